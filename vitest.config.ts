@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+// One vitest run covers every package; each package with tests has its own vitest.config.ts.
+export default defineConfig({
+  test: {
+    projects: ["packages/*", "apps/runtime"],
+  },
+});
