@@ -1,0 +1,261 @@
+import type { FlowDocument, Step } from "../document";
+import { definitionOf, stepOutputs, stepTemplates, stepWrites } from "../registry";
+import { isKnownPath, templateReferences } from "../template";
+import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normalizeAlias } from "./compiled";
+import { parseFlowDocument } from "./parse";
+import { hasErrors, type Problem, problem } from "./problems";
+import { stepChecks } from "./step-checks";
+
+export type CompileResult =
+  | { ok: true; flow: CompiledFlow; problems: Problem[] }
+  | { ok: false; flow: null; problems: Problem[] };
+
+const stepName = (s: Step) => (s.title ? `"${s.title}"` : `${definitionOf(s.type).label} step`);
+
+/** Parses untrusted JSON and compiles it: the single entry point for publish, import and the API. */
+export function compileDraft(raw: unknown): CompileResult {
+  const { document, problems } = parseFlowDocument(raw);
+  if (!document) return { ok: false, flow: null, problems };
+  const result = compileFlow(document);
+  const all = [...problems, ...result.problems];
+  return hasErrors(all)
+    ? { ok: false, flow: null, problems: all }
+    : { ok: true, flow: result.flow!, problems: all };
+}
+
+/** Validates a parsed draft and builds the indexed, immutable form the engine runs. */
+export function compileFlow(doc: FlowDocument): CompileResult {
+  const problems: Problem[] = [];
+  if (doc.steps.length === 0) problems.push(problem("FLOW_EMPTY", "The flow has no steps yet."));
+
+  const steps = new Map<string, Step>();
+  for (const s of doc.steps) {
+    if (steps.has(s.id))
+      problems.push(problem("DUPLICATE_STEP_ID", `Two steps share the id "${s.id}".`, { stepId: s.id }));
+    else steps.set(s.id, s);
+  }
+
+  for (const s of steps.values()) {
+    const check = stepChecks[s.type] as (step: Step) => Problem[];
+    problems.push(...check(s));
+  }
+
+  const outputs = connectOutputs(doc, steps, problems);
+  const aliases = indexAliases(steps, problems);
+
+  const entryStepId = doc.entryStepId ?? aliases["/start"] ?? null;
+  if (doc.steps.length > 0 && (!entryStepId || !steps.has(entryStepId)))
+    problems.push(problem("NO_ENTRY_STEP", "Choose the step where conversations start (the start step)."));
+
+  const roots = [entryStepId, ...Object.values(aliases)].filter((id): id is string => !!id && steps.has(id));
+  reportUnreachable(steps, outputs, roots, problems);
+  reportLoopsWithoutWait(steps, outputs, problems);
+  reportUnknownVariables(steps, problems);
+
+  if (hasErrors(problems) || !entryStepId) return { ok: false, flow: null, problems };
+
+  const compiledSteps: Record<string, CompiledStep> = {};
+  for (const s of steps.values()) {
+    compiledSteps[s.id] = {
+      id: s.id,
+      type: s.type,
+      title: s.title,
+      config: s.config,
+      outputs: outputs.get(s.id) ?? {},
+    } as CompiledStep;
+  }
+  return {
+    ok: true,
+    problems,
+    flow: {
+      format: "switchboard.compiled",
+      version: COMPILED_FORMAT_VERSION,
+      entryStepId,
+      steps: compiledSteps,
+      aliases,
+    },
+  };
+}
+
+function connectOutputs(doc: FlowDocument, steps: Map<string, Step>, problems: Problem[]) {
+  const outputs = new Map<string, Record<string, string | null>>();
+  for (const s of steps.values()) {
+    const record: Record<string, string | null> = {};
+    for (const o of stepOutputs(s)) record[o.handle] = null;
+    outputs.set(s.id, record);
+  }
+  for (const e of doc.edges) {
+    const source = steps.get(e.source);
+    if (!source) {
+      problems.push(
+        problem("EDGE_UNKNOWN_SOURCE", `A connection starts at a missing step "${e.source}".`, {
+          edgeId: e.id,
+        }),
+      );
+      continue;
+    }
+    if (!steps.has(e.target)) {
+      problems.push(
+        problem("EDGE_UNKNOWN_TARGET", `${stepName(source)} is connected to a missing step "${e.target}".`, {
+          stepId: e.source,
+          edgeId: e.id,
+        }),
+      );
+      continue;
+    }
+    const record = outputs.get(e.source)!;
+    if (!(e.sourceHandle in record)) {
+      problems.push(
+        problem("EDGE_UNKNOWN_HANDLE", `${stepName(source)} has no output "${e.sourceHandle}".`, {
+          stepId: e.source,
+          edgeId: e.id,
+        }),
+      );
+      continue;
+    }
+    if (record[e.sourceHandle] !== null) {
+      problems.push(
+        problem("DUPLICATE_OUTPUT", `${stepName(source)}: one output is connected to two steps.`, {
+          stepId: e.source,
+          edgeId: e.id,
+        }),
+      );
+      continue;
+    }
+    record[e.sourceHandle] = e.target;
+  }
+  for (const s of steps.values()) {
+    const record = outputs.get(s.id)!;
+    for (const o of stepOutputs(s)) {
+      if (record[o.handle] !== null) continue;
+      if (o.required)
+        problems.push(
+          problem(
+            "BUTTON_NO_TARGET",
+            `${stepName(s)}: button "${o.label}" leads nowhere. Connect it to a step.`,
+            {
+              stepId: s.id,
+              path: o.handle,
+            },
+          ),
+        );
+      else
+        problems.push(
+          problem(
+            "DANGLING_OUTPUT",
+            `${stepName(s)} is not connected to a next step; the conversation ends here.`,
+            {
+              stepId: s.id,
+              path: o.handle,
+            },
+          ),
+        );
+    }
+  }
+  return outputs;
+}
+
+function indexAliases(steps: Map<string, Step>, problems: Problem[]) {
+  const aliases: Record<string, string> = {};
+  for (const s of steps.values()) {
+    for (const raw of s.aliases) {
+      const alias = normalizeAlias(raw);
+      const owner = aliases[alias];
+      if (owner !== undefined && owner !== s.id)
+        problems.push(
+          problem("DUPLICATE_ALIAS", `The alias "${raw}" is used by two steps.`, {
+            stepId: s.id,
+            path: "aliases",
+          }),
+        );
+      else aliases[alias] = s.id;
+    }
+  }
+  return aliases;
+}
+
+function reportUnreachable(
+  steps: Map<string, Step>,
+  outputs: Map<string, Record<string, string | null>>,
+  roots: string[],
+  problems: Problem[],
+) {
+  const seen = new Set<string>(roots);
+  const queue = [...roots];
+  while (queue.length) {
+    const id = queue.pop()!;
+    for (const target of Object.values(outputs.get(id) ?? {})) {
+      if (target && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  for (const s of steps.values())
+    if (!seen.has(s.id))
+      problems.push(
+        problem("UNREACHABLE_STEP", `${stepName(s)} can't be reached from the start step or any alias.`, {
+          stepId: s.id,
+        }),
+      );
+}
+
+/** A cycle of steps that never wait would send messages forever; it must contain a waiting step. */
+function reportLoopsWithoutWait(
+  steps: Map<string, Step>,
+  outputs: Map<string, Record<string, string | null>>,
+  problems: Problem[],
+) {
+  const state = new Map<string, "visiting" | "done">();
+  const reported = new Set<string>();
+  const visit = (id: string) => {
+    const s = steps.get(id);
+    if (!s || definitionOf(s.type).waitsForUser) return;
+    const st = state.get(id);
+    if (st === "done") return;
+    if (st === "visiting") {
+      if (!reported.has(id)) {
+        reported.add(id);
+        problems.push(
+          problem(
+            "LOOP_WITHOUT_WAIT",
+            `${stepName(s)} loops back to itself without waiting for the user; add a question in the loop.`,
+            { stepId: id },
+          ),
+        );
+      }
+      return;
+    }
+    state.set(id, "visiting");
+    for (const t of Object.values(outputs.get(id) ?? {})) if (t) visit(t);
+    state.set(id, "done");
+  };
+  for (const id of steps.keys()) visit(id);
+}
+
+function reportUnknownVariables(steps: Map<string, Step>, problems: Problem[]) {
+  const written = new Set<string>();
+  for (const s of steps.values()) for (const v of stepWrites(s)) written.add(v);
+  for (const s of steps.values()) {
+    const templates = stepTemplates(s);
+    const reported = new Set<string>();
+    for (const t of templates)
+      for (const ref of templateReferences(t)) {
+        if (reported.has(ref.path)) continue;
+        const varName = /^(?:vars|variables)\.(.+)$/.exec(ref.path)?.[1];
+        const unknown =
+          !isKnownPath(ref.path) || (varName !== undefined && !written.has(varName) && !ref.hasDefault);
+        if (!unknown) continue;
+        reported.add(ref.path);
+        problems.push(
+          problem(
+            "UNKNOWN_VARIABLE",
+            isKnownPath(ref.path)
+              ? `{{${ref.path}}} is never set by any step; it will be empty.`
+              : `{{${ref.path}}} is not a known variable; it will be empty.`,
+            { stepId: s.id },
+          ),
+        );
+      }
+  }
+}

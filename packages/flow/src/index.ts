@@ -1,0 +1,17 @@
+export * from "./compiler/compile";
+export * from "./compiler/compiled";
+export * from "./compiler/parse";
+export * from "./compiler/problems";
+export * from "./document";
+export * from "./engine/callback-data";
+export { MAX_STEPS_PER_EVENT, runEngine } from "./engine/run";
+export * from "./engine/types";
+export * from "./registry";
+export * from "./split-text";
+export * from "./step-types";
+export * from "./steps/buttons";
+export * from "./steps/common";
+export * from "./steps/free-input";
+export * from "./steps/text";
+export * from "./template";
+export * from "./validate-answer";

@@ -1,0 +1,28 @@
+/**
+ * Splits text into Telegram-sized pieces (4096 UTF-16 code units for messages, 1024 for captions),
+ * preferring paragraph, line and word breaks, and never cutting a surrogate pair (emoji) in half.
+ */
+export function splitText(text: string, limit = 4096): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    let cut = -1;
+    for (const sep of ["\n\n", "\n", " "]) {
+      const at = rest.lastIndexOf(sep, limit);
+      if (at > limit / 2) {
+        cut = at + sep.length;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = limit;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1; // keep the surrogate pair together
+    }
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.length) parts.push(rest);
+  return parts;
+}
