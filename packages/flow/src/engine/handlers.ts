@@ -79,7 +79,7 @@ export const stepHandlers: { [T in StepType]: StepHandler<T> } = {
           : input.kind === "text"
             ? step.config.buttons.find((b) => b.kind === "goto" && sameLabel(io.render(b.label), input.text))
             : undefined;
-      if (!button || button.kind !== "goto") {
+      if (button?.kind !== "goto") {
         io.rejected();
         if (step.config.retryText.trim()) {
           const keyboard = step.config.keyboard === "reply" ? buttonsKeyboard(step, io) : undefined;
