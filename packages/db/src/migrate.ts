@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+
+export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+/** Applies the committed drizzle-kit migrations; safe to run on every start (it's a no-op when current). */
+export async function runMigrations(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // Two processes starting together must not both migrate.
+    await sql`select pg_advisory_lock(7426001)`;
+    await migrate(drizzle(sql), { migrationsFolder });
+    await sql`select pg_advisory_unlock(7426001)`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

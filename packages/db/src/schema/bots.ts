@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { workspaces } from "./workspaces";
+
+export const botStatus = pgEnum("bot_status", ["active", "failing", "disabled"]);
+export const deliveryMode = pgEnum("delivery_mode", ["polling", "webhook"]);
+
+/** Per-bot behaviour the marketer edits; grows with the operator and auto-message settings. */
+export interface BotSettings {
+  waitForStart: boolean;
+  beforeStartText: string;
+}
+export const defaultBotSettings: BotSettings = {
+  waitForStart: false,
+  beforeStartText: "Press /start to talk.",
+};
+
+export const bots = pgTable(
+  "bots",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Telegram's bot user id (the digits before ':' in the token). */
+    telegramId: bigint("telegram_id", { mode: "number" }).notNull(),
+    username: text("username").notNull(),
+    firstName: text("first_name").notNull(),
+    /** AES-256-GCM, see @switchboard/db secrets. Never leaves the server. */
+    tokenEncrypted: text("token_encrypted").notNull(),
+    /** "123456:…wxyz": enough to recognise a token, useless to abuse it. */
+    tokenHint: text("token_hint").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    status: botStatus("status").notNull().default("active"),
+    lastError: text("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    deliveryMode: deliveryMode("delivery_mode").notNull().default("polling"),
+    /** Sent by Telegram as X-Telegram-Bot-Api-Secret-Token on every webhook request. */
+    webhookSecret: text("webhook_secret").notNull(),
+    entryFlowId: uuid("entry_flow_id"),
+    settings: jsonb("settings").$type<BotSettings>().notNull().default(defaultBotSettings),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("bots_workspace_idx").on(t.workspaceId),
+    // One connection per Telegram bot per installation: two runtimes polling one token would fight.
+    uniqueIndex("bots_telegram_id_uq").on(t.telegramId),
+    index("bots_enabled_idx").on(t.enabled).where(sql`${t.enabled}`),
+  ],
+);
+
+/** The per-bot log of Telegram calls that failed (the seed's "messenger logs"). */
+export const botLogs = pgTable(
+  "bot_logs",
+  {
+    id: id(),
+    botId: uuid("bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "cascade" }),
+    level: text("level").notNull(),
+    method: text("method"),
+    message: text("message").notNull(),
+    details: jsonb("details"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("bot_logs_bot_idx").on(t.botId, t.createdAt)],
+);

@@ -1,0 +1,111 @@
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { bots } from "./bots";
+import { createdAt, id, updatedAt } from "./columns";
+import { contacts } from "./contacts";
+import { flowVersions } from "./flows";
+import { workspaces } from "./workspaces";
+
+export const conversationStatus = pgEnum("conversation_status", ["bot", "operator", "closed", "blocked"]);
+
+/** One per (bot, Telegram chat). `state` is the engine's ConversationState, stored whole. */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    botId: uuid("bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "cascade" }),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    flowVersionId: uuid("flow_version_id").references(() => flowVersions.id, { onDelete: "set null" }),
+    /** Denormalized from `state` for listing and filtering. */
+    currentStepId: text("current_step_id"),
+    status: conversationStatus("status").notNull().default("bot"),
+    state: jsonb("state").notNull(),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("conversations_bot_chat_uq").on(t.botId, t.chatId),
+    index("conversations_workspace_idx").on(t.workspaceId, t.lastMessageAt),
+  ],
+);
+
+export const messageDirection = pgEnum("message_direction", ["in", "out"]);
+/** Outgoing messages are written as `pending` in the step's transaction and sent after it (an outbox). */
+export const deliveryStatus = pgEnum("delivery_status", ["received", "pending", "sent", "failed"]);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    direction: messageDirection("direction").notNull(),
+    deliveryStatus: deliveryStatus("delivery_status").notNull(),
+    telegramMessageId: integer("telegram_message_id"),
+    text: text("text"),
+    /** Inbound: the Telegram message/callback. Outbound: the method and parameters to send. */
+    payload: jsonb("payload").notNull(),
+    stepId: text("step_id"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Order of the outbound messages produced by one update. */
+    seq: integer("seq").notNull().default(0),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.seq),
+    index("messages_pending_idx").on(t.deliveryStatus),
+  ],
+);
+
+/**
+ * Every update a bot received (the inbox), keyed by Telegram's update_id: a replayed or retried
+ * update is recognised and skipped, and an update whose processing crashed is picked up again.
+ */
+export const processedUpdates = pgTable(
+  "processed_updates",
+  {
+    botId: uuid("bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "cascade" }),
+    updateId: bigint("update_id", { mode: "number" }).notNull(),
+    chatId: bigint("chat_id", { mode: "number" }),
+    payload: jsonb("payload").notNull(),
+    receivedAt: createdAt(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.botId, t.updateId] }),
+    index("processed_updates_pending_idx").on(t.processedAt),
+  ],
+);
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
