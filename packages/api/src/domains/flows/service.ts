@@ -1,0 +1,218 @@
+import { bots, type Db, flows, flowVersions } from "@switchboard/db";
+import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, max } from "drizzle-orm";
+import type { WorkspaceScope } from "../../trpc";
+import { notifyBotChanged } from "../bots/service";
+import { type FlowTemplate, flowFromTemplate } from "./templates";
+
+/** A stored draft is at most this big (JSON characters); larger ones are refused, not truncated. */
+export const MAX_DRAFT_CHARS = 5_000_000;
+
+async function flowRow({ db, workspaceId }: WorkspaceScope, id: string) {
+  const [row] = await db
+    .select()
+    .from(flows)
+    .where(and(eq(flows.id, id), eq(flows.workspaceId, workspaceId)));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Flow not found." });
+  return row;
+}
+
+export async function listFlows({ db, workspaceId }: WorkspaceScope) {
+  const rows = await db
+    .select({
+      id: flows.id,
+      name: flows.name,
+      updatedAt: flows.updatedAt,
+      createdAt: flows.createdAt,
+      publishedVersion: flowVersions.version,
+    })
+    .from(flows)
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
+    .where(eq(flows.workspaceId, workspaceId))
+    .orderBy(desc(flows.updatedAt));
+  const botRows = await db
+    .select({ id: bots.id, entryFlowId: bots.entryFlowId })
+    .from(bots)
+    .where(eq(bots.workspaceId, workspaceId));
+  return rows.map((r) => ({
+    ...r,
+    publishedVersion: r.publishedVersion ?? null,
+    botIds: botRows.filter((b) => b.entryFlowId === r.id).map((b) => b.id),
+  }));
+}
+
+export async function createFlow(scope: WorkspaceScope, name: string, template: FlowTemplate = "empty") {
+  const [row] = await scope.db
+    .insert(flows)
+    .values({ workspaceId: scope.workspaceId, name, draft: flowFromTemplate(template) })
+    .returning({ id: flows.id });
+  return { id: row!.id };
+}
+
+export async function getFlow(scope: WorkspaceScope, id: string) {
+  const row = await flowRow(scope, id);
+  const version = row.publishedVersionId ? await versionById(scope.db, row.publishedVersionId) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    draft: row.draft,
+    updatedAt: row.updatedAt,
+    publishedVersion: version?.version ?? null,
+  };
+}
+
+async function versionById(db: Db, id: string) {
+  const [v] = await db.select().from(flowVersions).where(eq(flowVersions.id, id));
+  return v ?? null;
+}
+
+export async function renameFlow(scope: WorkspaceScope, id: string, name: string) {
+  await flowRow(scope, id);
+  await scope.db
+    .update(flows)
+    .set({ name })
+    .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
+}
+
+export async function removeFlow(scope: WorkspaceScope, id: string) {
+  await flowRow(scope, id);
+  const users = await scope.db.select({ username: bots.username }).from(bots).where(eq(bots.entryFlowId, id));
+  if (users.length)
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `This flow runs on ${users.map((b) => `@${b.username}`).join(", ")}. Choose another flow for the bot first.`,
+    });
+  await scope.db.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
+}
+
+/**
+ * Autosave. The draft only has to be a flow document at the top level: half-built steps are kept
+ * (a marketer's unfinished work is never thrown away) and reported by the compiler instead.
+ */
+export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknown) {
+  const size = JSON.stringify(draft ?? null).length;
+  if (size > MAX_DRAFT_CHARS)
+    throw new TRPCError({
+      code: "PAYLOAD_TOO_LARGE",
+      message: `The flow is too large to save (${size} characters).`,
+    });
+  const top = flowDocumentSchema.safeParse(draft);
+  if (!top.success)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This is not a Switchboard flow document." });
+  await flowRow(scope, id);
+  const [row] = await scope.db
+    .update(flows)
+    .set({ draft: top.data })
+    .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
+    .returning({ updatedAt: flows.updatedAt });
+  return { updatedAt: row!.updatedAt, problems: compileDraft(top.data).problems };
+}
+
+export async function validateFlow(scope: WorkspaceScope, id: string) {
+  return compileDraft((await flowRow(scope, id)).draft).problems;
+}
+
+/** Compiles the draft into the next immutable version and makes it the one bots run. */
+export async function publishFlow(scope: WorkspaceScope, id: string) {
+  const row = await flowRow(scope, id);
+  const result = compileDraft(row.draft);
+  if (!result.ok) return { ok: false as const, problems: result.problems };
+  const version = await scope.db.transaction(async (tx) => {
+    // Serialize concurrent publishes of one flow so version numbers never collide.
+    await tx.select({ id: flows.id }).from(flows).where(eq(flows.id, id)).for("update");
+    const [{ current } = { current: 0 }] = await tx
+      .select({ current: max(flowVersions.version) })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, id));
+    const next = (current ?? 0) + 1;
+    const [v] = await tx
+      .insert(flowVersions)
+      .values({
+        flowId: id,
+        workspaceId: scope.workspaceId,
+        version: next,
+        compiled: result.flow,
+        source: row.draft,
+        publishedBy: scope.userId,
+      })
+      .returning({ id: flowVersions.id });
+    await tx.update(flows).set({ publishedVersionId: v!.id }).where(eq(flows.id, id));
+    return next;
+  });
+  await notifyBotsOfFlow(scope, id);
+  return { ok: true as const, version, problems: result.problems };
+}
+
+async function notifyBotsOfFlow(scope: WorkspaceScope, flowId: string) {
+  const rows = await scope.db.select({ id: bots.id }).from(bots).where(eq(bots.entryFlowId, flowId));
+  for (const b of rows) await notifyBotChanged(scope.db, b.id);
+}
+
+export async function listVersions(scope: WorkspaceScope, id: string) {
+  const row = await flowRow(scope, id);
+  const rows = await scope.db
+    .select({
+      id: flowVersions.id,
+      version: flowVersions.version,
+      createdAt: flowVersions.createdAt,
+      publishedBy: flowVersions.publishedBy,
+    })
+    .from(flowVersions)
+    .where(eq(flowVersions.flowId, id))
+    .orderBy(desc(flowVersions.version));
+  return rows.map((v) => ({ ...v, live: v.id === row.publishedVersionId }));
+}
+
+/** Makes an earlier version live again and puts its source back into the draft. */
+export async function rollbackFlow(scope: WorkspaceScope, id: string, version: number) {
+  await flowRow(scope, id);
+  const [v] = await scope.db
+    .select()
+    .from(flowVersions)
+    .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version)));
+  if (!v) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${version} does not exist.` });
+  await scope.db.update(flows).set({ publishedVersionId: v.id, draft: v.source }).where(eq(flows.id, id));
+  await notifyBotsOfFlow(scope, id);
+  return { version };
+}
+
+export async function importFlowJson(scope: WorkspaceScope, json: string, name?: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Invalid JSON: ${err instanceof Error ? err.message : "parse error"}`,
+    });
+  }
+  const { document, problems } = parseFlowDocument(raw);
+  if (!document)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Not a Switchboard flow: ${problems[0]?.message ?? "unknown format"}`,
+    });
+  const broken = problems.filter((p) => p.code === "INVALID_STEP" || p.code === "INVALID_EDGE");
+  if (broken.length)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Not a Switchboard flow: ${broken.map((p) => p.message).join(" ")}`,
+    });
+  const label = name?.trim() || (raw as { name?: unknown }).name;
+  const [row] = await scope.db
+    .insert(flows)
+    .values({
+      workspaceId: scope.workspaceId,
+      name: typeof label === "string" && label ? label : "Imported flow",
+      draft: document,
+    })
+    .returning({ id: flows.id });
+  return { id: row!.id };
+}
+
+export async function exportFlowJson(scope: WorkspaceScope, id: string) {
+  const row = await flowRow(scope, id);
+  const fileName = `${row.name.replace(/[^\w.-]+/g, "-").replace(/^-|-$/g, "") || "flow"}.switchboard.json`;
+  return { fileName, json: JSON.stringify({ name: row.name, ...(row.draft as object) }, null, 2) };
+}

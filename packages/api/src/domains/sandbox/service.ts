@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { bots, decryptSecret } from "@switchboard/db";
+import { SandboxClient, type SandboxUser } from "@switchboard/telegram-sandbox/client";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import type { ApiEnv } from "../../context";
+import type { WorkspaceScope } from "../../trpc";
+import { connectBot } from "../bots/service";
+
+/** Acting as a Telegram user through the local Bot API sandbox: the admin's "Sandbox chat". */
+function client(env: ApiEnv) {
+  if (!env.sandboxUrl)
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "No Bot API sandbox is configured (SANDBOX_URL).",
+    });
+  return new SandboxClient(env.sandboxUrl);
+}
+
+async function botToken(scope: WorkspaceScope, env: ApiEnv, botId: string) {
+  const [row] = await scope.db
+    .select({ tokenEncrypted: bots.tokenEncrypted })
+    .from(bots)
+    .where(and(eq(bots.id, botId), eq(bots.workspaceId, scope.workspaceId)));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Bot not found." });
+  return decryptSecret(row.tokenEncrypted, env.secretKey);
+}
+
+export async function sandboxStatus(env: ApiEnv) {
+  if (!env.sandboxUrl) return { url: null, reachable: false };
+  try {
+    await new SandboxClient(env.sandboxUrl).listBots();
+    return { url: env.sandboxUrl, reachable: true };
+  } catch {
+    return { url: env.sandboxUrl, reachable: false };
+  }
+}
+
+export type SandboxAction =
+  | { type: "text"; text: string }
+  | { type: "start"; payload?: string | undefined }
+  | { type: "press"; messageId: number; callbackData: string }
+  | { type: "contact"; phone: string };
+
+export async function sandboxSend(
+  scope: WorkspaceScope,
+  env: ApiEnv,
+  input: { botId: string; user: SandboxUser; action: SandboxAction },
+) {
+  const token = await botToken(scope, env, input.botId);
+  const c = client(env);
+  const from = input.user;
+  const a = input.action;
+  try {
+    switch (a.type) {
+      case "text":
+        return await c.sendText({ token, from, text: a.text });
+      case "start":
+        return await c.start({ token, from, ...(a.payload ? { payload: a.payload } : {}) });
+      case "press":
+        return await c.pressInlineButton({
+          token,
+          from,
+          messageId: a.messageId,
+          callbackData: a.callbackData,
+        });
+      case "contact":
+        return await c.shareContact({ token, from, phoneNumber: a.phone });
+    }
+  } catch (err) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: err instanceof Error ? err.message : "Sandbox error",
+    });
+  }
+}
+
+export async function sandboxMessages(
+  scope: WorkspaceScope,
+  env: ApiEnv,
+  input: { botId: string; chatId: number; afterMessageId?: number | undefined },
+) {
+  const token = await botToken(scope, env, input.botId);
+  return client(env).getMessages({
+    token,
+    chatId: input.chatId,
+    ...(input.afterMessageId ? { afterMessageId: input.afterMessageId } : {}),
+  });
+}
+
+/** Makes a new bot inside the sandbox and connects it to the workspace, as BotFather + "Connect" would. */
+export async function createSandboxBot(scope: WorkspaceScope, env: ApiEnv, username: string) {
+  const c = client(env);
+  const id = 7_000_000_000 + Math.floor(Math.random() * 999_999_999);
+  const token = `${id}:${randomBytes(27).toString("base64url").slice(0, 35)}`;
+  await c.registerBot({ token, username, firstName: username.replace(/_?bot$/i, "") || username });
+  return connectBot(scope, { ...env, telegramApiRoot: env.sandboxUrl! }, token);
+}
