@@ -1,0 +1,36 @@
+import { botLogs, bots, type Db } from "@switchboard/db";
+import { eq } from "drizzle-orm";
+import type { Logger } from "./log";
+
+/** Writes to the per-bot log the admin shows, and to stdout. Never throws: logging must not break delivery. */
+export async function logBotEvent(
+  db: Db,
+  log: Logger,
+  botId: string,
+  entry: { level: "info" | "warn" | "error"; method?: string; message: string; details?: unknown },
+) {
+  log(entry.level, entry.message, { botId, method: entry.method });
+  try {
+    await db.insert(botLogs).values({
+      botId,
+      level: entry.level,
+      method: entry.method ?? null,
+      message: entry.message.slice(0, 2000),
+      details: entry.details ?? null,
+    });
+  } catch (err) {
+    log("error", "could not write bot log", { error: String(err) });
+  }
+}
+
+/** A bot that can't work (revoked token, webhook impossible) is marked failing with the reason. */
+export async function markBotFailing(db: Db, botId: string, reason: string) {
+  await db
+    .update(bots)
+    .set({ status: "failing", lastError: reason, lastErrorAt: new Date() })
+    .where(eq(bots.id, botId));
+}
+
+export async function markBotActive(db: Db, botId: string) {
+  await db.update(bots).set({ status: "active", lastError: null }).where(eq(bots.id, botId));
+}

@@ -1,0 +1,161 @@
+import { timingSafeEqual } from "node:crypto";
+import { type BotSettings, type bots, type Db, decryptSecret } from "@switchboard/db";
+import Bottleneck from "bottleneck";
+import type { Sql } from "postgres";
+import { Telegraf, TelegramError } from "telegraf";
+import type { BotHandle } from "./bot-handle";
+import { logBotEvent, markBotActive, markBotFailing } from "./bot-log";
+import { KeyedSerialQueue } from "./chat-queue";
+import type { RuntimeConfig } from "./config";
+import { deliverPending } from "./delivery";
+import { chatsWithPendingUpdates, storeUpdates } from "./inbox";
+import type { Logger } from "./log";
+import { runPolling } from "./polling";
+import { conversationsWithPendingMessages, drainChat } from "./process-chat";
+import type { TelegramUpdate } from "./telegram/update-mapping";
+
+export type BotRow = typeof bots.$inferSelect;
+
+/** The fields whose change means the bot must be restarted. */
+export function botFingerprint(b: BotRow): string {
+  return JSON.stringify([b.tokenEncrypted, b.deliveryMode, b.webhookSecret, b.entryFlowId, b.settings]);
+}
+
+const RECOVERY_INTERVAL_MS = 15_000;
+
+/** Runs one bot: receives its updates (polling or webhook), processes them per chat, sends replies. */
+export class BotRunner {
+  readonly fingerprint: string;
+  private readonly abort = new AbortController();
+  private readonly queue = new KeyedSerialQueue<number>();
+  private readonly handle: BotHandle;
+  private recoveryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  failed = false;
+
+  constructor(
+    readonly row: BotRow,
+    private readonly deps: { db: Db; sql: Sql; config: RuntimeConfig; log: Logger; secretKey: Buffer },
+  ) {
+    this.fingerprint = botFingerprint(row);
+    const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
+    const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
+    this.handle = {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      username: row.username,
+      entryFlowId: row.entryFlowId,
+      settings: row.settings as BotSettings,
+      db: deps.db,
+      telegram: telegraf.telegram,
+      limiter: new Bottleneck({ reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 }),
+      log: deps.log,
+      onUnauthorized: (reason) => void this.fail(reason),
+    };
+  }
+
+  get id() {
+    return this.row.id;
+  }
+
+  async start(): Promise<void> {
+    const { db, config } = this.deps;
+    try {
+      const me = await this.handle.telegram.getMe();
+      if (me.id !== this.row.telegramId)
+        throw new Error(`token belongs to @${me.username}, not @${this.row.username}`);
+    } catch (err) {
+      const reason =
+        err instanceof TelegramError && err.code === 401
+          ? "Telegram rejected the token (401 Unauthorized). Reconnect the bot with a fresh token from @BotFather."
+          : `Could not start: ${err instanceof TelegramError ? `${err.code} ${err.description}` : String(err)}`;
+      await this.fail(reason);
+      return;
+    }
+    if (this.row.status !== "active" || this.row.lastError) await markBotActive(db, this.row.id);
+
+    if (this.row.deliveryMode === "webhook") {
+      if (!config.webhookBaseUrl) {
+        await this.fail(
+          "Webhook delivery needs WEBHOOK_BASE_URL (the runtime's public HTTPS address). Use polling, or set it.",
+        );
+        return;
+      }
+      try {
+        await this.handle.telegram.setWebhook(`${config.webhookBaseUrl}/telegram/${this.row.id}`, {
+          secret_token: this.row.webhookSecret,
+          allowed_updates: ["message", "callback_query", "my_chat_member"],
+        });
+      } catch (err) {
+        await this.fail(`setWebhook failed: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+    } else {
+      void runPolling(this.handle, {
+        sql: this.deps.sql,
+        timeoutSeconds: config.pollTimeoutSeconds,
+        signal: this.abort.signal,
+        onChats: (chats) => this.schedule(chats),
+      });
+    }
+    await this.recover();
+    this.recoveryTimer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
+  }
+
+  /** Webhook entry: verifies Telegram's secret header and stores the update before answering 200. */
+  async acceptWebhook(secretHeader: string | undefined, update: TelegramUpdate): Promise<"ok" | "forbidden"> {
+    if (!secretHeader || !safeEqual(secretHeader, this.row.webhookSecret)) return "forbidden";
+    const chats = await storeUpdates(this.deps.db, this.row.id, [update]);
+    this.schedule(chats);
+    return "ok";
+  }
+
+  /** Picks up work a crash (of this or another process) left behind. */
+  async recover(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      this.schedule(new Set(await chatsWithPendingUpdates(this.deps.db, this.row.id)));
+      for (const c of await conversationsWithPendingMessages(this.handle))
+        void this.queue.run(c.chatId, () => deliverPending(this.handle, c.id, c.chatId));
+    } catch (err) {
+      this.deps.log("warn", "recovery sweep failed", { botId: this.row.id, error: String(err) });
+    }
+  }
+
+  private schedule(chats: Set<number>) {
+    for (const chatId of chats)
+      void this.queue
+        .run(chatId, () => drainChat(this.handle, chatId))
+        .catch((err) =>
+          this.deps.log("error", "chat processing failed", {
+            botId: this.row.id,
+            chatId,
+            error: String(err),
+          }),
+        );
+  }
+
+  private async fail(reason: string) {
+    this.failed = true;
+    await logBotEvent(this.deps.db, this.deps.log, this.row.id, { level: "error", message: reason }).catch(
+      () => {},
+    );
+    await markBotFailing(this.deps.db, this.row.id, reason).catch(() => {});
+    await this.stop();
+  }
+
+  /** Stops receiving; work already queued finishes first. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.abort.abort();
+    clearInterval(this.recoveryTimer);
+    await this.queue.idle();
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

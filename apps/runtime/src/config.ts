@@ -1,0 +1,30 @@
+import { hostname } from "node:os";
+
+export interface RuntimeConfig {
+  databaseUrl: string;
+  /** Telegram Bot API root: https://api.telegram.org, or the local sandbox. */
+  apiRoot: string;
+  /** Public HTTPS base for webhooks (e.g. https://bots.example.com); needed only by webhook-mode bots. */
+  webhookBaseUrl: string | null;
+  /** Port of the webhook receiver and health check; 0 = do not listen. */
+  port: number;
+  /** How often bots are re-read even without a change notification. */
+  reloadIntervalMs: number;
+  /** Long-poll timeout for getUpdates, seconds. */
+  pollTimeoutSeconds: number;
+  instanceId: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set.");
+  return {
+    databaseUrl,
+    apiRoot: (env.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
+    webhookBaseUrl: env.WEBHOOK_BASE_URL ? env.WEBHOOK_BASE_URL.replace(/\/+$/, "") : null,
+    port: Number(env.RUNTIME_PORT ?? 3001),
+    reloadIntervalMs: Number(env.RUNTIME_RELOAD_MS ?? 5000),
+    pollTimeoutSeconds: Number(env.RUNTIME_POLL_TIMEOUT ?? 25),
+    instanceId: env.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+  };
+}

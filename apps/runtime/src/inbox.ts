@@ -1,0 +1,73 @@
+import { type Db, processedUpdates } from "@switchboard/db";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
+
+/**
+ * Durably records received updates before anything else happens. A redelivered update (webhook
+ * retry, getUpdates after a crash) hits the primary key and is ignored. Returns the chats that got
+ * new updates, which then need processing.
+ */
+export async function storeUpdates(db: Db, botId: string, updates: TelegramUpdate[]): Promise<Set<number>> {
+  if (updates.length === 0) return new Set();
+  const rows = await db
+    .insert(processedUpdates)
+    .values(
+      updates.map((u) => {
+        const chatId = chatIdOf(u);
+        // Updates outside any chat have nothing to process: they are stored as done.
+        return {
+          botId,
+          updateId: u.update_id,
+          chatId,
+          payload: u,
+          processedAt: chatId === null ? new Date() : null,
+        };
+      }),
+    )
+    .onConflictDoNothing()
+    .returning({ chatId: processedUpdates.chatId });
+  return new Set(rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId])));
+}
+
+/** Chats with stored but unprocessed updates (after a crash, or ones another process left). */
+export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ chatId: processedUpdates.chatId })
+    .from(processedUpdates)
+    .where(and(eq(processedUpdates.botId, botId), isNull(processedUpdates.processedAt)));
+  return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
+}
+
+export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, chatId: number) {
+  const [row] = await db
+    .select()
+    .from(processedUpdates)
+    .where(
+      and(
+        eq(processedUpdates.botId, botId),
+        eq(processedUpdates.chatId, chatId),
+        isNull(processedUpdates.processedAt),
+      ),
+    )
+    .orderBy(asc(processedUpdates.updateId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can move on. */
+export async function recordFailedAttempt(
+  db: Db,
+  botId: string,
+  updateId: number,
+  error: string,
+  maxAttempts: number,
+) {
+  await db
+    .update(processedUpdates)
+    .set({
+      attempts: sql`${processedUpdates.attempts} + 1`,
+      error: error.slice(0, 2000),
+      processedAt: sql`case when ${processedUpdates.attempts} + 1 >= ${maxAttempts} then now() else null end`,
+    })
+    .where(and(eq(processedUpdates.botId, botId), eq(processedUpdates.updateId, updateId)));
+}

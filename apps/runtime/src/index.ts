@@ -1,0 +1,2 @@
+export { configFromEnv, type RuntimeConfig } from "./config";
+export { type Runtime, startRuntime } from "./runtime";

@@ -1,0 +1,63 @@
+import { conversations, messages } from "@switchboard/db";
+import { and, eq } from "drizzle-orm";
+import type { BotHandle } from "./bot-handle";
+import { deliverPending } from "./delivery";
+import { type HandledUpdate, handleUpdate } from "./handle-update";
+import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
+import { lockChat } from "./locks";
+import type { TelegramUpdate } from "./telegram/update-mapping";
+
+/** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
+export const MAX_UPDATE_ATTEMPTS = 5;
+
+/**
+ * Processes every stored, unprocessed update of one chat in update_id order, then sends what they
+ * produced. Safe to call from several places and processes at once: the chat lock serializes them,
+ * and whoever comes second finds nothing left to do.
+ */
+export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
+  for (let guard = 0; guard < 10_000; guard++) {
+    let updateId: number | null = null;
+    let handled: HandledUpdate | null;
+    try {
+      handled = await bot.db.transaction(async (tx) => {
+        await lockChat(tx, bot.id, chatId);
+        const row = await nextPendingUpdate(tx, bot.id, chatId);
+        if (!row) return null;
+        updateId = row.updateId;
+        return handleUpdate(tx, bot, row.payload as TelegramUpdate);
+      });
+    } catch (err) {
+      if (updateId === null) throw err;
+      bot.log("error", "processing an update failed", { botId: bot.id, updateId, error: String(err) });
+      await recordFailedAttempt(bot.db, bot.id, updateId, String(err), MAX_UPDATE_ATTEMPTS);
+      continue;
+    }
+    if (!handled) break;
+    await answerCallbacks(bot, handled);
+    if (handled.conversationId) await deliverPending(bot, handled.conversationId, chatId);
+  }
+}
+
+/** Stops the spinner on a pressed inline button. Best effort: an expired query is harmless. */
+async function answerCallbacks(bot: BotHandle, handled: HandledUpdate) {
+  for (const a of handled.callbackAnswers) {
+    try {
+      await bot.telegram.answerCbQuery(a.callbackQueryId, a.text);
+    } catch (err) {
+      bot.log("warn", "answerCallbackQuery failed", { botId: bot.id, error: String(err) });
+    }
+  }
+}
+
+/** Conversations with messages left pending by a crash between commit and send. */
+export async function conversationsWithPendingMessages(bot: BotHandle) {
+  return bot.db
+    .selectDistinct({ id: conversations.id, chatId: conversations.chatId })
+    .from(conversations)
+    .innerJoin(
+      messages,
+      and(eq(messages.conversationId, conversations.id), eq(messages.deliveryStatus, "pending")),
+    )
+    .where(eq(conversations.botId, bot.id));
+}

@@ -1,0 +1,39 @@
+import type { AddressInfo } from "node:net";
+import { createDb, secretKeyFromEnv } from "@switchboard/db";
+import type { RuntimeConfig } from "./config";
+import { createHttpServer } from "./http-server";
+import { createLogger } from "./log";
+import { BotSupervisor } from "./supervisor";
+
+export interface Runtime {
+  /** Port of the webhook/health server (0 when not listening). */
+  port: number;
+  supervisor: BotSupervisor;
+  stop(): Promise<void>;
+}
+
+/** Starts the runtime: every enabled bot, plus the webhook/health HTTP server. */
+export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyFromEnv()): Promise<Runtime> {
+  const log = createLogger(`runtime ${config.instanceId}`);
+  const { db, sql, close } = createDb(config.databaseUrl, { max: 20 });
+  const supervisor = new BotSupervisor({ db, sql, config, log, secretKey });
+  const server = createHttpServer(supervisor, log);
+  let port = 0;
+  if (config.port !== 0 || config.webhookBaseUrl) {
+    await new Promise<void>((resolve) => server.listen(config.port, "0.0.0.0", resolve));
+    port = (server.address() as AddressInfo).port;
+  }
+  await supervisor.start();
+  log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
+    apiRoot: config.apiRoot,
+  });
+  return {
+    port,
+    supervisor,
+    async stop() {
+      await supervisor.stop();
+      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      await close();
+    },
+  };
+}
