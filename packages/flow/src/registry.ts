@@ -61,7 +61,8 @@ export const stepRegistry: { [T in StepType]: StepDefinition<T> } = {
       c.buttons
         .filter((b) => b.kind === "goto")
         .map((b) => ({ handle: buttonHandle(b.id), label: b.label || "(no label)", required: true })),
-    templates: (c) => [c.text, c.retryText],
+    // Labels are rendered too (engine: buttonsKeyboard), so their variables are checked like the text.
+    templates: (c) => [c.text, c.retryText, ...c.buttons.map((b) => b.label)],
     writesVariables: (c) => (c.saveAs ? [c.saveAs] : []),
   },
   free_input: {

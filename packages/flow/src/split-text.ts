@@ -9,7 +9,7 @@ export function splitText(text: string, limit = 4096): string[] {
   while (rest.length > limit) {
     let cut = -1;
     for (const sep of ["\n\n", "\n", " "]) {
-      const at = rest.lastIndexOf(sep, limit);
+      const at = rest.lastIndexOf(sep, limit - sep.length); // the separator stays in this part
       if (at > limit / 2) {
         cut = at + sep.length;
         break;
