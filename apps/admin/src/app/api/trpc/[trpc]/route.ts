@@ -1,0 +1,24 @@
+import { apiEnvFromProcess, appRouter, createContext } from "@switchboard/api";
+import { getDb } from "@switchboard/db";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getAuth } from "@/server/auth";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+async function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const session = await getAuth().api.getSession({ headers: req.headers });
+      return createContext({ db: getDb(), userId: session?.user.id ?? null, env: apiEnvFromProcess() });
+    },
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error);
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,97 @@
+import {
+  forwardRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+import { cn } from "@/lib/cn";
+
+const control =
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500";
+const okRing = "ring-zinc-300 focus:ring-brand-500";
+const badRing = "ring-red-400 focus:ring-red-500";
+
+export const Input = forwardRef<
+  HTMLInputElement,
+  InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }
+>(function Input({ className, invalid, ...props }, ref) {
+  return (
+    <input
+      ref={ref}
+      aria-invalid={invalid || undefined}
+      className={cn(control, "h-9", invalid ? badRing : okRing, className)}
+      {...props}
+    />
+  );
+});
+
+export const Textarea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }
+>(function Textarea({ className, invalid, ...props }, ref) {
+  return (
+    <textarea
+      ref={ref}
+      aria-invalid={invalid || undefined}
+      className={cn(control, "min-h-24 resize-y break-anywhere", invalid ? badRing : okRing, className)}
+      {...props}
+    />
+  );
+});
+
+export const Select = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }
+>(function Select({ className, invalid, children, ...props }, ref) {
+  return (
+    <select
+      ref={ref}
+      className={cn(control, "h-9 cursor-pointer pr-8", invalid ? badRing : okRing, className)}
+      {...props}
+    >
+      {children}
+    </select>
+  );
+});
+
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  htmlFor,
+  className,
+  aside,
+}: {
+  label?: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  children: ReactNode;
+  htmlFor?: string;
+  className?: string;
+  aside?: ReactNode;
+}) {
+  return (
+    <div className={cn("space-y-1.5", className)}>
+      {(label || aside) && (
+        <div className="flex items-center justify-between gap-2">
+          {label && (
+            <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-700">
+              {label}
+            </label>
+          )}
+          {aside}
+        </div>
+      )}
+      {children}
+      {error ? (
+        <p className="text-xs text-red-600 break-anywhere" role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="text-xs text-zinc-500">{hint}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+import { authClient } from "@/lib/auth-client";
+
+type Mode = "sign-in" | "sign-up";
+
+function safeNext(next: string | null): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/bots";
+}
+
+function describe(error: { message?: string; status?: number; code?: string } | null | undefined): string {
+  if (!error) return "Something went wrong. Please try again.";
+  if (error.code === "INVALID_EMAIL_OR_PASSWORD" || error.status === 401)
+    return "That email and password don't match an account.";
+  if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL")
+    return "An account with this email already exists. Sign in instead.";
+  if (error.code === "PASSWORD_TOO_SHORT") return "Use at least 8 characters for your password.";
+  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (error.status && error.status >= 500) return "The server had a problem. Please try again in a moment.";
+  return error.message || "Something went wrong. Please try again.";
+}
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ name?: string; email?: string; password?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const errs: typeof fieldErrors = {};
+    if (mode === "sign-up" && !name.trim()) errs.name = "Tell us your name.";
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) errs.email = "Enter a valid email address.";
+    if (mode === "sign-up" && password.length < 8) errs.password = "Use at least 8 characters.";
+    if (mode === "sign-in" && !password) errs.password = "Enter your password.";
+    setFieldErrors(errs);
+    if (Object.keys(errs).length) return;
+
+    setBusy(true);
+    try {
+      const result =
+        mode === "sign-in"
+          ? await authClient.signIn.email({ email: email.trim(), password })
+          : await authClient.signUp.email({ email: email.trim(), password, name: name.trim() });
+      if (result.error) {
+        setError(describe(result.error));
+        setBusy(false);
+        return;
+      }
+      router.replace(safeNext(params.get("next")));
+      router.refresh();
+    } catch {
+      setError("Can't reach the server. Check your connection and try again.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="rounded-2xl bg-white p-7 shadow-sm ring-1 ring-zinc-200">
+      <h1 className="text-lg font-semibold tracking-tight text-zinc-900">
+        {mode === "sign-in" ? "Sign in to Switchboard" : "Create your account"}
+      </h1>
+      <p className="mt-1 text-sm text-zinc-500">
+        {mode === "sign-in"
+          ? "Welcome back. Your bots missed you."
+          : "Start building Telegram bots in minutes."}
+      </p>
+      <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+        {error && <ErrorNotice title={error} />}
+        {mode === "sign-up" && (
+          <Field label="Name" htmlFor="name" error={fieldErrors.name}>
+            <Input
+              id="name"
+              data-testid="name"
+              autoComplete="name"
+              value={name}
+              maxLength={120}
+              invalid={!!fieldErrors.name}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus
+            />
+          </Field>
+        )}
+        <Field label="Email" htmlFor="email" error={fieldErrors.email}>
+          <Input
+            id="email"
+            data-testid="email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            maxLength={254}
+            invalid={!!fieldErrors.email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus={mode === "sign-in"}
+          />
+        </Field>
+        <Field
+          label="Password"
+          htmlFor="password"
+          error={fieldErrors.password}
+          hint={mode === "sign-up" ? "At least 8 characters." : undefined}
+        >
+          <Input
+            id="password"
+            data-testid="password"
+            type="password"
+            autoComplete={mode === "sign-in" ? "current-password" : "new-password"}
+            value={password}
+            maxLength={128}
+            invalid={!!fieldErrors.password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        <Button
+          type="submit"
+          variant="primary"
+          size="lg"
+          className="w-full"
+          loading={busy}
+          data-testid="submit"
+        >
+          {mode === "sign-in" ? "Sign in" : "Create account"}
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-sm text-zinc-500">
+        {mode === "sign-in" ? (
+          <>
+            New to Switchboard?{" "}
+            <Link href="/sign-up" className="font-medium text-brand-600 hover:text-brand-700">
+              Create an account
+            </Link>
+          </>
+        ) : (
+          <>
+            Already have an account?{" "}
+            <Link href="/sign-in" className="font-medium text-brand-600 hover:text-brand-700">
+              Sign in
+            </Link>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

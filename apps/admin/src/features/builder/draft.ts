@@ -1,0 +1,120 @@
+import {
+  type Edge,
+  type FlowDocument,
+  type Step,
+  type StepType,
+  stepOutputs,
+  stepRegistry,
+} from "@switchboard/flow";
+import { newEdgeId } from "@/lib/ids";
+
+export type StepPatch = Partial<Pick<Step, "title" | "aliases" | "config">>;
+
+export type DraftAction =
+  | { type: "replace"; document: FlowDocument }
+  | { type: "add_step"; id: string; stepType: StepType; position: { x: number; y: number } }
+  | { type: "update_step"; id: string; patch: StepPatch }
+  | { type: "set_entry"; id: string | null }
+  | { type: "remove"; stepIds?: string[]; edgeIds?: string[] }
+  | { type: "connect"; source: string; sourceHandle: string; target: string }
+  | { type: "move"; positions: Record<string, { x: number; y: number }> }
+  | { type: "duplicate_step"; id: string; newId: string };
+
+export function newStep(id: string, type: StepType, position: { x: number; y: number }): Step {
+  return {
+    id,
+    type,
+    title: "",
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    aliases: [],
+    config: stepRegistry[type].defaults(),
+  } as Step;
+}
+
+/** Edges whose output handle no longer exists on their step (a removed button) are dropped. */
+function pruneEdgesOf(step: Step, edges: Edge[]): Edge[] {
+  const handles = new Set(stepOutputs(step).map((o) => o.handle));
+  const next = edges.filter((e) => e.source !== step.id || handles.has(e.sourceHandle));
+  return next.length === edges.length ? edges : next;
+}
+
+export function draftReducer(doc: FlowDocument, action: DraftAction): FlowDocument {
+  switch (action.type) {
+    case "replace":
+      return action.document;
+    case "add_step": {
+      const step = newStep(action.id, action.stepType, action.position);
+      return {
+        ...doc,
+        steps: [...doc.steps, step],
+        // The first step of an empty flow is where conversations start.
+        entryStepId: doc.entryStepId ?? (doc.steps.length === 0 ? step.id : null),
+      };
+    }
+    case "duplicate_step": {
+      const source = doc.steps.find((s) => s.id === action.id);
+      if (!source) return doc;
+      const copy = structuredClone(source);
+      copy.id = action.newId;
+      copy.aliases = [];
+      copy.position = { x: source.position.x + 40, y: source.position.y + 40 };
+      copy.title = source.title ? `${source.title} (copy)`.slice(0, 120) : "";
+      return { ...doc, steps: [...doc.steps, copy] };
+    }
+    case "update_step": {
+      let edges = doc.edges;
+      const steps = doc.steps.map((s) => {
+        if (s.id !== action.id) return s;
+        const next = { ...s, ...action.patch } as Step;
+        if (action.patch.config) edges = pruneEdgesOf(next, edges);
+        return next;
+      });
+      return { ...doc, steps, edges };
+    }
+    case "set_entry":
+      return doc.entryStepId === action.id ? doc : { ...doc, entryStepId: action.id };
+    case "remove": {
+      const stepIds = new Set(action.stepIds ?? []);
+      const edgeIds = new Set(action.edgeIds ?? []);
+      if (stepIds.size === 0 && edgeIds.size === 0) return doc;
+      const steps = stepIds.size ? doc.steps.filter((s) => !stepIds.has(s.id)) : doc.steps;
+      const edges = doc.edges.filter(
+        (e) => !edgeIds.has(e.id) && !stepIds.has(e.source) && !stepIds.has(e.target),
+      );
+      if (steps.length === doc.steps.length && edges.length === doc.edges.length) return doc;
+      return {
+        ...doc,
+        steps,
+        edges,
+        entryStepId: doc.entryStepId && stepIds.has(doc.entryStepId) ? null : doc.entryStepId,
+      };
+    }
+    case "connect": {
+      // One edge per output handle: connecting it again replaces the old connection.
+      const existing = doc.edges.find(
+        (e) => e.source === action.source && e.sourceHandle === action.sourceHandle,
+      );
+      if (existing?.target === action.target) return doc;
+      const edges = doc.edges.filter((e) => e !== existing);
+      edges.push({
+        id: newEdgeId(),
+        source: action.source,
+        sourceHandle: action.sourceHandle,
+        target: action.target,
+      });
+      return { ...doc, edges };
+    }
+    case "move": {
+      let changed = false;
+      const steps = doc.steps.map((s) => {
+        const p = action.positions[s.id];
+        if (!p) return s;
+        const position = { x: Math.round(p.x), y: Math.round(p.y) };
+        if (position.x === s.position.x && position.y === s.position.y) return s;
+        changed = true;
+        return { ...s, position };
+      });
+      return changed ? { ...doc, steps } : doc;
+    }
+  }
+}

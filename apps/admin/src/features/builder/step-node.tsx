@@ -1,0 +1,223 @@
+"use client";
+
+import { buttonHandle, type Problem, type Step, stepOutputs, stepRegistry } from "@switchboard/flow";
+import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } from "@xyflow/react";
+import { memo, useEffect } from "react";
+import { AlertIcon, FlagIcon, LinkIcon } from "@/components/ui/icons";
+import { cn } from "@/lib/cn";
+import { stepMeta } from "./step-meta";
+
+export interface StepNodeData extends Record<string, unknown> {
+  step: Step;
+  isEntry: boolean;
+  /** This step's problems; the array is kept stable while its contents don't change. */
+  problems: Problem[];
+  /** Output handles that have a connection, joined by "\n". */
+  connected: string;
+}
+export type StepNodeType = Node<StepNodeData, "step">;
+
+function clip(text: string, max = 220) {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function OutputRow({
+  handle,
+  label,
+  connected,
+  required,
+  icon,
+}: {
+  handle: string;
+  label: string;
+  connected: boolean;
+  required: boolean;
+  icon?: React.ReactNode;
+}) {
+  return (
+    <div className="relative flex items-center justify-end gap-1.5 py-1 pr-4 pl-3 text-xs">
+      {icon}
+      <span
+        className={cn(
+          "min-w-0 truncate",
+          !connected && required ? "text-red-600" : "text-zinc-600",
+          label === "(no label)" && "italic text-zinc-400",
+        )}
+        title={label}
+      >
+        {label}
+      </span>
+      <Handle
+        type="source"
+        position={Position.Right}
+        id={handle}
+        data-testid={`handle-${handle}`}
+        className={cn("sb-handle", connected && "sb-connected")}
+        title={connected ? `${label}: connected` : `Drag from here to connect "${label}"`}
+      />
+    </div>
+  );
+}
+
+function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
+  const { step, isEntry, problems, connected } = data;
+  const meta = stepMeta[step.type];
+  const def = stepRegistry[step.type];
+  const Icon = meta.icon;
+  const outputs = stepOutputs(step);
+  const connectedSet = new Set(connected ? connected.split("\n") : []);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+
+  // Handles move when buttons are added, removed or reordered: let React Flow re-measure them.
+  const handlesKey = outputs.map((o) => o.handle).join("|");
+  const updateNodeInternals = useUpdateNodeInternals();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handlesKey is the trigger
+  useEffect(() => {
+    updateNodeInternals(id);
+  }, [id, handlesKey, updateNodeInternals]);
+
+  const text = "text" in step.config ? step.config.text : "";
+
+  return (
+    <div
+      data-testid={`step-node-${step.id}`}
+      data-step-type={step.type}
+      data-entry={isEntry || undefined}
+      data-errors={errors}
+      className={cn(
+        "group/node w-64 rounded-xl bg-white text-left shadow-sm ring-1 transition-shadow",
+        selected
+          ? "shadow-md ring-2 ring-brand-500"
+          : errors
+            ? "ring-red-300 hover:shadow-md"
+            : "ring-zinc-200 hover:shadow-md hover:ring-zinc-300",
+      )}
+    >
+      <div className={cn("h-1 rounded-t-xl", meta.accent)} />
+      <div className="relative flex items-start gap-2.5 px-3 pt-2.5 pb-2">
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          className="sb-handle sb-handle-target"
+          style={{ top: 22 }}
+          data-testid="handle-in"
+        />
+        <span
+          className={cn(
+            "mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg ring-1",
+            meta.tile,
+          )}
+        >
+          <Icon size={15} />
+        </span>
+        <div className="min-w-0 flex-1">
+          <p
+            className={cn("truncate text-sm font-semibold", step.title ? "text-zinc-900" : "text-zinc-500")}
+            title={step.title || def.label}
+          >
+            {step.title || def.label}
+          </p>
+          <p className="text-[11px] font-medium tracking-wide text-zinc-400 uppercase">{def.label}</p>
+        </div>
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          {isEntry && (
+            <span
+              className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-1.5 py-0.5 text-[10px] font-semibold text-emerald-700 ring-1 ring-emerald-600/20"
+              data-testid="start-badge"
+            >
+              <FlagIcon size={10} /> Start
+            </span>
+          )}
+          {problems.length > 0 && (
+            <span className="group/problems relative">
+              <span
+                className={cn(
+                  "inline-flex items-center gap-1 rounded-full px-1.5 py-0.5 text-[10px] font-semibold ring-1",
+                  errors
+                    ? "bg-red-50 text-red-700 ring-red-600/20"
+                    : "bg-amber-50 text-amber-800 ring-amber-600/25",
+                )}
+                data-testid="node-problems"
+                data-severity={errors ? "error" : "warning"}
+                title={problems.map((p) => `• ${p.message}`).join("\n")}
+              >
+                <AlertIcon size={10} /> {errors || warnings}
+              </span>
+              <span className="pointer-events-none invisible absolute top-full right-0 z-20 mt-1 w-72 rounded-lg bg-zinc-900 p-2.5 text-[11px] leading-snug font-normal text-white opacity-0 shadow-lg transition-opacity group-hover/problems:visible group-hover/problems:opacity-100">
+                {problems.slice(0, 6).map((p, i) => (
+                  <span key={i} className="flex gap-1.5 py-0.5 break-anywhere">
+                    <span className={p.severity === "error" ? "text-red-300" : "text-amber-300"}>●</span>
+                    {p.message}
+                  </span>
+                ))}
+                {problems.length > 6 && <span className="text-zinc-400">+{problems.length - 6} more</span>}
+              </span>
+            </span>
+          )}
+        </div>
+      </div>
+
+      <div className="px-3 pb-2">
+        {text.trim() ? (
+          <p className="line-clamp-3 text-xs leading-relaxed whitespace-pre-wrap text-zinc-600 break-anywhere">
+            {clip(text)}
+          </p>
+        ) : (
+          <p className="text-xs text-zinc-400 italic">No text yet</p>
+        )}
+        {step.type === "free_input" && (
+          <p className="mt-1.5 truncate font-mono text-[11px] text-emerald-700">
+            → {`{{vars.${step.config.variable}}}`}
+            {step.config.validation.kind !== "any" && (
+              <span className="ml-1 font-sans text-zinc-400">({step.config.validation.kind})</span>
+            )}
+          </p>
+        )}
+      </div>
+
+      <div className="border-t border-zinc-100 py-1">
+        {step.type === "buttons" ? (
+          step.config.buttons.length === 0 ? (
+            <p className="px-3 py-1 text-xs text-zinc-400 italic">No buttons yet</p>
+          ) : (
+            step.config.buttons.map((b) =>
+              b.kind === "goto" ? (
+                <OutputRow
+                  key={b.id}
+                  handle={buttonHandle(b.id)}
+                  label={b.label || "(no label)"}
+                  connected={connectedSet.has(buttonHandle(b.id))}
+                  required
+                />
+              ) : (
+                <div
+                  key={b.id}
+                  className="flex items-center justify-end gap-1.5 py-1 pr-4 pl-3 text-xs text-zinc-500"
+                >
+                  <LinkIcon size={11} className="shrink-0 text-zinc-400" />
+                  <span className="min-w-0 truncate" title={b.url}>
+                    {b.label || "(no label)"}
+                  </span>
+                </div>
+              ),
+            )
+          )
+        ) : (
+          outputs.map((o) => (
+            <OutputRow
+              key={o.handle}
+              handle={o.handle}
+              label={o.label}
+              connected={connectedSet.has(o.handle)}
+              required={o.required}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeComponent);

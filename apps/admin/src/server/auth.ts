@@ -1,0 +1,68 @@
+import { ensurePersonalWorkspace } from "@switchboard/api";
+import { getDb, schema } from "@switchboard/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { headers } from "next/headers";
+
+const DEV_SECRET = "switchboard-dev-secret-do-not-use-in-production-0000";
+
+function authSecret(): string {
+  const secret = process.env.SWITCHBOARD_SECRET;
+  if (secret) return secret;
+  if (process.env.NODE_ENV === "production")
+    throw new Error("SWITCHBOARD_SECRET must be set in production (a long random string).");
+  return DEV_SECRET;
+}
+
+function adminUrl(): string {
+  return process.env.ADMIN_URL ?? `http://localhost:${process.env.ADMIN_PORT ?? "3000"}`;
+}
+
+function createAuth() {
+  const db = getDb();
+  const baseURL = adminUrl();
+  const port = process.env.ADMIN_PORT ?? "3000";
+  return betterAuth({
+    appName: "Switchboard",
+    baseURL,
+    secret: authSecret(),
+    trustedOrigins: [baseURL, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+      },
+    }),
+    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await ensurePersonalWorkspace(db, { userId: user.id, name: user.name });
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+export type Session = Auth["$Infer"]["Session"];
+
+let instance: Auth | undefined;
+
+/** Built on first use so that `next build` never opens a database connection. */
+export function getAuth(): Auth {
+  instance ??= createAuth();
+  return instance;
+}
+
+/** The signed-in user's session in a server component, route or action; null when signed out. */
+export async function getServerSession(): Promise<Session | null> {
+  return getAuth().api.getSession({ headers: await headers() });
+}
