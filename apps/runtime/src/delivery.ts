@@ -42,6 +42,8 @@ async function sendNext(
     .orderBy(asc(messages.createdAt), asc(messages.seq))
     .limit(1);
   if (!msg) return { kind: "done" };
+  const waitMs = msg.notBefore ? msg.notBefore.getTime() - Date.now() : 0;
+  if (waitMs > 0) return { kind: "wait", ms: Math.min(waitMs, MAX_INLINE_RETRY_AFTER_S * 1000) };
   const call = msg.payload as OutboundCall;
   try {
     const sent = await bot.limiter.schedule(() =>
@@ -85,8 +87,12 @@ async function onSendError(
     });
     if (err.code === 429) {
       const retryAfter = Math.min(err.parameters?.retry_after ?? 1, MAX_INLINE_RETRY_AFTER_S);
-      await tx.update(messages).set({ attempts }).where(eq(messages.id, msg.id));
-      return { kind: "wait", ms: retryAfter * 1000 };
+      const ms = retryAfter * 1000;
+      await tx
+        .update(messages)
+        .set({ attempts, notBefore: new Date(Date.now() + ms) })
+        .where(eq(messages.id, msg.id));
+      return { kind: "wait", ms };
     }
     if (err.code === 403) {
       // The user blocked the bot (or deleted their account): nothing more can reach them.
@@ -120,6 +126,10 @@ async function onSendError(
     await fail(err instanceof Error ? err.message : String(err));
     return { kind: "sent" };
   }
-  await tx.update(messages).set({ attempts }).where(eq(messages.id, msg.id));
-  return { kind: "wait", ms: 500 * 2 ** attempts };
+  const backoffMs = 500 * 2 ** attempts;
+  await tx
+    .update(messages)
+    .set({ attempts, notBefore: new Date(Date.now() + backoffMs) })
+    .where(eq(messages.id, msg.id));
+  return { kind: "wait", ms: backoffMs };
 }

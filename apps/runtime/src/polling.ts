@@ -5,13 +5,16 @@ import { storeUpdates } from "./inbox";
 import { pollLockKey } from "./locks";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
+/** Sleeps, waking early when the bot stops; the listener is removed either way (no leak per loop). */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(t);
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 
 export interface PollingOptions {

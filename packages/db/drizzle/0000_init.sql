@@ -129,6 +129,7 @@ CREATE TABLE "messages" (
 	"step_id" text,
 	"error" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"not_before" timestamp with time zone,
 	"seq" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
@@ -142,6 +143,7 @@ CREATE TABLE "processed_updates" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"processed_at" timestamp with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"not_before" timestamp with time zone,
 	"error" text,
 	CONSTRAINT "processed_updates_bot_id_update_id_pk" PRIMARY KEY("bot_id","update_id")
 );

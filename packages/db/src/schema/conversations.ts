@@ -72,6 +72,8 @@ export const messages = pgTable(
     stepId: text("step_id"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** Not to be sent before this time (Telegram's retry_after, or backoff), whichever process sends it. */
+    notBefore: timestamp("not_before", { withTimezone: true }),
     /** Order of the outbound messages produced by one update. */
     seq: integer("seq").notNull().default(0),
     createdAt: createdAt(),
@@ -99,6 +101,8 @@ export const processedUpdates = pgTable(
     receivedAt: createdAt(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    /** Not to be sent before this time (Telegram's retry_after, or backoff), whichever process sends it. */
+    notBefore: timestamp("not_before", { withTimezone: true }),
     error: text("error"),
   },
   (t) => [

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    name: "runtime",
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["../../packages/db/src/vitest-global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Each file starts runtimes, a sandbox and a database of its own; two at a time suits 2 cores.
+    maxWorkers: 2,
+  },
+});
