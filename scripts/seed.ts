@@ -16,7 +16,12 @@ export const DEMO = {
  * and workspace creation are exactly what a person gets), a bot connected to the sandbox, and a
  * published flow. Idempotent: a second start changes nothing.
  */
-export async function seedDemo(opts: { databaseUrl: string; adminUrl: string; sandboxUrl: string; secret: string }) {
+export async function seedDemo(opts: {
+  databaseUrl: string;
+  adminUrl: string;
+  sandboxUrl: string;
+  secret: string;
+}) {
   const { db, close } = createDb(opts.databaseUrl, { max: 2 });
   try {
     let [demoUser] = await db.select().from(user).where(eq(user.email, DEMO.email));
@@ -36,7 +41,11 @@ export async function seedDemo(opts: { databaseUrl: string; adminUrl: string; sa
 
     let [bot] = await db.select().from(bots).where(eq(bots.username, DEMO.botUsername));
     if (!bot) {
-      const env = { secretKey: secretKeyFrom(opts.secret), telegramApiRoot: opts.sandboxUrl, sandboxUrl: opts.sandboxUrl };
+      const env = {
+        secretKey: secretKeyFrom(opts.secret),
+        telegramApiRoot: opts.sandboxUrl,
+        sandboxUrl: opts.sandboxUrl,
+      };
       await connectBot(scope, env, DEMO.botToken);
       [bot] = await db.select().from(bots).where(eq(bots.username, DEMO.botUsername));
     }

@@ -96,7 +96,9 @@ async function main() {
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    say(`starting embedded PostgreSQL on :${ports.postgres} (data in ${path.relative(root, dataDir)}/postgres)…`);
+    say(
+      `starting embedded PostgreSQL on :${ports.postgres} (data in ${path.relative(root, dataDir)}/postgres)…`,
+    );
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: ports.postgres });
     stoppers.push(pg.stop);
     databaseUrl = pg.url;
@@ -125,10 +127,16 @@ async function main() {
     RUNTIME_PORT: String(ports.runtime),
   };
 
-  startChild("runtime", process.execPath, ["--import", "tsx", "src/main.ts"], path.join(root, "apps/runtime"), {
-    ...shared,
-    RUNTIME_RELOAD_MS: env.RUNTIME_RELOAD_MS ?? "3000",
-  });
+  startChild(
+    "runtime",
+    process.execPath,
+    ["--import", "tsx", "src/main.ts"],
+    path.join(root, "apps/runtime"),
+    {
+      ...shared,
+      RUNTIME_RELOAD_MS: env.RUNTIME_RELOAD_MS ?? "3000",
+    },
+  );
   const nextBin = path.join(root, "apps/admin/node_modules/.bin/next");
   startChild(
     "admin",
