@@ -1,0 +1,264 @@
+// Client for the sandbox control API. Uses only global fetch and type imports, so it is safe to
+// import from Next.js server components, browsers and Node alike.
+
+import type {
+  ReplyKeyboardMarkup,
+  SandboxBotInfo,
+  SandboxCall,
+  SandboxCallbackAnswer,
+  SandboxMessage,
+  SandboxUser,
+  TgChat,
+} from "./types";
+
+export type {
+  SandboxBotInfo,
+  SandboxCall,
+  SandboxCallbackAnswer,
+  SandboxMessage,
+  SandboxUser,
+} from "./types";
+
+/** A control API request the sandbox refused (status is the HTTP status). */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SandboxError";
+  }
+}
+
+export interface SentUserMessage {
+  /** null when the bot's allowed_updates filtered the update out. */
+  update_id: number | null;
+  message_id: number;
+}
+
+export interface FailNextOptions {
+  token: string;
+  /** Method to fail (case-insensitive). Omitted = the next call of any method except getUpdates. */
+  method?: string;
+  /** Default 429. */
+  errorCode?: number;
+  /** Default: Telegram's text for the code ("Too Many Requests: retry after N" for 429). */
+  description?: string;
+  /** Sent as parameters.retry_after. Default 1 for 429. */
+  retryAfter?: number;
+  /** How many calls fail. Default 1. */
+  count?: number;
+}
+
+export interface SandboxChatState {
+  exists: boolean;
+  chat: TgChat | null;
+  blocked: boolean;
+  reply_keyboard: ReplyKeyboardMarkup | null;
+  last_chat_action: { action: string; at: number } | null;
+}
+
+const DEFAULT_WAIT_TIMEOUT_MS = 5000;
+
+export class SandboxClient {
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, "");
+  }
+
+  /** Registers a bot token (idempotent for the same token). */
+  registerBot(input: { token: string; username: string; firstName?: string }): Promise<SandboxBotInfo> {
+    return this.post("register-bot", input);
+  }
+
+  listBots(): Promise<SandboxBotInfo[]> {
+    return this.post("bots", {});
+  }
+
+  /** The user types a message. chatId defaults to from.id (the private chat). */
+  sendText(input: {
+    token: string;
+    from: SandboxUser;
+    text: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("send-text", input);
+  }
+
+  /** The user sends /start (or "/start <payload>", as a deep link does). */
+  start(input: {
+    token: string;
+    from: SandboxUser;
+    payload?: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("start", input);
+  }
+
+  /** The user presses an inline button; fails unless that bot message has this callback_data. */
+  pressInlineButton(input: {
+    token: string;
+    from: SandboxUser;
+    messageId: number;
+    callbackData: string;
+    chatId?: number;
+  }): Promise<{ update_id: number | null; callback_query_id: string }> {
+    return this.post("press-inline-button", input);
+  }
+
+  /** The user taps a reply keyboard button; fails unless the chat's current keyboard has it. */
+  tapReplyButton(input: {
+    token: string;
+    from: SandboxUser;
+    text: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("tap-reply-button", input);
+  }
+
+  /** The user shares their own contact (message.contact with user_id = from.id). */
+  shareContact(input: {
+    token: string;
+    from: SandboxUser;
+    phoneNumber: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("share-contact", input);
+  }
+
+  /** The user blocks the bot: my_chat_member update (kicked); bot sends then fail with 403. */
+  blockBot(input: { token: string; from: SandboxUser }): Promise<{ update_id: number | null }> {
+    return this.post("block-bot", input);
+  }
+
+  unblockBot(input: { token: string; from: SandboxUser }): Promise<{ update_id: number | null }> {
+    return this.post("unblock-bot", input);
+  }
+
+  /**
+   * Messages of a chat, both directions, in order, edits applied, deleted ones left out.
+   * With waitMs: first waits (server side) until a bot message newer than afterMessageId exists.
+   */
+  getMessages(input: {
+    token: string;
+    chatId: number;
+    afterMessageId?: number;
+    waitMs?: number;
+  }): Promise<SandboxMessage[]> {
+    return this.post("messages", input);
+  }
+
+  /** Resolves with the bot messages newer than afterMessageId once there are at least `count`. */
+  async waitForBotMessages(input: {
+    token: string;
+    chatId: number;
+    count: number;
+    afterMessageId?: number;
+    timeoutMs?: number;
+  }): Promise<SandboxMessage[]> {
+    const timeoutMs = input.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    const messages: SandboxMessage[] = await this.post("messages", {
+      token: input.token,
+      chatId: input.chatId,
+      afterMessageId: input.afterMessageId,
+      waitMs: timeoutMs,
+      minBotMessages: input.count,
+    });
+    const fromBot = messages.filter((m) => m.from_bot);
+    if (fromBot.length >= input.count) return fromBot;
+    throw new Error(
+      `Timed out after ${timeoutMs}ms waiting for ${input.count} bot message(s) in chat ${input.chatId}` +
+        `${input.afterMessageId ? ` after message ${input.afterMessageId}` : ""}; got ${fromBot.length}.` +
+        `\nChat since then:${messages.length ? `\n${messages.map(describeMessage).join("\n")}` : " (nothing)"}`,
+    );
+  }
+
+  /**
+   * Polls the chat until `until(messages)` holds, e.g. to wait for an edit. Resolves with the
+   * messages; rejects with the chat contents on timeout.
+   */
+  async waitForChat(input: {
+    token: string;
+    chatId: number;
+    until: (messages: SandboxMessage[]) => boolean;
+    timeoutMs?: number;
+    intervalMs?: number;
+  }): Promise<SandboxMessage[]> {
+    const timeoutMs = input.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const messages = await this.getMessages({ token: input.token, chatId: input.chatId });
+      if (input.until(messages)) return messages;
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `Timed out after ${timeoutMs}ms waiting for chat ${input.chatId} condition.\nChat:` +
+            `${messages.length ? `\n${messages.map(describeMessage).join("\n")}` : " (empty)"}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, input.intervalMs ?? 25));
+    }
+  }
+
+  /** Makes the next `count` calls of `method` (default: any but getUpdates) fail; default 429. */
+  async failNext(input: FailNextOptions): Promise<void> {
+    await this.post("fail-next", input);
+  }
+
+  /** Bot API calls the sandbox received from this bot, oldest first (optionally one method). */
+  getCalls(input: { token: string; method?: string }): Promise<SandboxCall[]> {
+    return this.post("calls", input);
+  }
+
+  /** How the bot answered a callback query (answerCallbackQuery text/alert); waitMs waits for it. */
+  getCallbackAnswer(input: {
+    token: string;
+    callbackQueryId: string;
+    waitMs?: number;
+  }): Promise<SandboxCallbackAnswer> {
+    return this.post("callback-answer", input);
+  }
+
+  /** Current reply keyboard, block status and last chat action of a chat. */
+  getChatState(input: { token: string; chatId: number }): Promise<SandboxChatState> {
+    return this.post("chat-state", input);
+  }
+
+  /** Clears chats, updates, callback queries, failures and call logs; keeps bots and webhooks. */
+  async reset(): Promise<void> {
+    await this.post("reset", {});
+  }
+
+  private async post<T>(route: string, body: object): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/sandbox/${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+    });
+    const text = await response.text();
+    const data: unknown = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const message = (data as { error?: string } | null)?.error ?? `HTTP ${response.status}`;
+      throw new SandboxError(response.status, `telegram-sandbox /sandbox/${route}: ${message}`);
+    }
+    return data as T;
+  }
+}
+
+function describeMessage(message: SandboxMessage): string {
+  const who = message.from_bot ? "bot " : "user";
+  const body =
+    message.text ??
+    (message.caption !== undefined ? `[media] ${message.caption}` : undefined) ??
+    (message.photo ? "[photo]" : message.document ? "[document]" : message.contact ? "[contact]" : "[?]");
+  const markup = message.reply_markup;
+  const buttons =
+    markup && "inline_keyboard" in markup
+      ? ` [buttons: ${markup.inline_keyboard
+          .flat()
+          .map((b) => b.text)
+          .join(", ")}]`
+      : "";
+  return `  #${message.message_id} ${who}: ${JSON.stringify(body)}${message.edited ? " (edited)" : ""}${buttons}`;
+}

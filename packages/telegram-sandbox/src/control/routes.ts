@@ -1,0 +1,169 @@
+// The control API (`/sandbox/...`): plain JSON over HTTP, used by SandboxClient, tests and the
+// demo UI to act as the Telegram user and to inspect or rig the sandbox.
+
+import { ControlError, defaultDescription } from "../errors";
+import { type BotState, type Store, TOKEN_PATTERN, toSandboxMessage } from "../store";
+import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxMessage } from "../types";
+import { type Input, optionalInt, optionalString, requireInt, requireString, requireUser } from "./input";
+import { UserActions } from "./user-actions";
+
+/** Upper bound for any server-side wait, so a forgotten waitMs cannot pin a request forever. */
+const MAX_WAIT_MS = 60_000;
+
+type Route = (input: Input, signal: AbortSignal) => unknown;
+
+export class ControlRoutes {
+  private readonly actions: UserActions;
+  private readonly routes: Record<string, Route>;
+
+  constructor(private readonly store: Store) {
+    this.actions = new UserActions(store);
+    const a = this.actions;
+    const bot = (input: Input) => a.bot(requireString(input, "token"));
+    this.routes = {
+      health: () => ({ ok: true }),
+      "register-bot": (input) => this.registerBot(input),
+      bots: () => [...store.bots.values()].map(botInfo),
+      "send-text": (input) =>
+        a.sendText(
+          bot(input),
+          requireUser(input),
+          requireString(input, "text"),
+          optionalInt(input, "chatId"),
+        ),
+      start: (input) =>
+        a.start(
+          bot(input),
+          requireUser(input),
+          optionalString(input, "payload"),
+          optionalInt(input, "chatId"),
+        ),
+      "tap-reply-button": (input) =>
+        a.tapReplyButton(
+          bot(input),
+          requireUser(input),
+          requireString(input, "text"),
+          optionalInt(input, "chatId"),
+        ),
+      "share-contact": (input) =>
+        a.shareContact(
+          bot(input),
+          requireUser(input),
+          requireString(input, "phoneNumber"),
+          optionalInt(input, "chatId"),
+        ),
+      "press-inline-button": (input) =>
+        a.pressInlineButton(
+          bot(input),
+          requireUser(input),
+          requireInt(input, "messageId"),
+          requireString(input, "callbackData"),
+          optionalInt(input, "chatId"),
+        ),
+      "block-bot": (input) => a.setBlocked(bot(input), requireUser(input), true),
+      "unblock-bot": (input) => a.setBlocked(bot(input), requireUser(input), false),
+      messages: (input, signal) => this.messages(bot(input), input, signal),
+      "chat-state": (input) => chatState(bot(input), requireInt(input, "chatId")),
+      "callback-answer": (input, signal) => this.callbackAnswer(bot(input), input, signal),
+      "fail-next": (input) => failNext(bot(input), input),
+      calls: (input) => {
+        const method = optionalString(input, "method")?.toLowerCase();
+        return bot(input).calls.filter((call) => !method || call.method.toLowerCase() === method);
+      },
+      reset: () => {
+        store.reset();
+        return true;
+      },
+    };
+  }
+
+  /** Runs the route named by the path after `/sandbox/`; unknown names are 404s. */
+  async handle(name: string, input: Input, signal: AbortSignal): Promise<unknown> {
+    // Own properties only: "/sandbox/constructor" must not reach Object.prototype.
+    const route = Object.hasOwn(this.routes, name) ? this.routes[name] : undefined;
+    if (!route) throw new ControlError(404, `unknown control route /sandbox/${name}`);
+    return await route(input, signal);
+  }
+
+  private registerBot(input: Input): SandboxBotInfo {
+    const token = requireString(input, "token");
+    if (!TOKEN_PATTERN.test(token)) {
+      throw new ControlError(
+        400,
+        `invalid bot token "${token}": expected <digits>:<30+ chars of A-Za-z0-9_->`,
+      );
+    }
+    const username = requireString(input, "username");
+    if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username))
+      throw new ControlError(400, `invalid bot username "${username}"`);
+    return botInfo(this.store.registerBot(token, username, optionalString(input, "firstName")));
+  }
+
+  /** Messages newer than afterMessageId; with waitMs, first waits for minBotMessages bot messages. */
+  private async messages(bot: BotState, input: Input, signal: AbortSignal): Promise<SandboxMessage[]> {
+    const chatId = requireInt(input, "chatId");
+    const after = optionalInt(input, "afterMessageId") ?? 0;
+    const waitMs = Math.min(MAX_WAIT_MS, optionalInt(input, "waitMs") ?? 0);
+    const minBotMessages = optionalInt(input, "minBotMessages") ?? 1;
+    // Re-read the chat on every check: it may be created (or reset) while we wait.
+    const newer = () => {
+      const chat = bot.chats.get(chatId);
+      return chat ? chat.list().filter((m) => m.messageId > after) : [];
+    };
+    if (waitMs > 0) {
+      const enough = () => newer().filter((m) => m.fromBot).length >= minBotMessages;
+      await this.store.changes.waitUntil(enough, waitMs, signal);
+    }
+    const chat = bot.chats.get(chatId);
+    return chat ? newer().map((m) => toSandboxMessage(chat, m)) : [];
+  }
+
+  private async callbackAnswer(
+    bot: BotState,
+    input: Input,
+    signal: AbortSignal,
+  ): Promise<SandboxCallbackAnswer> {
+    const id = requireString(input, "callbackQueryId");
+    if (!bot.callbackQueries.has(id)) throw new ControlError(404, `unknown callback query "${id}"`);
+    const waitMs = Math.min(MAX_WAIT_MS, optionalInt(input, "waitMs") ?? 0);
+    await this.store.changes.waitUntil(
+      () => bot.callbackQueries.get(id)?.answer !== undefined,
+      waitMs,
+      signal,
+    );
+    const answer = bot.callbackQueries.get(id)?.answer;
+    return answer ? { answered: true, ...answer } : { answered: false };
+  }
+}
+
+function botInfo(bot: BotState): SandboxBotInfo {
+  return { id: bot.id, username: bot.username, firstName: bot.firstName, token: bot.token };
+}
+
+function chatState(bot: BotState, chatId: number) {
+  const chat = bot.chats.get(chatId);
+  return {
+    exists: chat !== undefined,
+    chat: chat?.chat ?? null,
+    blocked: chat?.blocked ?? false,
+    reply_keyboard: chat?.replyKeyboard ?? null,
+    last_chat_action: chat?.lastChatAction ?? null,
+  };
+}
+
+function failNext(bot: BotState, input: Input): true {
+  const errorCode = optionalInt(input, "errorCode") ?? 429;
+  if (errorCode < 400 || errorCode > 599) throw new ControlError(400, '"errorCode" must be 400-599');
+  const retryAfter = optionalInt(input, "retryAfter") ?? (errorCode === 429 ? 1 : undefined);
+  const count = optionalInt(input, "count") ?? 1;
+  if (count < 1) throw new ControlError(400, '"count" must be at least 1');
+  const method = optionalString(input, "method")?.toLowerCase();
+  bot.failures.push({
+    ...(method ? { method } : {}),
+    errorCode,
+    description: optionalString(input, "description") ?? defaultDescription(errorCode, retryAfter ?? 0),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    remaining: count,
+  });
+  return true;
+}

@@ -1,0 +1,204 @@
+// What a simulated user can do: each action records the user's side in the chat and queues
+// the matching Telegram Update for the bot.
+
+import { randomBytes } from "node:crypto";
+import { replyButtons } from "../bot-api/reply-markup";
+import { ControlError } from "../errors";
+import { detectEntities } from "../formatting/auto-entities";
+import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
+import type { SandboxUser, TgChatMember, TgMessageEntity, TgUpdate, TgUser } from "../types";
+
+export interface SentMessage {
+  /** null when the bot's allowed_updates filtered the update out. */
+  update_id: number | null;
+  message_id: number;
+}
+
+export class UserActions {
+  constructor(private readonly store: Store) {}
+
+  bot(token: string): BotState {
+    const bot = this.store.bots.get(token);
+    if (!bot) throw new ControlError(404, `unknown bot token "${token}"; register it first`);
+    return bot;
+  }
+
+  sendText(bot: BotState, from: SandboxUser, text: string, chatId?: number): SentMessage {
+    return this.userMessage(bot, from, chatId, { text, entities: detectEntities(text) });
+  }
+
+  start(bot: BotState, from: SandboxUser, payload?: string, chatId?: number): SentMessage {
+    const chat = this.chatFor(bot, from, chatId);
+    // Like Telegram's "Restart" button: /start from a user who blocked the bot unblocks it.
+    if (chat.blocked) this.setBlocked(bot, from, false);
+    const text = payload ? `/start ${payload}` : "/start";
+    const entities: TgMessageEntity[] = [{ type: "bot_command", offset: 0, length: 6 }];
+    return this.userMessage(bot, from, chatId, { text, entities });
+  }
+
+  tapReplyButton(bot: BotState, from: SandboxUser, text: string, chatId?: number): SentMessage {
+    const chat = this.existingChat(bot, chatId ?? from.id);
+    if (!chat.replyKeyboard)
+      throw new ControlError(400, `no reply keyboard is shown in chat ${chat.chat.id}`);
+    const buttons = replyButtons(chat.replyKeyboard.keyboard);
+    const button = buttons.find((b) => b.text === text);
+    if (!button) {
+      const list = buttons.map((b) => JSON.stringify(b.text)).join(", ");
+      throw new ControlError(
+        400,
+        `"${text}" is not a button of the current reply keyboard (buttons: ${list})`,
+      );
+    }
+    if (button.request_contact) {
+      throw new ControlError(400, `button "${text}" requests the user's contact; use shareContact instead`);
+    }
+    return this.sendText(bot, from, text, chatId);
+  }
+
+  shareContact(bot: BotState, from: SandboxUser, phoneNumber: string, chatId?: number): SentMessage {
+    const contact = {
+      phone_number: phoneNumber,
+      first_name: from.first_name,
+      ...(from.last_name ? { last_name: from.last_name } : {}),
+      user_id: from.id,
+    };
+    return this.userMessage(bot, from, chatId, { contact });
+  }
+
+  pressInlineButton(
+    bot: BotState,
+    from: SandboxUser,
+    messageId: number,
+    callbackData: string,
+    chatId?: number,
+  ): { update_id: number | null; callback_query_id: string } {
+    const chat = this.existingChat(bot, chatId ?? from.id);
+    if (chat.blocked) throw blockedError(bot, from);
+    const message = chat.get(messageId);
+    if (!message) throw new ControlError(400, `message ${messageId} not found in chat ${chat.chat.id}`);
+    if (!message.fromBot)
+      throw new ControlError(400, `message ${messageId} was sent by the user, not the bot`);
+    const markup = message.replyMarkup;
+    const buttons = markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
+    if (!buttons.some((b) => b.callback_data === callbackData)) {
+      const list = buttons
+        .filter((b) => b.callback_data !== undefined)
+        .map((b) => JSON.stringify(b.callback_data));
+      throw new ControlError(
+        400,
+        `message ${messageId} has no inline button with callback_data ${JSON.stringify(callbackData)} (has: ${list.join(", ") || "none"})`,
+      );
+    }
+    // Telegram's callback query ids are large decimal strings.
+    const id = randomBytes(8).readBigUInt64BE().toString();
+    bot.callbackQueries.set(id, { id, chatId: chat.chat.id, messageId, createdAt: Date.now() });
+    const update = bot.updates.push({
+      callback_query: {
+        id,
+        from: toUser(from),
+        message: toTgMessage(chat, message),
+        chat_instance: chat.chatInstance,
+        data: callbackData,
+      },
+    });
+    this.store.changes.notify();
+    return { update_id: update?.update_id ?? null, callback_query_id: id };
+  }
+
+  setBlocked(bot: BotState, from: SandboxUser, blocked: boolean): { update_id: number | null } {
+    const chat = this.chatFor(bot, from, from.id);
+    if (chat.blocked === blocked) {
+      throw new ControlError(
+        409,
+        `user ${from.id} has ${blocked ? "already blocked" : "not blocked"} @${bot.username}`,
+      );
+    }
+    chat.blocked = blocked;
+    const member = (status: TgChatMember["status"]): TgChatMember => ({
+      user: bot.sender,
+      status,
+      ...(status === "kicked" ? { until_date: 0 } : {}),
+    });
+    const update = bot.updates.push({
+      my_chat_member: {
+        chat: chat.chat,
+        from: toUser(from),
+        date: nowSeconds(),
+        old_chat_member: member(blocked ? "member" : "kicked"),
+        new_chat_member: member(blocked ? "kicked" : "member"),
+      },
+    });
+    this.store.changes.notify();
+    return { update_id: update?.update_id ?? null };
+  }
+
+  private userMessage(
+    bot: BotState,
+    from: SandboxUser,
+    chatId: number | undefined,
+    content: Pick<NewMessage, "text" | "entities" | "contact">,
+  ): SentMessage {
+    const chat = this.chatFor(bot, from, chatId);
+    if (chat.blocked) throw blockedError(bot, from);
+    const message = chat.add({ fromBot: false, from: toUser(from), ...content });
+    const payload: Omit<TgUpdate, "update_id"> = { message: toTgMessage(chat, message) };
+    const update = bot.updates.push(payload);
+    this.store.changes.notify();
+    return { update_id: update?.update_id ?? null, message_id: message.messageId };
+  }
+
+  /**
+   * The chat a user action happens in, created on first use. Positive ids are private chats
+   * (must be the user's own id); negative ids are groups.
+   */
+  private chatFor(bot: BotState, from: SandboxUser, chatId: number | undefined): ChatState {
+    const id = chatId ?? from.id;
+    if (id > 0 && id !== from.id) {
+      throw new ControlError(
+        400,
+        `chatId ${id} is another user's private chat; omit chatId or use a negative group id`,
+      );
+    }
+    const chat = id > 0 ? { id, type: "private" as const, ...userChatFields(from) } : groupChat(id);
+    const existing = bot.chats.get(id);
+    if (existing) {
+      // Keep the chat's user details current (a test may rename its user).
+      if (id > 0) existing.chat = chat;
+      return existing;
+    }
+    const created = new ChatState(chat);
+    bot.chats.set(id, created);
+    return created;
+  }
+
+  private existingChat(bot: BotState, chatId: number): ChatState {
+    const chat = bot.chats.get(chatId);
+    if (!chat)
+      throw new ControlError(404, `chat ${chatId} does not exist yet (the user has not written to the bot)`);
+    return chat;
+  }
+}
+
+function blockedError(bot: BotState, from: SandboxUser): ControlError {
+  return new ControlError(
+    409,
+    `user ${from.id} has blocked @${bot.username}; call unblockBot (or start) first`,
+  );
+}
+
+function toUser(from: SandboxUser): TgUser {
+  const { id, first_name, ...rest } = from;
+  return { id, is_bot: false, first_name, ...rest };
+}
+
+function userChatFields(from: SandboxUser) {
+  return {
+    first_name: from.first_name,
+    ...(from.last_name ? { last_name: from.last_name } : {}),
+    ...(from.username ? { username: from.username } : {}),
+  };
+}
+
+function groupChat(id: number) {
+  return { id, type: "group" as const, title: `Sandbox group ${-id}` };
+}

@@ -1,0 +1,86 @@
+// Public entry: start a local Telegram Bot API sandbox.
+
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BotApi } from "./bot-api/dispatcher";
+import { ControlRoutes } from "./control/routes";
+import { createRouter } from "./http/router";
+import { Store, TOKEN_PATTERN } from "./store";
+import { WebhookDelivery } from "./webhook-delivery";
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  bots?: Array<{ token: string; username: string; firstName?: string }>;
+  /** Set false to keep webhook updates pending instead of POSTing them (default true). */
+  webhookDelivery?: boolean;
+}
+
+export interface Sandbox {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:8081 — use it as the bot's apiRoot. */
+  url: string;
+  port: number;
+  /** The in-memory store, for tests that need to look at or tweak internals. */
+  state: Store;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = new Store();
+  for (const bot of options.bots ?? []) {
+    if (!TOKEN_PATTERN.test(bot.token)) throw new Error(`telegram-sandbox: invalid bot token "${bot.token}"`);
+    store.registerBot(bot.token, bot.username, bot.firstName);
+  }
+
+  // Webhook replies are executed like any other call; the two reference each other lazily.
+  let api: BotApi | undefined;
+  const delivery = new WebhookDelivery(
+    store,
+    options.webhookDelivery !== false,
+    async (bot, method, params) => {
+      await api?.call(bot, method, params, { viaWebhookReply: true });
+    },
+  );
+  api = new BotApi(store, (bot) => delivery.webhookChanged(bot));
+  const server = createServer(createRouter({ store, api, control: new ControlRoutes(store) }));
+  // Long polls hold requests open for up to 50 s; never let Node time them out first.
+  server.requestTimeout = 0;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const publicHost =
+    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${publicHost}:${port}`,
+    port,
+    state: store,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        delivery.close();
+        // Answer pending long polls so bots see a normal empty response, then drop idle sockets.
+        for (const bot of store.bots.values()) bot.updates.release();
+        store.changes.notify();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 50).unref();
+      });
+      return closing;
+    },
+  };
+}
+
+export * from "./control-client";
+export type { Store } from "./store";
+// Telegram object shapes (TgMessage, TgUpdate, ...) for typing test assertions.
+export type * from "./types";

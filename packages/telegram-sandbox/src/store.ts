@@ -1,0 +1,253 @@
+// The in-memory world: bots, their chats and messages, callback queries, injected failures and
+// the call log. Pure state plus small helpers; no HTTP and no Telegram validation here.
+
+import { randomBytes } from "node:crypto";
+import { FileStore } from "./files";
+import { Notifier } from "./notifier";
+import type {
+  ReplyKeyboardMarkup,
+  ReplyMarkup,
+  SandboxCall,
+  SandboxMessage,
+  TgBotCommand,
+  TgBotUser,
+  TgChat,
+  TgContact,
+  TgDocument,
+  TgMessage,
+  TgMessageEntity,
+  TgPhotoSize,
+  TgUser,
+} from "./types";
+import { UpdateQueue } from "./update-queue";
+
+export const TOKEN_PATTERN = /^(\d+):[A-Za-z0-9_-]{30,}$/;
+/** Calls kept per bot; older ones are dropped so a long demo cannot grow memory forever. */
+const CALL_LOG_LIMIT = 2000;
+
+export interface StoredMessage {
+  messageId: number;
+  fromBot: boolean;
+  from: TgUser;
+  date: number;
+  editDate?: number;
+  deleted: boolean;
+  text?: string;
+  entities?: TgMessageEntity[];
+  caption?: string;
+  captionEntities?: TgMessageEntity[];
+  replyMarkup?: ReplyMarkup;
+  replyToMessageId?: number;
+  photo?: TgPhotoSize[];
+  document?: TgDocument;
+  contact?: TgContact;
+  linkPreviewOptions?: unknown;
+}
+
+export type NewMessage = Omit<StoredMessage, "messageId" | "date" | "deleted">;
+
+export class ChatState {
+  /** Message ids are shared by both directions, like Telegram's per-chat counter. */
+  private nextMessageId = 1;
+  private readonly messages = new Map<number, StoredMessage>();
+  blocked = false;
+  /** The reply keyboard currently shown to the user (set by the bot, cleared by ReplyKeyboardRemove). */
+  replyKeyboard: ReplyKeyboardMarkup | null = null;
+  lastChatAction: { action: string; at: number } | null = null;
+  readonly chatInstance = BigInt.asIntN(64, randomBytes(8).readBigUInt64BE()).toString();
+
+  constructor(public chat: TgChat) {}
+
+  add(input: NewMessage): StoredMessage {
+    const message: StoredMessage = {
+      ...input,
+      messageId: this.nextMessageId++,
+      date: nowSeconds(),
+      deleted: false,
+    };
+    this.messages.set(message.messageId, message);
+    return message;
+  }
+
+  /** A live (not deleted) message by id. */
+  get(messageId: number): StoredMessage | undefined {
+    const message = this.messages.get(messageId);
+    return message && !message.deleted ? message : undefined;
+  }
+
+  list(): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => !m.deleted);
+  }
+}
+
+export interface CallbackQueryState {
+  id: string;
+  chatId: number;
+  messageId: number;
+  createdAt: number;
+  answer?: { text?: string; show_alert?: boolean; url?: string };
+}
+
+export interface FailureRule {
+  /** Lower-cased method name; undefined = any method except getUpdates. */
+  method?: string;
+  errorCode: number;
+  description: string;
+  retryAfter?: number;
+  remaining: number;
+}
+
+export interface WebhookState {
+  url: string;
+  secretToken?: string;
+  maxConnections: number;
+  ipAddress?: string;
+  lastErrorDate?: number;
+  lastErrorMessage?: string;
+}
+
+export class BotState {
+  readonly id: number;
+  readonly updates = new UpdateQueue();
+  readonly chats = new Map<number, ChatState>();
+  readonly callbackQueries = new Map<string, CallbackQueryState>();
+  /** Keyed by JSON of { scope, language_code } as Telegram keeps one list per pair. */
+  readonly commands = new Map<string, TgBotCommand[]>();
+  failures: FailureRule[] = [];
+  calls: SandboxCall[] = [];
+  webhook: WebhookState | null = null;
+
+  constructor(
+    readonly token: string,
+    public username: string,
+    public firstName: string,
+  ) {
+    this.id = Number(token.split(":")[0]);
+  }
+
+  get user(): TgBotUser {
+    return {
+      id: this.id,
+      is_bot: true,
+      first_name: this.firstName,
+      username: this.username,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+    };
+  }
+
+  /** The bot as it appears in Message.from (only the User fields). */
+  get sender(): TgUser {
+    return { id: this.id, is_bot: true, first_name: this.firstName, username: this.username };
+  }
+
+  logCall(call: SandboxCall): void {
+    this.calls.push(call);
+    if (this.calls.length > CALL_LOG_LIMIT) this.calls.splice(0, this.calls.length - CALL_LOG_LIMIT);
+  }
+
+  /** Consumes and returns the first failure rule matching this call, if any. */
+  takeFailure(method: string): FailureRule | undefined {
+    const lower = method.toLowerCase();
+    const rule = this.failures.find((r) =>
+      r.method === undefined ? lower !== "getupdates" : r.method === lower,
+    );
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.failures = this.failures.filter((r) => r !== rule);
+    return rule;
+  }
+
+  reset(): void {
+    this.updates.clear();
+    this.chats.clear();
+    this.callbackQueries.clear();
+    this.failures = [];
+    this.calls = [];
+  }
+}
+
+export class Store {
+  readonly bots = new Map<string, BotState>();
+  readonly files = new FileStore();
+  /** Fired on every chat change so control long-polls (getMessages waitMs) can re-check. */
+  readonly changes = new Notifier();
+  private readonly pushListeners = new Set<(bot: BotState) => void>();
+
+  /** Idempotent per token: registering again returns the existing bot unchanged. */
+  registerBot(token: string, username: string, firstName?: string): BotState {
+    const existing = this.bots.get(token);
+    if (existing) return existing;
+    const name = username.replace(/^@/, "");
+    const bot = new BotState(token, name, firstName ?? name);
+    bot.updates.onPush(() => {
+      for (const listener of this.pushListeners) listener(bot);
+    });
+    this.bots.set(token, bot);
+    return bot;
+  }
+
+  /** Called whenever any bot gets a new update (webhook delivery listens). */
+  onUpdatePushed(listener: (bot: BotState) => void): void {
+    this.pushListeners.add(listener);
+  }
+
+  reset(): void {
+    for (const bot of this.bots.values()) bot.reset();
+    this.changes.notify();
+  }
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** Serialises a stored message as the Bot API Message object (what bots receive). */
+export function toTgMessage(chat: ChatState, message: StoredMessage, withReply = true): TgMessage {
+  const replied = withReply && message.replyToMessageId ? chat.get(message.replyToMessageId) : undefined;
+  const out: TgMessage = {
+    message_id: message.messageId,
+    from: message.from,
+    chat: chat.chat,
+    date: message.date,
+  };
+  if (message.editDate !== undefined) out.edit_date = message.editDate;
+  if (replied) out.reply_to_message = toTgMessage(chat, replied, false);
+  if (message.text !== undefined) out.text = message.text;
+  if (message.entities?.length) out.entities = message.entities;
+  if (message.photo) out.photo = message.photo;
+  if (message.document) out.document = message.document;
+  if (message.caption !== undefined) out.caption = message.caption;
+  if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
+  if (message.contact) out.contact = message.contact;
+  if (message.linkPreviewOptions !== undefined) out.link_preview_options = message.linkPreviewOptions;
+  // Telegram only echoes inline keyboards back; reply keyboards are not part of Message.
+  if (message.replyMarkup && "inline_keyboard" in message.replyMarkup) out.reply_markup = message.replyMarkup;
+  return out;
+}
+
+/** Serialises a stored message for the control API (test-facing view, both directions). */
+export function toSandboxMessage(chat: ChatState, message: StoredMessage): SandboxMessage {
+  const out: SandboxMessage = {
+    message_id: message.messageId,
+    chat_id: chat.chat.id,
+    from_bot: message.fromBot,
+    from: message.from,
+    date: message.date,
+    edited: message.editDate !== undefined,
+  };
+  if (message.editDate !== undefined) out.edit_date = message.editDate;
+  if (message.text !== undefined) out.text = message.text;
+  if (message.entities?.length) out.entities = message.entities;
+  if (message.caption !== undefined) out.caption = message.caption;
+  if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
+  if (message.replyMarkup) out.reply_markup = message.replyMarkup;
+  if (message.replyToMessageId !== undefined) out.reply_to_message_id = message.replyToMessageId;
+  if (message.photo) out.photo = message.photo;
+  if (message.document) out.document = message.document;
+  if (message.contact) out.contact = message.contact;
+  return out;
+}

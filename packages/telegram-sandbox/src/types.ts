@@ -1,0 +1,226 @@
+// Shared type declarations. This module holds NO runtime code so that the control client
+// (imported from Next.js server components) can `import type` from it without pulling in node:*.
+
+// ---- Telegram Bot API shapes (only the parts the sandbox produces or validates) ----
+
+export interface TgUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface TgBotUser extends TgUser {
+  can_join_groups: boolean;
+  can_read_all_group_messages: boolean;
+  supports_inline_queries: boolean;
+  can_connect_to_business: boolean;
+  has_main_web_app: boolean;
+}
+
+export interface TgChat {
+  id: number;
+  type: "private" | "group";
+  title?: string;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+}
+
+export interface TgMessageEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+  user?: TgUser;
+  language?: string;
+  custom_emoji_id?: string;
+}
+
+export interface InlineKeyboardButton {
+  text: string;
+  url?: string;
+  callback_data?: string;
+  web_app?: { url: string };
+  login_url?: { url: string };
+  switch_inline_query?: string;
+  switch_inline_query_current_chat?: string;
+  switch_inline_query_chosen_chat?: unknown;
+  copy_text?: { text: string };
+  callback_game?: unknown;
+  pay?: boolean;
+}
+
+export interface InlineKeyboardMarkup {
+  inline_keyboard: InlineKeyboardButton[][];
+}
+
+export interface KeyboardButton {
+  text: string;
+  request_contact?: boolean;
+  request_location?: boolean;
+  request_poll?: unknown;
+  request_users?: unknown;
+  request_chat?: unknown;
+  web_app?: { url: string };
+}
+
+export interface ReplyKeyboardMarkup {
+  // Telegram accepts plain strings as shorthand for { text }.
+  keyboard: Array<Array<KeyboardButton | string>>;
+  is_persistent?: boolean;
+  resize_keyboard?: boolean;
+  one_time_keyboard?: boolean;
+  input_field_placeholder?: string;
+  selective?: boolean;
+}
+
+export interface ReplyKeyboardRemove {
+  remove_keyboard: true;
+  selective?: boolean;
+}
+
+export interface ForceReply {
+  force_reply: true;
+  input_field_placeholder?: string;
+  selective?: boolean;
+}
+
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+
+export interface TgPhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size?: number;
+}
+
+export interface TgDocument {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface TgContact {
+  phone_number: string;
+  first_name: string;
+  last_name?: string;
+  user_id?: number;
+}
+
+export interface TgMessage {
+  message_id: number;
+  from?: TgUser;
+  chat: TgChat;
+  date: number;
+  edit_date?: number;
+  reply_to_message?: TgMessage;
+  text?: string;
+  entities?: TgMessageEntity[];
+  caption?: string;
+  caption_entities?: TgMessageEntity[];
+  photo?: TgPhotoSize[];
+  document?: TgDocument;
+  contact?: TgContact;
+  link_preview_options?: unknown;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export interface TgChatMember {
+  user: TgUser;
+  status: "member" | "kicked";
+  until_date?: number;
+}
+
+export interface TgUpdate {
+  update_id: number;
+  message?: TgMessage;
+  edited_message?: TgMessage;
+  callback_query?: {
+    id: string;
+    from: TgUser;
+    message?: TgMessage;
+    chat_instance: string;
+    data?: string;
+  };
+  my_chat_member?: {
+    chat: TgChat;
+    from: TgUser;
+    date: number;
+    old_chat_member: TgChatMember;
+    new_chat_member: TgChatMember;
+  };
+}
+
+export interface TgBotCommand {
+  command: string;
+  description: string;
+}
+
+// ---- Sandbox control API shapes ----
+
+/** A simulated Telegram user (the human side of a chat). */
+export interface SandboxUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface SandboxBotInfo {
+  id: number;
+  username: string;
+  firstName: string;
+  token: string;
+}
+
+/** One message of a chat as the sandbox sees it, in either direction, with edits applied. */
+export interface SandboxMessage {
+  message_id: number;
+  chat_id: number;
+  /** true when the bot sent it, false when the simulated user did. */
+  from_bot: boolean;
+  from: TgUser;
+  date: number;
+  edited: boolean;
+  edit_date?: number;
+  text?: string;
+  entities?: TgMessageEntity[];
+  caption?: string;
+  caption_entities?: TgMessageEntity[];
+  /** Any markup the bot attached, including reply keyboards (which Telegram does not echo back). */
+  reply_markup?: ReplyMarkup;
+  reply_to_message_id?: number;
+  photo?: TgPhotoSize[];
+  document?: TgDocument;
+  contact?: TgContact;
+}
+
+export interface SandboxCall {
+  method: string;
+  params: Record<string, unknown>;
+  ok: boolean;
+  error_code?: number;
+  description?: string;
+  /** Epoch milliseconds when the request was received. */
+  at: number;
+  /** Present (true) while the call is still in progress, e.g. a waiting long poll; ok is false until done. */
+  pending?: true;
+  /** How long the call took, once finished. */
+  duration_ms?: number;
+  /** true when the call arrived as a webhook reply (method in the webhook response body). */
+  via_webhook_reply?: boolean;
+}
+
+export interface SandboxCallbackAnswer {
+  answered: boolean;
+  text?: string;
+  show_alert?: boolean;
+  url?: string;
+}
