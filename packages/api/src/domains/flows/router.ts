@@ -5,6 +5,7 @@ import {
   exportFlowJson,
   getFlow,
   importFlowJson,
+  isStorableText,
   listFlows,
   listVersions,
   publishFlow,
@@ -17,7 +18,13 @@ import {
 import { FLOW_TEMPLATES } from "./templates";
 
 const flowId = z.object({ id: z.string().uuid() });
-const flowName = z.string().trim().min(1, "Give the flow a name.").max(120);
+const unstorable = "The name contains a character that can't be saved (a NUL character or half an emoji).";
+const flowName = z
+  .string()
+  .trim()
+  .min(1, "Give the flow a name.")
+  .max(120)
+  .refine(isStorableText, unstorable);
 
 export const flowsRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listFlows(ctx)),
@@ -42,7 +49,7 @@ export const flowsRouter = router({
     .input(
       z.object({
         json: z.string().max(5_000_000, "The file is larger than 5 MB."),
-        name: z.string().max(120).optional(),
+        name: z.string().max(120).refine(isStorableText, unstorable).optional(),
       }),
     )
     .mutation(({ ctx, input }) => importFlowJson(ctx, input.json, input.name)),

@@ -86,12 +86,54 @@ export async function removeFlow(scope: WorkspaceScope, id: string) {
   await scope.db.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
 }
 
+/** An unpaired UTF-16 surrogate (half an emoji): jsonb refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Postgres stores neither U+0000 (text or jsonb) nor, in jsonb, an unpaired surrogate. */
+export const isStorableText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
+
+/** Where in `value` a string or key Postgres can't store is ("steps.0.config.text"), or null. */
+function unstorablePath(value: unknown): string | null {
+  // A loop, not recursion: a hostile document may be nested thousands of levels deep.
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === "string") {
+      if (!isStorableText(node)) return path || "(the document)";
+    } else if (node && typeof node === "object")
+      for (const [key, child] of Object.entries(node)) {
+        const at = path ? `${path}.${key}` : key;
+        if (!isStorableText(key)) return at;
+        stack.push([child, at]);
+      }
+  }
+  return null;
+}
+
+function assertStorable(document: unknown) {
+  const path = unstorablePath(document);
+  if (path !== null)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `The flow contains a character that can't be saved (a NUL character or half an emoji) at ${path}. Remove it and try again.`,
+    });
+}
+
 /**
  * Autosave. The draft only has to be a flow document at the top level: half-built steps are kept
  * (a marketer's unfinished work is never thrown away) and reported by the compiler instead.
  */
 export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknown) {
-  const size = JSON.stringify(draft ?? null).length;
+  let size: number;
+  try {
+    size = JSON.stringify(draft ?? null).length;
+  } catch (err) {
+    // A BigInt (superjson can send one) or nesting too deep to serialize.
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `This is not a Switchboard flow document (${err instanceof Error ? err.message : "not JSON"}).`,
+    });
+  }
   if (size > MAX_DRAFT_CHARS)
     throw new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
@@ -100,6 +142,7 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
   const top = flowDocumentSchema.safeParse(draft);
   if (!top.success)
     throw new TRPCError({ code: "BAD_REQUEST", message: "This is not a Switchboard flow document." });
+  assertStorable(top.data);
   await flowRow(scope, id);
   const [row] = await scope.db
     .update(flows)
@@ -193,18 +236,24 @@ export async function importFlowJson(scope: WorkspaceScope, json: string, name?:
       code: "BAD_REQUEST",
       message: `Not a Switchboard flow: ${problems[0]?.message ?? "unknown format"}`,
     });
+  assertStorable(raw);
   const broken = problems.filter((p) => p.code === "INVALID_STEP" || p.code === "INVALID_EDGE");
   if (broken.length)
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: `Not a Switchboard flow: ${broken.map((p) => p.message).join(" ")}`,
     });
-  const label = name?.trim() || (raw as { name?: unknown }).name;
+  const nameInFile = (raw as { name?: unknown }).name;
+  // The file's name is untrusted: hold it to the same limit as a typed name (flows.create/rename).
+  const label = (name?.trim() || (typeof nameInFile === "string" ? nameInFile.trim() : ""))
+    .slice(0, 120)
+    .replace(/[\uD800-\uDBFF]$/, "") // don't cut an emoji in half
+    .trim();
   const [row] = await scope.db
     .insert(flows)
     .values({
       workspaceId: scope.workspaceId,
-      name: typeof label === "string" && label ? label : "Imported flow",
+      name: label || "Imported flow",
       draft: document,
     })
     .returning({ id: flows.id });

@@ -1,0 +1,234 @@
+import { randomUUID } from "node:crypto";
+import { bots, contacts, conversations, flows, flowVersions, messages } from "@switchboard/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/router";
+import {
+  type Caller,
+  callerFor,
+  createWorld,
+  expectTrpcError,
+  goodFlow,
+  type Member,
+  type World,
+} from "./helpers";
+
+let w: World;
+let a: Member;
+let b: Member;
+/** Workspace B's rows, which A must never reach. */
+const bRows = { botId: "", botToken: "", flowId: "", conversationId: "", flowName: "B's flow" };
+const user = { id: 4242, first_name: "Eve" };
+
+beforeAll(async () => {
+  w = await createWorld("auth");
+  a = await w.member("owner");
+  b = await w.member("owner");
+  const bot = await w.sandboxBot();
+  bRows.botToken = bot.token;
+  bRows.botId = (await b.api.bots.connect({ token: bot.token })).id;
+  bRows.flowId = (await b.api.flows.create({ name: bRows.flowName })).id;
+  await b.api.flows.saveDraft({ id: bRows.flowId, draft: goodFlow() });
+  await b.api.flows.publish({ id: bRows.flowId });
+  await b.api.bots.update({ id: bRows.botId, entryFlowId: bRows.flowId });
+  const [contact] = await w.db
+    .insert(contacts)
+    .values({ workspaceId: b.workspaceId, telegramUserId: user.id, firstName: user.first_name })
+    .returning();
+  const [conversation] = await w.db
+    .insert(conversations)
+    .values({
+      workspaceId: b.workspaceId,
+      botId: bRows.botId,
+      chatId: user.id,
+      contactId: contact!.id,
+      state: {},
+      lastMessageAt: new Date(),
+    })
+    .returning();
+  bRows.conversationId = conversation!.id;
+  await w.db.insert(messages).values({
+    workspaceId: b.workspaceId,
+    conversationId: conversation!.id,
+    direction: "in",
+    deliveryStatus: "received",
+    text: "B's secret message",
+    payload: {},
+  });
+});
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe("signed-out and non-member callers", () => {
+  it("refuses a call without a user as UNAUTHORIZED", async () => {
+    const anon = callerFor(w.db, null, w.env);
+    await expectTrpcError(anon.workspace.current(), "UNAUTHORIZED", /sign in/i);
+    await expectTrpcError(anon.bots.list(), "UNAUTHORIZED");
+    await expectTrpcError(anon.flows.create({ name: "x" }), "UNAUTHORIZED");
+    await expectTrpcError(anon.sandbox.status(), "UNAUTHORIZED");
+  });
+
+  it("refuses a signed-in user without a membership as FORBIDDEN", async () => {
+    const loner = callerFor(w.db, await w.addUser("Loner"), w.env);
+    await expectTrpcError(loner.workspace.current(), "FORBIDDEN", /not a member/i);
+    await expectTrpcError(loner.flows.list(), "FORBIDDEN");
+    await expectTrpcError(loner.conversations.list(), "FORBIDDEN");
+    await expectTrpcError(loner.bots.connect({ token: bRows.botToken }), "FORBIDDEN");
+  });
+
+  it("refuses a user id that does not exist at all", async () => {
+    const ghost = callerFor(w.db, randomUUID(), w.env);
+    await expectTrpcError(ghost.bots.list(), "FORBIDDEN");
+  });
+
+  it("workspace.current describes the caller's own workspace and role", async () => {
+    const me = await a.api.workspace.current();
+    expect(me).toMatchObject({ id: a.workspaceId, role: "owner", userName: "owner" });
+    expect(me.email).toBe(`${a.userId}@example.test`);
+  });
+});
+
+describe("workspace isolation", () => {
+  it("lists show nothing of another workspace", async () => {
+    expect(await a.api.bots.list()).toEqual([]);
+    expect(await a.api.flows.list()).toEqual([]);
+    expect(await a.api.conversations.list()).toEqual([]);
+    expect(await a.api.conversations.list({ botId: bRows.botId, limit: 10 })).toEqual([]);
+    // ...while B sees its own rows, so the empty lists above are about scoping, not missing data.
+    expect((await b.api.bots.list()).map((x) => x.id)).toEqual([bRows.botId]);
+    expect((await b.api.flows.list()).map((x) => x.id)).toEqual([bRows.flowId]);
+    expect((await b.api.conversations.list()).map((x) => x.id)).toEqual([bRows.conversationId]);
+  });
+
+  /** Every procedure that takes the id of a row, called by A with B's ids. */
+  const crossWorkspaceCalls: Record<string, (api: Caller) => Promise<unknown>> = {
+    "bots.update": (api) => api.bots.update({ id: bRows.botId, enabled: false }),
+    "bots.remove": (api) => api.bots.remove({ id: bRows.botId }),
+    "flows.get": (api) => api.flows.get({ id: bRows.flowId }),
+    "flows.rename": (api) => api.flows.rename({ id: bRows.flowId, name: "pwned" }),
+    "flows.remove": (api) => api.flows.remove({ id: bRows.flowId }),
+    "flows.saveDraft": (api) =>
+      api.flows.saveDraft({ id: bRows.flowId, draft: { format: "switchboard.flow", version: 1, steps: [] } }),
+    "flows.validate": (api) => api.flows.validate({ id: bRows.flowId }),
+    "flows.publish": (api) => api.flows.publish({ id: bRows.flowId }),
+    "flows.versions": (api) => api.flows.versions({ id: bRows.flowId }),
+    "flows.rollback": (api) => api.flows.rollback({ id: bRows.flowId, version: 1 }),
+    "flows.exportJson": (api) => api.flows.exportJson({ id: bRows.flowId }),
+    "conversations.transcript": (api) => api.conversations.transcript({ id: bRows.conversationId }),
+    "sandbox.send": (api) =>
+      api.sandbox.send({ botId: bRows.botId, user, action: { type: "text", text: "hi" } }),
+    "sandbox.messages": (api) => api.sandbox.messages({ botId: bRows.botId, chatId: user.id }),
+  };
+  /** Procedures that take no row id; the rest of the router must be in the table above. */
+  const withoutIds = [
+    "workspace.current",
+    "bots.list",
+    "bots.connect",
+    "flows.list",
+    "flows.create",
+    "flows.importJson",
+    "conversations.list",
+    "sandbox.status",
+    "sandbox.createBot",
+  ];
+
+  it("covers every procedure of the router", () => {
+    const all = Object.keys(appRouter._def.procedures).sort();
+    expect([...Object.keys(crossWorkspaceCalls), ...withoutIds].sort()).toEqual(all);
+  });
+
+  it.each(Object.keys(crossWorkspaceCalls))("%s with another workspace's id is NOT_FOUND", async (path) => {
+    await expectTrpcError(crossWorkspaceCalls[path]!(a.api), "NOT_FOUND");
+  });
+
+  it("a bot can't be pointed at another workspace's flow", async () => {
+    const mine = await w.sandboxBot();
+    const { id } = await a.api.bots.connect({ token: mine.token });
+    await expectTrpcError(a.api.bots.update({ id, entryFlowId: bRows.flowId }), "NOT_FOUND", /flow/i);
+    expect((await a.api.bots.list())[0]!.entryFlowId).toBeNull();
+    await a.api.bots.remove({ id });
+  });
+
+  it("left B's rows untouched", async () => {
+    const [bot] = await w.db.select().from(bots).where(eq(bots.id, bRows.botId));
+    expect(bot).toMatchObject({ enabled: true, entryFlowId: bRows.flowId, workspaceId: b.workspaceId });
+    const [flow] = await w.db.select().from(flows).where(eq(flows.id, bRows.flowId));
+    expect(flow!.name).toBe(bRows.flowName);
+    expect(flow!.draft).toEqual(goodFlow());
+    const versions = await w.db.select().from(flowVersions).where(eq(flowVersions.flowId, bRows.flowId));
+    expect(versions.map((v) => v.version)).toEqual([1]);
+    const transcript = await b.api.conversations.transcript({ id: bRows.conversationId });
+    expect(transcript.messages.map((m) => m.text)).toEqual(["B's secret message"]);
+    // Nothing reached the sandbox chat on B's behalf.
+    expect(await w.telegram.getMessages({ token: bRows.botToken, chatId: user.id })).toEqual([]);
+  });
+});
+
+describe("roles", () => {
+  let operator: Member;
+  let flowId: string;
+  let botId: string;
+
+  beforeAll(async () => {
+    operator = await w.member("operator", a.workspaceId);
+    flowId = (await a.api.flows.create({ name: "A's flow", template: "welcome" })).id;
+    const bot = await w.sandboxBot();
+    botId = (await a.api.bots.connect({ token: bot.token })).id;
+  });
+
+  it("an operator can read the workspace", async () => {
+    expect((await operator.api.workspace.current()).role).toBe("operator");
+    expect((await operator.api.bots.list()).map((x) => x.id)).toEqual([botId]);
+    expect((await operator.api.flows.list()).map((x) => x.id)).toContain(flowId);
+    expect((await operator.api.flows.get({ id: flowId })).name).toBe("A's flow");
+    expect(await operator.api.flows.versions({ id: flowId })).toEqual([]);
+    expect(await operator.api.flows.validate({ id: flowId })).toBeInstanceOf(Array);
+    expect((await operator.api.flows.exportJson({ id: flowId })).fileName).toBe("A-s-flow.switchboard.json");
+    expect(await operator.api.conversations.list()).toEqual([]);
+    expect((await operator.api.sandbox.status()).reachable).toBe(true);
+  });
+
+  const editorCalls: Record<string, (api: Caller) => Promise<unknown>> = {
+    "bots.connect": (api) => api.bots.connect({ token: "123:abc" }),
+    "bots.update": (api) => api.bots.update({ id: botId, enabled: false }),
+    "bots.remove": (api) => api.bots.remove({ id: botId }),
+    "flows.create": (api) => api.flows.create({ name: "op" }),
+    "flows.rename": (api) => api.flows.rename({ id: flowId, name: "op" }),
+    "flows.remove": (api) => api.flows.remove({ id: flowId }),
+    "flows.saveDraft": (api) => api.flows.saveDraft({ id: flowId, draft: goodFlow() }),
+    "flows.publish": (api) => api.flows.publish({ id: flowId }),
+    "flows.rollback": (api) => api.flows.rollback({ id: flowId, version: 1 }),
+    "flows.importJson": (api) => api.flows.importJson({ json: JSON.stringify(goodFlow()) }),
+    "sandbox.createBot": (api) => api.sandbox.createBot({ username: "operator_made_bot" }),
+  };
+
+  it("every mutation except sandbox.send is an editor mutation", () => {
+    const mutations = Object.entries(appRouter._def.procedures)
+      .filter(([, p]) => (p as unknown as { _def: { type: string } })._def.type === "mutation")
+      .map(([path]) => path)
+      .sort();
+    expect(mutations).toEqual([...Object.keys(editorCalls), "sandbox.send"].sort());
+  });
+
+  it.each(Object.keys(editorCalls))("an operator calling %s is FORBIDDEN", async (path) => {
+    await expectTrpcError(editorCalls[path]!(operator.api), "FORBIDDEN", /operators/i);
+  });
+
+  it("a marketer may edit", async () => {
+    const marketer = await w.member("marketer", a.workspaceId);
+    const { id } = await marketer.api.flows.create({ name: "by marketer" });
+    await marketer.api.flows.rename({ id, name: "renamed by marketer" });
+    expect((await a.api.flows.get({ id })).name).toBe("renamed by marketer");
+  });
+
+  it("the operator's attempts changed nothing", async () => {
+    const flow = await a.api.flows.get({ id: flowId });
+    expect(flow.name).toBe("A's flow");
+    expect(flow.publishedVersion).toBeNull();
+    const [bot] = await a.api.bots.list();
+    expect(bot).toMatchObject({ id: botId, enabled: true });
+    expect((await a.api.flows.list()).map((f) => f.name).sort()).toEqual(["A's flow", "renamed by marketer"]);
+  });
+});

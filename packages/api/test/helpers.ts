@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { type Db, memberships, secretKeyFrom, user, workspaces } from "@switchboard/db";
+import { createTestDatabase } from "@switchboard/db/testing";
+import type { FlowDocument } from "@switchboard/flow";
+import { type Sandbox, startSandbox } from "@switchboard/telegram-sandbox";
+import { SandboxClient } from "@switchboard/telegram-sandbox/client";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { expect } from "vitest";
+import { type ApiEnv, createContext } from "../src/context";
+import { appRouter } from "../src/router";
+import { createCallerFactory } from "../src/trpc";
+
+export const TEST_SECRET = "api-test-secret-0123456789abcdef";
+export const secretKey = secretKeyFrom(TEST_SECRET);
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export function callerFor(db: Db, userId: string | null, env: ApiEnv): Caller {
+  return createCaller(createContext({ db, userId, env }));
+}
+
+/** A well-formed bot token ("<digits>:<35 chars>") that no one has registered yet. */
+export const makeToken = (id = 1_000_000 + Math.floor(Math.random() * 8_000_000)) =>
+  `${id}:${randomBytes(27).toString("base64url").slice(0, 35)}`;
+
+export const makeUsername = () => `t${randomBytes(4).toString("hex")}_bot`;
+
+/** A loopback port that nothing listens on (it was free a moment ago). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Member {
+  userId: string;
+  workspaceId: string;
+  api: Caller;
+}
+
+/**
+ * One test file's world: a fresh database, a Bot API sandbox used as Telegram, and helpers to make
+ * workspaces and members that call the API as the admin's tRPC handler would.
+ */
+export async function createWorld(prefix = "api") {
+  const database = await createTestDatabase(prefix);
+  const { db } = database;
+  const sandbox: Sandbox = await startSandbox();
+  const env: ApiEnv = { secretKey, telegramApiRoot: sandbox.url, sandboxUrl: sandbox.url };
+  const telegram = new SandboxClient(sandbox.url);
+
+  async function addUser(name = "Test") {
+    const userId = randomUUID();
+    await db.insert(user).values({ id: userId, name, email: `${userId}@example.test` });
+    return userId;
+  }
+
+  return {
+    db,
+    sandbox,
+    telegram,
+    env,
+    addUser,
+    /** A signed-in user with the given role in `workspaceId`, or in a new workspace. */
+    async member(
+      role: "owner" | "marketer" | "operator" = "owner",
+      workspaceId?: string,
+      apiEnv: ApiEnv = env,
+    ): Promise<Member> {
+      const userId = await addUser(role);
+      let wsId = workspaceId;
+      if (!wsId) {
+        const [ws] = await db
+          .insert(workspaces)
+          .values({ name: `WS ${role}` })
+          .returning();
+        wsId = ws!.id;
+      }
+      await db.insert(memberships).values({ workspaceId: wsId, userId, role });
+      return { userId, workspaceId: wsId, api: callerFor(db, userId, apiEnv) };
+    },
+    /** Registers a fresh bot in the sandbox; returns its token and username. */
+    async sandboxBot(username = makeUsername()) {
+      const token = makeToken();
+      await telegram.registerBot({ token, username, firstName: "Test Bot" });
+      return { token, username };
+    },
+    async close() {
+      await sandbox.close();
+      await database.close();
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** Awaits `call` and checks it fails with this tRPC code (and, when given, a message matching `message`). */
+export async function expectTrpcError(
+  call: Promise<unknown>,
+  code: TRPC_ERROR_CODE_KEY,
+  message?: RegExp | string,
+): Promise<TRPCError> {
+  const err = await call.then(
+    (value) => {
+      throw new Error(`expected ${code}, but the call succeeded with ${JSON.stringify(value)}`);
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(TRPCError);
+  const trpcError = err as TRPCError;
+  expect(trpcError.code, trpcError.message).toBe(code);
+  if (message !== undefined) expect(trpcError.message).toMatch(message);
+  return trpcError;
+}
+
+/** Text -> Buttons (two buttons) -> two texts: a flow that compiles. */
+export function goodFlow(): FlowDocument {
+  return {
+    format: "switchboard.flow",
+    version: 1,
+    entryStepId: "hello",
+    steps: [
+      {
+        id: "hello",
+        type: "text",
+        title: "Hello",
+        position: { x: 0, y: 0 },
+        aliases: ["/start"],
+        config: { text: "Hello {{name}}!" },
+      },
+      {
+        id: "menu",
+        type: "buttons",
+        title: "Menu",
+        position: { x: 0, y: 150 },
+        aliases: [],
+        config: {
+          text: "Pick one",
+          keyboard: "inline",
+          columns: 1,
+          retryText: "Use the buttons",
+          buttons: [
+            { id: "a", kind: "goto", label: "A" },
+            { id: "b", kind: "goto", label: "B" },
+          ],
+        },
+      },
+      {
+        id: "end_a",
+        type: "text",
+        title: "A",
+        position: { x: -100, y: 300 },
+        aliases: [],
+        config: { text: "You chose A" },
+      },
+      {
+        id: "end_b",
+        type: "text",
+        title: "B",
+        position: { x: 100, y: 300 },
+        aliases: [],
+        config: { text: "You chose B" },
+      },
+    ],
+    edges: [
+      { id: "e1", source: "hello", sourceHandle: "next", target: "menu" },
+      { id: "e2", source: "menu", sourceHandle: "button:a", target: "end_a" },
+      { id: "e3", source: "menu", sourceHandle: "button:b", target: "end_b" },
+    ],
+  };
+}
+
+/** goodFlow with button "b" not connected: saves, but doesn't publish (BUTTON_NO_TARGET on "menu"). */
+export function unfinishedFlow(): FlowDocument {
+  const doc = goodFlow();
+  return { ...doc, edges: doc.edges.filter((e) => e.id !== "e3") };
+}

@@ -1,0 +1,154 @@
+import { bots, decryptSecret } from "@switchboard/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort, createWorld, expectTrpcError, type Member, secretKey, type World } from "./helpers";
+
+let w: World;
+let owner: Member;
+
+beforeAll(async () => {
+  w = await createWorld("sandbox");
+  owner = await w.member("owner");
+});
+
+afterAll(async () => {
+  await w?.close();
+});
+
+const ann = { id: 777_001, first_name: "Ann", username: "ann" };
+
+describe("sandbox.status", () => {
+  it("is reachable when the sandbox runs", async () => {
+    expect(await owner.api.sandbox.status()).toEqual({ url: w.sandbox.url, reachable: true });
+  });
+
+  it("is unreachable without a sandbox URL", async () => {
+    const none = await w.member("owner", undefined, { ...w.env, sandboxUrl: null });
+    expect(await none.api.sandbox.status()).toEqual({ url: null, reachable: false });
+  });
+
+  it("is unreachable when nothing listens at the URL", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const closed = await w.member("owner", undefined, { ...w.env, sandboxUrl: url });
+    expect(await closed.api.sandbox.status()).toEqual({ url, reachable: false });
+  });
+});
+
+describe("sandbox.createBot", () => {
+  it("makes a bot in the sandbox and connects it to the workspace", async () => {
+    const bot = await owner.api.sandbox.createBot({ username: "demo_shop_bot" });
+    expect(bot).toMatchObject({
+      username: "demo_shop_bot",
+      firstName: "demo_shop",
+      status: "active",
+      enabled: true,
+    });
+    expect((await owner.api.bots.list()).map((b) => b.id)).toContain(bot.id);
+    const [row] = await w.db.select().from(bots).where(eq(bots.id, bot.id));
+    const token = decryptSecret(row!.tokenEncrypted, secretKey);
+    expect(JSON.stringify(bot)).not.toContain(token.split(":")[1]);
+    // The stored token is the one the sandbox knows.
+    expect((await w.telegram.listBots()).map((b) => b.username)).toContain("demo_shop_bot");
+    expect(await w.telegram.getMessages({ token, chatId: ann.id })).toEqual([]);
+  });
+
+  it("refuses a username that isn't a bot's", async () => {
+    await expectTrpcError(owner.api.sandbox.createBot({ username: "shop" }), "BAD_REQUEST", /ends in 'bot'/);
+    await expectTrpcError(owner.api.sandbox.createBot({ username: "1shop_bot" }), "BAD_REQUEST");
+  });
+
+  it("needs a sandbox", async () => {
+    const none = await w.member("owner", undefined, { ...w.env, sandboxUrl: null });
+    await expectTrpcError(
+      none.api.sandbox.createBot({ username: "nowhere_bot" }),
+      "PRECONDITION_FAILED",
+      /SANDBOX_URL/,
+    );
+    expect(await none.api.bots.list()).toEqual([]);
+  });
+});
+
+describe("sandbox.send and sandbox.messages", () => {
+  let botId: string;
+
+  beforeAll(async () => {
+    botId = (await owner.api.sandbox.createBot({ username: "chat_test_bot" })).id;
+  });
+
+  it("a text sent as a user reaches the sandbox chat", async () => {
+    const sent = await owner.api.sandbox.send({
+      botId,
+      user: ann,
+      action: { type: "text", text: "Hello <b>bot</b> 🤖" },
+    });
+    expect(sent).toMatchObject({ message_id: expect.any(Number) });
+    const chat = await owner.api.sandbox.messages({ botId, chatId: ann.id });
+    expect(chat).toEqual([
+      expect.objectContaining({
+        message_id: (sent as { message_id: number }).message_id,
+        from_bot: false,
+        text: "Hello <b>bot</b> 🤖",
+        chat_id: ann.id,
+      }),
+    ]);
+  });
+
+  it("/start with a payload, and afterMessageId pages", async () => {
+    const before = await owner.api.sandbox.messages({ botId, chatId: ann.id });
+    const last = before.at(-1)!.message_id;
+    await owner.api.sandbox.send({ botId, user: ann, action: { type: "start", payload: "ad42" } });
+    await owner.api.sandbox.send({ botId, user: ann, action: { type: "contact", phone: "+15550123" } });
+    const newer = await owner.api.sandbox.messages({ botId, chatId: ann.id, afterMessageId: last });
+    expect(newer.map((m) => m.text ?? m.contact?.phone_number)).toEqual(["/start ad42", "+15550123"]);
+  });
+
+  it("pressing a button that no bot message has is a BAD_REQUEST", async () => {
+    await expectTrpcError(
+      owner.api.sandbox.send({
+        botId,
+        user: ann,
+        action: { type: "press", messageId: 999_999, callbackData: "x" },
+      }),
+      "BAD_REQUEST",
+    );
+  });
+
+  it("validates the action", async () => {
+    await expectTrpcError(
+      owner.api.sandbox.send({ botId, user: ann, action: { type: "text", text: "" } }),
+      "BAD_REQUEST",
+    );
+    await expectTrpcError(
+      owner.api.sandbox.send({ botId, user: { ...ann, id: -1 }, action: { type: "text", text: "x" } }),
+      "BAD_REQUEST",
+    );
+  });
+
+  it("works only for the workspace's own bots", async () => {
+    const other = await w.member("owner");
+    await expectTrpcError(
+      other.api.sandbox.send({ botId, user: ann, action: { type: "text", text: "intruder" } }),
+      "NOT_FOUND",
+    );
+    await expectTrpcError(other.api.sandbox.messages({ botId, chatId: ann.id }), "NOT_FOUND");
+    const texts = (await owner.api.sandbox.messages({ botId, chatId: ann.id })).map((m) => m.text);
+    expect(texts).not.toContain("intruder");
+  });
+
+  it("an operator may chat in the sandbox", async () => {
+    const operator = await w.member("operator", owner.workspaceId);
+    const bob = { id: 777_002, first_name: "Bob" };
+    await operator.api.sandbox.send({ botId, user: bob, action: { type: "text", text: "from operator" } });
+    expect((await operator.api.sandbox.messages({ botId, chatId: bob.id })).map((m) => m.text)).toEqual([
+      "from operator",
+    ]);
+  });
+
+  it("without a sandbox, send says so", async () => {
+    const none = await w.member("owner", owner.workspaceId, { ...w.env, sandboxUrl: null });
+    await expectTrpcError(
+      none.api.sandbox.send({ botId, user: ann, action: { type: "text", text: "x" } }),
+      "PRECONDITION_FAILED",
+    );
+  });
+});
