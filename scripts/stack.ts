@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMigrations } from "@switchboard/db";
@@ -149,6 +150,12 @@ async function main() {
 
   if (env.SWITCHBOARD_DEMO !== "0") {
     await seedDemo({ databaseUrl, adminUrl, sandboxUrl: sandbox.url, secret });
+  }
+  if (env.STACK_READY_PORT) {
+    // For test runners: answers 200 once everything above is up and seeded.
+    const ready = createServer((_req, res) => res.end("ready"));
+    await new Promise<void>((resolve) => ready.listen(Number(env.STACK_READY_PORT), "127.0.0.1", resolve));
+    stoppers.push(() => new Promise((resolve) => ready.close(() => resolve())));
   }
   say("");
   say(`✅ Switchboard is running: ${adminUrl}`);

@@ -1,0 +1,69 @@
+import { chmodSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// One fresh stack per run, on its own ports and data folder, so a developer's running stack is untouched.
+// Set once in the main process; workers inherit it.
+if (!process.env.E2E_DATA_DIR) {
+  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-"));
+  chmodSync(dir, 0o755); // the embedded Postgres runs as `postgres` when we are root
+  process.env.E2E_DATA_DIR = dir;
+}
+export const E2E = {
+  adminUrl: "http://localhost:3100",
+  sandboxUrl: "http://127.0.0.1:8181",
+  readyUrl: "http://127.0.0.1:3199/",
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  outputDir: path.join(root, "test-results"),
+  use: {
+    baseURL: E2E.adminUrl,
+    viewport: { width: 1440, height: 900 },
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium; Playwright never downloads a browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "pnpm exec tsx scripts/stack.ts",
+    cwd: root,
+    url: E2E.readyUrl,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: process.env.E2E_VERBOSE ? "pipe" : "ignore",
+    stderr: "pipe",
+    env: {
+      SWITCHBOARD_DATA_DIR: process.env.E2E_DATA_DIR,
+      ADMIN_PORT: "3100",
+      RUNTIME_PORT: "3101",
+      SANDBOX_PORT: "8181",
+      PG_PORT: "54429",
+      STACK_READY_PORT: "3199",
+      ADMIN_URL: E2E.adminUrl,
+      RUNTIME_RELOAD_MS: "1000",
+    },
+  },
+});

@@ -1,0 +1,118 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+/**
+ * The walking skeleton, as a marketer and then as a Telegram user:
+ * sign in, draw Text → Buttons → Free input → Text on the canvas by dragging and connecting, publish,
+ * put the flow on the demo bot, chat with it through the Bot API sandbox, read the transcript.
+ */
+
+const DEMO = { email: "demo@switchboard.local", password: "switchboard" };
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByTestId("email").fill(DEMO.email);
+  await page.getByTestId("password").fill(DEMO.password);
+  await page.getByTestId("submit").click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Drags a palette item onto the canvas at (x, y) relative to the canvas. */
+async function dropStep(page: Page, type: string, x: number, y: number) {
+  const before = await page.locator('[data-testid^="step-node-"]').count();
+  await page
+    .getByTestId(`palette-${type}`)
+    .dragTo(page.getByTestId("builder-canvas"), { targetPosition: { x, y } });
+  await expect(page.locator('[data-testid^="step-node-"]')).toHaveCount(before + 1);
+  const node = page.locator('[data-testid^="step-node-"]').nth(before);
+  await expect(page.getByTestId("step-panel")).toBeVisible();
+  return node;
+}
+
+/** Connects an output handle to a node's input handle with the mouse, as a person does. */
+async function connect(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("handle not visible");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+test("a marketer draws and publishes a flow; a Telegram user talks to it; the transcript is kept", async ({
+  page,
+}) => {
+  await signIn(page);
+
+  // Create an empty flow.
+  await page.goto("/flows");
+  await page.getByTestId("new-flow").click();
+  await page.getByTestId("flow-name-field").fill("E2E onboarding");
+  await page.getByTestId("template-empty").check({ force: true });
+  await page.getByTestId("create-flow-submit").click();
+  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId("builder-canvas")).toBeVisible();
+
+  // Draw the steps by dragging them from the palette.
+  const greet = await dropStep(page, "text", 260, 90);
+  await page.getByTestId("step-text").fill("Hello {{name}}, welcome to <b>E2E</b> 🎉");
+
+  const ask = await dropStep(page, "buttons", 260, 270);
+  await page.getByTestId("step-text").fill("Pick a colour");
+  await page.getByTestId("add-button").click();
+  await page.getByTestId("button-label-0").fill("Blue");
+
+  const why = await dropStep(page, "free_input", 260, 470);
+  await page.getByTestId("step-text").fill("Why blue?");
+  await page.getByTestId("free-input-variable").fill("reason");
+
+  const thanks = await dropStep(page, "text", 260, 660);
+  await page.getByTestId("step-text").fill("Thanks! You said: {{vars.reason}}");
+
+  // Wire them up by dragging from output handles to input handles.
+  await connect(page, greet.getByTestId("handle-next"), ask.getByTestId("handle-in"));
+  await connect(page, ask.locator('[data-testid^="handle-button:"]'), why.getByTestId("handle-in"));
+  await connect(page, why.getByTestId("handle-next"), thanks.getByTestId("handle-in"));
+  await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await expect(greet.getByTestId("start-badge")).toBeVisible();
+
+  // Publish: no errors left, version 1.
+  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await page.getByTestId("publish-button").click();
+  await expect(page.getByTestId("publish-result")).toContainText(/v1/);
+
+  // Run it on the demo bot.
+  await page.goto("/bots");
+  const card = page.getByTestId("bot-card-switchboard_demo_bot");
+  await expect(card.getByTestId("bot-status")).toContainText(/active/i);
+  await card.getByTestId("bot-entry-flow").selectOption({ label: "E2E onboarding (v1)" });
+  await expect(card.getByTestId("bot-entry-flow")).toHaveValue(/[0-9a-f-]{36}/);
+  // Give the runtime a moment to pick up the change (it is notified at once; this is slack for slow CI).
+  await page.waitForTimeout(1500);
+
+  // Talk to the bot as a Telegram user, through the sandbox.
+  await page.goto("/sandbox");
+  await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
+  await page.getByTestId("sandbox-start").click();
+  const botSays = page.locator('[data-testid="sandbox-message"][data-from="bot"]');
+  await expect(botSays.filter({ hasText: "welcome to <b>E2E</b> 🎉" })).toHaveCount(1);
+  await expect(botSays.filter({ hasText: "Pick a colour" })).toHaveCount(1);
+
+  await page.getByTestId("sandbox-inline-button").filter({ hasText: "Blue" }).last().click();
+  await expect(botSays.filter({ hasText: "Why blue?" })).toHaveCount(1);
+
+  const answer = `Because <script>alert("calm")</script> 🌊 ${"wave ".repeat(40).trim()}`;
+  await page.getByTestId("sandbox-input").fill(answer);
+  await page.getByTestId("sandbox-send").click();
+  await expect(botSays.filter({ hasText: `Thanks! You said: ${answer}` })).toHaveCount(1);
+
+  // The transcript, as the admin shows it.
+  await page.goto("/conversations");
+  const row = page.getByTestId("conversation-row").filter({ hasText: "switchboard_demo_bot" }).first();
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]{36}/);
+  for (const text of ["Pick a colour", "Why blue?", answer, `Thanks! You said: ${answer}`])
+    await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+});
