@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.json" },
+  turbopack: {
+    ignoreIssue: [{ path: "**/packages/db/src/migrate.ts", title: /Module not found/ }],
+  },
 };
 
 export default nextConfig;

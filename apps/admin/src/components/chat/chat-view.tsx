@@ -152,7 +152,7 @@ export function ChatView({
                     )}
                   </div>
                   {m.inline && m.inline.length > 0 && (
-                    <div className="mt-1 flex w-full max-w-[85%] flex-col gap-1">
+                    <div className="mt-1 flex w-full max-w-[min(85%,26rem)] flex-col gap-1">
                       {m.inline.map((row, r) => (
                         <div key={r} className="flex gap-1">
                           {row.map((key, k) =>

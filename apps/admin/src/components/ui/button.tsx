@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from "react";
-import { cn } from "@/lib/cn";
+import { cn, cnMerge } from "@/lib/cn";
 import { Spinner } from "./spinner";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger" | "subtle";
@@ -28,7 +28,7 @@ const base =
 
 /** Button look for links (`<Link className={buttonClass(...)}>`). */
 export function buttonClass(variant: Variant = "secondary", size: Size = "md", className?: string) {
-  return cn(base, variants[variant], sizes[size], className);
+  return cnMerge(cn(base, variants[variant], sizes[size]), className);
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

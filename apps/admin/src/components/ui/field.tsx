@@ -5,7 +5,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { cn } from "@/lib/cn";
+import { cn, cnMerge } from "@/lib/cn";
 
 const control =
   "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500";
@@ -20,7 +20,7 @@ export const Input = forwardRef<
     <input
       ref={ref}
       aria-invalid={invalid || undefined}
-      className={cn(control, "h-9", invalid ? badRing : okRing, className)}
+      className={cnMerge(`${control} h-9`, invalid ? badRing : okRing, className)}
       {...props}
     />
   );
@@ -34,7 +34,11 @@ export const Textarea = forwardRef<
     <textarea
       ref={ref}
       aria-invalid={invalid || undefined}
-      className={cn(control, "min-h-24 resize-y break-anywhere", invalid ? badRing : okRing, className)}
+      className={cnMerge(
+        `${control} min-h-24 resize-y break-anywhere`,
+        invalid ? badRing : okRing,
+        className,
+      )}
       {...props}
     />
   );
@@ -47,7 +51,7 @@ export const Select = forwardRef<
   return (
     <select
       ref={ref}
-      className={cn(control, "h-9 cursor-pointer pr-8", invalid ? badRing : okRing, className)}
+      className={cnMerge(`${control} h-9 cursor-pointer pr-8`, invalid ? badRing : okRing, className)}
       {...props}
     >
       {children}
@@ -59,6 +63,7 @@ export function Field({
   label,
   hint,
   error,
+  warning,
   children,
   htmlFor,
   className,
@@ -67,6 +72,8 @@ export function Field({
   label?: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
+  /** Shown in amber when there is no error: allowed, but worth knowing. */
+  warning?: ReactNode;
   children: ReactNode;
   htmlFor?: string;
   className?: string;
@@ -89,6 +96,8 @@ export function Field({
         <p className="text-xs text-red-600 break-anywhere" role="alert">
           {error}
         </p>
+      ) : warning ? (
+        <p className="text-xs text-amber-700 break-anywhere">{warning}</p>
       ) : hint ? (
         <p className="text-xs text-zinc-500">{hint}</p>
       ) : null}

@@ -18,6 +18,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ConnectionLineType,
   Controls,
   type EdgeChange,
   MarkerType,
@@ -27,6 +28,7 @@ import {
   Panel,
   ReactFlow,
   type Edge as RFEdge,
+  useNodesInitialized,
   useReactFlow,
 } from "@xyflow/react";
 import {
@@ -56,6 +58,8 @@ import { NO_PROBLEMS, useProblemsByStep } from "./use-stable-problems";
 
 const nodeTypes = { step: StepNode };
 const defaultEdgeOptions = {
+  type: "smoothstep",
+  pathOptions: { borderRadius: 14, offset: 20 },
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#a1a1aa" },
   interactionWidth: 24,
 };
@@ -186,6 +190,16 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
       return next;
     });
   }, [draft.steps, draft.entryStepId, dataFor]);
+
+  // Fit the whole flow once every node has been measured.
+  const nodesInitialized = useNodesInitialized();
+  const fitted = useRef(false);
+  const [viewReady, setViewReady] = useState(loaded.document.steps.length === 0);
+  useEffect(() => {
+    if (!nodesInitialized || fitted.current) return;
+    fitted.current = true;
+    void rf.fitView({ padding: 0.15, maxZoom: 1 }).then(() => setViewReady(true));
+  }, [nodesInitialized, rf]);
 
   // ---- edges ----
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
@@ -480,13 +494,13 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
             onSelectionChange={onSelectionChange}
             deleteKeyCode={["Delete", "Backspace"]}
             multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-            fitView
-            fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+            connectionLineType={ConnectionLineType.SmoothStep}
+            connectionRadius={28}
             minZoom={0.1}
             maxZoom={2}
             onlyRenderVisibleElements={many}
             proOptions={{ hideAttribution: true }}
-            className="bg-zinc-50"
+            className={viewReady ? "bg-zinc-50" : "sb-fitting bg-zinc-50"}
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#d4d4d8" />
             <Controls showInteractive={false} className="!rounded-lg !shadow-sm" />

@@ -34,8 +34,13 @@ export function variableNameError(name: string, required: boolean): string | und
 }
 
 /** The message of the first problem about `path` (or something inside it). */
-function problemAt(problems: Problem[], path: string): string | undefined {
-  return problems.find((p) => p.path === path || p.path?.startsWith(`${path}.`))?.message;
+function problemAt(
+  problems: Problem[],
+  path: string,
+  severity: Problem["severity"] = "error",
+): string | undefined {
+  return problems.find((p) => p.severity === severity && (p.path === path || p.path?.startsWith(`${path}.`)))
+    ?.message;
 }
 
 function urlError(url: string): string | undefined {
@@ -63,7 +68,7 @@ function TextEditor({ step, onChange, problems, variables }: EditorProps<"text">
         data-testid="step-text"
         value={step.config.text}
         variables={variables}
-        invalid={!!error && !error.includes("split")}
+        invalid={!!error}
         placeholder="Hi {{name}}! 👋 Welcome aboard."
         onChange={(text) => onChange({ ...step.config, text })}
         rows={6}
@@ -127,13 +132,18 @@ function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"but
 
   return (
     <div className="space-y-5">
-      <Field label="Question" htmlFor="step-text" error={textError}>
+      <Field
+        label="Question"
+        htmlFor="step-text"
+        error={textError}
+        warning={problemAt(problems, "config.text", "warning")}
+      >
         <TemplateTextarea
           id="step-text"
           data-testid="step-text"
           value={config.text}
           variables={variables}
-          invalid={!!textError && !textError.includes("split")}
+          invalid={!!textError}
           placeholder="What would you like to do?"
           onChange={(text) => onChange({ ...config, text })}
           rows={4}
@@ -198,33 +208,37 @@ function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"but
                       <ChevronDownIcon size={12} />
                     </button>
                   </div>
-                  <Input
-                    data-testid={`button-label-${i}`}
-                    aria-label={`Button ${i + 1} label`}
-                    value={b.label}
-                    maxLength={128}
-                    placeholder={`Button ${i + 1}`}
-                    invalid={!!labelError}
-                    onChange={(e) => updateButton(i, { ...b, label: e.target.value })}
-                    className="h-8 min-w-0 flex-1"
-                  />
-                  <Select
-                    aria-label={`Button ${i + 1} action`}
-                    data-testid={`button-kind-${i}`}
-                    value={b.kind}
-                    onChange={(e) =>
-                      updateButton(
-                        i,
-                        e.target.value === "url"
-                          ? { id: b.id, kind: "url", label: b.label, url: "https://" }
-                          : { id: b.id, kind: "goto", label: b.label },
-                      )
-                    }
-                    className="h-8 w-[92px] shrink-0 text-xs"
-                  >
-                    <option value="goto">Go to step</option>
-                    <option value="url">Open link</option>
-                  </Select>
+                  <div className="min-w-0 flex-1">
+                    <Input
+                      data-testid={`button-label-${i}`}
+                      aria-label={`Button ${i + 1} label`}
+                      value={b.label}
+                      maxLength={128}
+                      placeholder={`Button ${i + 1}`}
+                      invalid={!!labelError}
+                      onChange={(e) => updateButton(i, { ...b, label: e.target.value })}
+                      className="h-8"
+                    />
+                  </div>
+                  <div className="w-[104px] shrink-0">
+                    <Select
+                      aria-label={`Button ${i + 1} action`}
+                      data-testid={`button-kind-${i}`}
+                      value={b.kind}
+                      onChange={(e) =>
+                        updateButton(
+                          i,
+                          e.target.value === "url"
+                            ? { id: b.id, kind: "url", label: b.label, url: "https://" }
+                            : { id: b.id, kind: "goto", label: b.label },
+                        )
+                      }
+                      className="h-8 px-2 pr-6 text-xs"
+                    >
+                      <option value="goto">Go to step</option>
+                      <option value="url">Open link</option>
+                    </Select>
+                  </div>
                   <button
                     type="button"
                     onClick={() => setButtons(config.buttons.filter((_, j) => j !== i))}
@@ -238,16 +252,18 @@ function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"but
                 {b.kind === "url" && (
                   <div className="mt-1.5 flex items-center gap-1.5 pl-6">
                     <LinkIcon size={12} className="shrink-0 text-zinc-400" />
-                    <Input
-                      data-testid={`button-url-${i}`}
-                      aria-label={`Button ${i + 1} link`}
-                      value={b.url}
-                      maxLength={2048}
-                      placeholder="https://example.com"
-                      invalid={!!localUrlError}
-                      onChange={(e) => updateButton(i, { ...b, url: e.target.value })}
-                      className="h-8 font-mono text-xs"
-                    />
+                    <div className="min-w-0 flex-1">
+                      <Input
+                        data-testid={`button-url-${i}`}
+                        aria-label={`Button ${i + 1} link`}
+                        value={b.url}
+                        maxLength={2048}
+                        placeholder="https://example.com"
+                        invalid={!!localUrlError}
+                        onChange={(e) => updateButton(i, { ...b, url: e.target.value })}
+                        className="h-8 font-mono text-xs"
+                      />
+                    </div>
                   </div>
                 )}
                 {error && <p className="mt-1 pl-6 text-[11px] text-red-600 break-anywhere">{error}</p>}
@@ -391,13 +407,18 @@ function FreeInputEditor({ step, onChange, problems, variables }: EditorProps<"f
 
   return (
     <div className="space-y-5">
-      <Field label="Question" htmlFor="step-text" error={textError}>
+      <Field
+        label="Question"
+        htmlFor="step-text"
+        error={textError}
+        warning={problemAt(problems, "config.text", "warning")}
+      >
         <TemplateTextarea
           id="step-text"
           data-testid="step-text"
           value={config.text}
           variables={variables}
-          invalid={!!textError && !textError.includes("split")}
+          invalid={!!textError}
           placeholder="What's your email?"
           onChange={(text) => onChange({ ...config, text })}
           rows={4}
@@ -425,7 +446,7 @@ function FreeInputEditor({ step, onChange, problems, variables }: EditorProps<"f
             maxLength={64}
             invalid={!!varError}
             onChange={(e) => onChange({ ...config, variable: e.target.value.trim() })}
-            className="rounded-l-none font-mono text-xs"
+            className="rounded-l-none rounded-r-lg font-mono text-xs"
           />
         </div>
       </Field>

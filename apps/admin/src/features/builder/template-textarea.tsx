@@ -56,7 +56,7 @@ export function TemplateTextarea({
   }
 
   return (
-    <div className="relative">
+    <div>
       <Textarea
         ref={ref}
         id={id}
@@ -66,10 +66,10 @@ export function TemplateTextarea({
         maxLength={maxLength}
         invalid={invalid}
         onChange={(e) => onChange(e.target.value)}
-        className="pb-8 text-[13px] leading-relaxed"
+        className="text-[13px] leading-relaxed"
         {...rest}
       />
-      <div className="absolute right-2 bottom-2 left-2 flex items-center justify-between">
+      <div className="mt-1 flex items-center justify-between">
         <div ref={menu} className="relative">
           <button
             type="button"

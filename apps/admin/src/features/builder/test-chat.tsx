@@ -9,6 +9,7 @@ import {
   initialState,
   type Keyboard,
   runEngine,
+  splitText,
 } from "@switchboard/flow";
 import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { type ChatBubble, ChatView, type InlineKey, type ReplyKey } from "@/components/chat/chat-view";
@@ -85,13 +86,17 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
       }
       for (const action of result.actions) {
         if (action.type === "send_message") {
-          messages.push({
-            id: randomId(10),
-            from: "bot",
-            text: action.text,
-            time: Date.now(),
-            inline: inlineRows(action.keyboard),
-            stepId: action.stepId,
+          // Like Telegram: long texts arrive as several messages, the keyboard under the last one.
+          const parts = splitText(action.text);
+          parts.forEach((text, i) => {
+            messages.push({
+              id: randomId(10),
+              from: "bot",
+              text,
+              time: Date.now(),
+              inline: i === parts.length - 1 ? inlineRows(action.keyboard) : undefined,
+              stepId: action.stepId,
+            });
           });
           if (action.keyboard?.kind === "reply")
             replyKeyboard = action.keyboard.rows.map((row) => row.map((label) => ({ label })));

@@ -544,8 +544,8 @@ export function TopBar(props: TopBarProps) {
           className={cn(hasErrors && "text-zinc-400")}
           onClick={props.onPublish}
           loading={publishing}
-          aria-disabled={hasErrors || undefined}
           data-testid="publish-button"
+          data-has-errors={hasErrors || undefined}
           title={
             hasErrors
               ? `Fix ${errorCount} error${errorCount === 1 ? "" : "s"} before publishing`
