@@ -4,5 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: ["packages/*", "apps/runtime"],
+    // Database tests start runtimes, a sandbox and a database each; two files at a time suits 2 cores.
+    maxWorkers: 2,
   },
 });

@@ -26,7 +26,7 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"]],
+  reporter: [["list"], ["json"]],
   outputDir: path.join(root, "test-results"),
   use: {
     baseURL: E2E.adminUrl,

@@ -7,7 +7,5 @@ export default defineConfig({
     globalSetup: ["../../packages/db/src/vitest-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Each file starts runtimes, a sandbox and a database of its own; two at a time suits 2 cores.
-    maxWorkers: 2,
   },
 });
