@@ -220,7 +220,7 @@ function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"but
                       className="h-8"
                     />
                   </div>
-                  <div className="w-[104px] shrink-0">
+                  <div className="w-[118px] shrink-0">
                     <Select
                       aria-label={`Button ${i + 1} action`}
                       data-testid={`button-kind-${i}`}

@@ -2,7 +2,7 @@
 
 import { buttonHandle, type Problem, type Step, stepOutputs, stepRegistry } from "@switchboard/flow";
 import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } from "@xyflow/react";
-import { memo, useEffect } from "react";
+import { memo, useEffect, useRef } from "react";
 import { AlertIcon, FlagIcon, LinkIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { stepMeta } from "./step-meta";
@@ -72,8 +72,11 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
   // Handles move when buttons are added, removed or reordered: let React Flow re-measure them.
   const handlesKey = outputs.map((o) => o.handle).join("|");
   const updateNodeInternals = useUpdateNodeInternals();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: handlesKey is the trigger
+  const measuredKey = useRef(handlesKey);
   useEffect(() => {
+    // React Flow measures new nodes itself; only a change of handles needs a re-measure.
+    if (measuredKey.current === handlesKey) return;
+    measuredKey.current = handlesKey;
     updateNodeInternals(id);
   }, [id, handlesKey, updateNodeInternals]);
 
