@@ -1,6 +1,6 @@
 // Drives the builder like a marketer would and screenshots each stage.
 // Usage: ADMIN_URL=http://localhost:3000 node apps/admin/scripts/builder-check.mjs [outDir]
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -155,6 +155,19 @@ await tid("builder-canvas").waitFor();
 await page.waitForTimeout(800);
 console.log("nodes after reload:", await page.locator("[data-testid^='step-node-']").count());
 await shot("11-reloaded");
+
+// Importing broken files shows the reason instead of replacing anything.
+writeFileSync("/tmp/broken.json", '{"format": "switchboard.flow", "steps": [');
+writeFileSync("/tmp/not-a-flow.json", '{"hello": "world"}');
+await tid("builder-import-input").setInputFiles("/tmp/broken.json");
+await tid("toast-error").waitFor();
+console.log("builder import (malformed):", (await tid("toast-error").first().textContent()).slice(0, 120));
+await shot("12-builder-import-malformed");
+await page.goto(`${base}/flows`);
+await tid("import-flow-input").setInputFiles("/tmp/not-a-flow.json");
+await tid("toast-error").waitFor();
+console.log("flows import (not a flow):", (await tid("toast-error").first().textContent()).slice(0, 160));
+await shot("13-flows-import-not-a-flow");
 
 console.log(errors.length ? `\nErrors:\n${errors.join("\n")}` : "\nNo page errors.");
 await browser.close();

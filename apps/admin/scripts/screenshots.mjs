@@ -90,5 +90,26 @@ if (await row.count()) {
   await shot("15-transcript");
 }
 
+// A brand-new account: sign-up and the empty states.
+await page.getByTestId("sign-out").click();
+await page.waitForURL(/\/sign-in/);
+await page.goto(`${base}/sign-up`);
+await shot("16-sign-up");
+await page.getByTestId("name").fill("Nora <b>Newcomer</b> 🚀");
+await page.getByTestId("email").fill(`nora+${Date.now()}@example.com`);
+await page.getByTestId("password").fill("short");
+await page.getByTestId("submit").click();
+await shot("17-sign-up-errors");
+await page.getByTestId("password").fill("a-long-enough-password");
+await page.getByTestId("submit").click();
+await page.waitForURL(/\/bots/);
+await shot("18-empty-bots");
+await page.goto(`${base}/flows`);
+await shot("19-empty-flows");
+await page.goto(`${base}/conversations`);
+await shot("20-empty-conversations");
+await page.goto(`${base}/sandbox`);
+await shot("21-empty-sandbox");
+
 console.log(errors.length ? `\nErrors:\n${errors.join("\n")}` : "\nNo page errors.");
 await browser.close();

@@ -19,9 +19,12 @@ const NAV = [
 ] as const;
 
 function initials(name: string) {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [Array.from(name)[0]];
-  return letters.join("").toUpperCase() || "?";
+  const letters = name
+    .split(/\s+/)
+    .map((w) => Array.from(w)[0] ?? "")
+    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const picked = letters.length > 1 ? [letters[0], letters[letters.length - 1]] : letters.slice(0, 1);
+  return picked.join("").toUpperCase() || "?";
 }
 
 export function Sidebar({ user }: { user: { name: string; email: string } }) {
@@ -44,7 +47,7 @@ export function Sidebar({ user }: { user: { name: string; email: string } }) {
   }
 
   const displayName = workspace.data?.userName ?? user.name;
-  const workspaceName = workspace.data?.name ?? (workspace.isLoading ? "…" : `${user.name}'s workspace`);
+  const workspaceName = workspace.data?.name ?? (workspace.isError ? `${user.name}'s workspace` : "…");
 
   return (
     <aside
