@@ -73,7 +73,7 @@ export interface BuilderFlow {
 }
 
 export type PublishResult =
-  | { ok: true; version: number; warnings: number }
+  | { ok: true; version: number; warnings: number /** The draft changed since. */; stale?: boolean }
   | { ok: false; message: string; problems?: Problem[] };
 
 export function Builder({ flow }: { flow: BuilderFlow }) {
@@ -414,12 +414,13 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
   // The result pill describes the draft it was published from; editing makes it stale.
   const publishedDraft = useRef<FlowDocument | null>(null);
   useEffect(() => {
-    if (publishResult) publishedDraft.current = draftRef.current;
+    if (publishResult && !(publishResult.ok && publishResult.stale))
+      publishedDraft.current = draftRef.current;
   }, [publishResult]);
   useEffect(() => {
     if (publishedDraft.current && publishedDraft.current !== draft) {
       publishedDraft.current = null;
-      setPublishResult((r) => (r?.ok ? r : null));
+      setPublishResult((r) => (r?.ok ? { ...r, stale: true } : null));
     }
   }, [draft]);
 

@@ -61,6 +61,7 @@ function TextEditor({ step, onChange, problems, variables }: EditorProps<"text">
       label="Message"
       htmlFor="step-text"
       error={error}
+      warning={problemAt(problems, "config.text", "warning")}
       hint="Use {{name}} or {{vars.answer}} to personalize."
     >
       <TemplateTextarea

@@ -528,14 +528,20 @@ export function TopBar(props: TopBarProps) {
             data-ok={publishResult.ok}
             className={cn(
               "animate-fade-in inline-flex max-w-64 items-center gap-1 truncate rounded-full px-2.5 py-1 text-xs font-medium",
-              publishResult.ok ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700",
+              !publishResult.ok
+                ? "bg-red-50 text-red-700"
+                : publishResult.stale
+                  ? "bg-zinc-100 text-zinc-600"
+                  : "bg-emerald-50 text-emerald-700",
             )}
             title={publishResult.ok ? undefined : publishResult.message}
           >
             {publishResult.ok ? <CheckIcon size={12} /> : <AlertIcon size={12} />}
-            {publishResult.ok
-              ? `v${publishResult.version} published${publishResult.warnings ? ` · ${publishResult.warnings} warning${publishResult.warnings === 1 ? "" : "s"}` : ""}`
-              : publishResult.message}
+            {!publishResult.ok
+              ? publishResult.message
+              : publishResult.stale
+                ? `v${publishResult.version} published · edited since`
+                : `v${publishResult.version} published${publishResult.warnings ? ` · ${publishResult.warnings} warning${publishResult.warnings === 1 ? "" : "s"}` : ""}`}
           </span>
         )}
         <Button
