@@ -42,10 +42,11 @@ import {
   useState,
 } from "react";
 import { useFeedback } from "@/components/ui/feedback";
+import { RedoIcon, UndoIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/errors";
 import { newStepId } from "@/lib/ids";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
-import { draftReducer, type StepPatch } from "./draft";
+import { type DraftAction, historyReducer, initialHistory, type StepPatch } from "./draft";
 import { autoLayout, loadDraft } from "./load";
 import { DRAG_MIME, Palette } from "./palette";
 import { stepMeta } from "./step-meta";
@@ -84,7 +85,14 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
   const rf = useReactFlow<StepNodeType>();
 
   const loaded = useMemo(() => loadDraft(flow.draft), [flow.draft]);
-  const [draft, dispatch] = useReducer(draftReducer, loaded.document);
+  const [history, dispatchHistory] = useReducer(historyReducer, loaded.document, initialHistory);
+  const draft = history.present;
+  const dispatch = useCallback(
+    (action: DraftAction) => dispatchHistory({ type: "do", action, at: Date.now() }),
+    [],
+  );
+  const undo = useCallback(() => dispatchHistory({ type: "undo" }), []);
+  const redo = useCallback(() => dispatchHistory({ type: "redo" }), []);
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
@@ -262,41 +270,50 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
   );
 
   // ---- change handlers ----
-  const onNodesChange = useCallback((changes: NodeChange<StepNodeType>[]) => {
-    setNodes((prev) => applyNodeChanges(changes, prev));
-    const removed: string[] = [];
-    const positions: Record<string, { x: number; y: number }> = {};
-    let moved = false;
-    for (const c of changes) {
-      if (c.type === "remove") removed.push(c.id);
-      else if (c.type === "position" && c.position && !c.dragging) {
-        positions[c.id] = c.position;
-        moved = true;
-      }
-    }
-    if (removed.length) dispatch({ type: "remove", stepIds: removed });
-    if (moved) dispatch({ type: "move", positions });
-  }, []);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
-    if (removed.length) dispatch({ type: "remove", edgeIds: removed });
-    const selects = changes.filter((c) => c.type === "select");
-    if (selects.length)
-      setSelectedEdges((prev) => {
-        const next = new Set(prev);
-        for (const c of selects) {
-          if (c.selected) next.add(c.id);
-          else next.delete(c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNodeType>[]) => {
+      setNodes((prev) => applyNodeChanges(changes, prev));
+      const removed: string[] = [];
+      const positions: Record<string, { x: number; y: number }> = {};
+      let moved = false;
+      for (const c of changes) {
+        if (c.type === "remove") removed.push(c.id);
+        else if (c.type === "position" && c.position && !c.dragging) {
+          positions[c.id] = c.position;
+          moved = true;
         }
-        return next;
-      });
-  }, []);
+      }
+      if (removed.length) dispatch({ type: "remove", stepIds: removed });
+      if (moved) dispatch({ type: "move", positions });
+    },
+    [dispatch],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    if (!c.source || !c.target || !c.sourceHandle) return;
-    dispatch({ type: "connect", source: c.source, sourceHandle: c.sourceHandle, target: c.target });
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
+      if (removed.length) dispatch({ type: "remove", edgeIds: removed });
+      const selects = changes.filter((c) => c.type === "select");
+      if (selects.length)
+        setSelectedEdges((prev) => {
+          const next = new Set(prev);
+          for (const c of selects) {
+            if (c.selected) next.add(c.id);
+            else next.delete(c.id);
+          }
+          return next;
+        });
+    },
+    [dispatch],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || !c.sourceHandle) return;
+      dispatch({ type: "connect", source: c.source, sourceHandle: c.sourceHandle, target: c.target });
+    },
+    [dispatch],
+  );
 
   // ---- adding steps ----
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -318,7 +335,7 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
       requestAnimationFrame(() => selectStep(id));
       return id;
     },
-    [rf, selectStep],
+    [rf, selectStep, dispatch],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -341,17 +358,17 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
   // ---- panel callbacks ----
   const onPatch = useCallback(
     (id: string, patch: StepPatch) => dispatch({ type: "update_step", id, patch }),
-    [],
+    [dispatch],
   );
-  const onMakeEntry = useCallback((id: string) => dispatch({ type: "set_entry", id }), []);
-  const onDeleteStep = useCallback((id: string) => dispatch({ type: "remove", stepIds: [id] }), []);
+  const onMakeEntry = useCallback((id: string) => dispatch({ type: "set_entry", id }), [dispatch]);
+  const onDeleteStep = useCallback((id: string) => dispatch({ type: "remove", stepIds: [id] }), [dispatch]);
   const onDuplicate = useCallback(
     (id: string) => {
       const newId = newStepId();
       dispatch({ type: "duplicate_step", id, newId });
       requestAnimationFrame(() => selectStep(newId));
     },
-    [selectStep],
+    [selectStep, dispatch],
   );
   const closePanel = useCallback(() => selectStep(null), [selectStep]);
 
@@ -431,26 +448,40 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
       selectStep(null);
       requestAnimationFrame(() => rf.fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
     },
-    [autosave, rf, selectStep],
+    [autosave, rf, selectStep, dispatch],
   );
 
   const arrange = useCallback(() => {
     const next = autoLayout(draftRef.current);
     dispatch({ type: "replace", document: next });
     requestAnimationFrame(() => rf.fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
-  }, [rf]);
+  }, [rf, dispatch]);
 
-  // Ctrl/Cmd+S saves now.
+  // Ctrl/Cmd+S saves now; Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes outside text fields.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
+      if (!(e.metaKey || e.ctrlKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === "s") {
         e.preventDefault();
         autosave.flush().catch(() => undefined);
+        return;
+      }
+      const target = e.target as HTMLElement | null;
+      const editing =
+        target?.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target?.tagName ?? "");
+      if (editing) return; // the field's own undo
+      if (key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
+        e.preventDefault();
+        redo();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [autosave]);
+  }, [autosave, undo, redo]);
 
   const many = draft.steps.length > 200;
 
@@ -515,7 +546,31 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
                 maskColor="rgba(244,244,245,0.7)"
               />
             )}
-            <Panel position="top-left">
+            <Panel position="top-left" className="flex gap-1.5">
+              <div className="flex overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+                <button
+                  type="button"
+                  onClick={undo}
+                  disabled={history.past.length === 0}
+                  className="px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
+                  title="Undo (Ctrl+Z)"
+                  aria-label="Undo"
+                  data-testid="undo"
+                >
+                  <UndoIcon size={14} />
+                </button>
+                <button
+                  type="button"
+                  onClick={redo}
+                  disabled={history.future.length === 0}
+                  className="border-l border-zinc-200 px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
+                  title="Redo (Ctrl+Shift+Z)"
+                  aria-label="Redo"
+                  data-testid="redo"
+                >
+                  <RedoIcon size={14} />
+                </button>
+              </div>
               {draft.steps.length > 1 && (
                 <button
                   type="button"
