@@ -59,11 +59,12 @@ await page.getByTestId("new-flow").click();
 await shot("07-new-flow-modal");
 await page.keyboard.press("Escape");
 
-await page.getByTestId("flow-link").first().click();
+const demoLink = page.getByTestId("flow-link").filter({ hasText: "Demo: welcome" });
+await ((await demoLink.count()) ? demoLink.first() : page.getByTestId("flow-link").first()).click();
 await page.getByTestId("builder-canvas").waitFor();
 await page.waitForTimeout(800);
 await shot("08-builder");
-const firstNode = page.locator("[data-testid^='step-node-']").nth(1);
+const firstNode = page.locator("[data-testid^='step-node-']").last();
 await firstNode.click();
 await shot("09-builder-step-panel");
 await page.getByTestId("problems-count").click();
