@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runMigrations } from "@switchboard/db";
+import { runMigrations } from "@switchboard/db/migrate";
 import { startEmbeddedPostgres } from "@switchboard/db/embedded";
 import { startSandbox } from "@switchboard/telegram-sandbox";
 import { DEMO, seedDemo } from "./seed";

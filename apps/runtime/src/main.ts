@@ -1,4 +1,4 @@
-import { runMigrations } from "@switchboard/db";
+import { runMigrations } from "@switchboard/db/migrate";
 import { configFromEnv } from "./config";
 import { startRuntime } from "./runtime";
 

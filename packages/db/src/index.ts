@@ -1,5 +1,4 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
-export { migrationsFolder, runMigrations } from "./migrate";
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";

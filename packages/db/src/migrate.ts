@@ -1,9 +1,11 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 
-export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+/** Only processes that apply migrations import this module (bundlers never see the folder). */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
 
 /** Applies the committed drizzle-kit migrations; safe to run on every start (it's a no-op when current). */
 export async function runMigrations(url: string): Promise<void> {
