@@ -40,7 +40,7 @@ export function welcomeFlow(): FlowDocument {
         title: "Pricing",
         position: { x: -220, y: 400 },
         aliases: ["/pricing"],
-        config: { text: "Switchboard is free while in beta. Type /menu to go back." },
+        config: { text: "Switchboard is free while in beta." },
       },
       {
         id: "ask_email",
@@ -61,7 +61,7 @@ export function welcomeFlow(): FlowDocument {
         title: "Thanks",
         position: { x: 220, y: 600 },
         aliases: [],
-        config: { text: "Thanks! We'll write to {{vars.email}}. Type /menu to start over." },
+        config: { text: "Thanks! We'll write to {{vars.email}}." },
       },
     ],
     edges: [
@@ -69,6 +69,9 @@ export function welcomeFlow(): FlowDocument {
       { id: "e_menu_pricing", source: "menu", sourceHandle: "button:pricing", target: "pricing" },
       { id: "e_menu_contact", source: "menu", sourceHandle: "button:contact", target: "ask_email" },
       { id: "e_email_thanks", source: "ask_email", sourceHandle: "next", target: "thanks" },
+      // Both answers lead back to the menu, so the conversation never dead-ends.
+      { id: "e_pricing_menu", source: "pricing", sourceHandle: "next", target: "menu" },
+      { id: "e_thanks_menu", source: "thanks", sourceHandle: "next", target: "menu" },
     ],
   };
 }
