@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runMigrations } from "@switchboard/db/migrate";
 import { startEmbeddedPostgres } from "@switchboard/db/embedded";
+import { runMigrations } from "@switchboard/db/migrate";
 import { startSandbox } from "@switchboard/telegram-sandbox";
 import { DEMO, seedDemo } from "./seed";
 

@@ -2,27 +2,12 @@
 // Usage: ADMIN_URL=http://localhost:3000 node apps/admin/scripts/builder-check.mjs [outDir]
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { base, openPage, signIn } from "./lib/browser.mjs";
 
-const base = process.env.ADMIN_URL ?? "http://localhost:3000";
 const out = path.resolve(process.argv[2] ?? "/tmp/sb-builder");
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+const { browser, page, errors } = await openPage();
 const shot = async (name) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(out, `${name}.png`) });
@@ -30,10 +15,7 @@ const shot = async (name) => {
 };
 const tid = (id) => page.getByTestId(id);
 
-await page.goto(`${base}/sign-in`);
-await tid("email").fill("demo@switchboard.local");
-await tid("password").fill("switchboard");
-await tid("submit").click();
+await signIn(page);
 await page.waitForURL(/\/bots/);
 
 await page.goto(`${base}/flows`);

@@ -1,9 +1,8 @@
 // Imports a flow with many steps, opens it in the builder and measures a node drag.
 // Usage: ADMIN_URL=http://localhost:3000 STEPS=400 node apps/admin/scripts/perf-check.mjs
 import { writeFileSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { base, openPage, signIn } from "./lib/browser.mjs";
 
-const base = process.env.ADMIN_URL ?? "http://localhost:3000";
 const n = Number(process.env.STEPS ?? 400);
 const steps = [];
 const edges = [];
@@ -50,24 +49,8 @@ writeFileSync(
   JSON.stringify({ format: "switchboard.flow", version: 1, entryStepId: "s0", steps, edges }),
 );
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(e.message));
-await page.goto(`${base}/sign-in`);
-await page.getByTestId("email").fill("demo@switchboard.local");
-await page.getByTestId("password").fill("switchboard");
-await page.getByTestId("submit").click();
+const { browser, page, errors } = await openPage();
+await signIn(page);
 await page.waitForURL(/\/bots/);
 await page.goto(`${base}/flows`);
 await page.getByTestId("import-flow-input").setInputFiles(file);

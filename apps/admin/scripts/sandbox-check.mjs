@@ -1,9 +1,8 @@
 // End to end through the real runtime: import a flow with a reply keyboard, publish it, run it on the
 // demo bot and chat in the Sandbox page. Usage: ADMIN_URL=http://localhost:3000 node apps/admin/scripts/sandbox-check.mjs
 import { writeFileSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { base, openPage, signIn } from "./lib/browser.mjs";
 
-const base = process.env.ADMIN_URL ?? "http://localhost:3000";
 const hostile = `<script>alert(1)</script> <b>bold?</b> ${"🙂 wide-unicode ".repeat(200)}${"y".repeat(5000)}`;
 const flow = {
   format: "switchboard.flow",
@@ -74,25 +73,9 @@ const flow = {
 };
 writeFileSync("/tmp/sandbox-check.json", JSON.stringify(flow));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(e.message));
+const { browser, page, errors } = await openPage();
 const tid = (id) => page.getByTestId(id);
-await page.goto(`${base}/sign-in`);
-await tid("email").fill("demo@switchboard.local");
-await tid("password").fill("switchboard");
-await tid("submit").click();
+await signIn(page);
 await page.waitForURL(/\/bots/);
 
 await page.goto(`${base}/flows`);

@@ -2,30 +2,14 @@
 // Usage: ADMIN_URL=http://localhost:3000 node apps/admin/scripts/screenshots.mjs [outDir]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { base, openPage } from "./lib/browser.mjs";
 
-const base = process.env.ADMIN_URL ?? "http://localhost:3000";
 const out = path.resolve(process.argv[2] ?? "/tmp/sb-shots");
 const email = process.env.DEMO_EMAIL ?? "demo@switchboard.local";
 const password = process.env.DEMO_PASSWORD ?? "switchboard";
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-const page = await context.newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+const { browser, page, errors } = await openPage();
 
 async function shot(name) {
   await page.waitForTimeout(600);

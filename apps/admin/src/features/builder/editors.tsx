@@ -54,27 +54,52 @@ function urlError(url: string): string | undefined {
   }
 }
 
-function TextEditor({ step, onChange, problems, variables }: EditorProps<"text">) {
-  const error = problemAt(problems, "config.text");
+/** The step's message (or question) text, with template help and its problems. */
+function MessageTextField(props: {
+  label: string;
+  value: string;
+  problems: Problem[];
+  variables: string[];
+  placeholder: string;
+  rows: number;
+  hint?: string;
+  onChange: (text: string) => void;
+}) {
+  const error = problemAt(props.problems, "config.text");
   return (
     <Field
-      label="Message"
+      label={props.label}
       htmlFor="step-text"
       error={error}
-      warning={problemAt(problems, "config.text", "warning")}
-      hint="Use {{name}} or {{vars.answer}} to personalize."
+      warning={problemAt(props.problems, "config.text", "warning")}
+      {...(props.hint ? { hint: props.hint } : {})}
     >
       <TemplateTextarea
         id="step-text"
         data-testid="step-text"
-        value={step.config.text}
-        variables={variables}
+        value={props.value}
+        variables={props.variables}
         invalid={!!error}
-        placeholder="Hi {{name}}! 👋 Welcome aboard."
-        onChange={(text) => onChange({ ...step.config, text })}
-        rows={6}
+        placeholder={props.placeholder}
+        onChange={props.onChange}
+        rows={props.rows}
       />
     </Field>
+  );
+}
+
+function TextEditor({ step, onChange, problems, variables }: EditorProps<"text">) {
+  return (
+    <MessageTextField
+      label="Message"
+      value={step.config.text}
+      problems={problems}
+      variables={variables}
+      placeholder="Hi {{name}}! 👋 Welcome aboard."
+      hint="Use {{name}} or {{vars.answer}} to personalize."
+      rows={6}
+      onChange={(text) => onChange({ ...step.config, text })}
+    />
   );
 }
 
@@ -117,7 +142,6 @@ function SegmentedKeyboard({
 
 function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"buttons">) {
   const config = step.config;
-  const textError = problemAt(problems, "config.text");
   const setButtons = (buttons: FlowButton[]) => onChange({ ...config, buttons });
   const updateButton = (index: number, next: FlowButton) =>
     setButtons(config.buttons.map((b, i) => (i === index ? next : b)));
@@ -133,23 +157,15 @@ function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"but
 
   return (
     <div className="space-y-5">
-      <Field
+      <MessageTextField
         label="Question"
-        htmlFor="step-text"
-        error={textError}
-        warning={problemAt(problems, "config.text", "warning")}
-      >
-        <TemplateTextarea
-          id="step-text"
-          data-testid="step-text"
-          value={config.text}
-          variables={variables}
-          invalid={!!textError}
-          placeholder="What would you like to do?"
-          onChange={(text) => onChange({ ...config, text })}
-          rows={4}
-        />
-      </Field>
+        value={config.text}
+        problems={problems}
+        variables={variables}
+        placeholder="What would you like to do?"
+        rows={4}
+        onChange={(text) => onChange({ ...config, text })}
+      />
 
       <Field label="Show buttons as">
         <SegmentedKeyboard
@@ -394,7 +410,6 @@ function NumberInput({
 function FreeInputEditor({ step, onChange, problems, variables }: EditorProps<"free_input">) {
   const config = step.config;
   const v = config.validation;
-  const textError = problemAt(problems, "config.text");
   const varError = variableNameError(config.variable, true);
   const setValidation = (validation: Validation) => onChange({ ...config, validation });
   const pattern =
@@ -408,23 +423,15 @@ function FreeInputEditor({ step, onChange, problems, variables }: EditorProps<"f
 
   return (
     <div className="space-y-5">
-      <Field
+      <MessageTextField
         label="Question"
-        htmlFor="step-text"
-        error={textError}
-        warning={problemAt(problems, "config.text", "warning")}
-      >
-        <TemplateTextarea
-          id="step-text"
-          data-testid="step-text"
-          value={config.text}
-          variables={variables}
-          invalid={!!textError}
-          placeholder="What's your email?"
-          onChange={(text) => onChange({ ...config, text })}
-          rows={4}
-        />
-      </Field>
+        value={config.text}
+        problems={problems}
+        variables={variables}
+        placeholder="What's your email?"
+        rows={4}
+        onChange={(text) => onChange({ ...config, text })}
+      />
       <Field
         label="Save the answer as"
         htmlFor="free-input-variable"
