@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { ensurePnpm, run } from "./lib/pnpm.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const reports = `${root}/test-results/reports`;
+// Not under test-results/: Playwright empties that folder when it starts.
+const reports = `${root}/test-reports`;
 const pnpm = ensurePnpm();
 if (!existsSync(`${root}/node_modules`)) run(pnpm, ["install", "--frozen-lockfile"], root);
 rmSync(reports, { recursive: true, force: true });

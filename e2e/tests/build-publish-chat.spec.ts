@@ -88,8 +88,6 @@ test("a marketer draws and publishes a flow; a Telegram user talks to it; the tr
   await expect(card.getByTestId("bot-status")).toContainText(/active/i);
   await card.getByTestId("bot-entry-flow").selectOption({ label: "E2E onboarding (v1)" });
   await expect(card.getByTestId("bot-entry-flow")).toHaveValue(/[0-9a-f-]{36}/);
-  // Give the runtime a moment to pick up the change (it is notified at once; this is slack for slow CI).
-  await page.waitForTimeout(1500);
 
   // Talk to the bot as a Telegram user, through the sandbox.
   await page.goto("/sandbox");

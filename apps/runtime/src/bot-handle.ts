@@ -1,4 +1,4 @@
-import type { BotSettings, Db } from "@switchboard/db";
+import type { Db } from "@switchboard/db";
 import type Bottleneck from "bottleneck";
 import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
@@ -8,8 +8,6 @@ export interface BotHandle {
   id: string;
   workspaceId: string;
   username: string;
-  entryFlowId: string | null;
-  settings: BotSettings;
   db: Db;
   telegram: Telegram;
   /** Keeps the bot under Telegram's ~30 messages per second. */

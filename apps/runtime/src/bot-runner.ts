@@ -16,9 +16,12 @@ import type { TelegramUpdate } from "./telegram/update-mapping";
 
 export type BotRow = typeof bots.$inferSelect;
 
-/** The fields whose change means the bot must be restarted. */
+/**
+ * The fields whose change means the bot must be restarted. The entry flow and settings are not among
+ * them: every update reads those fresh (flow-cache.ts).
+ */
 export function botFingerprint(b: BotRow): string {
-  return JSON.stringify([b.tokenEncrypted, b.deliveryMode, b.webhookSecret, b.entryFlowId, b.settings]);
+  return JSON.stringify([b.tokenEncrypted, b.deliveryMode, b.webhookSecret]);
 }
 
 const RECOVERY_INTERVAL_MS = 15_000;
@@ -44,8 +47,6 @@ export class BotRunner {
       id: row.id,
       workspaceId: row.workspaceId,
       username: row.username,
-      entryFlowId: row.entryFlowId,
-      settings: row.settings as BotSettings,
       db: deps.db,
       telegram: telegraf.telegram,
       limiter: new Bottleneck({ reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 }),

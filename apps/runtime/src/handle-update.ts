@@ -8,7 +8,7 @@ import {
 } from "@switchboard/flow";
 import { and, eq, sql } from "drizzle-orm";
 import type { BotHandle } from "./bot-handle";
-import { loadPublishedFlow } from "./flow-cache";
+import { loadBotBehaviour } from "./flow-cache";
 import { messageCalls } from "./telegram/outbound";
 import { mapUpdate, type TelegramUpdate, type TelegramUser } from "./telegram/update-mapping";
 import { trackerFromPayload } from "./tracker";
@@ -101,8 +101,9 @@ export async function handleUpdate(tx: Tx, bot: BotHandle, update: TelegramUpdat
     stepId: state.stepId,
   });
 
-  const published = bot.entryFlowId ? await loadPublishedFlow(tx, bot.entryFlowId) : null;
-  if (!published) {
+  const behaviour = await loadBotBehaviour(tx, bot.id);
+  const published = behaviour?.published ?? null;
+  if (!behaviour || !published) {
     await tx.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversation.id));
     await markProcessed(tx, bot.id, update.update_id);
     bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
@@ -126,8 +127,8 @@ export async function handleUpdate(tx: Tx, bot: BotHandle, update: TelegramUpdat
     },
     settings: {
       ...defaultEngineSettings,
-      waitForStart: bot.settings.waitForStart,
-      beforeStartText: bot.settings.beforeStartText,
+      waitForStart: behaviour.settings.waitForStart,
+      beforeStartText: behaviour.settings.beforeStartText,
     },
   };
   const result = runEngine(published.flow, current, mapped.event, ctx);

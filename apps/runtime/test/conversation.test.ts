@@ -166,6 +166,43 @@ describe("a conversation through the sandbox (long polling)", () => {
   });
 });
 
+describe("publishing", () => {
+  it("a newly chosen flow applies to the very next update, without restarting the bot", async () => {
+    const first = await h.publish();
+    const bot = await h.addBot({ flowId: first });
+    await h.startRuntime();
+    const user = makeUser("Sw");
+    await h.client.start({ token: bot.token, from: user });
+    await h.client.waitForBotMessages({ token: bot.token, chatId: user.id, count: 2 });
+
+    const second = await h.publish({
+      format: "switchboard.flow",
+      version: 1,
+      entryStepId: "only",
+      steps: [
+        {
+          id: "only",
+          type: "text",
+          title: "",
+          position: { x: 0, y: 0 },
+          aliases: [],
+          config: { text: "Version two" },
+        },
+      ],
+      edges: [],
+    });
+    await h.db.update(bots).set({ entryFlowId: second }).where(eq(bots.id, bot.id));
+    const sent = await h.client.start({ token: bot.token, from: user });
+    const reply = await h.client.waitForBotMessages({
+      token: bot.token,
+      chatId: user.id,
+      count: 1,
+      afterMessageId: sent.message_id,
+    });
+    expect(reply[0]!.text).toBe("Version two");
+  });
+});
+
 describe("delivery guarantees", () => {
   it("processes a redelivered update once (webhook retry / duplicate update_id)", async () => {
     const flowId = await h.publish();
