@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { type BotSettings, type bots, type Db, decryptSecret } from "@switchboard/db";
+import { type bots, type Db, decryptSecret } from "@switchboard/db";
 import Bottleneck from "bottleneck";
 import type { Sql } from "postgres";
 import { Telegraf, TelegramError } from "telegraf";
