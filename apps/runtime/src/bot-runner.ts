@@ -33,6 +33,8 @@ export class BotRunner {
   private readonly queue = new KeyedSerialQueue<number>();
   private readonly handle: BotHandle;
   private recoveryTimer: NodeJS.Timeout | undefined;
+  /** The polling loop, awaited on stop so it releases its lock before the pool closes. */
+  private polling: Promise<void> = Promise.resolve();
   private stopped = false;
   failed = false;
 
@@ -92,7 +94,7 @@ export class BotRunner {
         return;
       }
     } else {
-      void runPolling(this.handle, {
+      this.polling = runPolling(this.handle, {
         sql: this.deps.sql,
         timeoutSeconds: config.pollTimeoutSeconds,
         signal: this.abort.signal,
@@ -151,6 +153,7 @@ export class BotRunner {
     this.stopped = true;
     this.abort.abort();
     clearInterval(this.recoveryTimer);
+    await this.polling.catch(() => {});
     await this.queue.idle();
   }
 }

@@ -4,9 +4,13 @@ import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
 
 /**
  * Durably records received updates before anything else happens. A redelivered update (webhook
- * retry, getUpdates after a crash) hits the primary key and is ignored. Returns the chats that got
- * new updates, which then need processing.
+ * retry, getUpdates after a crash) hits the primary key and is ignored. Telegram may reuse an id after
+ * a week without updates (it then picks the next one at random), so an id last seen longer ago than
+ * that is a new update and replaces the old row. Returns the chats that got new updates.
  */
+/** After this long, Telegram may hand out an update_id again. */
+export const UPDATE_ID_REUSE_AFTER = "7 days";
+
 export async function storeUpdates(db: Db, botId: string, updates: TelegramUpdate[]): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
   const rows = await db
@@ -24,7 +28,18 @@ export async function storeUpdates(db: Db, botId: string, updates: TelegramUpdat
         };
       }),
     )
-    .onConflictDoNothing()
+    .onConflictDoUpdate({
+      target: [processedUpdates.botId, processedUpdates.updateId],
+      set: {
+        chatId: sql`excluded.chat_id`,
+        payload: sql`excluded.payload`,
+        receivedAt: sql`now()`,
+        processedAt: sql`excluded.processed_at`,
+        attempts: 0,
+        error: null,
+      },
+      where: sql`${processedUpdates.receivedAt} < now() - ${UPDATE_ID_REUSE_AFTER}::interval`,
+    })
     .returning({ chatId: processedUpdates.chatId });
   return new Set(rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId])));
 }

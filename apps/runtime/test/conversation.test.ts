@@ -312,3 +312,53 @@ describe("delivery guarantees", () => {
     expect(await botTexts(good.token, user.id)).toHaveLength(2);
   });
 });
+
+describe("update ids", () => {
+  it("treats an update_id last seen more than a week ago as a new update (Telegram reuses ids after a quiet week)", async () => {
+    const flowId = await h.publish();
+    const bot = await h.addBot({ flowId, mode: "webhook" });
+    const rt = await h.startRuntime({ webhookBaseUrl: "http://127.0.0.1:0" });
+    await eventually(async () => rt.supervisor.runner(bot.id), 10_000, "runner");
+    const user = makeUser("Old");
+    await h.client.sendText({ token: bot.token, from: user, text: "hi" }).catch(() => {});
+    const post = (text: string) =>
+      fetch(`http://127.0.0.1:${rt.port}/telegram/${bot.id}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": bot.webhookSecret },
+        body: JSON.stringify({
+          update_id: 777,
+          message: {
+            message_id: 5,
+            date: 0,
+            from: { id: user.id, is_bot: false, first_name: "Old" },
+            chat: { id: user.id, type: "private" },
+            text,
+          },
+        }),
+      });
+    const processedText = async () => {
+      const [row] = await h.db
+        .select()
+        .from(processedUpdates)
+        .where(and(eq(processedUpdates.botId, bot.id), eq(processedUpdates.updateId, 777)));
+      return row?.processedAt ? (row.payload as { message: { text: string } }).message.text : undefined;
+    };
+    expect((await post("/start")).status).toBe(200);
+    expect(await eventually(processedText)).toBe("/start");
+
+    // Seen again within the week: a redelivery, ignored.
+    expect((await post("/help")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await processedText()).toBe("/start");
+
+    // Seen eight days ago: a new update that happens to reuse the id.
+    await h.db
+      .update(processedUpdates)
+      .set({ receivedAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(and(eq(processedUpdates.botId, bot.id), eq(processedUpdates.updateId, 777)));
+    expect((await post("/help")).status).toBe(200);
+    expect(await eventually(async () => ((await processedText()) === "/help" ? "/help" : undefined))).toBe(
+      "/help",
+    );
+  });
+});

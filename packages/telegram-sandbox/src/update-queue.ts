@@ -20,7 +20,11 @@ export class UpdateQueue {
   private items: TgUpdate[] = [];
   // Never reset (not even by sandbox reset): a running bot keeps its offset, and lower ids
   // would be silently confirmed away by its next getUpdates.
-  private nextId = 1;
+  /**
+   * Like Telegram, ids start at some positive number, not 1: here the clock in seconds, so a restarted
+   * sandbox never hands a bot an id it already saw (the runtime deduplicates by update_id).
+   */
+  private nextId = Math.floor(Date.now() / 1000);
   /** null = Telegram's default set. Shared by getUpdates and setWebhook, like Telegram. */
   allowedUpdates: string[] | null = null;
   private poller: Poller | null = null;
