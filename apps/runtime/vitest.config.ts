@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["../../packages/db/src/vitest-global-setup.ts"],
     testTimeout: 60_000,
+    env: { LOG_LEVEL: "error" },
     hookTimeout: 60_000,
   },
 });

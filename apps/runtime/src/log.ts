@@ -5,8 +5,18 @@ export type Logger = (
   extra?: Record<string, unknown>,
 ) => void;
 
+const LEVELS = { info: 0, warn: 1, error: 2, silent: 3 } as const;
+
+/** LOG_LEVEL=info|warn|error|silent (default info); the test suites run at "error". */
+function threshold(): number {
+  const level = process.env.LOG_LEVEL as keyof typeof LEVELS | undefined;
+  return level && level in LEVELS ? LEVELS[level] : LEVELS.info;
+}
+
 export function createLogger(scope: string): Logger {
+  const min = threshold();
   return (level, message, extra) => {
+    if (LEVELS[level] < min) return;
     const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${scope}] ${message}${
       extra ? ` ${JSON.stringify(extra)}` : ""
     }`;

