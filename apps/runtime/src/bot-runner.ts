@@ -51,7 +51,11 @@ export class BotRunner {
       username: row.username,
       db: deps.db,
       telegram: telegraf.telegram,
-      limiter: new Bottleneck({ reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 }),
+      limiter: new Bottleneck({
+        reservoir: deps.config.messagesPerSecond,
+        reservoirRefreshAmount: deps.config.messagesPerSecond,
+        reservoirRefreshInterval: 1000,
+      }),
       log: deps.log,
       onUnauthorized: (reason) => void this.fail(reason),
     };

@@ -13,6 +13,8 @@ export interface RuntimeConfig {
   /** Long-poll timeout for getUpdates, seconds. */
   pollTimeoutSeconds: number;
   instanceId: string;
+  /** Outgoing messages per second per bot; Telegram's documented ceiling is about 30. */
+  messagesPerSecond: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -26,5 +28,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     reloadIntervalMs: Number(env.RUNTIME_RELOAD_MS ?? 5000),
     pollTimeoutSeconds: Number(env.RUNTIME_POLL_TIMEOUT ?? 25),
     instanceId: env.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+    messagesPerSecond: Number(env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? 30),
   };
 }

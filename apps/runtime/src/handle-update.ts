@@ -44,15 +44,16 @@ async function upsertContact(tx: Tx, bot: BotHandle, from: TelegramUser) {
   return row!;
 }
 
+/** The chat's conversation, created on first contact: one statement either way. */
 async function conversationFor(tx: Tx, bot: BotHandle, chatId: number, contactId: string) {
-  await tx
+  const [row] = await tx
     .insert(conversations)
     .values({ workspaceId: bot.workspaceId, botId: bot.id, chatId, contactId, state: initialState() })
-    .onConflictDoNothing({ target: [conversations.botId, conversations.chatId] });
-  const [row] = await tx
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.botId, bot.id), eq(conversations.chatId, chatId)));
+    .onConflictDoUpdate({
+      target: [conversations.botId, conversations.chatId],
+      set: { updatedAt: new Date() },
+    })
+    .returning();
   return row!;
 }
 

@@ -53,8 +53,9 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
   return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
 }
 
+/** The chat's oldest unprocessed update, and whether more wait behind it. */
 export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, chatId: number) {
-  const [row] = await db
+  const [row, next] = await db
     .select()
     .from(processedUpdates)
     .where(
@@ -65,8 +66,8 @@ export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, c
       ),
     )
     .orderBy(asc(processedUpdates.updateId))
-    .limit(1);
-  return row ?? null;
+    .limit(2);
+  return row ? { row, more: next !== undefined } : null;
 }
 
 /** Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can move on. */

@@ -18,14 +18,16 @@ export const MAX_UPDATE_ATTEMPTS = 5;
 export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
   for (let guard = 0; guard < 10_000; guard++) {
     let updateId: number | null = null;
+    let more = false;
     let handled: HandledUpdate | null;
     try {
       handled = await bot.db.transaction(async (tx) => {
         await lockChat(tx, bot.id, chatId);
-        const row = await nextPendingUpdate(tx, bot.id, chatId);
-        if (!row) return null;
-        updateId = row.updateId;
-        return handleUpdate(tx, bot, row.payload as TelegramUpdate);
+        const next = await nextPendingUpdate(tx, bot.id, chatId);
+        if (!next) return null;
+        updateId = next.row.updateId;
+        more = next.more;
+        return handleUpdate(tx, bot, next.row.payload as TelegramUpdate);
       });
     } catch (err) {
       if (updateId === null) throw err;
@@ -36,6 +38,8 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     if (!handled) break;
     await answerCallbacks(bot, handled);
     if (handled.conversationId) await deliverPending(bot, handled.conversationId, chatId);
+    // Updates stored after our look are drained by the call their arrival scheduled (or the sweep).
+    if (!more) break;
   }
 }
 

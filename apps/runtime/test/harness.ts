@@ -168,6 +168,7 @@ export async function createHarness() {
         reloadIntervalMs: 500,
         pollTimeoutSeconds: 1,
         instanceId: `test-${runtimes.length + 1}`,
+        messagesPerSecond: 30,
         ...overrides,
       };
     },
