@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import type { Validation } from "./steps/free-input";
 
 export type AnswerCheck = { ok: true; value: string } | { ok: false };
@@ -36,8 +37,8 @@ export function validateAnswer(raw: string, v: Validation): AnswerCheck {
     case "date":
       return parseDate(text);
     case "regex": {
-      const re = compilePattern(v.pattern ?? "");
-      return re?.test(text) ? { ok: true, value: text } : { ok: false };
+      const pattern = compilePattern(v.pattern ?? "");
+      return pattern?.test(text) ? { ok: true, value: text } : { ok: false };
     }
   }
 }
@@ -61,11 +62,59 @@ function parseDate(text: string): AnswerCheck {
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
-/** Anchored so the pattern must match the whole answer; null when the source does not compile. */
-export function compilePattern(source: string): RegExp | null {
+/**
+ * A compiled `regex` validation. `test` is true only when the pattern matches the **whole** answer.
+ * Matching is linear in the answer's length (RE2 semantics: no backtracking), so a pattern such as
+ * `(a+)+` cannot stall the runtime.
+ */
+export interface AnswerPattern {
+  readonly source: string;
+  test(answer: string): boolean;
+}
+
+/** Longer answers are rejected without being matched; a Telegram message holds at most 4096 characters. */
+export const MAX_PATTERN_INPUT_LENGTH = 4096;
+
+/**
+ * Upper bound on the compiled program size (RE2's approximate cost measure). Matching time grows with
+ * program size × answer length, so big counted repeats such as `(\p{L}{0,500}){2}` are rejected.
+ */
+export const MAX_PATTERN_PROGRAM_SIZE = 1000;
+
+const PATTERN_CACHE_LIMIT = 500;
+const patternCache = new Map<string, AnswerPattern | null>();
+
+/**
+ * Compiles a `regex` validation pattern with RE2 syntax (re2js): no backreferences, no lookahead or
+ * lookbehind. Null when the source does not compile under RE2 or is too large to match cheaply.
+ * Results (including null) are cached per source, least recently used evicted first.
+ */
+export function compilePattern(source: string): AnswerPattern | null {
+  if (patternCache.has(source)) {
+    const hit = patternCache.get(source) ?? null;
+    patternCache.delete(source);
+    patternCache.set(source, hit);
+    return hit;
+  }
+  const compiled = compileUncached(source);
+  if (patternCache.size >= PATTERN_CACHE_LIMIT) {
+    const oldest = patternCache.keys().next().value;
+    if (oldest !== undefined) patternCache.delete(oldest);
+  }
+  patternCache.set(source, compiled);
+  return compiled;
+}
+
+function compileUncached(source: string): AnswerPattern | null {
+  let re: RE2JS;
   try {
-    return new RegExp(`^(?:${source})$`, "u");
+    re = RE2JS.compile(source);
   } catch {
     return null;
   }
+  if (re.programSize() > MAX_PATTERN_PROGRAM_SIZE) return null;
+  return {
+    source,
+    test: (answer) => answer.length <= MAX_PATTERN_INPUT_LENGTH && re.testExact(answer),
+  };
 }

@@ -196,6 +196,20 @@ const problemCases: ProblemCase[] = [
   },
   {
     code: "INVALID_PATTERN",
+    what: "regex with a backreference (not RE2)",
+    severity: "error",
+    stepId: "f",
+    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "(a)\\1" } })]),
+  },
+  {
+    code: "INVALID_PATTERN",
+    what: "regex with a lookahead (not RE2)",
+    severity: "error",
+    stepId: "f",
+    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "(?=x)x" } })]),
+  },
+  {
+    code: "INVALID_PATTERN",
     what: "regex without pattern",
     severity: "error",
     stepId: "f",
@@ -650,5 +664,18 @@ describe("registry", () => {
     const parsed = def.configSchema.safeParse(def.defaults());
     expect(parsed.success).toBe(true);
     expect(def.label.length).toBeGreaterThan(0);
+  });
+});
+
+describe("INVALID_PATTERN message", () => {
+  it("names RE2 and what it does not support", () => {
+    const result = compileDraft(
+      flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "(a)\\1" } })]),
+    );
+    const p = result.problems.find((x) => x.code === "INVALID_PATTERN");
+    expect(p?.message).toContain("RE2");
+    expect(p?.message).toContain("backreferences");
+    expect(p?.message).toContain("lookarounds");
+    expect(p?.path).toBe("config.validation.pattern");
   });
 });

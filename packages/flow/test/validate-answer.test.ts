@@ -1,5 +1,6 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { compilePattern, type Validation, validateAnswer } from "../src/index";
+import { compilePattern, MAX_PATTERN_INPUT_LENGTH, type Validation, validateAnswer } from "../src/index";
 
 type Case = [input: string, expected: string | null];
 
@@ -146,7 +147,88 @@ describe("compilePattern", () => {
     expect(compilePattern(pattern)?.test(input)).toBe(matches);
   });
 
-  it.each(["(", "[a-z", "*", "a{2,1}"])("%j does not compile -> null", (pattern) => {
+  it.each([
+    ["yes|no", "yesno", false],
+    ["a", " a", false],
+    [".", "😀", true],
+    ["..", "😀", false],
+    ["(?i)abc", "ABC", true],
+    ["\\d{3}", "١٢٣", false],
+    ["[A-Z]{2}\\d{6}", "AB123456", true],
+  ])("%j on %j -> %s (whole answer, code points)", (pattern, input, matches) => {
+    expect(compilePattern(pattern)?.test(input)).toBe(matches);
+  });
+
+  it.each(["(", "[a-z", "*", "a{2,1}", "\\"])("%j does not compile -> null", (pattern) => {
     expect(compilePattern(pattern)).toBeNull();
+  });
+
+  it.each([
+    ["backreference", "(a)\\1"],
+    ["lookahead", "(?=x)x"],
+    ["negative lookahead", "(?!x)y"],
+    ["lookbehind", "(?<=x)x"],
+    ["negative lookbehind", "(?<!x)y"],
+    ["repeat count over 1000", "a{1001}"],
+    ["program too large to match cheaply", "(\\p{L}{0,500})(\\p{L}{0,500})"],
+  ])("RE2 rejects %s %j -> null", (_what, pattern) => {
+    expect(compilePattern(pattern)).toBeNull();
+  });
+
+  it("caches by source", () => {
+    expect(compilePattern("[0-9]+")).toBe(compilePattern("[0-9]+"));
+  });
+});
+
+/**
+ * Runs `fn` under a hard time limit. A vitest timeout cannot interrupt synchronous code, so a
+ * backtracking regex would hang the suite; vm's watchdog terminates it and the test fails instead.
+ */
+function withinMs<T>(ms: number, fn: () => T): { result: T; elapsedMs: number } {
+  const started = performance.now();
+  const result = runInNewContext("run()", { run: fn }, { timeout: ms }) as T;
+  return { result, elapsedMs: performance.now() - started };
+}
+
+describe("regex validation is linear time (no catastrophic backtracking)", () => {
+  const adversarial = `${"a".repeat(40)}!`;
+
+  it.each(["(a+)+", "(a*)*", "(a|a)*", "(a|aa)+", "(.*a){20}"])(
+    "%j against 40 a's and '!' is rejected quickly",
+    { timeout: 5000 },
+    (pattern) => {
+      const { result, elapsedMs } = withinMs(1000, () =>
+        validateAnswer(adversarial, { kind: "regex", pattern }),
+      );
+      expect(result).toEqual({ ok: false });
+      expect(elapsedMs).toBeLessThan(1000);
+    },
+  );
+
+  it("still accepts a matching answer", { timeout: 5000 }, () => {
+    const { result } = withinMs(1000, () =>
+      validateAnswer("a".repeat(40), { kind: "regex", pattern: "(a+)+" }),
+    );
+    expect(result).toEqual({ ok: true, value: "a".repeat(40) });
+  });
+
+  it("rejects answers longer than a Telegram message without matching them", { timeout: 5000 }, () => {
+    const pattern = "a+";
+    expect(validateAnswer("a".repeat(MAX_PATTERN_INPUT_LENGTH), { kind: "regex", pattern })).toEqual({
+      ok: true,
+      value: "a".repeat(MAX_PATTERN_INPUT_LENGTH),
+    });
+    expect(validateAnswer("a".repeat(MAX_PATTERN_INPUT_LENGTH + 1), { kind: "regex", pattern })).toEqual({
+      ok: false,
+    });
+  });
+
+  it("a maximal answer against a large allowed program stays fast", { timeout: 5000 }, () => {
+    const pattern = "(?:[a-z]{0,100}){4}b";
+    expect(compilePattern(pattern)).not.toBeNull();
+    const answer = `${"a".repeat(MAX_PATTERN_INPUT_LENGTH - 1)}!`;
+    const { result, elapsedMs } = withinMs(1000, () => validateAnswer(answer, { kind: "regex", pattern }));
+    expect(result).toEqual({ ok: false });
+    expect(elapsedMs).toBeLessThan(1000);
   });
 });

@@ -71,10 +71,13 @@ export const stepChecks: { [T in StepType]: StepCheck<T> } = {
     const v = step.config.validation;
     if (v.kind === "regex" && (!v.pattern || compilePattern(v.pattern) === null))
       out.push(
-        problem("INVALID_PATTERN", `The pattern "${v.pattern ?? ""}" is not a valid regular expression.`, {
-          stepId: step.id,
-          path: "config.validation.pattern",
-        }),
+        problem(
+          "INVALID_PATTERN",
+          v.pattern
+            ? `The pattern "${v.pattern}" is not a valid RE2 regular expression. RE2 syntax is used: backreferences (\\1) and lookarounds ((?=…), (?!…), (?<=…), (?<!…)) are not supported, and very large repeat counts are rejected as too complex.`
+            : "A regex validation needs a pattern.",
+          { stepId: step.id, path: "config.validation.pattern" },
+        ),
       );
     return out;
   },
