@@ -10,9 +10,13 @@ export interface BotHandle {
   username: string;
   db: Db;
   telegram: Telegram;
-  /** Keeps the bot under Telegram's ~30 messages per second. */
+  /** Keeps the bot under its messages-per-second budget (per runtime process). */
   limiter: Bottleneck;
+  /** Aborted when the bot stops: long waits end early. */
+  signal: AbortSignal;
   log: Logger;
+  /** Telegram answered 429: no message of this bot goes out for `ms`. */
+  pauseSending(ms: number): void;
   /** Telegram said the token is no longer valid: stop the bot and show why. */
   onUnauthorized(reason: string): void;
 }

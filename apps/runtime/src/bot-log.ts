@@ -4,7 +4,7 @@ import type { Logger } from "./log";
 
 /** Writes to the per-bot log the admin shows, and to stdout. Never throws: logging must not break delivery. */
 export async function logBotEvent(
-  db: Db,
+  db: Pick<Db, "insert">,
   log: Logger,
   botId: string,
   entry: { level: "info" | "warn" | "error"; method?: string; message: string; details?: unknown },

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { type bots, type Db, decryptSecret } from "@switchboard/db";
 import Bottleneck from "bottleneck";
-import type { Sql } from "postgres";
 import { Telegraf, TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { logBotEvent, markBotActive, markBotFailing } from "./bot-log";
@@ -10,11 +9,20 @@ import type { RuntimeConfig } from "./config";
 import { deliverPending } from "./delivery";
 import { chatsWithPendingUpdates, storeUpdates } from "./inbox";
 import type { Logger } from "./log";
+import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { conversationsWithPendingMessages, drainChat } from "./process-chat";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 export type BotRow = typeof bots.$inferSelect;
+
+export interface RunnerDeps {
+  db: Db;
+  leadership: PollLeadership;
+  config: RuntimeConfig;
+  log: Logger;
+  secretKey: Buffer;
+}
 
 /**
  * The fields whose change means the bot must be restarted. The entry flow and settings are not among
@@ -33,6 +41,7 @@ export class BotRunner {
   private readonly queue = new KeyedSerialQueue<number>();
   private readonly handle: BotHandle;
   private recoveryTimer: NodeJS.Timeout | undefined;
+  private resumeTimer: NodeJS.Timeout | undefined;
   /** The polling loop, awaited on stop so it releases its lock before the pool closes. */
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -40,29 +49,37 @@ export class BotRunner {
 
   constructor(
     readonly row: BotRow,
-    private readonly deps: { db: Db; sql: Sql; config: RuntimeConfig; log: Logger; secretKey: Buffer },
+    private readonly deps: RunnerDeps,
   ) {
     this.fingerprint = botFingerprint(row);
     const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
     const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
+    const perSecond = deps.config.messagesPerSecond;
+    const limiter = new Bottleneck({
+      reservoir: perSecond,
+      reservoirRefreshAmount: perSecond,
+      reservoirRefreshInterval: 1000,
+    });
     this.handle = {
       id: row.id,
       workspaceId: row.workspaceId,
       username: row.username,
       db: deps.db,
       telegram: telegraf.telegram,
-      limiter: new Bottleneck({
-        reservoir: deps.config.messagesPerSecond,
-        reservoirRefreshAmount: deps.config.messagesPerSecond,
-        reservoirRefreshInterval: 1000,
-      }),
+      limiter,
+      signal: this.abort.signal,
       log: deps.log,
+      pauseSending: (ms) => {
+        // An empty reservoir that doesn't refill until the pause is over; then the normal budget.
+        limiter.updateSettings({ reservoir: 0, reservoirRefreshAmount: 0 });
+        clearTimeout(this.resumeTimer);
+        this.resumeTimer = setTimeout(
+          () => limiter.updateSettings({ reservoir: perSecond, reservoirRefreshAmount: perSecond }),
+          ms,
+        );
+      },
       onUnauthorized: (reason) => void this.fail(reason),
     };
-  }
-
-  get id() {
-    return this.row.id;
   }
 
   async start(): Promise<void> {
@@ -99,7 +116,7 @@ export class BotRunner {
       }
     } else {
       this.polling = runPolling(this.handle, {
-        sql: this.deps.sql,
+        leadership: this.deps.leadership,
         timeoutSeconds: config.pollTimeoutSeconds,
         signal: this.abort.signal,
         onChats: (chats) => this.schedule(chats),
@@ -158,7 +175,11 @@ export class BotRunner {
     this.abort.abort();
     clearInterval(this.recoveryTimer);
     await this.polling.catch(() => {});
+    // Sends waiting for a rate-limit slot are dropped: a message is only claimed once its slot comes,
+    // so they stay pending for the next runtime. (This also ends Bottleneck's refresh interval.)
+    await this.handle.limiter.stop({ dropWaitingJobs: true }).catch(() => {});
     await this.queue.idle();
+    clearTimeout(this.resumeTimer);
   }
 }
 

@@ -15,7 +15,6 @@ import { trackerFromPayload } from "./tracker";
 
 export interface HandledUpdate {
   conversationId: string | null;
-  chatId: number | null;
   callbackAnswers: { callbackQueryId: string; text?: string }[];
 }
 
@@ -71,7 +70,7 @@ async function markProcessed(tx: Tx, botId: string, updateId: number) {
  */
 export async function handleUpdate(tx: Tx, bot: BotHandle, update: TelegramUpdate): Promise<HandledUpdate> {
   const mapped = mapUpdate(update);
-  const none: HandledUpdate = { conversationId: null, chatId: mapped.chatId, callbackAnswers: [] };
+  const none: HandledUpdate = { conversationId: null, callbackAnswers: [] };
   if (mapped.kind === "ignored") {
     await markProcessed(tx, bot.id, update.update_id);
     return none;
@@ -110,7 +109,7 @@ export async function handleUpdate(tx: Tx, bot: BotHandle, update: TelegramUpdat
     bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
     const answers =
       mapped.event.type === "callback" ? [{ callbackQueryId: mapped.event.callbackQueryId }] : [];
-    return { conversationId: conversation.id, chatId: mapped.chatId, callbackAnswers: answers };
+    return { conversationId: conversation.id, callbackAnswers: answers };
   }
 
   // A newer version may not have the step this conversation waits at: start over, keeping what it knows.
@@ -178,5 +177,5 @@ export async function handleUpdate(tx: Tx, bot: BotHandle, update: TelegramUpdat
       ? [{ callbackQueryId: a.callbackQueryId, ...(a.text ? { text: a.text } : {}) }]
       : [],
   );
-  return { conversationId: conversation.id, chatId: mapped.chatId, callbackAnswers };
+  return { conversationId: conversation.id, callbackAnswers };
 }

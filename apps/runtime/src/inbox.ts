@@ -53,7 +53,10 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
   return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
 }
 
-/** The chat's oldest unprocessed update, and whether more wait behind it. */
+/**
+ * The chat's oldest unprocessed update, and whether more wait behind it. Null when there is none, or
+ * when the oldest is backing off after a failure: later updates must not overtake it.
+ */
 export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, chatId: number) {
   const [row, next] = await db
     .select()
@@ -67,7 +70,8 @@ export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, c
     )
     .orderBy(asc(processedUpdates.updateId))
     .limit(2);
-  return row ? { row, more: next !== undefined } : null;
+  if (!row || (row.notBefore && row.notBefore.getTime() > Date.now())) return null;
+  return { row, more: next !== undefined };
 }
 
 /** Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can move on. */

@@ -1,43 +1,30 @@
-import type { Sql } from "postgres";
 import { TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { storeUpdates } from "./inbox";
-import { pollLockKey } from "./locks";
+import type { PollLeadership } from "./poll-leadership";
+import { sleep } from "./sleep";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
-/** Sleeps, waking early when the bot stops; the listener is removed either way (no leak per loop). */
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-
 export interface PollingOptions {
-  sql: Sql;
+  leadership: PollLeadership;
   timeoutSeconds: number;
   signal: AbortSignal;
   /** Called with the chats that received new updates, after they are stored. */
   onChats: (chatIds: Set<number>) => void;
 }
 
+/** Telegram's answer when another getUpdates (or a webhook) is active for the bot. */
+const isConflict = (err: unknown) => err instanceof TelegramError && err.code === 409;
+
 /**
- * Long polling with explicit offsets. Telegram allows one getUpdates consumer per bot, so among
- * several runtime processes only the holder of the bot's advisory lock polls; the others wait and
- * take over within seconds if it dies (its connection, and with it the lock, goes away).
- * The offset only moves past updates once they are stored, so a crash never loses one.
+ * Long polling with explicit offsets, by whichever runtime holds the bot's poll lock (see
+ * PollLeadership). The offset only moves past updates once they are stored, so a crash never loses one.
  */
 export async function runPolling(bot: BotHandle, opts: PollingOptions): Promise<void> {
-  const { signal } = opts;
+  const { signal, leadership } = opts;
   while (!signal.aborted) {
-    const conn = await opts.sql.reserve();
     try {
-      const [row] = await conn`select pg_try_advisory_lock(hashtext(${pollLockKey(bot.id)})) as locked`;
-      if (!row?.locked) {
+      if (!(await leadership.tryAcquire(bot.id))) {
         await sleep(2000, signal);
         continue;
       }
@@ -46,7 +33,7 @@ export async function runPolling(bot: BotHandle, opts: PollingOptions): Promise<
         await bot.telegram.deleteWebhook();
         await pollLoop(bot, opts);
       } finally {
-        await conn`select pg_advisory_unlock(hashtext(${pollLockKey(bot.id)}))`.catch(() => {});
+        await leadership.release(bot.id);
       }
     } catch (err) {
       if (signal.aborted) break;
@@ -56,8 +43,6 @@ export async function runPolling(bot: BotHandle, opts: PollingOptions): Promise<
       }
       bot.log("warn", "polling stopped; retrying", { botId: bot.id, error: String(err) });
       await sleep(3000, signal);
-    } finally {
-      conn.release();
     }
   }
 }
@@ -66,6 +51,10 @@ async function pollLoop(bot: BotHandle, opts: PollingOptions) {
   let offset = 0;
   let failures = 0;
   while (!opts.signal.aborted) {
+    if (!(await opts.leadership.holds(bot.id))) {
+      bot.log("warn", "lost the poll lock; another runtime may poll now", { botId: bot.id });
+      return;
+    }
     let updates: TelegramUpdate[];
     try {
       updates = (await bot.telegram.callApi(
@@ -78,6 +67,11 @@ async function pollLoop(bot: BotHandle, opts: PollingOptions) {
     } catch (err) {
       if (opts.signal.aborted) return;
       if (err instanceof TelegramError && err.code === 401) throw err;
+      if (isConflict(err)) {
+        // Someone else is consuming this bot's updates: step back rather than fight over them.
+        bot.log("warn", "getUpdates conflict (409); stepping back", { botId: bot.id });
+        return;
+      }
       failures++;
       const retryAfter = err instanceof TelegramError ? err.parameters?.retry_after : undefined;
       bot.log("warn", "getUpdates failed", { botId: bot.id, error: String(err), failures });

@@ -16,7 +16,7 @@ export const MAX_UPDATE_ATTEMPTS = 5;
  * and whoever comes second finds nothing left to do.
  */
 export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
-  for (let guard = 0; guard < 10_000; guard++) {
+  for (let guard = 0; guard < 10_000 && !bot.signal.aborted; guard++) {
     let updateId: number | null = null;
     let more = false;
     let handled: HandledUpdate | null;
@@ -31,9 +31,14 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
       });
     } catch (err) {
       if (updateId === null) throw err;
-      bot.log("error", "processing an update failed", { botId: bot.id, updateId, error: String(err) });
+      bot.log("error", "processing an update failed; will retry", {
+        botId: bot.id,
+        updateId,
+        error: String(err),
+      });
       await recordFailedAttempt(bot.db, bot.id, updateId, String(err), MAX_UPDATE_ATTEMPTS);
-      continue;
+      // The chat waits for this update (order); the recovery sweep retries it after its backoff.
+      return;
     }
     if (!handled) break;
     await answerCallbacks(bot, handled);

@@ -3,6 +3,7 @@ import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
 import { createHttpServer } from "./http-server";
 import { createLogger } from "./log";
+import { PollLeadership } from "./poll-leadership";
 import { BotSupervisor } from "./supervisor";
 
 export interface Runtime {
@@ -16,7 +17,8 @@ export interface Runtime {
 export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyFromEnv()): Promise<Runtime> {
   const log = createLogger(`runtime ${config.instanceId}`);
   const { db, sql, close } = createDb(config.databaseUrl, { max: 20 });
-  const supervisor = new BotSupervisor({ db, sql, config, log, secretKey });
+  const leadership = new PollLeadership(config.databaseUrl);
+  const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -31,8 +33,13 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     port,
     supervisor,
     async stop() {
+      // Stop taking webhooks first, then let the bots finish what they hold, then close the pools.
+      const serverClosed = new Promise<void>((resolve) =>
+        server.listening ? server.close(() => resolve()) : resolve(),
+      );
       await supervisor.stop();
-      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      await serverClosed;
+      await leadership.close();
       await close();
     },
   };

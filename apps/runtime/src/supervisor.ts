@@ -1,9 +1,7 @@
-import { bots, type Db } from "@switchboard/db";
+import { bots } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import type { Sql } from "postgres";
-import { BotRunner, botFingerprint } from "./bot-runner";
-import type { RuntimeConfig } from "./config";
-import type { Logger } from "./log";
+import { BotRunner, botFingerprint, type RunnerDeps } from "./bot-runner";
 
 /** A bot that failed to start is retried after this long (a token may be fixed in BotFather). */
 const FAILED_RETRY_MS = 60_000;
@@ -18,9 +16,8 @@ export class BotSupervisor {
   private reloading: Promise<void> = Promise.resolve();
   private unlisten: (() => Promise<void>) | undefined;
 
-  constructor(
-    private readonly deps: { db: Db; sql: Sql; config: RuntimeConfig; log: Logger; secretKey: Buffer },
-  ) {}
+  /** `sql` is the pool's client, for LISTEN. */
+  constructor(private readonly deps: RunnerDeps & { sql: Sql }) {}
 
   async start(): Promise<void> {
     const listener = await this.deps.sql.listen("switchboard_bots", () => void this.reload());

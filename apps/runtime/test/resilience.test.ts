@@ -176,3 +176,46 @@ describe("resilience", () => {
     expect((await botTexts(bot.token, user.id)).filter((t) => t === "left behind")).toHaveLength(1);
   });
 });
+
+describe("capacity", () => {
+  it("serves more polling bots than the connection pool has connections", async () => {
+    const flowId = await h.publish();
+    const many = await Promise.all(Array.from({ length: 25 }, () => h.addBot({ flowId })));
+    await h.startRuntime({ instanceId: "many-bots" });
+    const user = makeUser("Many");
+    await Promise.all(many.map((b) => h.client.start({ token: b.token, from: user })));
+    for (const b of many) {
+      const replies = await h.client.waitForBotMessages({
+        token: b.token,
+        chatId: user.id,
+        count: 2,
+        timeoutMs: 30_000,
+      });
+      expect(replies[0]!.text).toBe("Hello Many!");
+    }
+  });
+
+  it("a burst of 429s across many chats pauses the bot, then every chat gets its replies in order", async () => {
+    const flowId = await h.publish();
+    const bot = await h.addBot({ flowId });
+    await h.startRuntime({ instanceId: "flooded" });
+    const users = Array.from({ length: 40 }, (_, i) => makeUser(`F${i}`));
+    await h.client.failNext({
+      token: bot.token,
+      method: "sendMessage",
+      errorCode: 429,
+      retryAfter: 1,
+      count: 40,
+    });
+    await Promise.all(users.map((u) => h.client.start({ token: bot.token, from: u })));
+    for (const u of users) {
+      const replies = await h.client.waitForBotMessages({
+        token: bot.token,
+        chatId: u.id,
+        count: 2,
+        timeoutMs: 40_000,
+      });
+      expect(replies.map((m) => m.text)).toEqual([`Hello ${u.first_name}!`, "Pick one"]);
+    }
+  });
+});

@@ -2,7 +2,10 @@
  * Splits text into Telegram-sized pieces (4096 UTF-16 code units for messages, 1024 for captions),
  * preferring paragraph, line and word breaks, and never cutting a surrogate pair (emoji) in half.
  */
-export function splitText(text: string, limit = 4096): string[] {
+/** Telegram's limit for a message text, in UTF-16 code units. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   if (text.length <= limit) return [text];
   const parts: string[] = [];
   let rest = text;

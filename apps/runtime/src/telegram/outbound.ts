@@ -1,11 +1,12 @@
-import { type Keyboard, splitText } from "@switchboard/flow";
+import { type Keyboard, splitText, TELEGRAM_TEXT_LIMIT } from "@switchboard/flow";
 
 export interface OutboundCall {
   method: "sendMessage";
   params: { chat_id: number; text: string; reply_markup?: unknown };
 }
 
-export const TELEGRAM_TEXT_LIMIT = 4096;
+/** Telegram refuses blank messages; a template that renders to nothing still has to carry its keyboard. */
+const BLANK_TEXT_FALLBACK = "…";
 
 export function toReplyMarkup(k: Keyboard): unknown {
   switch (k.kind) {
@@ -33,7 +34,7 @@ export function toReplyMarkup(k: Keyboard): unknown {
  * the keyboard goes on the last part, where the user reads the question.
  */
 export function messageCalls(chatId: number, text: string, keyboard?: Keyboard): OutboundCall[] {
-  const parts = splitText(text.length ? text : " ", TELEGRAM_TEXT_LIMIT);
+  const parts = splitText(text.trim() ? text : BLANK_TEXT_FALLBACK, TELEGRAM_TEXT_LIMIT);
   return parts.map((part, i) => ({
     method: "sendMessage",
     params: {

@@ -87,8 +87,6 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
     };
   const text = m.text ?? m.caption;
   if (text === undefined) return { kind: "ignored", chatId, reason: "message without text" };
-  const start = /^\/start(?:@\S+)?(?:\s+(\S+))?\s*$/.exec(text);
-  if (start)
-    return { ...base, event: start[1] ? { type: "start", payload: start[1] } : { type: "start" }, text };
+  // "/start [payload]" is recognised by the engine, like every other command and alias.
   return { ...base, event: { type: "text", text }, text };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
@@ -76,12 +77,19 @@ export const messages = pgTable(
     notBefore: timestamp("not_before", { withTimezone: true }),
     /** Order of the outbound messages produced by one update. */
     seq: integer("seq").notNull().default(0),
-    createdAt: createdAt(),
+    /**
+     * clock_timestamp(), not now(): now() is the transaction's start, which may be before the chat lock
+     * was taken; the insert happens under the lock, so this order is the order of processing.
+     */
+    createdAt: timestamp("created_at", { withTimezone: true }).default(sql`clock_timestamp()`).notNull(),
+    /** A runtime is sending this message until then; nobody else sends it or anything after it. */
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.seq),
-    index("messages_pending_idx").on(t.deliveryStatus),
+    // Only the outbox part of the table is looked up by status.
+    index("messages_pending_idx").on(t.conversationId).where(sql`${t.deliveryStatus} = 'pending'`),
   ],
 );
 
@@ -101,13 +109,13 @@ export const processedUpdates = pgTable(
     receivedAt: createdAt(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
-    /** Not to be sent before this time (Telegram's retry_after, or backoff), whichever process sends it. */
+    /** After a failed attempt: not to be processed again before this time (backoff). */
     notBefore: timestamp("not_before", { withTimezone: true }),
     error: text("error"),
   },
   (t) => [
     primaryKey({ columns: [t.botId, t.updateId] }),
-    index("processed_updates_pending_idx").on(t.processedAt),
+    index("processed_updates_pending_idx").on(t.botId, t.chatId).where(sql`${t.processedAt} is null`),
   ],
 );
 
