@@ -57,6 +57,9 @@ export default defineConfig({
     stdout: process.env.E2E_VERBOSE ? "pipe" : "ignore",
     stderr: "pipe",
     env: {
+      // Never a developer's database or real Telegram: the stack under test is its own.
+      DATABASE_URL: "",
+      TELEGRAM_API_ROOT: "",
       SWITCHBOARD_DATA_DIR: process.env.E2E_DATA_DIR,
       ADMIN_PORT: "3100",
       RUNTIME_PORT: "3101",

@@ -116,7 +116,7 @@ async function main() {
   say(`Telegram Bot API sandbox on ${sandbox.url}`);
 
   const adminUrl = env.ADMIN_URL ?? `http://localhost:${ports.admin}`;
-  const apiRoot = env.TELEGRAM_API_ROOT ?? sandbox.url;
+  const apiRoot = env.TELEGRAM_API_ROOT || sandbox.url;
   const shared: NodeJS.ProcessEnv = {
     ...env,
     DATABASE_URL: databaseUrl,

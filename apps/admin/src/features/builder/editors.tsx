@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  compilePattern,
   type Button as FlowButton,
   type Problem,
   type StepOf,
@@ -370,14 +371,12 @@ const VALIDATION_LABELS: Record<(typeof VALIDATION_KINDS)[number], string> = {
   regex: "Custom pattern (regex)",
 };
 
+/** The same check as the compiler's (RE2 syntax), so the form never accepts what publish refuses. */
 function patternError(pattern: string | undefined): string | undefined {
-  if (!pattern) return "Enter a regular expression, e.g. ^[A-Z]{3}\\d{3}$";
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (e) {
-    return `Not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  if (!pattern) return "Enter a regular expression, e.g. [A-Z]{3}\\d{3}";
+  return compilePattern(pattern)
+    ? undefined
+    : "Not a valid pattern (RE2 syntax: no backreferences or lookarounds, no huge repeats).";
 }
 
 function NumberInput({

@@ -158,12 +158,17 @@ export async function validateFlow(scope: WorkspaceScope, id: string) {
 
 /** Compiles the draft into the next immutable version and makes it the one bots run. */
 export async function publishFlow(scope: WorkspaceScope, id: string) {
-  const row = await flowRow(scope, id);
-  const result = compileDraft(row.draft);
-  if (!result.ok) return { ok: false as const, problems: result.problems };
-  const version = await scope.db.transaction(async (tx) => {
-    // Serialize concurrent publishes of one flow so version numbers never collide.
-    await tx.select({ id: flows.id }).from(flows).where(eq(flows.id, id)).for("update");
+  await flowRow(scope, id);
+  const outcome = await scope.db.transaction(async (tx) => {
+    // Serialize concurrent publishes of one flow so version numbers never collide, and compile the
+    // draft as it is under the lock, so a slower publish can't make an older draft live.
+    const [row] = await tx
+      .select({ draft: flows.draft })
+      .from(flows)
+      .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
+      .for("update");
+    const result = compileDraft(row!.draft);
+    if (!result.ok) return { ok: false as const, problems: result.problems };
     const [{ current } = { current: 0 }] = await tx
       .select({ current: max(flowVersions.version) })
       .from(flowVersions)
@@ -176,15 +181,15 @@ export async function publishFlow(scope: WorkspaceScope, id: string) {
         workspaceId: scope.workspaceId,
         version: next,
         compiled: result.flow,
-        source: row.draft,
+        source: row!.draft,
         publishedBy: scope.userId,
       })
       .returning({ id: flowVersions.id });
     await tx.update(flows).set({ publishedVersionId: v!.id }).where(eq(flows.id, id));
-    return next;
+    return { ok: true as const, version: next, problems: result.problems };
   });
-  await notifyBotsOfFlow(scope, id);
-  return { ok: true as const, version, problems: result.problems };
+  if (outcome.ok) await notifyBotsOfFlow(scope, id);
+  return outcome;
 }
 
 async function notifyBotsOfFlow(scope: WorkspaceScope, flowId: string) {
