@@ -17,6 +17,8 @@ export interface BotHandle {
   log: Logger;
   /** Telegram answered 429: no message of this bot goes out for `ms`. */
   pauseSending(ms: number): void;
+  /** Milliseconds left of such a pause (0 when sending is allowed). */
+  sendingPausedFor(): number;
   /** Telegram said the token is no longer valid: stop the bot and show why. */
   onUnauthorized(reason: string): void;
 }

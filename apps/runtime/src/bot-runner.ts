@@ -41,7 +41,7 @@ export class BotRunner {
   private readonly queue = new KeyedSerialQueue<number>();
   private readonly handle: BotHandle;
   private recoveryTimer: NodeJS.Timeout | undefined;
-  private resumeTimer: NodeJS.Timeout | undefined;
+  private sendPausedUntil = 0;
   /** The polling loop, awaited on stop so it releases its lock before the pool closes. */
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -69,15 +69,12 @@ export class BotRunner {
       limiter,
       signal: this.abort.signal,
       log: deps.log,
+      // Kept here, not in the limiter's settings: changing Bottleneck's reservoir refresh at run time
+      // stops the refresh for good (seen in a test), which would strand every queued send.
       pauseSending: (ms) => {
-        // An empty reservoir that doesn't refill until the pause is over; then the normal budget.
-        limiter.updateSettings({ reservoir: 0, reservoirRefreshAmount: 0 });
-        clearTimeout(this.resumeTimer);
-        this.resumeTimer = setTimeout(
-          () => limiter.updateSettings({ reservoir: perSecond, reservoirRefreshAmount: perSecond }),
-          ms,
-        );
+        this.sendPausedUntil = Math.max(this.sendPausedUntil, Date.now() + ms);
       },
+      sendingPausedFor: () => Math.max(0, this.sendPausedUntil - Date.now()),
       onUnauthorized: (reason) => void this.fail(reason),
     };
   }
@@ -179,7 +176,6 @@ export class BotRunner {
     // so they stay pending for the next runtime. (This also ends Bottleneck's refresh interval.)
     await this.handle.limiter.stop({ dropWaitingJobs: true }).catch(() => {});
     await this.queue.idle();
-    clearTimeout(this.resumeTimer);
   }
 }
 

@@ -32,6 +32,11 @@ type Recorded = { kind: "next" } | { kind: "done" } | { kind: "wait"; ms: number
  */
 export async function deliverPending(bot: BotHandle, conversationId: string, chatId: number): Promise<void> {
   for (let guard = 0; guard < 1000 && !bot.signal.aborted; guard++) {
+    const paused = bot.sendingPausedFor();
+    if (paused > 0) {
+      await sleep(paused, bot.signal);
+      continue;
+    }
     let claim: Claim;
     try {
       claim = await bot.limiter.schedule(() => claimAndSend(bot, conversationId, chatId));
@@ -55,6 +60,9 @@ export async function deliverPending(bot: BotHandle, conversationId: string, cha
 }
 
 async function claimAndSend(bot: BotHandle, conversationId: string, chatId: number): Promise<Claim> {
+  // A 429 may have arrived while this job waited for its slot.
+  const paused = bot.sendingPausedFor();
+  if (paused > 0) return { kind: "wait", ms: paused };
   const claim = await bot.db.transaction(async (tx) => {
     await lockChat(tx, bot.id, chatId);
     const [msg] = await tx
