@@ -60,7 +60,8 @@ for (const [name, args] of steps) {
     stdio: "inherit",
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: `${reports}/playwright.json` },
   });
-  if (r.status !== 0) {
+  // A runner's exit code alone is not trusted: vitest once exited 0 with a failed test in its report.
+  if (r.status !== 0 || summary().failed > 0) {
     const { passed, failed } = summary();
     console.error(`\n✗ ${name} failed (exit ${r.status ?? r.signal}).`);
     console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
