@@ -1,7 +1,7 @@
 import { bots, conversations, messages, processedUpdates } from "@switchboard/db";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, eventually, type Harness, makeUser } from "./harness";
+import { createHarness, eventually, type Harness, makeUser, postWebhookUpdate } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -220,12 +220,7 @@ describe("delivery guarantees", () => {
         text: "/start",
       },
     };
-    const post = (secret: string) =>
-      fetch(`http://127.0.0.1:${rt.port}/telegram/${bot.id}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
-        body: JSON.stringify(update),
-      });
+    const post = (secret: string) => postWebhookUpdate(rt.port, bot.id, secret, update);
     expect((await post("wrong-secret")).status).toBe(401);
     // The user must exist in the sandbox for the bot's replies to have a chat.
     await h.client.sendText({ token: bot.token, from: user, text: "hi" }).catch(() => {});
@@ -322,19 +317,15 @@ describe("update ids", () => {
     const user = makeUser("Old");
     await h.client.sendText({ token: bot.token, from: user, text: "hi" }).catch(() => {});
     const post = (text: string) =>
-      fetch(`http://127.0.0.1:${rt.port}/telegram/${bot.id}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": bot.webhookSecret },
-        body: JSON.stringify({
-          update_id: 777,
-          message: {
-            message_id: 5,
-            date: 0,
-            from: { id: user.id, is_bot: false, first_name: "Old" },
-            chat: { id: user.id, type: "private" },
-            text,
-          },
-        }),
+      postWebhookUpdate(rt.port, bot.id, bot.webhookSecret, {
+        update_id: 777,
+        message: {
+          message_id: 5,
+          date: 0,
+          from: { id: user.id, is_bot: false, first_name: "Old" },
+          chat: { id: user.id, type: "private" },
+          text,
+        },
       });
     const processedText = async () => {
       const [row] = await h.db

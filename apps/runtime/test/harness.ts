@@ -209,3 +209,12 @@ export async function eventually<T>(
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
 }
+
+/** Delivers an update to a runtime's webhook endpoint, as Telegram does (POST JSON + secret header). */
+export function postWebhookUpdate(port: number, botId: string, secret: string, update: unknown) {
+  return fetch(`http://127.0.0.1:${port}/telegram/${botId}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+    body: JSON.stringify(update),
+  });
+}
