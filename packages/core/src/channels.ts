@@ -1,0 +1,20 @@
+/**
+ * Postgres LISTEN/NOTIFY channels between the processes (admin/API and runtimes). One place for
+ * their names and payloads, so a sender and a listener can't drift apart.
+ */
+export const CHANNELS = {
+  /** A bot was connected, changed, removed, or its flow was published. Payload: the bot id. */
+  bots: "switchboard_bots",
+  /** Messages were queued in the outbox of a conversation. Payload: OutboxWakeUp JSON. */
+  outbox: "switchboard_outbox",
+  /** A timer was scheduled to fire soon. Payload: the bot id. */
+  timers: "switchboard_timers",
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+export interface OutboxWakeUp {
+  botId: string;
+  conversationId: string;
+  chatId: number;
+}
