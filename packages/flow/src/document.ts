@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { buttonsConfigSchema } from "./steps/buttons";
+import { type Audience, audienceSchema } from "./audience";
 import { aliasSchema, idSchema, positionSchema } from "./steps/common";
-import { freeInputConfigSchema } from "./steps/free-input";
-import { textConfigSchema } from "./steps/text";
+import { STEP_DEFINITIONS, type StepConfigOf, type StepType } from "./steps/registry";
 
 /** Fields every step has, whatever its type. */
 const stepBase = {
@@ -11,15 +10,33 @@ const stepBase = {
   position: positionSchema.default({ x: 0, y: 0 }),
   /** Keywords or commands ("/help", "Prices") that jump straight to this step from anywhere. */
   aliases: z.array(aliasSchema).max(20).default([]),
+  /** Who the step is for; others continue at the `fallback` output. */
+  audience: audienceSchema.optional(),
 };
 
-export const stepSchema = z.discriminatedUnion("type", [
-  z.object({ ...stepBase, type: z.literal("text"), config: textConfigSchema }),
-  z.object({ ...stepBase, type: z.literal("buttons"), config: buttonsConfigSchema }),
-  z.object({ ...stepBase, type: z.literal("free_input"), config: freeInputConfigSchema }),
-]);
-export type Step = z.infer<typeof stepSchema>;
-export type StepOf<T extends Step["type"]> = Extract<Step, { type: T }>;
+interface StepBase {
+  id: string;
+  title: string;
+  position: { x: number; y: number };
+  aliases: string[];
+  audience?: Audience | undefined;
+}
+
+/** A step of any registered type, its config tied to its type. */
+export type Step = { [T in StepType]: StepBase & { type: T; config: StepConfigOf<T> } }[StepType];
+export type StepOf<T extends StepType> = Extract<Step, { type: T }>;
+
+const stepObject = (d: (typeof STEP_DEFINITIONS)[number]) =>
+  z.object({ ...stepBase, type: z.literal(d.type), config: d.configSchema as z.ZodType<unknown> });
+
+/** The schema of one step: a union over the registered step types, derived from the registry. */
+export const stepSchema = z.discriminatedUnion(
+  "type",
+  STEP_DEFINITIONS.map(stepObject) as unknown as [
+    ReturnType<typeof stepObject>,
+    ...ReturnType<typeof stepObject>[],
+  ],
+) as unknown as z.ZodType<Step>;
 
 /** A connection from one output handle of a step to another step. */
 export const edgeSchema = z.object({

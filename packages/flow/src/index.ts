@@ -1,17 +1,35 @@
+export * from "./audience";
 export * from "./compiler/compile";
 export * from "./compiler/compiled";
+export * from "./compiler/environment";
 export * from "./compiler/parse";
 export * from "./compiler/problems";
+export * from "./contact-fields";
 export * from "./document";
 export * from "./engine/callback-data";
 export { MAX_STEPS_PER_EVENT, runEngine } from "./engine/run";
+export type {
+  SideEffect,
+  SliceStep,
+  StepHandler,
+  StepIO,
+  StepSignal,
+  Transition,
+  UserInput,
+} from "./engine/step-io";
 export * from "./engine/types";
-export * from "./registry";
 export * from "./split-text";
-export * from "./step-types";
 export * from "./steps/buttons";
 export * from "./steps/common";
-export * from "./steps/free-input";
+export * from "./steps/create_lead";
+export * from "./steps/define-step";
+export * from "./steps/free_input";
+export * from "./steps/login";
+export * from "./steps/registry";
+export * from "./steps/route_to_operator";
+export * from "./steps/schedule";
+export * from "./steps/schedule/next-run";
 export * from "./steps/text";
+export * from "./steps/update_contact";
 export * from "./template";
 export * from "./validate-answer";

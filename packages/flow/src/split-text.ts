@@ -4,6 +4,8 @@
  */
 /** Telegram's limit for a message text, in UTF-16 code units. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** Telegram's limit for a media caption, in UTF-16 code units. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   if (text.length <= limit) return [text];

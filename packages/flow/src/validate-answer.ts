@@ -1,5 +1,15 @@
 import { RE2JS } from "re2js";
-import type { Validation } from "./steps/free-input";
+
+export const VALIDATION_KINDS = ["any", "text", "number", "email", "phone", "date", "regex"] as const;
+export type ValidationKind = (typeof VALIDATION_KINDS)[number];
+
+/** How a typed answer is checked (Free input's validation, and the fields Update contact asks for). */
+export interface Validation {
+  kind: ValidationKind;
+  pattern?: string | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+}
 
 export type AnswerCheck = { ok: true; value: string } | { ok: false };
 

@@ -10,17 +10,18 @@ import {
   STEP_TYPES,
   stepRegistry,
 } from "../src/index";
-import { buttonsStep, compileOk, flowDoc, freeInputStep, goto, link, textStep } from "./helpers";
-
-interface ProblemCase {
-  code: ProblemCode;
-  /** What the case shows, for the test name. */
-  what: string;
-  severity: "error" | "warning";
-  /** The step the problem must point at (undefined: the problem is about the document or an edge). */
-  stepId: string | undefined;
-  doc: unknown;
-}
+import { STEP_PROBLEM_CASES } from "../src/steps/test-cases";
+import {
+  buttonsStep,
+  compileOk,
+  expectProblemCase,
+  flowDoc,
+  freeInputStep,
+  goto,
+  link,
+  type ProblemCase,
+  textStep,
+} from "../src/testing";
 
 const ask = (id: string) => freeInputStep(id, "Your name?", "name");
 
@@ -127,95 +128,6 @@ const problemCases: ProblemCase[] = [
     ),
   },
   {
-    code: "EMPTY_TEXT",
-    what: "whitespace-only text",
-    severity: "error",
-    stepId: "a",
-    doc: flowDoc([textStep("a", "  \n ")]),
-  },
-  {
-    code: "EMPTY_TEXT",
-    what: "question without text",
-    severity: "error",
-    stepId: "f",
-    doc: flowDoc([freeInputStep("f", "", "name")]),
-  },
-  {
-    code: "NO_BUTTONS",
-    what: "buttons step without buttons",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc([buttonsStep("q", "Pick", [])]),
-  },
-  {
-    code: "EMPTY_BUTTON_LABEL",
-    what: "blank label",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc([buttonsStep("q", "Pick", [goto("y", "  ")]), textStep("b", "B")], [["q", "button:y", "b"]]),
-  },
-  {
-    code: "DUPLICATE_BUTTON_ID",
-    what: "two buttons with id y",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc(
-      [buttonsStep("q", "Pick", [goto("y", "Yes"), goto("y", "Yes too")]), textStep("b", "B")],
-      [["q", "button:y", "b"]],
-    ),
-  },
-  {
-    code: "INVALID_URL",
-    what: "javascript: link",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc([buttonsStep("q", "Pick", [link("w", "Web", "javascript:alert(1)")])]),
-  },
-  {
-    code: "INVALID_URL",
-    what: "not a URL at all",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc([buttonsStep("q", "Pick", [link("w", "Web", "example.com")])]),
-  },
-  {
-    code: "INVALID_URL",
-    what: "link button on a reply keyboard",
-    severity: "error",
-    stepId: "q",
-    doc: flowDoc([
-      buttonsStep("q", "Pick", [link("w", "Web", "https://example.com")], { keyboard: "reply" }),
-    ]),
-  },
-  {
-    code: "INVALID_PATTERN",
-    what: "regex that does not compile",
-    severity: "error",
-    stepId: "f",
-    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "([a-z" } })]),
-  },
-  {
-    code: "INVALID_PATTERN",
-    what: "regex with a backreference (not RE2)",
-    severity: "error",
-    stepId: "f",
-    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "(a)\\1" } })]),
-  },
-  {
-    code: "INVALID_PATTERN",
-    what: "regex with a lookahead (not RE2)",
-    severity: "error",
-    stepId: "f",
-    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex", pattern: "(?=x)x" } })]),
-  },
-  {
-    code: "INVALID_PATTERN",
-    what: "regex without pattern",
-    severity: "error",
-    stepId: "f",
-    doc: flowDoc([freeInputStep("f", "Code?", "code", { validation: { kind: "regex" } })]),
-  },
-  {
     code: "DUPLICATE_ALIAS",
     what: "/help and /Help@MyBot on two steps",
     severity: "error",
@@ -290,38 +202,56 @@ const problemCases: ProblemCase[] = [
       [["q", "button:y", "t"]],
     ),
   },
-  {
-    code: "TEXT_WILL_BE_SPLIT",
-    what: "5000 characters of text",
-    severity: "warning",
-    stepId: "a",
-    doc: flowDoc([textStep("a", "x".repeat(5000))]),
-  },
 ];
 
+problemCases.push(
+  {
+    code: "INVALID_AUDIENCE_RULE",
+    what: "an audience rule comparing with nothing",
+    severity: "error",
+    stepId: "a",
+    doc: flowDoc([
+      textStep("a", "Hi", {
+        audience: {
+          rules: [{ kind: "field", field: { kind: "contact", key: "city" }, op: "equals", value: " " }],
+        },
+      }),
+    ]),
+  },
+  {
+    code: "INVALID_AUDIENCE_RULE",
+    what: "a number field compared with text",
+    severity: "error",
+    stepId: "a",
+    doc: flowDoc([
+      textStep("a", "Hi", {
+        audience: {
+          rules: [{ kind: "field", field: { kind: "custom", key: "age" }, op: "greater_than", value: "old" }],
+        },
+      }),
+    ]),
+    env: { customFields: [{ key: "age", label: "Age", type: "number", options: [] }] },
+  },
+  {
+    code: "UNKNOWN_CONTACT_FIELD",
+    what: "an audience rule on a field the workspace does not have",
+    severity: "error",
+    stepId: "a",
+    doc: flowDoc([
+      textStep("a", "Hi", {
+        audience: { rules: [{ kind: "field", field: { kind: "custom", key: "vip" }, op: "is_set" }] },
+      }),
+    ]),
+    env: { customFields: [] },
+  },
+);
+
 describe("compiler problem codes", () => {
-  it.each(problemCases)("$code: $what", ({ code, severity, stepId, doc }) => {
-    const result = compileDraft(doc);
-    const found = result.problems.filter((p) => p.code === code);
-    expect(found.length, JSON.stringify(result.problems)).toBeGreaterThan(0);
-    const p = found[0]!;
-    expect(p.severity).toBe(severity);
-    expect(PROBLEM_CODES[code]).toBe(severity);
-    expect(p.stepId).toBe(stepId);
-    expect(p.message.trim().length).toBeGreaterThan(10);
-    if (severity === "error") {
-      expect(result.ok).toBe(false);
-      expect(result.flow).toBeNull();
-    } else {
-      // Warning cases are otherwise valid: warnings never block publishing.
-      expect(result.problems.filter((x) => x.severity === "error")).toEqual([]);
-      expect(result.ok).toBe(true);
-      expect(result.flow).not.toBeNull();
-    }
-  });
+  it.each(problemCases)("$code: $what", expectProblemCase);
 
   it.each(Object.keys(PROBLEM_CODES) as ProblemCode[])("%s has a case in the table", (code) => {
-    expect(problemCases.some((c) => c.code === code)).toBe(true);
+    const all = [...problemCases, ...Object.values(STEP_PROBLEM_CASES).flat()];
+    expect(all.some((c) => c.code === code)).toBe(true);
   });
 
   it("points edge problems at the edge", () => {
@@ -608,7 +538,7 @@ describe("valid flows compile to the indexed form", () => {
     expect(result.ok).toBe(true);
     const flow = result.flow!;
     expect(flow.format).toBe("switchboard.compiled");
-    expect(flow.version).toBe(1);
+    expect(flow.version).toBe(2);
     expect(flow.entryStepId).toBe((doc.steps[0] as { id: string }).id);
     expect(Object.keys(flow.steps).sort()).toEqual(doc.steps.map((s) => (s as { id: string }).id).sort());
     for (const [id, expected] of Object.entries(steps)) {

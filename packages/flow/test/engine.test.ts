@@ -25,7 +25,7 @@ import {
   text,
   textStep,
   texts,
-} from "./helpers";
+} from "../src/testing";
 
 /**
  * welcome -> menu (inline: Info | Leave email | Site url)
@@ -94,12 +94,14 @@ describe("entering steps", () => {
       { type: "send_message", text: "What now?", stepId: "menu", keyboard: menuKeyboard },
     ]);
     expect(result.state).toEqual({
-      status: "bot",
       stepId: "menu",
       waiting: true,
       vars: {},
       replyKeyboardShown: false,
+      pending: null,
+      seq: 0,
     });
+    expect(result.status).toBe("bot");
     expect(result.events).toEqual([
       { type: "step_reached", stepId: "welcome" },
       { type: "step_reached", stepId: "menu" },
@@ -120,7 +122,7 @@ describe("entering steps", () => {
       type: "send_message",
       text: "Size?",
       stepId: "size",
-      keyboard: { kind: "reply", rows: [["S", "M", "L"]] },
+      keyboard: { kind: "reply", rows: [[{ label: "S" }, { label: "M" }, { label: "L" }]] },
     });
     expect(result.state.replyKeyboardShown).toBe(true);
   });
@@ -240,7 +242,7 @@ const answerCases: AnswerCase[] = [
         type: "send_message",
         text: "Size?",
         stepId: "size",
-        keyboard: { kind: "reply", rows: [["S", "M", "L"]] },
+        keyboard: { kind: "reply", rows: [[{ label: "S" }, { label: "M" }, { label: "L" }]] },
       },
     ],
     after: {
@@ -291,7 +293,7 @@ const answerCases: AnswerCase[] = [
         type: "send_message",
         text: "Please choose one of the options.",
         stepId: "size",
-        keyboard: { kind: "reply", rows: [["S", "M", "L"]] },
+        keyboard: { kind: "reply", rows: [[{ label: "S" }, { label: "M" }, { label: "L" }]] },
       },
     ],
     after: { stepId: "size", waiting: true, replyKeyboardShown: true },
@@ -555,10 +557,11 @@ describe("statuses", () => {
   const silent: ConversationStatus[] = ["operator", "blocked"];
 
   describe.each(silent)("%s: the flow stays silent", (status) => {
-    const state = stateAt("menu", { status, waiting: true, vars: { a: "1" } });
+    const state = stateAt("menu", { waiting: true, vars: { a: "1" } });
     it.each(events)("$type event", (event) => {
-      const result = runEngine(shop, state, event, makeCtx());
+      const result = runEngine(shop, state, event, makeCtx({}, {}, { status }));
       expect(result.state).toEqual(state);
+      expect(result.status).toBe(status);
       expect(result.events).toEqual([]);
       expect(result.actions).toEqual(
         event.type === "callback"
@@ -574,8 +577,13 @@ describe("statuses", () => {
     ["/start", start(), ["Hi Ann!", "What now?"]],
     ["an answer to the waiting step", text("Info"), ["We sell things", "What now?"]],
   ])("closed: %s reopens the conversation", (_what, event, sent) => {
-    const result = runEngine(shop, stateAt("menu", { status: "closed", waiting: true }), event, makeCtx());
-    expect(result.state.status).toBe("bot");
+    const result = runEngine(
+      shop,
+      stateAt("menu", { waiting: true }),
+      event,
+      makeCtx({}, {}, { status: "closed" }),
+    );
+    expect(result.status).toBe("bot");
     expect(texts(result.actions)).toEqual(sent);
   });
 });
@@ -621,7 +629,7 @@ describe("templates in the engine", () => {
 
   it("button labels are rendered, matched and saved rendered", () => {
     const entered = runEngine(flow, initialState(), start(), ctx);
-    expect(sends(entered.actions)[1]?.keyboard).toEqual({ kind: "reply", rows: [["I am Ann"]] });
+    expect(sends(entered.actions)[1]?.keyboard).toEqual({ kind: "reply", rows: [[{ label: "I am Ann" }]] });
     const tapped = runEngine(flow, entered.state, text("i am ann"), ctx);
     expect(tapped.state.vars.who).toBe("I am Ann");
     expect(texts(tapped.actions)).toEqual(["Bye I am Ann"]);
@@ -678,7 +686,7 @@ describe("purity", () => {
     ["menu", atMenu],
     ["email", atEmail],
     ["size", atSize],
-    ["closed", stateAt("menu", { status: "closed", waiting: true })],
+    ["waiting at the menu", stateAt("menu", { waiting: true })],
   ];
   const events: InboundEvent[] = [
     start("p"),

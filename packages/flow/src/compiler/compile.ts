@@ -1,10 +1,14 @@
+import { hasAudience } from "../audience";
+import type { CustomFieldDefinition } from "../contact-fields";
 import type { FlowDocument, Step } from "../document";
-import { definitionOf, stepOutputs, stepTemplates, stepWrites } from "../registry";
+import type { StepDefinition } from "../steps/define-step";
+import { definitionOf, stepOutputs, stepTemplates, stepWaits, stepWrites } from "../steps/registry";
 import { isKnownPath, templateReferences } from "../template";
+import { checkAudience } from "./check-helpers";
 import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normalizeAlias } from "./compiled";
+import type { CompileEnvironment } from "./environment";
 import { parseFlowDocument } from "./parse";
 import { hasErrors, type Problem, problem } from "./problems";
-import { stepChecks } from "./step-checks";
 
 export type CompileResult =
   | { ok: true; flow: CompiledFlow; problems: Problem[] }
@@ -13,10 +17,10 @@ export type CompileResult =
 const stepName = (s: Step) => (s.title ? `"${s.title}"` : `${definitionOf(s.type).label} step`);
 
 /** Parses untrusted JSON and compiles it: the single entry point for publish, import and the API. */
-export function compileDraft(raw: unknown): CompileResult {
+export function compileDraft(raw: unknown, env: CompileEnvironment = {}): CompileResult {
   const { document, problems } = parseFlowDocument(raw);
   if (!document) return { ok: false, flow: null, problems };
-  const result = compileFlow(document);
+  const result = compileFlow(document, env);
   const all = [...problems, ...result.problems];
   return hasErrors(all)
     ? { ok: false, flow: null, problems: all }
@@ -24,7 +28,7 @@ export function compileDraft(raw: unknown): CompileResult {
 }
 
 /** Validates a parsed draft and builds the indexed, immutable form the engine runs. */
-export function compileFlow(doc: FlowDocument): CompileResult {
+export function compileFlow(doc: FlowDocument, env: CompileEnvironment = {}): CompileResult {
   const problems: Problem[] = [];
   if (doc.steps.length === 0) problems.push(problem("FLOW_EMPTY", "The flow has no steps yet."));
 
@@ -36,8 +40,9 @@ export function compileFlow(doc: FlowDocument): CompileResult {
   }
 
   for (const s of steps.values()) {
-    const check = stepChecks[s.type] as (step: Step) => Problem[];
-    problems.push(...check(s));
+    const definition = definitionOf(s.type) as unknown as StepDefinition<string, unknown>;
+    problems.push(...definition.check(s, env));
+    if (hasAudience(s.audience)) problems.push(...checkAudience(env, s.audience, s.id));
   }
 
   const outputs = connectOutputs(doc, steps, problems);
@@ -62,6 +67,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
       title: s.title,
       config: s.config,
       outputs: outputs.get(s.id) ?? {},
+      ...(hasAudience(s.audience) ? { audience: s.audience } : {}),
     } as CompiledStep;
   }
   return {
@@ -73,6 +79,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
       entryStepId,
       steps: compiledSteps,
       aliases,
+      contactFields: referencedFields(steps, env),
     },
   };
 }
@@ -210,7 +217,7 @@ function reportLoopsWithoutWait(
   const reported = new Set<string>();
   const visit = (id: string) => {
     const s = steps.get(id);
-    if (!s || definitionOf(s.type).waitsForUser) return;
+    if (!s || stepWaits(s)) return;
     const st = state.get(id);
     if (st === "done") return;
     if (st === "visiting") {
@@ -258,4 +265,19 @@ function reportUnknownVariables(steps: Map<string, Step>, problems: Problem[]) {
         );
       }
   }
+}
+
+/** The workspace's definitions of the custom fields the flow uses, kept with the version. */
+function referencedFields(steps: Map<string, Step>, env: CompileEnvironment) {
+  const out: Record<string, CustomFieldDefinition> = {};
+  const keep = (key: string) => {
+    const definition = env.customFields?.find((f) => f.key === key);
+    if (definition) out[key] = definition;
+  };
+  for (const s of steps.values()) {
+    if (s.type === "update_contact" && s.config.field.kind === "custom") keep(s.config.field.key);
+    for (const rule of s.audience?.rules ?? [])
+      if (rule.kind === "field" && rule.field.kind === "custom") keep(rule.field.key);
+  }
+  return out;
 }

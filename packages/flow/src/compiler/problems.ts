@@ -19,10 +19,19 @@ export const PROBLEM_CODES = {
   INVALID_PATTERN: "error",
   DUPLICATE_ALIAS: "error",
   LOOP_WITHOUT_WAIT: "error",
+  MEDIA_TOO_LARGE: "error",
+  UNKNOWN_CONTACT_FIELD: "error",
+  FIELD_HAS_NO_OPTIONS: "error",
+  INVALID_AUDIENCE_RULE: "error",
+  UNKNOWN_MEMBER: "error",
+  UNKNOWN_STAGE: "error",
+  INVALID_SCHEDULE: "error",
+  EMPTY_LEAD_TITLE: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",
   TEXT_WILL_BE_SPLIT: "warning",
+  CAPTION_WILL_BE_SPLIT: "warning",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

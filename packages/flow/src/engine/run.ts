@@ -1,27 +1,37 @@
+import { audienceMatches } from "../audience";
 import { type CompiledFlow, type CompiledStep, normalizeAlias } from "../compiler/compiled";
+import { applyTags, type ContactFacts, withFieldValue } from "../contact-fields";
+import { isPressableButton } from "../steps/buttons";
+import { type Duration, durationMs, type Media } from "../steps/common";
+import { FALLBACK_HANDLE, TIMEOUT_HANDLE } from "../steps/define-step";
+import { stepRegistry } from "../steps/registry";
+import type { TemplateContext } from "../template";
 import { renderTemplate } from "../template";
 import { decodeCallbackData } from "./callback-data";
-import { type StepHandler, type StepIO, stepHandlers, type Transition, type UserInput } from "./handlers";
-import type {
-  ConversationState,
-  EngineContext,
-  EngineEvent,
-  EngineResult,
-  InboundEvent,
-  Keyboard,
-  OutboundAction,
+import type { SideEffect, StepHandler, StepIO, StepSignal, Transition, UserInput } from "./step-io";
+import {
+  type ConversationState,
+  type ConversationStatus,
+  type EngineContext,
+  type EngineEvent,
+  type EngineResult,
+  type InboundEvent,
+  type Keyboard,
+  normalizeState,
+  type OutboundAction,
+  type Pending,
+  type TimerRequest,
 } from "./types";
 
 /** Steps one event may pass through before the engine stops (guards against runaway chains). */
 export const MAX_STEPS_PER_EVENT = 100;
 
-const handlerOf = (step: CompiledStep) =>
-  stepHandlers[step.type] as unknown as StepHandler<CompiledStep["type"]>;
+const handlerOf = (step: CompiledStep) => stepRegistry[step.type].handler as unknown as StepHandler<unknown>;
 
 /**
- * The engine: (compiled flow, state, inbound event) -> (new state, outbound actions, timers, events).
- * Pure and synchronous: no I/O, no clock, no randomness. The same function drives Telegram (runtime)
- * and the builder's test chat.
+ * The engine: (compiled flow, state, inbound event, context) -> (new state and status, outbound actions,
+ * timers, events). Pure and synchronous: no I/O, no clock, no randomness. The same function drives
+ * Telegram (runtime), the server core (operator actions, timers) and the builder's test chat.
  */
 export function runEngine(
   flow: CompiledFlow,
@@ -29,7 +39,7 @@ export function runEngine(
   event: InboundEvent,
   ctx: EngineContext,
 ): EngineResult {
-  const run = new EngineRun(flow, structuredClone(previous), ctx);
+  const run = new EngineRun(flow, normalizeState(previous), ctx);
   run.handle(event);
   return run.result();
 }
@@ -37,6 +47,12 @@ export function runEngine(
 class EngineRun {
   private readonly actions: OutboundAction[] = [];
   private readonly events: EngineEvent[] = [];
+  private readonly timers: TimerRequest[] = [];
+  private readonly cancelTimers: string[] = [];
+  private status: ConversationStatus;
+  /** The contact, with what this event's steps changed (Update contact) applied. */
+  private contact: ContactFacts;
+  private template: Omit<TemplateContext, "vars">;
   private readonly io: StepIO;
 
   constructor(
@@ -44,9 +60,13 @@ class EngineRun {
     private readonly state: ConversationState,
     private readonly ctx: EngineContext,
   ) {
+    this.status = ctx.status;
+    this.contact = structuredClone(ctx.contact);
+    this.template = { ...ctx.template, fields: { ...ctx.template.fields } };
+    const run = this;
     this.io = {
-      render: (template) => renderTemplate(template, { ...this.ctx.template, vars: this.state.vars }),
-      send: (text, keyboard) => this.send(text, keyboard),
+      render: (template) => renderTemplate(template, { ...this.template, vars: this.state.vars }),
+      send: (text, options = {}) => this.send(text, options.keyboard, options.media),
       setVar: (name, value) => {
         this.state.vars[name] = value;
         this.events.push({ type: "variable_set", name, value });
@@ -54,21 +74,44 @@ class EngineRun {
       rejected: () => {
         if (this.state.stepId) this.events.push({ type: "answer_rejected", stepId: this.state.stepId });
       },
+      act: (effect) => this.act(effect),
+      newId: () => `${this.state.stepId ?? "flow"}:${++this.state.seq}`,
+      startTimer: (id, delayMs) => {
+        this.timers.push({ id, stepId: this.state.stepId ?? "", delayMs });
+      },
+      cancelTimer: (id) => {
+        this.cancelTimers.push(id);
+      },
+      waitFor: (kind, id) => {
+        this.state.pending = { kind, id };
+      },
+      setStatus: (status) => this.setStatus(status),
+      get contact() {
+        return run.contact;
+      },
+      settings: ctx.settings,
+      customField: (key) => this.flow.contactFields?.[key],
     };
   }
 
   result(): EngineResult {
-    return { state: this.state, actions: this.actions, timers: [], cancelTimers: [], events: this.events };
+    return {
+      state: this.state,
+      status: this.status,
+      actions: this.actions,
+      timers: this.timers,
+      cancelTimers: this.cancelTimers,
+      events: this.events,
+    };
   }
 
   handle(event: InboundEvent): void {
-    // A human (or nobody) has this conversation: the flow stays silent. The runtime stores the message.
-    if (this.state.status === "operator" || this.state.status === "blocked") {
-      if (event.type === "callback")
-        this.actions.push({ type: "answer_callback", callbackQueryId: event.callbackQueryId });
-      return;
-    }
-    if (this.state.status === "closed") this.state.status = "bot";
+    // Nobody can be reached: the flow stays silent. The runtime still stores what the user sent.
+    if (this.status === "blocked") return this.answerCallbackSilently(event);
+    // A human has the conversation: only the operator side of it is handled here.
+    if (this.status === "operator") return this.withOperator(event);
+    // A closed conversation reopens on the next event.
+    if (this.status === "closed") this.setStatus("bot");
 
     switch (event.type) {
       case "start":
@@ -78,12 +121,85 @@ class EngineRun {
       case "callback":
         return this.callback(event.data, event.callbackQueryId);
       case "contact":
-        return this.answer({ kind: "contact", phone: event.phone });
+        return this.answer({ kind: "contact", phone: event.phone, own: event.own ?? true });
       case "timer":
-        // No step type sets timers yet; a timer for a step the user has left is stale and ignored.
+        return this.timer(event.timerId, event.stepId);
+      case "schedule_fired":
+        if (this.state.stepId === event.stepId && this.state.waiting)
+          this.resume({ kind: "schedule_fired", runAt: event.runAt });
+        return;
+      case "login_result":
+        if (this.state.pending?.kind === "login" && this.state.pending.id === event.loginId)
+          this.resume({ kind: "login_result", loginId: event.loginId, ok: event.ok });
+        return;
+      case "operator_unavailable":
+      case "operator_joined":
+      case "operator_returned":
+      case "operator_closed":
+        // The conversation is no longer with an operator (it timed out or was closed): stale.
         return;
     }
   }
+
+  /* ---- the operator side (PRODUCT.md §4) ---- */
+
+  private withOperator(event: InboundEvent): void {
+    switch (event.type) {
+      case "text":
+        if (normalizeAlias(event.text) === "/end") this.endOperatorChat("user_ended");
+        return;
+      case "operator_joined": {
+        // Taken: the maximum waiting time no longer applies.
+        this.leaveWaitingState();
+        const { texts, showOperatorName } = this.ctx.settings.operator;
+        const connected = this.io.render(texts.connected);
+        if (connected.trim())
+          this.send(
+            showOperatorName && event.operatorName ? `${event.operatorName} ${connected}` : connected,
+          );
+        if (texts.howToEnd.trim()) this.send(this.io.render(texts.howToEnd));
+        return;
+      }
+      case "operator_closed":
+        return this.endOperatorChat("closed");
+      case "operator_returned": {
+        this.act({ type: "release_operator", reason: "returned" });
+        if (this.currentStep()?.type === "route_to_operator" && this.state.waiting)
+          return this.resume({ kind: "operator_returned", targetStepId: event.targetStepId });
+        this.setStatus("bot");
+        if (event.targetStepId) this.goTo(event.targetStepId);
+        return;
+      }
+      case "operator_unavailable":
+        if (this.state.pending?.kind === "operator") this.resume({ kind: "operator_unavailable" });
+        return;
+      case "timer":
+        if (this.state.pending?.kind === "operator" && this.state.pending.id === event.timerId)
+          this.resume({ kind: "timer", timerId: event.timerId }, event.timerId);
+        return;
+      default:
+        return this.answerCallbackSilently(event);
+    }
+  }
+
+  /** /end from the user, or Close from the operator: the consultation is over. */
+  private endOperatorChat(reason: "user_ended" | "closed"): void {
+    this.leaveWaitingState();
+    this.act({ type: "release_operator", reason });
+    const completed = this.ctx.settings.operator.texts.completed;
+    if (completed.trim()) this.send(this.io.render(completed));
+    this.setStatus("closed");
+    // The next message starts the flow afresh (variables are kept).
+    this.state.stepId = null;
+    this.state.waiting = false;
+  }
+
+  private answerCallbackSilently(event: InboundEvent): void {
+    if (event.type === "callback")
+      this.actions.push({ type: "answer_callback", callbackQueryId: event.callbackQueryId });
+  }
+
+  /* ---- the user's side ---- */
 
   private start(payload: string | undefined): void {
     if (payload) this.events.push({ type: "deep_link", payload });
@@ -104,34 +220,74 @@ class EngineRun {
   }
 
   private callback(data: string, callbackQueryId: string): void {
-    this.actions.push({ type: "answer_callback", callbackQueryId });
+    const answer: Extract<OutboundAction, { type: "answer_callback" }> = {
+      type: "answer_callback",
+      callbackQueryId,
+    };
+    this.actions.push(answer);
     const decoded = decodeCallbackData(data);
     const step = decoded ? this.flow.steps[decoded.stepId] : undefined;
-    const pressable =
-      step?.type === "buttons" &&
-      step.config.buttons.some((b) => b.id === decoded!.buttonId && b.kind === "goto");
-    if (!step || !decoded || !pressable) {
+    if (!decoded || step?.type !== "buttons" || !isPressableButton(step.config, decoded.buttonId)) {
       // An old keyboard from a previous version of the flow: tell the user instead of doing nothing.
-      (this.actions[this.actions.length - 1] as { text?: string }).text = this.ctx.settings.staleButtonText;
+      answer.text = this.ctx.settings.staleButtonText;
       return;
     }
     // Pressing a button of an earlier message still works: the button knows its own step.
+    if (step.id !== this.state.stepId) this.leaveWaitingState();
     this.state.stepId = step.id;
     this.state.waiting = true;
     this.answer({ kind: "button", buttonId: decoded.buttonId });
   }
 
   private answer(input: UserInput): void {
-    const step = this.state.stepId ? this.flow.steps[this.state.stepId] : undefined;
+    const step = this.currentStep();
     if (!step || !this.state.waiting) return; // the flow has ended: nothing waits for an answer
     const receive = handlerOf(step).receive;
-    if (!receive) return;
-    const transition: Transition = receive(step, input, this.io);
-    if ("go" in transition) this.goTo(transition.go);
+    if (!receive) return; // the step waits for something else (a schedule, a login)
+    this.follow(receive(step, input, this.io));
   }
 
+  /* ---- signals for the waiting step ---- */
+
+  private timer(timerId: string, stepId: string): void {
+    const pending = this.state.pending;
+    if (!pending || pending.id !== timerId || this.state.stepId !== stepId || !this.state.waiting) return;
+    const step = this.currentStep();
+    if (!step) return;
+    if (pending.kind === "timer") {
+      // The step's "no answer within" timeout.
+      this.events.push({ type: "step_timed_out", stepId: step.id });
+      this.goTo(step.outputs[TIMEOUT_HANDLE] ?? null, timerId);
+      return;
+    }
+    this.resume({ kind: "timer", timerId }, timerId);
+  }
+
+  /** Hands a signal to the waiting step's handler; a null answer means it was not for this step. */
+  private resume(signal: StepSignal, firedTimerId?: string): void {
+    const step = this.currentStep();
+    const resume = step && handlerOf(step).resume;
+    if (!step || !resume) return;
+    const transition = resume(step, signal, this.io);
+    if (transition) this.follow(transition, firedTimerId);
+  }
+
+  private follow(transition: Transition, firedTimerId?: string): void {
+    if ("go" in transition) this.goTo(transition.go, firedTimerId);
+  }
+
+  /** Forgets what the current step waited for; its timer must not fire any more (unless it just did). */
+  private leaveWaitingState(firedTimerId?: string): void {
+    const pending: Pending | null = this.state.pending;
+    if (pending && pending.id !== firedTimerId) this.cancelTimers.push(pending.id);
+    this.state.pending = null;
+  }
+
+  /* ---- the step loop ---- */
+
   /** Enters steps one after another until one waits or the chain ends. */
-  private goTo(firstStepId: string | null): void {
+  private goTo(firstStepId: string | null, firedTimerId?: string): void {
+    this.leaveWaitingState(firedTimerId);
     let stepId = firstStepId;
     this.state.waiting = false;
     for (let budget = MAX_STEPS_PER_EVENT; stepId !== null; budget--) {
@@ -141,19 +297,65 @@ class EngineRun {
         this.events.push({ type: "step_limit_reached", stepId });
         return;
       }
+      if (step.audience && !audienceMatches(step.audience, this.contact)) {
+        this.events.push({ type: "audience_skipped", stepId: step.id });
+        stepId = step.outputs[FALLBACK_HANDLE] ?? null;
+        continue;
+      }
       this.state.stepId = step.id;
       this.events.push({ type: "step_reached", stepId: step.id });
       const entered = handlerOf(step).enter(step, this.io);
       if (entered.wait) {
         this.state.waiting = true;
+        this.startStepTimeout(step);
         return;
       }
       stepId = entered.next;
     }
   }
 
+  /** A waiting step with a "no answer within" timeout gets its timer (unless it waits on its own). */
+  private startStepTimeout(step: CompiledStep): void {
+    const timeout = (step.config as { timeout?: Duration }).timeout;
+    if (!timeout || this.state.pending || step.type === "login") return;
+    const id = this.io.newId();
+    this.io.startTimer(id, durationMs(timeout));
+    this.io.waitFor("timer", id);
+  }
+
+  private currentStep(): CompiledStep | undefined {
+    return this.state.stepId ? this.flow.steps[this.state.stepId] : undefined;
+  }
+
+  /* ---- effects ---- */
+
+  private setStatus(status: ConversationStatus): void {
+    if (status === this.status) return;
+    this.events.push({ type: "status_changed", from: this.status, to: status });
+    this.status = status;
+  }
+
+  private act(effect: SideEffect): void {
+    this.actions.push(effect);
+    if (effect.type !== "update_contact") return;
+    // Later steps of the same event (templates, audience filters) see the new values.
+    let contact = this.contact;
+    for (const [key, value] of Object.entries(effect.set))
+      contact = withFieldValue(
+        contact,
+        { kind: "contact", key: key as keyof typeof effect.set },
+        value ?? "",
+      );
+    for (const [key, value] of Object.entries(effect.fields)) {
+      contact = withFieldValue(contact, { kind: "custom", key }, value);
+      this.template.fields[key] = value;
+    }
+    if (effect.set.first_name !== undefined) this.template.name = effect.set.first_name;
+    this.contact = { ...contact, tags: applyTags(contact.tags, effect.addTags, effect.removeTags) };
+  }
+
   /** Queues a message and keeps track of the reply keyboard on the user's screen. */
-  private send(text: string, keyboard?: Keyboard): void {
+  private send(text: string, keyboard?: Keyboard, media?: Media): void {
     let markup = keyboard;
     if (markup?.kind === "reply") this.state.replyKeyboardShown = true;
     else if (!markup && this.state.replyKeyboardShown) {
@@ -165,6 +367,7 @@ class EngineRun {
       text,
       stepId: this.state.stepId,
       ...(markup ? { keyboard: markup } : {}),
+      ...(media ? { media } : {}),
     });
   }
 }

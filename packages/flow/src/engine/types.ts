@@ -1,48 +1,141 @@
+import type { BuiltinContactField, ContactFacts } from "../contact-fields";
+import type { Media } from "../steps/common";
 import type { TemplateContext } from "../template";
 
 export type ConversationStatus = "bot" | "operator" | "closed" | "blocked";
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["bot", "operator", "closed", "blocked"];
 
-/** What the engine remembers between two updates of one conversation. Plain JSON, stored as is. */
+/** What a waiting step waits for besides the user: a timer, an operator, a login. `id` matches the event. */
+export interface Pending {
+  kind: "timer" | "operator" | "login";
+  id: string;
+}
+
+/**
+ * What the engine remembers between two events of one conversation. Plain JSON, stored as is. The
+ * conversation's status is not in here: it has one home (the conversation row) and comes in through
+ * the context and goes out in the result.
+ */
 export interface ConversationState {
-  status: ConversationStatus;
   /** The step the conversation is at: the one waiting for an answer, or the last one reached. */
   stepId: string | null;
-  /** True while `stepId` waits for the user's answer. */
+  /** True while `stepId` waits (for the user, a timer, an operator, a login, a schedule). */
   waiting: boolean;
   /** Values collected in this conversation: `{{vars.KEY}}`. */
   vars: Record<string, string>;
   /** A reply keyboard is on the user's screen, so the next plain message should remove it. */
   replyKeyboardShown: boolean;
+  /** What the waiting step waits for besides the user, if anything. */
+  pending: Pending | null;
+  /** Counter for deterministic timer/login ids ("<stepId>:<seq>"). */
+  seq: number;
 }
 
 export const initialState = (): ConversationState => ({
-  status: "bot",
   stepId: null,
   waiting: false,
   vars: {},
   replyKeyboardShown: false,
+  pending: null,
+  seq: 0,
 });
 
-/** Telegram-agnostic inbound events; the runtime's adapter maps updates onto these. */
+/**
+ * A state as stored by any earlier version (which kept `status` inside and had no `pending`/`seq`),
+ * made current. Unknown keys are dropped.
+ */
+export function normalizeState(raw: unknown): ConversationState {
+  const s = (raw && typeof raw === "object" ? raw : {}) as Partial<ConversationState>;
+  return {
+    stepId: typeof s.stepId === "string" ? s.stepId : null,
+    waiting: s.waiting === true,
+    vars: s.vars && typeof s.vars === "object" ? { ...s.vars } : {},
+    replyKeyboardShown: s.replyKeyboardShown === true,
+    pending:
+      s.pending && typeof s.pending.id === "string" && typeof s.pending.kind === "string"
+        ? { kind: s.pending.kind, id: s.pending.id }
+        : null,
+    seq: typeof s.seq === "number" && Number.isFinite(s.seq) ? s.seq : 0,
+  };
+}
+
+/** Telegram-agnostic inbound events; the runtime and the server core map what happened onto these. */
 export type InboundEvent =
   | { type: "start"; payload?: string }
   | { type: "text"; text: string }
   | { type: "callback"; data: string; callbackQueryId: string }
-  | { type: "contact"; phone: string }
-  | { type: "timer"; timerId: string; stepId: string };
+  /** A shared contact; `own` is false when it is somebody else's card (not the user's own number). */
+  | { type: "contact"; phone: string; own?: boolean }
+  /** A timer the engine requested has fired. */
+  | { type: "timer"; timerId: string; stepId: string }
+  /** A Schedule step's run reached this conversation (which waits at that step). */
+  | { type: "schedule_fired"; stepId: string; runAt: string }
+  /** Route to operator: nobody could take the conversation. */
+  | { type: "operator_unavailable" }
+  /** An operator took the conversation. */
+  | { type: "operator_joined"; operatorName: string }
+  /** An operator handed the conversation back to the bot, optionally at a chosen step. */
+  | { type: "operator_returned"; targetStepId?: string }
+  /** An operator closed the conversation. */
+  | { type: "operator_closed" }
+  /** A Login step's link or button was used (ok) or refused (not ok). */
+  | { type: "login_result"; loginId: string; ok: boolean };
 
-export type InlineButton = { label: string; callbackData: string } | { label: string; url: string };
+/** An inline button: a step's goto button (callback), a link, or a Login step's sign-in button. */
+export type InlineButton =
+  | { label: string; callbackData: string }
+  | { label: string; url: string }
+  | { label: string; loginId: string };
+
+/** A reply-keyboard button; `requestContact` asks Telegram to share the user's own phone number. */
+export interface ReplyButton {
+  label: string;
+  requestContact?: boolean;
+}
 
 export type Keyboard =
   | { kind: "inline"; rows: InlineButton[][] }
-  | { kind: "reply"; rows: string[][] }
+  | { kind: "reply"; rows: ReplyButton[][] }
   | { kind: "remove" };
 
-export type OutboundAction =
-  | { type: "send_message"; text: string; keyboard?: Keyboard; stepId: string | null }
-  | { type: "answer_callback"; callbackQueryId: string; text?: string };
+/** Who a created lead belongs to. */
+export type LeadOwner = { kind: "contact_owner" } | { kind: "member"; userId: string } | { kind: "none" };
 
-/** A timer the runtime must schedule; when it fires it comes back as a `timer` event. */
+/** Why an operator request ended; the core removes the queue entry / assignment. */
+export type ReleaseReason = "unavailable" | "timeout" | "closed" | "user_ended" | "returned";
+
+/**
+ * Everything the engine asks the outside world to do, in order. The runtime and the server core handle
+ * them with exhaustive switches, so a new kind fails to compile until every handler knows it.
+ */
+export type OutboundAction =
+  | { type: "send_message"; text: string; keyboard?: Keyboard; media?: Media; stepId: string | null }
+  | { type: "answer_callback"; callbackQueryId: string; text?: string }
+  | {
+      type: "update_contact";
+      stepId: string;
+      /** Built-in fields (first_name, email, phone, …) to set. */
+      set: Partial<Record<BuiltinContactField, string>>;
+      /** Custom fields to set (`fields.KEY`). */
+      fields: Record<string, string>;
+      addTags: string[];
+      removeTags: string[];
+    }
+  | { type: "route_to_operator"; stepId: string }
+  | { type: "release_operator"; reason: ReleaseReason }
+  | {
+      type: "create_lead";
+      stepId: string;
+      title: string;
+      owner: LeadOwner;
+      /** null: the pipeline's first stage. */
+      stageId: string | null;
+      tags: string[];
+    }
+  /** Mint the one-time login link / login_url for a Login step's button (`loginId`). */
+  | { type: "start_login"; stepId: string; loginId: string };
+
+/** A timer the caller must schedule; when it fires it comes back as a `timer` event. */
 export interface TimerRequest {
   id: string;
   stepId: string;
@@ -55,29 +148,66 @@ export type EngineEvent =
   | { type: "variable_set"; name: string; value: string }
   | { type: "deep_link"; payload: string }
   | { type: "answer_rejected"; stepId: string }
-  | { type: "step_limit_reached"; stepId: string };
+  | { type: "step_limit_reached"; stepId: string }
+  | { type: "audience_skipped"; stepId: string }
+  | { type: "step_timed_out"; stepId: string }
+  | { type: "status_changed"; from: ConversationStatus; to: ConversationStatus };
+
+/** The operator auto-messages (PRODUCT.md §4), editable per bot. */
+export interface OperatorTexts {
+  connected: string;
+  noOperator: string;
+  howToEnd: string;
+  completed: string;
+  afterMaxWait: string;
+}
 
 export interface EngineSettings {
   /** When on, a new user must send /start first; anything else gets `beforeStartText`. */
   waitForStart: boolean;
   beforeStartText: string;
   staleButtonText: string;
+  /** Send a Create-lead step's text after the lead is created. */
+  sendLeadText: boolean;
+  operator: {
+    /** After this long in the queue, the "after the maximum waiting time" text and `no_operator`; 0 = never. */
+    maxWaitMinutes: number;
+    /** Prefix the "connected" text with the operator's name. */
+    showOperatorName: boolean;
+    texts: OperatorTexts;
+  };
 }
+
+export const defaultOperatorTexts: OperatorTexts = {
+  connected: "connected to chat. Please start messaging!",
+  noOperator: "Sorry, no operator available",
+  howToEnd: "If you would like to end your consultation Press: /end",
+  completed: "Consultation completed",
+  afterMaxWait: "Thank you for contacting us. We will contact you as soon as possible.",
+};
 
 export const defaultEngineSettings: EngineSettings = {
   waitForStart: false,
   beforeStartText: "Press /start to talk.",
   staleButtonText: "This button is no longer available.",
+  sendLeadText: true,
+  operator: { maxWaitMinutes: 10, showOperatorName: false, texts: defaultOperatorTexts },
 };
 
 export interface EngineContext {
+  /** The conversation's status now (its home is the conversation row). */
+  status: ConversationStatus;
   /** Everything but `vars`, which comes from the state. */
   template: Omit<TemplateContext, "vars">;
+  /** The contact as the audience filters and Update contact see it. */
+  contact: ContactFacts;
   settings: EngineSettings;
 }
 
 export interface EngineResult {
   state: ConversationState;
+  /** The status after this event; the caller writes it to the conversation. */
+  status: ConversationStatus;
   actions: OutboundAction[];
   timers: TimerRequest[];
   /** Timer ids that must no longer fire. */

@@ -20,3 +20,43 @@ export const positionSchema = z.object({ x: z.number().finite(), y: z.number().f
 export const messageTextSchema = z.string().max(20_000, "text is longer than 20,000 characters");
 
 export const aliasSchema = z.string().trim().min(1).max(64);
+
+/** A contact tag: what a marketer types, trimmed; compared case-insensitively. */
+export const tagSchema = z.string().trim().min(1, "a tag can't be empty").max(64);
+export const tagListSchema = z.array(tagSchema).max(50);
+
+/** The kinds of media a step can send, as Telegram names them (sendPhoto, sendVideo, …). */
+export const MEDIA_KINDS = ["photo", "video", "audio", "document"] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/**
+ * Telegram's upload limits for bots (Bot API "Sending files"): photos up to 10 MB, everything else
+ * up to 50 MB. The builder and the upload endpoint refuse bigger files so a send never fails for it.
+ */
+export const TELEGRAM_UPLOAD_LIMITS: Record<MediaKind, number> = {
+  photo: 10 * 1024 * 1024,
+  video: 50 * 1024 * 1024,
+  audio: 50 * 1024 * 1024,
+  document: 50 * 1024 * 1024,
+};
+
+/** A file uploaded to Switchboard's storage, attached to a step. The text becomes its caption. */
+export const mediaSchema = z.object({
+  /** The stored file's id (files table); Telegram's file_id is remembered per bot after the first send. */
+  fileId: z.string().uuid(),
+  kind: z.enum(MEDIA_KINDS),
+  name: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  mimeType: z.string().max(255).default("application/octet-stream"),
+});
+export type Media = z.infer<typeof mediaSchema>;
+
+export const DURATION_UNITS = ["minutes", "hours", "days"] as const;
+export const durationSchema = z.object({
+  amount: z.number().int().min(1).max(100_000),
+  unit: z.enum(DURATION_UNITS),
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
+export const durationMs = (d: Duration) => d.amount * UNIT_MS[d.unit];

@@ -1,20 +1,31 @@
+/**
+ * Test fixtures for flows, shared by every suite that needs them (this package's tests, the step
+ * slices' tests, the runtime's and the API's integration tests): `@switchboard/flow/testing`.
+ * Builders make raw (unparsed) documents, as an import or the builder would send them.
+ */
+
+import { expect } from "vitest";
 import {
   type CompiledFlow,
+  type CompileEnvironment,
+  type ContactFacts,
   type ConversationState,
+  type ConversationStatus,
   compileDraft,
   defaultEngineSettings,
   type EngineContext,
   type EngineResult,
   type EngineSettings,
+  emptyContactFacts,
   type InboundEvent,
   initialState,
   type OutboundAction,
+  PROBLEM_CODES,
+  type ProblemCode,
   runEngine,
-} from "../src/index";
+} from "./index";
 
-/* Builders for raw (unparsed) flow documents, as an import or the builder would send them. */
-
-type Extra = { title?: string; aliases?: string[] };
+type Extra = { title?: string; aliases?: string[]; audience?: unknown };
 
 export const textStep = (id: string, text: string, extra: Extra = {}) => ({
   id,
@@ -46,6 +57,74 @@ export const freeInputStep = (
   extra: Extra = {},
 ) => ({ id, type: "free_input", config: { text, variable, ...config }, ...extra });
 
+export const updateContactStep = (
+  id: string,
+  text: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "update_contact",
+  config: { text, ...config },
+  ...extra,
+});
+
+export const routeStep = (
+  id: string,
+  text = "Connecting you…",
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "route_to_operator",
+  config: { text, ...config },
+  ...extra,
+});
+
+export const createLeadStep = (id: string, config: Record<string, unknown> = {}, extra: Extra = {}) => ({
+  id,
+  type: "create_lead",
+  config,
+  ...extra,
+});
+
+export const scheduleStep = (
+  id: string,
+  text: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "schedule",
+  config: { text, startAt: "2026-12-07T09:00", ...config },
+  ...extra,
+});
+
+export const loginStep = (
+  id: string,
+  text = "Please log in",
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "login",
+  config: { text, ...config },
+  ...extra,
+});
+
+/** A stored file attached to a step (any uuid; the size decides the limit checks). */
+export const media = (
+  kind: "photo" | "video" | "audio" | "document" = "photo",
+  size = 1000,
+  name = "pic.jpg",
+) => ({
+  fileId: "00000000-0000-4000-8000-000000000001",
+  kind,
+  name,
+  size,
+  mimeType: kind === "photo" ? "image/jpeg" : "application/octet-stream",
+});
+
 /** [source, sourceHandle, target] */
 export type RawEdge = [string, string, string];
 
@@ -67,10 +146,22 @@ export function flowDoc(steps: unknown[], edges: RawEdge[] = [], entryStepId?: s
 }
 
 /** Compiles a document that must be publishable; the thrown error lists the problems otherwise. */
-export function compileOk(raw: unknown): CompiledFlow {
-  const result = compileDraft(raw);
+export function compileOk(raw: unknown, env: CompileEnvironment = {}): CompiledFlow {
+  const result = compileDraft(raw, env);
   if (!result.ok) throw new Error(`expected the flow to compile: ${JSON.stringify(result.problems)}`);
   return result.flow;
+}
+
+/** One row of a table of compiler problem cases (every code has at least one, see compiler.test.ts). */
+export interface ProblemCase {
+  code: ProblemCode;
+  /** What the case shows, for the test name. */
+  what: string;
+  severity: "error" | "warning";
+  /** The step the problem must point at (undefined: the problem is about the document or an edge). */
+  stepId: string | undefined;
+  doc: unknown;
+  env?: CompileEnvironment;
 }
 
 /* Engine helpers. */
@@ -78,8 +169,11 @@ export function compileOk(raw: unknown): CompiledFlow {
 export function makeCtx(
   settings: Partial<EngineSettings> = {},
   template: Partial<EngineContext["template"]> = {},
+  over: { status?: ConversationStatus; contact?: Partial<ContactFacts> } = {},
 ): EngineContext {
   return {
+    status: over.status ?? "bot",
+    contact: { ...emptyContactFacts(), firstName: "Ann", ...over.contact },
     template: {
       name: "Ann",
       username: "ann",
@@ -149,3 +243,27 @@ export function prng(seed: number) {
   const chance = (p: number) => next() < p;
   return { next, int, pick, chance };
 }
+
+/** Compiles a problem case and checks the problem is reported as the case says. */
+export function expectProblemCase({ code, severity, stepId, doc, env }: ProblemCase) {
+  const result = compileDraft(doc, env);
+  const found = result.problems.filter((p) => p.code === code);
+  expect(found.length, JSON.stringify(result.problems)).toBeGreaterThan(0);
+  const p = found[0]!;
+  expect(p.severity).toBe(severity);
+  expect(PROBLEM_CODES[code]).toBe(severity);
+  expect(p.stepId).toBe(stepId);
+  expect(p.message.trim().length).toBeGreaterThan(10);
+  if (severity === "error") {
+    expect(result.ok).toBe(false);
+    expect(result.flow).toBeNull();
+  } else {
+    // Warning cases are otherwise valid: warnings never block publishing.
+    expect(result.problems.filter((x) => x.severity === "error")).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.flow).not.toBeNull();
+  }
+}
+
+export const actionsOf = <T extends OutboundAction["type"]>(actions: OutboundAction[], type: T) =>
+  actions.filter((a): a is Extract<OutboundAction, { type: T }> => a.type === type);

@@ -1,0 +1,15 @@
+import type { CustomFieldDefinition } from "../contact-fields";
+
+/**
+ * What the compiler may know about the workspace a flow is published in. Every part is optional: with
+ * it, references (custom fields, lead owners, pipeline stages) are checked; without it (an import, a
+ * unit test) they are taken on trust and checked again at publish.
+ */
+export interface CompileEnvironment {
+  customFields?: readonly CustomFieldDefinition[];
+  memberIds?: readonly string[];
+  stageIds?: readonly string[];
+}
+
+export const customFieldOf = (env: CompileEnvironment, key: string) =>
+  env.customFields?.find((f) => f.key === key);
