@@ -17,15 +17,6 @@ import { workspaces } from "./workspaces";
 export const botStatus = pgEnum("bot_status", ["active", "failing", "disabled"]);
 export const deliveryMode = pgEnum("delivery_mode", ["polling", "webhook"]);
 
-/** Per-bot behaviour the marketer edits; grows with the operator and auto-message settings. */
-export interface BotSettings {
-  waitForStart: boolean;
-  beforeStartText: string;
-}
-export const defaultBotSettings: BotSettings = {
-  waitForStart: false,
-  beforeStartText: "Press /start to talk.",
-};
 
 export const bots = pgTable(
   "bots",
@@ -50,7 +41,8 @@ export const bots = pgTable(
     /** Sent by Telegram as X-Telegram-Bot-Api-Secret-Token on every webhook request. */
     webhookSecret: text("webhook_secret").notNull(),
     entryFlowId: uuid("entry_flow_id"),
-    settings: jsonb("settings").$type<BotSettings>().notNull().default(defaultBotSettings),
+    /** Per-bot behaviour (wait for /start, operator settings, auto-messages…): @switchboard/core's botSettingsSchema. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

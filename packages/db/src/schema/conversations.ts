@@ -38,7 +38,9 @@ export const conversations = pgTable(
     flowVersionId: uuid("flow_version_id").references(() => flowVersions.id, { onDelete: "set null" }),
     /** Denormalized from `state` for listing and filtering. */
     currentStepId: text("current_step_id"),
+    /** The conversation's status: its only home (the engine state does not keep it). */
     status: conversationStatus("status").notNull().default("bot"),
+    /** The engine's ConversationState. */
     state: jsonb("state").notNull(),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -71,6 +73,8 @@ export const messages = pgTable(
     /** Inbound: the Telegram message/callback. Outbound: the method and parameters to send. */
     payload: jsonb("payload").notNull(),
     stepId: text("step_id"),
+    /** The member who wrote an outbound message in the inbox (null: the flow). */
+    senderUserId: text("sender_user_id"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
     /** Not to be sent before this time (Telegram's retry_after, or backoff), whichever process sends it. */

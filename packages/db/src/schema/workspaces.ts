@@ -5,6 +5,8 @@ import { createdAt, id } from "./columns";
 export const workspaces = pgTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
+  /** IANA time zone for schedules and dates shown to the workspace. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: createdAt(),
 });
 
