@@ -12,6 +12,7 @@ import {
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import type { WorkspaceScope } from "../../trpc";
+import type { UpdateBotInput } from "./schemas";
 import { fetchBotIdentity } from "./telegram-identity";
 
 /** What the browser may see of a bot: never the token. */
@@ -101,15 +102,7 @@ export async function connectBot(scope: WorkspaceScope, env: ApiEnv, rawToken: s
   return getBot(scope, id);
 }
 
-export interface BotUpdate {
-  id: string;
-  entryFlowId?: string | null;
-  deliveryMode?: "polling" | "webhook";
-  waitForStart?: boolean;
-  enabled?: boolean;
-}
-
-export async function updateBot(scope: WorkspaceScope, input: BotUpdate) {
+export async function updateBot(scope: WorkspaceScope, input: UpdateBotInput) {
   const bot = await getBot(scope, input.id);
   if (input.entryFlowId) {
     const [flow] = await scope.db

@@ -4,6 +4,7 @@ import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboar
 import { and, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
 import { notifyBotChanged } from "../bots/service";
+import { isStorableText } from "./storable-text";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
 /** A stored draft is at most this big (JSON characters); larger ones are refused, not truncated. */
@@ -84,12 +85,6 @@ export async function removeFlow(scope: WorkspaceScope, id: string) {
     );
   await scope.db.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
 }
-
-/** An unpaired UTF-16 surrogate (half an emoji): jsonb refuses it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Postgres stores neither U+0000 (text or jsonb) nor, in jsonb, an unpaired surrogate. */
-export const isStorableText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
 
 /** Where in `value` a string or key Postgres can't store is ("steps.0.config.text"), or null. */
 function unstorablePath(value: unknown): string | null {

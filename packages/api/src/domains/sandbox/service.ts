@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { invalid, notFound, preconditionFailed } from "@switchboard/core";
 import { bots, decryptSecret } from "@switchboard/db";
-import { SandboxClient, type SandboxUser } from "@switchboard/telegram-sandbox/client";
+import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import { and, eq } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import type { WorkspaceScope } from "../../trpc";
 import { connectBot } from "../bots/service";
+import type { SandboxMessagesInput, SandboxSendInput } from "./schemas";
 
 /** Acting as a Telegram user through the local Bot API sandbox: the admin's "Sandbox chat". */
 function client(env: ApiEnv) {
@@ -32,17 +33,7 @@ export async function sandboxStatus(env: ApiEnv) {
   }
 }
 
-export type SandboxAction =
-  | { type: "text"; text: string }
-  | { type: "start"; payload?: string | undefined }
-  | { type: "press"; messageId: number; callbackData: string }
-  | { type: "contact"; phone: string };
-
-export async function sandboxSend(
-  scope: WorkspaceScope,
-  env: ApiEnv,
-  input: { botId: string; user: SandboxUser; action: SandboxAction },
-) {
+export async function sandboxSend(scope: WorkspaceScope, env: ApiEnv, input: SandboxSendInput) {
   const token = await botToken(scope, env, input.botId);
   const c = client(env);
   const from = input.user;
@@ -70,11 +61,7 @@ export async function sandboxSend(
   }
 }
 
-export async function sandboxMessages(
-  scope: WorkspaceScope,
-  env: ApiEnv,
-  input: { botId: string; chatId: number; afterMessageId?: number | undefined },
-) {
+export async function sandboxMessages(scope: WorkspaceScope, env: ApiEnv, input: SandboxMessagesInput) {
   const token = await botToken(scope, env, input.botId);
   return client(env).getMessages({
     token,
