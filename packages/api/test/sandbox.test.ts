@@ -102,6 +102,39 @@ describe("sandbox.send and sandbox.messages", () => {
     expect(newer.map((m) => m.text ?? m.contact?.phone_number)).toEqual(["/start ad42", "+15550123"]);
   });
 
+  it("passes bot messages through as the sandbox sent them, keyboard fields the schema doesn't name included", async () => {
+    const [row] = await w.db.select().from(bots).where(eq(bots.id, botId));
+    const token = decryptSecret(row!.tokenEncrypted, secretKey);
+    const send = (body: object) =>
+      fetch(`${w.sandbox.url}/bot${token}/sendMessage`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat_id: ann.id, ...body }),
+      });
+    await send({
+      text: "Pick one",
+      reply_markup: {
+        inline_keyboard: [
+          [
+            { text: "A", callback_data: "a" },
+            { text: "Docs", url: "https://e.x" },
+          ],
+        ],
+      },
+    });
+    await send({
+      text: "Your phone?",
+      reply_markup: {
+        keyboard: [[{ text: "Share", request_contact: true }], ["Skip"]],
+        one_time_keyboard: true,
+        resize_keyboard: true, // not in the output schema: must pass through anyway
+      },
+    });
+    const viaApi = await owner.api.sandbox.messages({ botId, chatId: ann.id });
+    expect(viaApi.filter((m) => m.from_bot)).toHaveLength(2);
+    expect(viaApi).toEqual(await w.telegram.getMessages({ token, chatId: ann.id }));
+  });
+
   it("pressing a button that no bot message has is a BAD_REQUEST", async () => {
     await expectTrpcError(
       owner.api.sandbox.send({

@@ -1,24 +1,26 @@
-import { z } from "zod";
 import { editorProcedure, router, workspaceProcedure } from "../../trpc";
+import {
+  botIdInput,
+  botSchema,
+  connectBotInput,
+  listBotsOutput,
+  removeBotOutput,
+  updateBotInput,
+} from "./schemas";
 import { connectBot, listBots, removeBot, updateBot } from "./service";
 
 export const botsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listBots(ctx)),
+  list: workspaceProcedure.output(listBotsOutput).query(({ ctx }) => listBots(ctx)),
   connect: editorProcedure
-    .input(z.object({ token: z.string().trim().min(1, "Paste the bot token.").max(200) }))
+    .input(connectBotInput)
+    .output(botSchema)
     .mutation(({ ctx, input }) => connectBot(ctx, ctx.env, input.token)),
   update: editorProcedure
-    .input(
-      z.object({
-        id: z.string().uuid(),
-        entryFlowId: z.string().uuid().nullable().optional(),
-        deliveryMode: z.enum(["polling", "webhook"]).optional(),
-        waitForStart: z.boolean().optional(),
-        enabled: z.boolean().optional(),
-      }),
-    )
+    .input(updateBotInput)
+    .output(botSchema)
     .mutation(({ ctx, input }) => updateBot(ctx, input)),
   remove: editorProcedure
-    .input(z.object({ id: z.string().uuid() }))
+    .input(botIdInput)
+    .output(removeBotOutput)
     .mutation(({ ctx, input }) => removeBot(ctx, input.id)),
 });

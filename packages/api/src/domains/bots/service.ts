@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { conflict, notFound } from "@switchboard/core";
 import {
   type BotSettings,
   bots,
@@ -8,11 +9,11 @@ import {
   flows,
   tokenHint,
 } from "@switchboard/db";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import type { WorkspaceScope } from "../../trpc";
-import { fetchBotIdentity, InvalidTokenError } from "./telegram-identity";
+import type { UpdateBotInput } from "./schemas";
+import { fetchBotIdentity } from "./telegram-identity";
 
 /** What the browser may see of a bot: never the token. */
 const publicColumns = {
@@ -56,28 +57,19 @@ export async function getBot({ db, workspaceId }: WorkspaceScope, id: string) {
     .select(publicColumns)
     .from(bots)
     .where(and(eq(bots.id, id), eq(bots.workspaceId, workspaceId)));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Bot not found." });
+  if (!row) throw notFound("Bot");
   return toPublicBot(row);
 }
 
 export async function connectBot(scope: WorkspaceScope, env: ApiEnv, rawToken: string) {
   const token = rawToken.trim();
-  let identity: Awaited<ReturnType<typeof fetchBotIdentity>>;
-  try {
-    identity = await fetchBotIdentity(env.telegramApiRoot, token);
-  } catch (err) {
-    if (err instanceof InvalidTokenError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
-    throw err;
-  }
+  const identity = await fetchBotIdentity(env.telegramApiRoot, token);
   const [existing] = await scope.db
     .select({ id: bots.id, workspaceId: bots.workspaceId })
     .from(bots)
     .where(eq(bots.telegramId, identity.id));
   if (existing && existing.workspaceId !== scope.workspaceId)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `@${identity.username} is already connected to another workspace.`,
-    });
+    throw conflict(`@${identity.username} is already connected to another workspace.`);
   const values = {
     username: identity.username,
     firstName: identity.firstName,
@@ -110,22 +102,14 @@ export async function connectBot(scope: WorkspaceScope, env: ApiEnv, rawToken: s
   return getBot(scope, id);
 }
 
-export interface BotUpdate {
-  id: string;
-  entryFlowId?: string | null;
-  deliveryMode?: "polling" | "webhook";
-  waitForStart?: boolean;
-  enabled?: boolean;
-}
-
-export async function updateBot(scope: WorkspaceScope, input: BotUpdate) {
+export async function updateBot(scope: WorkspaceScope, input: UpdateBotInput) {
   const bot = await getBot(scope, input.id);
   if (input.entryFlowId) {
     const [flow] = await scope.db
       .select({ id: flows.id })
       .from(flows)
       .where(and(eq(flows.id, input.entryFlowId), eq(flows.workspaceId, scope.workspaceId)));
-    if (!flow) throw new TRPCError({ code: "NOT_FOUND", message: "Flow not found." });
+    if (!flow) throw notFound("Flow");
   }
   await scope.db
     .update(bots)

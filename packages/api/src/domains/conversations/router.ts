@@ -1,16 +1,19 @@
-import { z } from "zod";
 import { router, workspaceProcedure } from "../../trpc";
+import {
+  conversationIdInput,
+  listConversationsInput,
+  listConversationsOutput,
+  transcriptOutput,
+} from "./schemas";
 import { conversationTranscript, listConversations } from "./service";
 
 export const conversationsRouter = router({
   list: workspaceProcedure
-    .input(
-      z
-        .object({ botId: z.string().uuid().optional(), limit: z.number().int().min(1).max(500).default(100) })
-        .default({ limit: 100 }),
-    )
+    .input(listConversationsInput)
+    .output(listConversationsOutput)
     .query(({ ctx, input }) => listConversations(ctx, input)),
   transcript: workspaceProcedure
-    .input(z.object({ id: z.string().uuid() }))
+    .input(conversationIdInput)
+    .output(transcriptOutput)
     .query(({ ctx, input }) => conversationTranscript(ctx, input.id)),
 });

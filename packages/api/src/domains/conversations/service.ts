@@ -1,5 +1,5 @@
+import { notFound } from "@switchboard/core";
 import { bots, contacts, conversations, messages } from "@switchboard/db";
-import { TRPCError } from "@trpc/server";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
 
@@ -64,7 +64,7 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
     .innerJoin(bots, eq(bots.id, conversations.botId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
-  if (!conversation) throw new TRPCError({ code: "NOT_FOUND", message: "Conversation not found." });
+  if (!conversation) throw notFound("Conversation");
   const rows = await db
     .select({
       id: messages.id,

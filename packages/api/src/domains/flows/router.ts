@@ -1,11 +1,28 @@
-import { z } from "zod";
 import { editorProcedure, router, workspaceProcedure } from "../../trpc";
+import {
+  createFlowInput,
+  exportFlowOutput,
+  flowCreatedOutput,
+  flowIdInput,
+  getFlowOutput,
+  importFlowInput,
+  listFlowsOutput,
+  listVersionsOutput,
+  publishFlowOutput,
+  removeFlowOutput,
+  renameFlowInput,
+  renameFlowOutput,
+  rollbackFlowInput,
+  rollbackFlowOutput,
+  saveDraftInput,
+  saveDraftOutput,
+  validateFlowOutput,
+} from "./schemas";
 import {
   createFlow,
   exportFlowJson,
   getFlow,
   importFlowJson,
-  isStorableText,
   listFlows,
   listVersions,
   publishFlow,
@@ -15,43 +32,51 @@ import {
   saveDraft,
   validateFlow,
 } from "./service";
-import { FLOW_TEMPLATES } from "./templates";
-
-const flowId = z.object({ id: z.string().uuid() });
-const unstorable = "The name contains a character that can't be saved (a NUL character or half an emoji).";
-const flowName = z
-  .string()
-  .trim()
-  .min(1, "Give the flow a name.")
-  .max(120)
-  .refine(isStorableText, unstorable);
 
 export const flowsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listFlows(ctx)),
-  get: workspaceProcedure.input(flowId).query(({ ctx, input }) => getFlow(ctx, input.id)),
+  list: workspaceProcedure.output(listFlowsOutput).query(({ ctx }) => listFlows(ctx)),
+  get: workspaceProcedure
+    .input(flowIdInput)
+    .output(getFlowOutput)
+    .query(({ ctx, input }) => getFlow(ctx, input.id)),
   create: editorProcedure
-    .input(z.object({ name: flowName, template: z.enum(FLOW_TEMPLATES).optional() }))
+    .input(createFlowInput)
+    .output(flowCreatedOutput)
     .mutation(({ ctx, input }) => createFlow(ctx, input.name, input.template)),
   rename: editorProcedure
-    .input(flowId.extend({ name: flowName }))
+    .input(renameFlowInput)
+    .output(renameFlowOutput)
     .mutation(({ ctx, input }) => renameFlow(ctx, input.id, input.name)),
-  remove: editorProcedure.input(flowId).mutation(({ ctx, input }) => removeFlow(ctx, input.id)),
+  remove: editorProcedure
+    .input(flowIdInput)
+    .output(removeFlowOutput)
+    .mutation(({ ctx, input }) => removeFlow(ctx, input.id)),
   saveDraft: editorProcedure
-    .input(flowId.extend({ draft: z.unknown() }))
+    .input(saveDraftInput)
+    .output(saveDraftOutput)
     .mutation(({ ctx, input }) => saveDraft(ctx, input.id, input.draft)),
-  validate: workspaceProcedure.input(flowId).query(({ ctx, input }) => validateFlow(ctx, input.id)),
-  publish: editorProcedure.input(flowId).mutation(({ ctx, input }) => publishFlow(ctx, input.id)),
-  versions: workspaceProcedure.input(flowId).query(({ ctx, input }) => listVersions(ctx, input.id)),
+  validate: workspaceProcedure
+    .input(flowIdInput)
+    .output(validateFlowOutput)
+    .query(({ ctx, input }) => validateFlow(ctx, input.id)),
+  publish: editorProcedure
+    .input(flowIdInput)
+    .output(publishFlowOutput)
+    .mutation(({ ctx, input }) => publishFlow(ctx, input.id)),
+  versions: workspaceProcedure
+    .input(flowIdInput)
+    .output(listVersionsOutput)
+    .query(({ ctx, input }) => listVersions(ctx, input.id)),
   rollback: editorProcedure
-    .input(flowId.extend({ version: z.number().int().positive() }))
+    .input(rollbackFlowInput)
+    .output(rollbackFlowOutput)
     .mutation(({ ctx, input }) => rollbackFlow(ctx, input.id, input.version)),
   importJson: editorProcedure
-    .input(
-      z.object({
-        json: z.string().max(5_000_000, "The file is larger than 5 MB."),
-        name: z.string().max(120).refine(isStorableText, unstorable).optional(),
-      }),
-    )
+    .input(importFlowInput)
+    .output(flowCreatedOutput)
     .mutation(({ ctx, input }) => importFlowJson(ctx, input.json, input.name)),
-  exportJson: workspaceProcedure.input(flowId).query(({ ctx, input }) => exportFlowJson(ctx, input.id)),
+  exportJson: workspaceProcedure
+    .input(flowIdInput)
+    .output(exportFlowOutput)
+    .query(({ ctx, input }) => exportFlowJson(ctx, input.id)),
 });

@@ -1,9 +1,10 @@
+import { DomainError, invalid, notFound, preconditionFailed, tooLarge } from "@switchboard/core";
 import { bots, type Db, flows, flowVersions } from "@switchboard/db";
 import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
 import { notifyBotChanged } from "../bots/service";
+import { isStorableText } from "./storable-text";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
 /** A stored draft is at most this big (JSON characters); larger ones are refused, not truncated. */
@@ -14,7 +15,7 @@ async function flowRow({ db, workspaceId }: WorkspaceScope, id: string) {
     .select()
     .from(flows)
     .where(and(eq(flows.id, id), eq(flows.workspaceId, workspaceId)));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Flow not found." });
+  if (!row) throw notFound("Flow");
   return row;
 }
 
@@ -79,18 +80,11 @@ export async function removeFlow(scope: WorkspaceScope, id: string) {
   await flowRow(scope, id);
   const users = await scope.db.select({ username: bots.username }).from(bots).where(eq(bots.entryFlowId, id));
   if (users.length)
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `This flow runs on ${users.map((b) => `@${b.username}`).join(", ")}. Choose another flow for the bot first.`,
-    });
+    throw preconditionFailed(
+      `This flow runs on ${users.map((b) => `@${b.username}`).join(", ")}. Choose another flow for the bot first.`,
+    );
   await scope.db.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
 }
-
-/** An unpaired UTF-16 surrogate (half an emoji): jsonb refuses it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Postgres stores neither U+0000 (text or jsonb) nor, in jsonb, an unpaired surrogate. */
-export const isStorableText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
 
 /** Where in `value` a string or key Postgres can't store is ("steps.0.config.text"), or null. */
 function unstorablePath(value: unknown): string | null {
@@ -113,10 +107,9 @@ function unstorablePath(value: unknown): string | null {
 function assertStorable(document: unknown) {
   const path = unstorablePath(document);
   if (path !== null)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `The flow contains a character that can't be saved (a NUL character or half an emoji) at ${path}. Remove it and try again.`,
-    });
+    throw invalid(
+      `The flow contains a character that can't be saved (a NUL character or half an emoji) at ${path}. Remove it and try again.`,
+    );
 }
 
 /**
@@ -129,19 +122,13 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
     size = JSON.stringify(draft ?? null).length;
   } catch (err) {
     // A BigInt (superjson can send one) or nesting too deep to serialize.
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `This is not a Switchboard flow document (${err instanceof Error ? err.message : "not JSON"}).`,
-    });
+    throw invalid(
+      `This is not a Switchboard flow document (${err instanceof Error ? err.message : "not JSON"}).`,
+    );
   }
-  if (size > MAX_DRAFT_CHARS)
-    throw new TRPCError({
-      code: "PAYLOAD_TOO_LARGE",
-      message: `The flow is too large to save (${size} characters).`,
-    });
+  if (size > MAX_DRAFT_CHARS) throw tooLarge(`The flow is too large to save (${size} characters).`);
   const top = flowDocumentSchema.safeParse(draft);
-  if (!top.success)
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This is not a Switchboard flow document." });
+  if (!top.success) throw invalid("This is not a Switchboard flow document.");
   assertStorable(top.data);
   await flowRow(scope, id);
   const [row] = await scope.db
@@ -219,7 +206,8 @@ export async function rollbackFlow(scope: WorkspaceScope, id: string, version: n
     .select()
     .from(flowVersions)
     .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version)));
-  if (!v) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${version} does not exist.` });
+  // Not notFound(): its "<what> not found." would change the message clients know.
+  if (!v) throw new DomainError("NOT_FOUND", `Version ${version} does not exist.`);
   await scope.db.update(flows).set({ publishedVersionId: v.id, draft: v.source }).where(eq(flows.id, id));
   await notifyBotsOfFlow(scope, id);
   return { version };
@@ -230,24 +218,13 @@ export async function importFlowJson(scope: WorkspaceScope, json: string, name?:
   try {
     raw = JSON.parse(json);
   } catch (err) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `Invalid JSON: ${err instanceof Error ? err.message : "parse error"}`,
-    });
+    throw invalid(`Invalid JSON: ${err instanceof Error ? err.message : "parse error"}`);
   }
   const { document, problems } = parseFlowDocument(raw);
-  if (!document)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `Not a Switchboard flow: ${problems[0]?.message ?? "unknown format"}`,
-    });
+  if (!document) throw invalid(`Not a Switchboard flow: ${problems[0]?.message ?? "unknown format"}`);
   assertStorable(raw);
   const broken = problems.filter((p) => p.code === "INVALID_STEP" || p.code === "INVALID_EDGE");
-  if (broken.length)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `Not a Switchboard flow: ${broken.map((p) => p.message).join(" ")}`,
-    });
+  if (broken.length) throw invalid(`Not a Switchboard flow: ${broken.map((p) => p.message).join(" ")}`);
   const nameInFile = (raw as { name?: unknown }).name;
   // The file's name is untrusted: hold it to the same limit as a typed name (flows.create/rename).
   const label = (name?.trim() || (typeof nameInFile === "string" ? nameInFile.trim() : ""))

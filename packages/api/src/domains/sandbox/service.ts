@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { invalid, notFound, preconditionFailed } from "@switchboard/core";
 import { bots, decryptSecret } from "@switchboard/db";
-import { SandboxClient, type SandboxUser } from "@switchboard/telegram-sandbox/client";
-import { TRPCError } from "@trpc/server";
+import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import { and, eq } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import type { WorkspaceScope } from "../../trpc";
 import { connectBot } from "../bots/service";
+import type { SandboxMessagesInput, SandboxSendInput } from "./schemas";
 
 /** Acting as a Telegram user through the local Bot API sandbox: the admin's "Sandbox chat". */
 function client(env: ApiEnv) {
-  if (!env.sandboxUrl)
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "No Bot API sandbox is configured (SANDBOX_URL).",
-    });
+  if (!env.sandboxUrl) throw preconditionFailed("No Bot API sandbox is configured (SANDBOX_URL).");
   return new SandboxClient(env.sandboxUrl);
 }
 
@@ -22,7 +19,7 @@ async function botToken(scope: WorkspaceScope, env: ApiEnv, botId: string) {
     .select({ tokenEncrypted: bots.tokenEncrypted })
     .from(bots)
     .where(and(eq(bots.id, botId), eq(bots.workspaceId, scope.workspaceId)));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Bot not found." });
+  if (!row) throw notFound("Bot");
   return decryptSecret(row.tokenEncrypted, env.secretKey);
 }
 
@@ -36,17 +33,7 @@ export async function sandboxStatus(env: ApiEnv) {
   }
 }
 
-export type SandboxAction =
-  | { type: "text"; text: string }
-  | { type: "start"; payload?: string | undefined }
-  | { type: "press"; messageId: number; callbackData: string }
-  | { type: "contact"; phone: string };
-
-export async function sandboxSend(
-  scope: WorkspaceScope,
-  env: ApiEnv,
-  input: { botId: string; user: SandboxUser; action: SandboxAction },
-) {
+export async function sandboxSend(scope: WorkspaceScope, env: ApiEnv, input: SandboxSendInput) {
   const token = await botToken(scope, env, input.botId);
   const c = client(env);
   const from = input.user;
@@ -68,18 +55,13 @@ export async function sandboxSend(
         return await c.shareContact({ token, from, phoneNumber: a.phone });
     }
   } catch (err) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: err instanceof Error ? err.message : "Sandbox error",
-    });
+    // INVALID, as before: mostly the sandbox refusing the action (no such button). An unreachable
+    // sandbox lands here too; telling the two apart is a change of its own.
+    throw invalid(err instanceof Error ? err.message : "Sandbox error");
   }
 }
 
-export async function sandboxMessages(
-  scope: WorkspaceScope,
-  env: ApiEnv,
-  input: { botId: string; chatId: number; afterMessageId?: number | undefined },
-) {
+export async function sandboxMessages(scope: WorkspaceScope, env: ApiEnv, input: SandboxMessagesInput) {
   const token = await botToken(scope, env, input.botId);
   return client(env).getMessages({
     token,

@@ -1,0 +1,108 @@
+import { PROBLEM_CODES, type ProblemCode } from "@switchboard/flow";
+import { z } from "zod";
+import { isStorableText } from "./storable-text";
+import { FLOW_TEMPLATES } from "./templates";
+
+// ---- inputs ----
+
+export const flowIdInput = z.object({ id: z.string().uuid() });
+export type FlowIdInput = z.infer<typeof flowIdInput>;
+
+const unstorable = "The name contains a character that can't be saved (a NUL character or half an emoji).";
+const flowName = z
+  .string()
+  .trim()
+  .min(1, "Give the flow a name.")
+  .max(120)
+  .refine(isStorableText, unstorable);
+
+export const createFlowInput = z.object({ name: flowName, template: z.enum(FLOW_TEMPLATES).optional() });
+export type CreateFlowInput = z.infer<typeof createFlowInput>;
+
+export const renameFlowInput = flowIdInput.extend({ name: flowName });
+export type RenameFlowInput = z.infer<typeof renameFlowInput>;
+
+/** Only the top level is checked by the service: unfinished steps are kept and reported as problems. */
+export const saveDraftInput = flowIdInput.extend({ draft: z.unknown() });
+export type SaveDraftInput = z.infer<typeof saveDraftInput>;
+
+export const rollbackFlowInput = flowIdInput.extend({ version: z.number().int().positive() });
+export type RollbackFlowInput = z.infer<typeof rollbackFlowInput>;
+
+export const importFlowInput = z.object({
+  json: z.string().max(5_000_000, "The file is larger than 5 MB."),
+  name: z.string().max(120).refine(isStorableText, unstorable).optional(),
+});
+export type ImportFlowInput = z.infer<typeof importFlowInput>;
+
+// ---- outputs ----
+
+/** The compiler's Problem (@switchboard/flow), which has no zod schema of its own. */
+export const problemSchema = z.object({
+  code: z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  stepId: z.string().optional(),
+  edgeId: z.string().optional(),
+  path: z.string().optional(),
+});
+export type ProblemOutput = z.infer<typeof problemSchema>;
+
+export const flowSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  publishedVersion: z.number().nullable(),
+  /** The bots whose entry flow this is. */
+  botIds: z.array(z.string()),
+});
+export type FlowSummary = z.infer<typeof flowSummarySchema>;
+
+export const listFlowsOutput = z.array(flowSummarySchema);
+export type ListFlowsOutput = z.infer<typeof listFlowsOutput>;
+
+export const getFlowOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The stored draft (jsonb), which may not compile yet: the builder parses it. */
+  draft: z.unknown(),
+  updatedAt: z.date(),
+  publishedVersion: z.number().nullable(),
+});
+export type GetFlowOutput = z.infer<typeof getFlowOutput>;
+
+export const flowCreatedOutput = z.object({ id: z.string() });
+export type FlowCreatedOutput = z.infer<typeof flowCreatedOutput>;
+
+/** rename and remove answer nothing. */
+export const renameFlowOutput = z.void();
+export const removeFlowOutput = z.void();
+
+export const saveDraftOutput = z.object({ updatedAt: z.date(), problems: z.array(problemSchema) });
+export type SaveDraftOutput = z.infer<typeof saveDraftOutput>;
+
+export const validateFlowOutput = z.array(problemSchema);
+
+/** Errors in the draft are a normal result (`ok: false`), not a thrown error. */
+export const publishFlowOutput = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), version: z.number(), problems: z.array(problemSchema) }),
+  z.object({ ok: z.literal(false), problems: z.array(problemSchema) }),
+]);
+export type PublishFlowOutput = z.infer<typeof publishFlowOutput>;
+
+export const flowVersionSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  createdAt: z.date(),
+  publishedBy: z.string().nullable(),
+  live: z.boolean(),
+});
+export const listVersionsOutput = z.array(flowVersionSchema);
+export type ListVersionsOutput = z.infer<typeof listVersionsOutput>;
+
+export const rollbackFlowOutput = z.object({ version: z.number() });
+export type RollbackFlowOutput = z.infer<typeof rollbackFlowOutput>;
+
+export const exportFlowOutput = z.object({ fileName: z.string(), json: z.string() });
+export type ExportFlowOutput = z.infer<typeof exportFlowOutput>;
