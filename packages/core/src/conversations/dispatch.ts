@@ -1,0 +1,217 @@
+import { type ContactRow, type ConversationRow, contacts, conversations } from "@switchboard/db";
+import {
+  type CompiledFlow,
+  type ConversationState,
+  type EngineResult,
+  type InboundEvent,
+  normalizeState,
+  type OutboundAction,
+  runEngine,
+} from "@switchboard/flow";
+import { eq, sql } from "drizzle-orm";
+import { type BotSettings, engineSettingsOf } from "../bot-settings";
+import { contactFacts, contactTemplate } from "../contacts/facts";
+import { survivorOf } from "../contacts/telegram";
+import { trackerFromPayload } from "../contacts/tracker";
+import { applyContactUpdate } from "../contacts/update";
+import type { Executor } from "../db";
+import { loadBotBehaviour } from "../flows/live-flow";
+import { createLeadFromFlow } from "../leads/create";
+import { mintLoginLink } from "../logins/links";
+import { enqueueOutgoing, type QueuedCall } from "../outbox/enqueue";
+import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
+import { enqueueForOperator, releaseOperator } from "../operators/queue";
+import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
+
+/** What the core needs from its host process to run conversations. */
+export interface CoreEnv {
+  /** The admin's public address: Login links point there. */
+  adminBaseUrl: string;
+}
+
+export interface CallbackAnswer {
+  callbackQueryId: string;
+  text?: string;
+}
+
+export interface DispatchResult {
+  conversation: ConversationRow;
+  /** Inline-button presses to answer (only the runtime has them; after commit). */
+  callbackAnswers: CallbackAnswer[];
+  /** False when the bot has no published flow: nothing ran. */
+  ran: boolean;
+}
+
+/** Events the core feeds back after an action in the same transaction (Route to operator → nobody). */
+const MAX_FOLLOW_UPS = 3;
+
+interface RunState {
+  conversation: ConversationRow;
+  contact: ContactRow;
+  state: ConversationState;
+  status: ConversationRow["status"];
+  outgoing: QueuedCall[];
+  callbackAnswers: CallbackAnswer[];
+  logins: Map<string, LoginLink>;
+  followUp: InboundEvent | null;
+}
+
+/**
+ * Runs one event through a conversation's flow and applies everything it produced, in the caller's
+ * transaction, under the chat's lock (the caller holds it): contact changes, the operator queue,
+ * leads, login links, timers, the outbox, and the new state and status. The one place where the
+ * engine's actions meet the database; the switch below is exhaustive, so a new action kind does not
+ * compile until it is handled here.
+ */
+export async function dispatchEvent(
+  tx: Executor,
+  conversation: ConversationRow,
+  event: InboundEvent,
+  env: CoreEnv,
+  options: { firstSeq?: number } = {},
+): Promise<DispatchResult> {
+  const behaviour = await loadBotBehaviour(tx, conversation.botId);
+  if (!behaviour?.published) {
+    const callbackAnswers = event.type === "callback" ? [{ callbackQueryId: event.callbackQueryId }] : [];
+    return { conversation, callbackAnswers, ran: false };
+  }
+  const { flow, versionId, flowId } = behaviour.published;
+  const [contactRow] = await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+  const run: RunState = {
+    conversation,
+    contact: contactRow!.mergedIntoId ? await survivorOf(tx, contactRow!) : contactRow!,
+    state: resumableState(conversation.state, flow),
+    status: conversation.status,
+    outgoing: [],
+    callbackAnswers: [],
+    logins: new Map(),
+    followUp: null,
+  };
+
+  let next: InboundEvent | null = event;
+  for (let round = 0; next && round <= MAX_FOLLOW_UPS; round++) {
+    const result = runEngine(flow, run.state, next, {
+      status: run.status,
+      template: contactTemplate(run.contact, conversation.chatId),
+      contact: contactFacts(run.contact),
+      settings: engineSettingsOf(behaviour.settings),
+    });
+    run.followUp = null;
+    for (const action of result.actions)
+      await applyAction(tx, run, action, { env, settings: behaviour.settings, flowId, result });
+    await applyEvents(tx, run, result);
+    await scheduleConversationTimers(tx, conversation, result.timers);
+    await cancelConversationTimers(tx, conversation.id, result.cancelTimers);
+    run.state = result.state;
+    run.status = result.status;
+    next = run.followUp;
+  }
+
+  const [updated] = await tx
+    .update(conversations)
+    .set({
+      state: run.state,
+      status: run.status,
+      currentStepId: run.state.stepId,
+      flowVersionId: versionId,
+      contactId: run.contact.id,
+      lastMessageAt: sql`now()`,
+    })
+    .where(eq(conversations.id, conversation.id))
+    .returning();
+  await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1);
+  return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
+}
+
+/** A newer version may not have the step this conversation waits at: start over, keeping what it knows. */
+function resumableState(raw: unknown, flow: CompiledFlow): ConversationState {
+  const state = normalizeState(raw);
+  if (state.stepId && !flow.steps[state.stepId]) return { ...state, stepId: null, waiting: false, pending: null };
+  return state;
+}
+
+async function applyAction(
+  tx: Executor,
+  run: RunState,
+  action: OutboundAction,
+  ctx: { env: CoreEnv; settings: BotSettings; flowId: string; result: EngineResult },
+): Promise<void> {
+  const { conversation } = run;
+  switch (action.type) {
+    case "send_message":
+      for (const call of messageCalls(conversation.chatId, action.text, {
+        keyboard: action.keyboard,
+        media: action.media,
+        logins: run.logins,
+      }))
+        run.outgoing.push({ call, stepId: action.stepId });
+      return;
+    case "answer_callback":
+      run.callbackAnswers.push({
+        callbackQueryId: action.callbackQueryId,
+        ...(action.text ? { text: action.text } : {}),
+      });
+      return;
+    case "update_contact":
+      run.contact = await applyContactUpdate(tx, run.contact, action);
+      return;
+    case "route_to_operator": {
+      const { available } = await enqueueForOperator(tx, conversation, action.stepId);
+      if (!available) run.followUp = { type: "operator_unavailable" };
+      return;
+    }
+    case "release_operator":
+      await releaseOperator(tx, conversation.id, action.reason);
+      return;
+    case "create_lead":
+      await createLeadFromFlow(tx, {
+        contact: run.contact,
+        title: action.title,
+        owner: action.owner,
+        stageId: action.stageId,
+        tags: action.tags,
+        botId: conversation.botId,
+        flowId: ctx.flowId,
+        stepId: action.stepId,
+        conversationId: conversation.id,
+      });
+      return;
+    case "start_login": {
+      const timeout = ctx.result.timers.find((t) => t.id === action.loginId);
+      run.logins.set(
+        action.loginId,
+        await mintLoginLink(tx, {
+          workspaceId: conversation.workspaceId,
+          botId: conversation.botId,
+          conversationId: conversation.id,
+          contactId: run.contact.id,
+          stepId: action.stepId,
+          loginId: action.loginId,
+          validForMs: timeout?.delayMs ?? 15 * 60_000,
+          adminBaseUrl: ctx.env.adminBaseUrl,
+          loginDomainLinked: ctx.settings.loginDomainLinked,
+        }),
+      );
+      return;
+    }
+    default:
+      return assertNever(action);
+  }
+}
+
+/** Facts the engine reported that the core records (analytics and webhooks come later). */
+async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
+  for (const e of result.events) {
+    if (e.type !== "deep_link") continue;
+    const [row] = await tx
+      .update(contacts)
+      .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(e.payload) } })
+      .where(eq(contacts.id, run.contact.id))
+      .returning();
+    run.contact = row!;
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled: ${JSON.stringify(value)}`);
+}

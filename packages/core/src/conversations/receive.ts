@@ -1,0 +1,83 @@
+import { type ConversationRow, conversations, messages } from "@switchboard/db";
+import type { InboundEvent } from "@switchboard/flow";
+import { eq, sql } from "drizzle-orm";
+import { upsertTelegramContact, type TelegramUserInfo } from "../contacts/telegram";
+import type { Executor } from "../db";
+import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
+import { openConversation } from "./open";
+
+export interface BotRef {
+  id: string;
+  workspaceId: string;
+}
+
+export interface UserMessage {
+  chatId: number;
+  from: TelegramUserInfo;
+  event: InboundEvent;
+  /** What the transcript shows for the user's side (null: a button press). */
+  text: string | null;
+  telegramMessageId: number | null;
+  /** The raw update, kept with the message. */
+  payload: unknown;
+}
+
+/**
+ * Something a Telegram user did, inside the chat's lock and one transaction: the contact, the
+ * conversation, the inbound message (seq 0), then the flow (dispatch.ts) with everything it produces.
+ * All of it commits together or not at all.
+ */
+export async function receiveFromUser(
+  tx: Executor,
+  bot: BotRef,
+  input: UserMessage,
+  env: CoreEnv,
+): Promise<DispatchResult> {
+  const contact = await upsertTelegramContact(tx, bot.workspaceId, input.from);
+  const conversation = await openConversation(tx, {
+    workspaceId: bot.workspaceId,
+    botId: bot.id,
+    chatId: input.chatId,
+    contactId: contact.id,
+  });
+  await tx.insert(messages).values({
+    workspaceId: bot.workspaceId,
+    conversationId: conversation.id,
+    direction: "in",
+    deliveryStatus: "received",
+    telegramMessageId: input.telegramMessageId,
+    text: input.text,
+    payload: input.payload,
+    stepId: conversation.currentStepId,
+  });
+  const result = await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env);
+  if (!result.ran) await touch(tx, conversation);
+  return result;
+}
+
+async function touch(tx: Executor, conversation: ConversationRow) {
+  await tx.update(conversations).set({ lastMessageAt: sql`now()` }).where(eq(conversations.id, conversation.id));
+}
+
+/**
+ * The user blocked the bot (Telegram's my_chat_member "kicked") or unblocked it. Blocked conversations
+ * are silent and broadcasts skip them; unblocking hands the conversation back to the flow.
+ */
+export async function setBlockedByUser(
+  tx: Executor,
+  bot: BotRef,
+  input: { chatId: number; from: TelegramUserInfo; blocked: boolean },
+) {
+  const contact = await upsertTelegramContact(tx, bot.workspaceId, input.from);
+  const conversation = await openConversation(tx, {
+    workspaceId: bot.workspaceId,
+    botId: bot.id,
+    chatId: input.chatId,
+    contactId: contact.id,
+  });
+  await tx
+    .update(conversations)
+    .set({ status: input.blocked ? "blocked" : "bot" })
+    .where(eq(conversations.id, conversation.id));
+  return conversation;
+}

@@ -1,0 +1,64 @@
+import { bots, flows, flowVersions } from "@switchboard/db";
+import type { CompiledFlow } from "@switchboard/flow";
+import { eq } from "drizzle-orm";
+import { type BotSettings, parseBotSettings } from "../bot-settings";
+import type { Executor } from "../db";
+
+/** Published versions never change, so a compiled flow is read from the database once per process. */
+const compiledByVersion = new Map<string, CompiledFlow>();
+/** Enough for every live version of a large installation; the oldest entry goes first. */
+const CACHE_LIMIT = 2000;
+
+export interface LiveFlow {
+  flowId: string;
+  versionId: string;
+  flow: CompiledFlow;
+}
+
+export interface BotBehaviour {
+  workspaceId: string;
+  settings: BotSettings;
+  /** The bot's entry flow's live version, or null when there is none yet. */
+  published: LiveFlow | null;
+}
+
+/**
+ * What a bot runs right now: its settings and its entry flow's live version. Read inside each update's
+ * transaction (one indexed join), so choosing another flow, publishing or changing a setting applies
+ * to the very next update, with no restart and no window where a process still uses the old one.
+ */
+export async function loadBotBehaviour(db: Executor, botId: string): Promise<BotBehaviour | null> {
+  const [row] = await db
+    .select({
+      workspaceId: bots.workspaceId,
+      settings: bots.settings,
+      flowId: flows.id,
+      versionId: flows.publishedVersionId,
+    })
+    .from(bots)
+    .leftJoin(flows, eq(flows.id, bots.entryFlowId))
+    .where(eq(bots.id, botId));
+  if (!row) return null;
+  const settings = parseBotSettings(row.settings);
+  const base = { workspaceId: row.workspaceId, settings };
+  if (!row.versionId || !row.flowId) return { ...base, published: null };
+  const flow = await compiledVersion(db, row.versionId);
+  return { ...base, published: flow ? { flowId: row.flowId, versionId: row.versionId, flow } : null };
+}
+
+export async function compiledVersion(db: Executor, versionId: string): Promise<CompiledFlow | null> {
+  const cached = compiledByVersion.get(versionId);
+  if (cached) return cached;
+  const [v] = await db
+    .select({ compiled: flowVersions.compiled })
+    .from(flowVersions)
+    .where(eq(flowVersions.id, versionId));
+  if (!v) return null;
+  const flow = v.compiled as CompiledFlow;
+  if (compiledByVersion.size >= CACHE_LIMIT) {
+    const oldest = compiledByVersion.keys().next().value;
+    if (oldest !== undefined) compiledByVersion.delete(oldest);
+  }
+  compiledByVersion.set(versionId, flow);
+  return flow;
+}

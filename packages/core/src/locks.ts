@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "./db";
+
+/**
+ * Advisory-lock keys use Postgres's two-key form: the first key separates the kinds of lock, so a
+ * chat lock can never collide with a bot's poll lock; the second is hashtext() of the name. A hash
+ * collision between two chats only makes them wait for each other, never mixes their data.
+ */
+export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3 } as const;
+
+export const chatLockKey = (botId: string, chatId: number) => `${botId}:${chatId}`;
+
+/**
+ * Serializes all work on one chat (processing an update, firing a timer, an operator's action,
+ * sending its outbox) across every process until the transaction ends.
+ */
+export async function lockChat(tx: Executor, botId: string, chatId: number) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${LOCK_SPACE.chat}, hashtext(${chatLockKey(botId, chatId)}))`,
+  );
+}
+
+/** Serializes the schedule bookkeeping of one bot (two runtimes syncing after a publish). */
+export async function lockBotSchedules(tx: Executor, botId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.schedules}, hashtext(${botId}))`);
+}

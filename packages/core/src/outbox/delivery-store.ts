@@ -1,0 +1,102 @@
+import { conversations, type MessageRow, messages } from "@switchboard/db";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Executor } from "../db";
+import { lockChat } from "../locks";
+
+/** How long a claimed message belongs to the process sending it; after that (a crash) anyone may retry. */
+export const SEND_LEASE_MS = 30_000;
+
+export type Claim =
+  | { kind: "claimed"; msg: MessageRow }
+  | { kind: "done" }
+  | { kind: "wait"; ms: number };
+
+/**
+ * The delivery side of the outbox protocol: the conversation's oldest pending message is claimed
+ * under the chat's lock with a lease, so two runtimes never send one message twice or out of order;
+ * the caller sends it holding no connection, then records the outcome below.
+ */
+export async function claimNextMessage(
+  db: Db,
+  conversation: { botId: string; chatId: number; id: string },
+  maxWaitMs: number,
+): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    await lockChat(tx, conversation.botId, conversation.chatId);
+    const [msg] = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversation.id), eq(messages.deliveryStatus, "pending")))
+      .orderBy(asc(messages.createdAt), asc(messages.seq))
+      .limit(1);
+    if (!msg) return { kind: "done" as const };
+    const now = Date.now();
+    // Another runtime is sending it: that runtime carries on with the rest of the chat.
+    if (msg.leasedUntil && msg.leasedUntil.getTime() > now) return { kind: "done" as const };
+    // Backing off after an error: the chat's order forbids sending anything after it meanwhile.
+    if (msg.notBefore && msg.notBefore.getTime() > now)
+      return { kind: "wait" as const, ms: Math.min(msg.notBefore.getTime() - now, maxWaitMs) };
+    const attempts = msg.attempts + 1;
+    await tx
+      .update(messages)
+      .set({ attempts, leasedUntil: new Date(now + SEND_LEASE_MS) })
+      .where(eq(messages.id, msg.id));
+    return { kind: "claimed" as const, msg: { ...msg, attempts } };
+  });
+}
+
+/** The common case, one autocommit statement: the lease makes this message ours alone. */
+export async function recordSent(db: Executor, messageId: string, telegramMessageId: number) {
+  await db
+    .update(messages)
+    .set({
+      deliveryStatus: "sent",
+      telegramMessageId,
+      sentAt: new Date(),
+      leasedUntil: null,
+      error: null,
+    })
+    .where(eq(messages.id, messageId));
+}
+
+/** Not before `ms` from now, whichever process sends it (Telegram's retry_after, or backoff). */
+export async function retryMessageLater(tx: Executor, messageId: string, ms: number) {
+  await tx
+    .update(messages)
+    .set({ leasedUntil: null, notBefore: new Date(Date.now() + ms) })
+    .where(eq(messages.id, messageId));
+}
+
+/** A permanent refusal of this one message (bad markup, chat not found…). */
+export async function failMessage(tx: Executor, messageId: string, error: string) {
+  await tx
+    .update(messages)
+    .set({ leasedUntil: null, deliveryStatus: "failed", error: error.slice(0, 2000) })
+    .where(eq(messages.id, messageId));
+}
+
+/** Left pending, lease cleared: for when the bot works again (a revoked token is replaced). */
+export async function releaseMessage(tx: Executor, messageId: string) {
+  await tx.update(messages).set({ leasedUntil: null }).where(eq(messages.id, messageId));
+}
+
+/** Telegram answered 403: the user blocked the bot. Nothing more can reach them. */
+export async function markConversationBlocked(tx: Executor, conversationId: string, reason: string) {
+  await tx
+    .update(messages)
+    .set({ deliveryStatus: "failed", error: reason.slice(0, 2000), leasedUntil: null })
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.deliveryStatus, "pending")));
+  await tx.update(conversations).set({ status: "blocked" }).where(eq(conversations.id, conversationId));
+}
+
+/** Conversations of a bot with messages left pending (a crash between commit and send, a backoff). */
+export async function conversationsWithPendingMessages(db: Executor, botId: string) {
+  return db
+    .selectDistinct({ id: conversations.id, chatId: conversations.chatId })
+    .from(conversations)
+    .innerJoin(
+      messages,
+      and(eq(messages.conversationId, conversations.id), eq(messages.deliveryStatus, "pending")),
+    )
+    .where(eq(conversations.botId, botId));
+}
