@@ -116,6 +116,8 @@ export class BotState {
   failures: FailureRule[] = [];
   calls: SandboxCall[] = [];
   webhook: WebhookState | null = null;
+  /** The website domain linked with BotFather's /setdomain; login_url buttons must point to it. */
+  linkedDomain: string | null = null;
 
   constructor(
     readonly token: string,
@@ -188,6 +190,12 @@ export class Store {
     });
     this.bots.set(token, bot);
     return bot;
+  }
+
+  /** A registered bot by @username (case-insensitive, like Telegram usernames). */
+  botByUsername(username: string): BotState | undefined {
+    const wanted = username.replace(/^@/, "").toLowerCase();
+    return [...this.bots.values()].find((bot) => bot.username.toLowerCase() === wanted);
   }
 
   /** Called whenever any bot gets a new update (webhook delivery listens). */

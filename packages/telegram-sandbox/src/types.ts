@@ -44,13 +44,21 @@ export interface InlineKeyboardButton {
   url?: string;
   callback_data?: string;
   web_app?: { url: string };
-  login_url?: { url: string };
+  login_url?: LoginUrl;
   switch_inline_query?: string;
   switch_inline_query_current_chat?: string;
   switch_inline_query_chosen_chat?: unknown;
   copy_text?: { text: string };
   callback_game?: unknown;
   pay?: boolean;
+}
+
+/** Seamless login button target; the URL's host must be the domain linked to the bot (/setdomain). */
+export interface LoginUrl {
+  url: string;
+  forward_text?: string;
+  bot_username?: string;
+  request_write_access?: boolean;
 }
 
 export interface InlineKeyboardMarkup {

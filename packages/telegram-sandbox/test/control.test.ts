@@ -101,7 +101,7 @@ describe("user actions", () => {
       replyKeyboard,
     );
     await expect(tap("Maybe")).rejects.toThrow(/"Maybe" is not a button of the current reply keyboard/);
-    await expect(tap("Share phone")).rejects.toThrow(/use shareContact/);
+    await expect(tap("Share phone")).rejects.toThrow(/use tapContactButton/);
     const tapped = await tap("Yes");
     expect(tapped.message_id).toBeGreaterThan(0);
     await ok(ctx.sandbox, "sendMessage", {

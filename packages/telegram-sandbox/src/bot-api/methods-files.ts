@@ -4,7 +4,7 @@ import { badRequest, Errors } from "../errors";
 import type { FileKind, StoredFile } from "../files";
 import type { UploadedFile } from "../http/multipart";
 import { toTgMessage } from "../store";
-import { replyTarget, requireChat } from "./chat-lookup";
+import { markupTarget, replyTarget, requireChat } from "./chat-lookup";
 import type { MethodContext, MethodHandler } from "./context";
 import { optionalCaption } from "./formatted-text";
 import { applyKeyboard } from "./methods-messages";
@@ -37,7 +37,7 @@ function sendMedia(kind: FileKind): MethodHandler {
     if (input === undefined) throw badRequest(`there is no ${kind} in the request`);
     const file = resolveFile(ctx, kind, input);
     const caption = optionalCaption(ctx.params);
-    const replyMarkup = parseReplyMarkup(ctx.params);
+    const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat));
     const replyToMessageId = replyTarget(ctx, chat);
     const message = chat.add({
       fromBot: true,

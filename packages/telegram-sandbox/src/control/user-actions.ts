@@ -2,6 +2,7 @@
 // the matching Telegram Update for the bot.
 
 import { randomBytes } from "node:crypto";
+import { parseKeyboardButton } from "../bot-api/keyboard-buttons";
 import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
 import { detectEntities } from "../formatting/auto-entities";
@@ -49,9 +50,16 @@ export class UserActions {
         `"${text}" is not a button of the current reply keyboard (buttons: ${list})`,
       );
     }
-    if (button.request_contact) {
-      throw new ControlError(400, `button "${text}" requests the user's contact; use shareContact instead`);
+    const type = parseKeyboardButton(button);
+    if (type === "request_contact") {
+      throw new ControlError(
+        400,
+        `button "${text}" requests the user's contact; use tapContactButton instead`,
+      );
     }
+    // Tapping these opens a picker or a Web App in the real client, never sends the label.
+    if (type !== "text")
+      throw new ControlError(400, `button "${text}" is a ${type} button; the sandbox cannot tap it`);
     return this.sendText(bot, from, text, chatId);
   }
 
