@@ -9,6 +9,7 @@ import type {
   SandboxMessage,
   SandboxUser,
   TgChat,
+  TgContact,
 } from "./types";
 
 export type {
@@ -17,6 +18,7 @@ export type {
   SandboxCallbackAnswer,
   SandboxMessage,
   SandboxUser,
+  TgContact,
 } from "./types";
 
 /** A control API request the sandbox refused (status is the HTTP status). */
@@ -117,7 +119,34 @@ export class SandboxClient {
     return this.post("tap-reply-button", input);
   }
 
-  /** The user shares their own contact (message.contact with user_id = from.id). */
+  /**
+   * The user taps the request_contact button of the reply keyboard currently shown: message.contact
+   * = { phone_number, first_name, last_name?, user_id: from.id }. Fails (400) when the chat's
+   * current reply keyboard has no such button.
+   */
+  tapContactButton(input: {
+    token: string;
+    from: SandboxUser;
+    phoneNumber: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("tap-contact-button", input);
+  }
+
+  /**
+   * The user sends any contact card, e.g. someone else's (user_id of another user, or none), to
+   * test that a bot asking for the user's own number refuses it.
+   */
+  sendContact(input: {
+    token: string;
+    from: SandboxUser;
+    contact: TgContact;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("send-contact", input);
+  }
+
+  /** The user shares their own contact without a keyboard button (message.contact with user_id = from.id). */
   shareContact(input: {
     token: string;
     from: SandboxUser;

@@ -118,7 +118,9 @@ export interface TgContact {
   phone_number: string;
   first_name: string;
   last_name?: string;
+  /** The contact's Telegram user id; absent for people not on Telegram. */
   user_id?: number;
+  vcard?: string;
 }
 
 export interface TgMessage {

@@ -2,7 +2,7 @@
 // test shows up as a clear 400 instead of a confusing downstream failure.
 
 import { ControlError } from "../errors";
-import type { SandboxUser } from "../types";
+import type { SandboxUser, TgContact } from "../types";
 
 export type Input = Record<string, unknown>;
 
@@ -45,5 +45,30 @@ export function requireUser(input: Input): SandboxUser {
     const value = optionalString(user, key);
     if (value !== undefined) out[key] = value;
   }
+  return out;
+}
+
+/** A contact card: phone_number and first_name required; user_id (positive) optional. */
+export function requireContact(input: Input): TgContact {
+  const contact = input.contact;
+  if (typeof contact !== "object" || contact === null)
+    throw new ControlError(
+      400,
+      '"contact" must be an object { phone_number, first_name, last_name?, user_id?, vcard? }',
+    );
+  const card = contact as Input;
+  const out: TgContact = {
+    phone_number: requireString(card, "phone_number"),
+    first_name: requireString(card, "first_name"),
+  };
+  const lastName = optionalString(card, "last_name");
+  if (lastName) out.last_name = lastName;
+  const userId = optionalInt(card, "user_id");
+  if (userId !== undefined) {
+    if (userId <= 0) throw new ControlError(400, '"contact.user_id" must be a positive integer');
+    out.user_id = userId;
+  }
+  const vcard = optionalString(card, "vcard");
+  if (vcard) out.vcard = vcard;
   return out;
 }

@@ -4,7 +4,15 @@
 import { ControlError, defaultDescription } from "../errors";
 import { type BotState, type Store, TOKEN_PATTERN, toSandboxMessage } from "../store";
 import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxMessage } from "../types";
-import { type Input, optionalInt, optionalString, requireInt, requireString, requireUser } from "./input";
+import {
+  type Input,
+  optionalInt,
+  optionalString,
+  requireContact,
+  requireInt,
+  requireString,
+  requireUser,
+} from "./input";
 import { UserActions } from "./user-actions";
 
 /** Upper bound for any server-side wait, so a forgotten waitMs cannot pin a request forever. */
@@ -52,6 +60,15 @@ export class ControlRoutes {
           requireString(input, "phoneNumber"),
           optionalInt(input, "chatId"),
         ),
+      "tap-contact-button": (input) =>
+        a.tapContactButton(
+          bot(input),
+          requireUser(input),
+          requireString(input, "phoneNumber"),
+          optionalInt(input, "chatId"),
+        ),
+      "send-contact": (input) =>
+        a.sendContact(bot(input), requireUser(input), requireContact(input), optionalInt(input, "chatId")),
       "press-inline-button": (input) =>
         a.pressInlineButton(
           bot(input),

@@ -7,7 +7,7 @@ import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
 import { detectEntities } from "../formatting/auto-entities";
 import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
-import type { SandboxUser, TgChatMember, TgMessageEntity, TgUpdate, TgUser } from "../types";
+import type { SandboxUser, TgChatMember, TgContact, TgMessageEntity, TgUpdate, TgUser } from "../types";
 
 export interface SentMessage {
   /** null when the bot's allowed_updates filtered the update out. */
@@ -63,13 +63,36 @@ export class UserActions {
     return this.sendText(bot, from, text, chatId);
   }
 
+  /**
+   * The user taps the request_contact button of the reply keyboard shown in the chat: the client
+   * sends the user's own contact card, user_id included, as the real app does.
+   */
+  tapContactButton(bot: BotState, from: SandboxUser, phoneNumber: string, chatId?: number): SentMessage {
+    const chat = this.existingChat(bot, chatId ?? from.id);
+    const keyboard = chat.replyKeyboard;
+    if (!keyboard) throw new ControlError(400, `no reply keyboard is shown in chat ${chat.chat.id}`);
+    const buttons = replyButtons(keyboard.keyboard);
+    if (!buttons.some((button) => parseKeyboardButton(button) === "request_contact")) {
+      const list = buttons.map((b) => JSON.stringify(b.text)).join(", ");
+      throw new ControlError(
+        400,
+        `the reply keyboard shown in chat ${chat.chat.id} has no request_contact button (buttons: ${list})`,
+      );
+    }
+    return this.shareContact(bot, from, phoneNumber, chatId);
+  }
+
+  /** The user shares their own contact card (attachment menu), no keyboard needed. */
   shareContact(bot: BotState, from: SandboxUser, phoneNumber: string, chatId?: number): SentMessage {
-    const contact = {
-      phone_number: phoneNumber,
-      first_name: from.first_name,
-      ...(from.last_name ? { last_name: from.last_name } : {}),
-      user_id: from.id,
-    };
+    return this.sendContact(bot, from, ownContact(from, phoneNumber), chatId);
+  }
+
+  /**
+   * The user sends any contact card: someone else's (user_id of another user, or none for a
+   * person not on Telegram) as well as their own. Bots that want the user's own number must
+   * compare contact.user_id with from.id; this is how tests check that they do.
+   */
+  sendContact(bot: BotState, from: SandboxUser, contact: TgContact, chatId?: number): SentMessage {
     return this.userMessage(bot, from, chatId, { contact });
   }
 
@@ -192,6 +215,15 @@ function blockedError(bot: BotState, from: SandboxUser): ControlError {
     409,
     `user ${from.id} has blocked @${bot.username}; call unblockBot (or start) first`,
   );
+}
+
+function ownContact(from: SandboxUser, phoneNumber: string): TgContact {
+  return {
+    phone_number: phoneNumber,
+    first_name: from.first_name,
+    ...(from.last_name ? { last_name: from.last_name } : {}),
+    user_id: from.id,
+  };
 }
 
 function toUser(from: SandboxUser): TgUser {
