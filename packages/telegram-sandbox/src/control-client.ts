@@ -6,6 +6,7 @@ import type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxLoginButtonResult,
   SandboxMessage,
   SandboxUser,
   TgChat,
@@ -16,8 +17,10 @@ export type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxLoginButtonResult,
   SandboxMessage,
   SandboxUser,
+  TelegramLoginData,
   TgContact,
 } from "./types";
 
@@ -154,6 +157,34 @@ export class SandboxClient {
     chatId?: number;
   }): Promise<SentUserMessage> {
     return this.post("share-contact", input);
+  }
+
+  /**
+   * Links a website domain to the bot, like BotFather's /setdomain. login_url buttons are only
+   * accepted when their URL's host is this domain (else "Bad Request: BOT_DOMAIN_INVALID").
+   * null or "" unlinks it. Kept across reset().
+   */
+  setBotDomain(input: { token: string; domain: string | null }): Promise<{ domain: string | null }> {
+    return this.post("set-bot-domain", input);
+  }
+
+  /**
+   * The user presses an inline login_url button (by its text, or 0-based row and column) and
+   * accepts to log in: resolves with the URL the app opens, login_url.url plus id, first_name,
+   * last_name, username, photo_url (when set on the user), auth_date and hash, signed with the
+   * token of login_url.bot_username (or the sending bot). decline: true returns the bare URL.
+   */
+  pressLoginButton(input: {
+    token: string;
+    from: SandboxUser;
+    messageId: number;
+    text?: string;
+    row?: number;
+    column?: number;
+    chatId?: number;
+    decline?: boolean;
+  }): Promise<SandboxLoginButtonResult> {
+    return this.post("press-login-button", input);
   }
 
   /** The user blocks the bot: my_chat_member update (kicked); bot sends then fail with 403. */

@@ -181,6 +181,8 @@ export interface SandboxUser {
   last_name?: string;
   username?: string;
   language_code?: string;
+  /** Profile photo URL; only used in login_url authorization data, as Telegram sends it there. */
+  photo_url?: string;
 }
 
 export interface SandboxBotInfo {
@@ -233,4 +235,28 @@ export interface SandboxCallbackAnswer {
   text?: string;
   show_alert?: boolean;
   url?: string;
+}
+
+/** The fields Telegram appends to a login URL (Login Widget / login_url authorization data). */
+export interface TelegramLoginData {
+  id: number | string;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  photo_url?: string;
+  auth_date: number | string;
+  hash: string;
+}
+
+/** What pressing a login_url button does in the Telegram app. */
+export interface SandboxLoginButtonResult {
+  /** What the app opens: login_url.url plus the signed fields, or the bare URL when declined. */
+  url: string;
+  /** false when the user declined to log in (the app then opens login_url.url unchanged). */
+  authorized: boolean;
+  /** The signed fields appended to the URL (absent when declined). */
+  data?: TelegramLoginData;
+  /** The bot whose token signs the data (login_url.bot_username, else the sender). */
+  bot_username: string;
+  request_write_access: boolean;
 }

@@ -33,6 +33,13 @@ export function optionalInt(input: Input, key: string): number | undefined {
   return value === undefined || value === null ? undefined : requireInt(input, key);
 }
 
+export function optionalBool(input: Input, key: string): boolean | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") throw new ControlError(400, `"${key}" must be a boolean`);
+  return value;
+}
+
 export function requireUser(input: Input): SandboxUser {
   const from = input.from;
   if (typeof from !== "object" || from === null)
@@ -41,7 +48,7 @@ export function requireUser(input: Input): SandboxUser {
   const id = requireInt(user, "id");
   if (id <= 0) throw new ControlError(400, '"from.id" must be a positive integer');
   const out: SandboxUser = { id, first_name: requireString(user, "first_name") };
-  for (const key of ["last_name", "username", "language_code"] as const) {
+  for (const key of ["last_name", "username", "language_code", "photo_url"] as const) {
     const value = optionalString(user, key);
     if (value !== undefined) out[key] = value;
   }

@@ -7,7 +7,16 @@ import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
 import { detectEntities } from "../formatting/auto-entities";
 import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
-import type { SandboxUser, TgChatMember, TgContact, TgMessageEntity, TgUpdate, TgUser } from "../types";
+import type {
+  SandboxLoginButtonResult,
+  SandboxUser,
+  TgChatMember,
+  TgContact,
+  TgMessageEntity,
+  TgUpdate,
+  TgUser,
+} from "../types";
+import { type ButtonSelector, findLoginButton, pressLogin } from "./login-button";
 
 export interface SentMessage {
   /** null when the bot's allowed_updates filtered the update out. */
@@ -136,6 +145,22 @@ export class UserActions {
     return { update_id: update?.update_id ?? null, callback_query_id: id };
   }
 
+  /** The user presses an inline login_url button; returns the URL the app would open. */
+  pressLoginButton(
+    bot: BotState,
+    from: SandboxUser,
+    messageId: number,
+    selector: ButtonSelector,
+    options: { chatId?: number; decline?: boolean } = {},
+  ): SandboxLoginButtonResult {
+    const chat = this.existingChat(bot, options.chatId ?? from.id);
+    const message = chat.get(messageId);
+    if (!message) throw new ControlError(400, `message ${messageId} not found in chat ${chat.chat.id}`);
+    if (!message.fromBot)
+      throw new ControlError(400, `message ${messageId} was sent by the user, not the bot`);
+    return pressLogin(this.store, bot, findLoginButton(message, selector), from, options.decline === true);
+  }
+
   setBlocked(bot: BotState, from: SandboxUser, blocked: boolean): { update_id: number | null } {
     const chat = this.chatFor(bot, from, from.id);
     if (chat.blocked === blocked) {
@@ -227,7 +252,8 @@ function ownContact(from: SandboxUser, phoneNumber: string): TgContact {
 }
 
 function toUser(from: SandboxUser): TgUser {
-  const { id, first_name, ...rest } = from;
+  // photo_url is not a User field; Telegram only sends it in login data.
+  const { id, first_name, photo_url: _photoUrl, ...rest } = from;
   return { id, is_bot: false, first_name, ...rest };
 }
 
