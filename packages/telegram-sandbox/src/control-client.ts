@@ -310,8 +310,10 @@ function describeMessage(message: SandboxMessage): string {
   const who = message.from_bot ? "bot " : "user";
   const body =
     message.text ??
-    (message.caption !== undefined ? `[media] ${message.caption}` : undefined) ??
-    (message.photo ? "[photo]" : message.document ? "[document]" : message.contact ? "[contact]" : "[?]");
+    (message.media
+      ? `[${message.media.kind}]${message.caption !== undefined ? ` ${message.caption}` : ""}`
+      : undefined) ??
+    (message.contact ? `[contact ${message.contact.phone_number}]` : "[?]");
   const markup = message.reply_markup;
   const buttons =
     markup && "inline_keyboard" in markup

@@ -114,6 +114,39 @@ export interface TgDocument {
   file_size?: number;
 }
 
+export interface TgVideo {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  duration: number;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+/** An animation carries the same fields as a video. */
+export type TgAnimation = TgVideo;
+
+export interface TgAudio {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  performer?: string;
+  title?: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface TgVoice {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  mime_type?: string;
+  file_size?: number;
+}
+
 export interface TgContact {
   phone_number: string;
   first_name: string;
@@ -135,7 +168,12 @@ export interface TgMessage {
   caption?: string;
   caption_entities?: TgMessageEntity[];
   photo?: TgPhotoSize[];
+  /** Also set for animations, as Telegram does for backward compatibility. */
   document?: TgDocument;
+  video?: TgVideo;
+  audio?: TgAudio;
+  voice?: TgVoice;
+  animation?: TgAnimation;
   contact?: TgContact;
   link_preview_options?: unknown;
   reply_markup?: InlineKeyboardMarkup;
@@ -211,7 +249,35 @@ export interface SandboxMessage {
   reply_to_message_id?: number;
   photo?: TgPhotoSize[];
   document?: TgDocument;
+  video?: TgVideo;
+  audio?: TgAudio;
+  voice?: TgVoice;
+  animation?: TgAnimation;
+  /** A summary of the media the bot sent (any kind), for simple assertions. */
+  media?: SandboxMedia;
   contact?: TgContact;
+}
+
+export type SandboxMediaKind = "photo" | "document" | "video" | "audio" | "voice" | "animation";
+
+/** The media of a message as tests want to check it, whatever its kind. */
+export interface SandboxMedia {
+  kind: SandboxMediaKind;
+  /** How the bot gave the file: a multipart upload, an HTTP URL, or a file_id it had received. */
+  source: "upload" | "url" | "file_id";
+  /** The HTTP URL, when source is "url". */
+  url?: string;
+  /** For photos, the largest size. */
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+  width?: number;
+  height?: number;
+  duration?: number;
+  performer?: string;
+  title?: string;
 }
 
 export interface SandboxCall {

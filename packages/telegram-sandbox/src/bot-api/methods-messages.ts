@@ -73,7 +73,7 @@ const editMessageText: MethodHandler = (ctx) => {
 const editMessageCaption: MethodHandler = (ctx) => {
   const chat = requireChat(ctx);
   const message = requireEditable(ctx, chat);
-  if (!message.photo && !message.document) throw badRequest("there is no caption in the message to edit");
+  if (!message.media) throw badRequest("there is no caption in the message to edit");
   const formatted = formatText(ctx.params, "caption") ?? { text: "", entities: [] };
   if (formatted.text.length > 1024) throw Errors.captionTooLong();
   const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat), { inlineOnly: true });
