@@ -18,6 +18,8 @@ export type {
   SandboxCall,
   SandboxCallbackAnswer,
   SandboxLoginButtonResult,
+  SandboxMedia,
+  SandboxMediaKind,
   SandboxMessage,
   SandboxUser,
   TelegramLoginData,
