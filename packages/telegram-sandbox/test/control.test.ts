@@ -106,6 +106,14 @@ describe("user actions", () => {
     expect(tapped.message_id).toBeGreaterThan(0);
     await ok(ctx.sandbox, "sendMessage", {
       chat_id: ALICE.id,
+      text: "Where?",
+      reply_markup: { keyboard: [[{ text: "Here", request_location: true }]] },
+    });
+    await expect(tap("Here")).rejects.toThrow(
+      /"Here" is a request_location button; the sandbox cannot tap it/,
+    );
+    await ok(ctx.sandbox, "sendMessage", {
+      chat_id: ALICE.id,
       text: "ok",
       reply_markup: { remove_keyboard: true },
     });
