@@ -6,17 +6,24 @@ import type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxLoginButtonResult,
   SandboxMessage,
   SandboxUser,
   TgChat,
+  TgContact,
 } from "./types";
 
 export type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxLoginButtonResult,
+  SandboxMedia,
+  SandboxMediaKind,
   SandboxMessage,
   SandboxUser,
+  TelegramLoginData,
+  TgContact,
 } from "./types";
 
 /** A control API request the sandbox refused (status is the HTTP status). */
@@ -117,7 +124,34 @@ export class SandboxClient {
     return this.post("tap-reply-button", input);
   }
 
-  /** The user shares their own contact (message.contact with user_id = from.id). */
+  /**
+   * The user taps the request_contact button of the reply keyboard currently shown: message.contact
+   * = { phone_number, first_name, last_name?, user_id: from.id }. Fails (400) when the chat's
+   * current reply keyboard has no such button.
+   */
+  tapContactButton(input: {
+    token: string;
+    from: SandboxUser;
+    phoneNumber: string;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("tap-contact-button", input);
+  }
+
+  /**
+   * The user sends any contact card, e.g. someone else's (user_id of another user, or none), to
+   * test that a bot asking for the user's own number refuses it.
+   */
+  sendContact(input: {
+    token: string;
+    from: SandboxUser;
+    contact: TgContact;
+    chatId?: number;
+  }): Promise<SentUserMessage> {
+    return this.post("send-contact", input);
+  }
+
+  /** The user shares their own contact without a keyboard button (message.contact with user_id = from.id). */
   shareContact(input: {
     token: string;
     from: SandboxUser;
@@ -125,6 +159,34 @@ export class SandboxClient {
     chatId?: number;
   }): Promise<SentUserMessage> {
     return this.post("share-contact", input);
+  }
+
+  /**
+   * Links a website domain to the bot, like BotFather's /setdomain. login_url buttons are only
+   * accepted when their URL's host is this domain (else "Bad Request: BOT_DOMAIN_INVALID").
+   * null or "" unlinks it. Kept across reset().
+   */
+  setBotDomain(input: { token: string; domain: string | null }): Promise<{ domain: string | null }> {
+    return this.post("set-bot-domain", input);
+  }
+
+  /**
+   * The user presses an inline login_url button (by its text, or 0-based row and column) and
+   * accepts to log in: resolves with the URL the app opens, login_url.url plus id, first_name,
+   * last_name, username, photo_url (when set on the user), auth_date and hash, signed with the
+   * token of login_url.bot_username (or the sending bot). decline: true returns the bare URL.
+   */
+  pressLoginButton(input: {
+    token: string;
+    from: SandboxUser;
+    messageId: number;
+    text?: string;
+    row?: number;
+    column?: number;
+    chatId?: number;
+    decline?: boolean;
+  }): Promise<SandboxLoginButtonResult> {
+    return this.post("press-login-button", input);
   }
 
   /** The user blocks the bot: my_chat_member update (kicked); bot sends then fail with 403. */
@@ -250,8 +312,10 @@ function describeMessage(message: SandboxMessage): string {
   const who = message.from_bot ? "bot " : "user";
   const body =
     message.text ??
-    (message.caption !== undefined ? `[media] ${message.caption}` : undefined) ??
-    (message.photo ? "[photo]" : message.document ? "[document]" : message.contact ? "[contact]" : "[?]");
+    (message.media
+      ? `[${message.media.kind}]${message.caption !== undefined ? ` ${message.caption}` : ""}`
+      : undefined) ??
+    (message.contact ? `[contact ${message.contact.phone_number}]` : "[?]");
   const markup = message.reply_markup;
   const buttons =
     markup && "inline_keyboard" in markup

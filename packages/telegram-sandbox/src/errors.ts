@@ -51,6 +51,8 @@ export const Errors = {
   textTooLong: () => badRequest("message is too long"),
   captionTooLong: () => badRequest("message caption is too long"),
   buttonDataInvalid: () => badRequest("BUTTON_DATA_INVALID"),
+  /** A login_url whose host is not the domain linked to the bot with BotFather's /setdomain. */
+  botDomainInvalid: () => badRequest("BOT_DOMAIN_INVALID"),
   messageToEditNotFound: () => badRequest("message to edit not found"),
   messageToDeleteNotFound: () => badRequest("message to delete not found"),
   messageNotModified: () =>

@@ -1,14 +1,18 @@
-// In-memory file storage: uploaded bytes get a file_id / file_unique_id / file_path, so bots
-// can re-send by file_id and download via getFile exactly as they would from Telegram.
+// In-memory file storage: every file a bot sends gets a file_id / file_unique_id / file_path, so
+// the bot can re-send it by file_id and download it via getFile as it would from Telegram.
+// file_ids belong to the bot that received them (Telegram: "file_id is unique for each
+// individual bot and can't be transferred from one bot to another").
 
 import { randomBytes } from "node:crypto";
 
-export type FileKind = "photo" | "document";
+export type FileKind = "photo" | "document" | "video" | "audio" | "voice" | "animation";
 
 export interface StoredFile {
   fileId: string;
   fileUniqueId: string;
   kind: FileKind;
+  /** The bot this file_id was issued to. */
+  botId: number;
   filePath: string;
   size: number;
   /** Absent when the bot sent an HTTP URL: the sandbox has no internet to download it. */
@@ -18,14 +22,48 @@ export interface StoredFile {
   mimeType?: string;
   width?: number;
   height?: number;
+  duration?: number;
+  performer?: string;
+  title?: string;
+  /** Photos: every size Telegram keeps of the same picture, smallest first, this one included. */
+  photoSizes?: StoredFile[];
 }
+
+export type NewFile = Omit<StoredFile, "fileId" | "fileUniqueId" | "filePath" | "size" | "photoSizes">;
+
+/** Prefixes of real file_ids by type, so logs read like Telegram's. */
+const ID_PREFIX: Record<FileKind, string> = {
+  photo: "AgAC",
+  document: "BQAC",
+  video: "BAAC",
+  audio: "CQAC",
+  voice: "AwAC",
+  animation: "CgAC",
+};
+
+/** Telegram's download folders (file_path) by type. */
+const FOLDER: Record<FileKind, string> = {
+  photo: "photos",
+  document: "documents",
+  video: "videos",
+  audio: "music",
+  voice: "voice",
+  animation: "animations",
+};
 
 const EXTENSIONS: Record<string, string> = {
   "image/jpeg": "jpg",
   "image/png": "png",
   "image/gif": "gif",
   "image/webp": "webp",
+  "video/mp4": "mp4",
+  "audio/mpeg": "mp3",
+  "audio/ogg": "oga",
 };
+
+/** Boxes of the smaller copies Telegram makes of a photo ("s", "m", "x", "y"); the largest is capped at 2560. */
+const PHOTO_BOXES = [90, 320, 800, 1280];
+const PHOTO_MAX_SIDE = 2560;
 
 export class FileStore {
   private readonly byId = new Map<string, StoredFile>();
@@ -40,31 +78,39 @@ export class FileStore {
     return this.byPath.get(filePath);
   }
 
-  add(input: {
-    kind: FileKind;
-    data?: Buffer;
-    sourceUrl?: string;
-    fileName?: string;
-    mimeType?: string;
-  }): StoredFile {
+  /** Stores a new file; for a photo, also its smaller copies, and returns the largest size. */
+  add(input: NewFile): StoredFile {
+    if (input.kind !== "photo") return this.store(input, input.data?.length ?? 0);
+    const width = input.width ?? 1;
+    const height = input.height ?? 1;
+    const longest = Math.max(width, height);
+    const largest = Math.min(longest, PHOTO_MAX_SIDE);
+    const original = input.data?.length ?? 0;
+    const sizes = [...PHOTO_BOXES.filter((box) => box < largest), largest].map((box) => {
+      const scale = box / longest;
+      const w = Math.max(1, Math.round(width * scale));
+      const h = Math.max(1, Math.round(height * scale));
+      // The sandbox does not resize: smaller copies report a size in proportion to their area
+      // and download as the original bytes.
+      const size =
+        box === longest ? original : Math.max(1, Math.round((original * w * h) / (width * height)));
+      return this.store({ ...input, width: w, height: h }, size);
+    });
+    for (const size of sizes) size.photoSizes = sizes;
+    return sizes[sizes.length - 1] as StoredFile;
+  }
+
+  private store(input: NewFile, size: number): StoredFile {
     this.counter += 1;
-    const dims = input.data && input.kind === "photo" ? imageSize(input.data) : null;
-    const mimeType = dims?.mime ?? input.mimeType;
-    const ext = extensionOf(input.fileName) ?? (mimeType ? EXTENSIONS[mimeType] : undefined) ?? "dat";
-    const folder = input.kind === "photo" ? "photos" : "documents";
+    const ext =
+      extensionOf(input.fileName) ?? (input.mimeType ? EXTENSIONS[input.mimeType] : undefined) ?? "dat";
     const file: StoredFile = {
-      // Real ids are opaque base64url blobs; a recognisable prefix helps when reading logs.
-      fileId: `${input.kind === "photo" ? "AgAC" : "BQAC"}${randomBytes(24).toString("base64url")}`,
+      ...input,
+      // Real ids are opaque base64url blobs; the type prefix helps when reading logs.
+      fileId: `${ID_PREFIX[input.kind]}${randomBytes(24).toString("base64url")}`,
       fileUniqueId: `AQAD${randomBytes(6).toString("base64url")}`,
-      kind: input.kind,
-      filePath: `${folder}/file_${this.counter}.${ext}`,
-      size: input.data?.length ?? 0,
-      ...(input.data ? { data: input.data } : {}),
-      ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
-      ...(input.fileName ? { fileName: input.fileName } : {}),
-      ...(mimeType ? { mimeType } : {}),
-      // Unknown formats still get a size: the sandbox accepts any bytes as a photo (see README).
-      ...(input.kind === "photo" ? { width: dims?.width ?? 1, height: dims?.height ?? 1 } : {}),
+      filePath: `${FOLDER[input.kind]}/file_${this.counter}.${ext}`,
+      size,
     };
     this.byId.set(file.fileId, file);
     this.byPath.set(file.filePath, file);
@@ -75,31 +121,4 @@ export class FileStore {
 function extensionOf(fileName: string | undefined): string | undefined {
   const match = fileName?.match(/\.([A-Za-z0-9]{1,8})$/);
   return match?.[1]?.toLowerCase();
-}
-
-/** Reads width/height from PNG, GIF and JPEG headers; null for anything else. */
-export function imageSize(buf: Buffer): { width: number; height: number; mime: string } | null {
-  if (buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47) {
-    return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), mime: "image/png" };
-  }
-  if (buf.length >= 10 && buf.toString("latin1", 0, 4) === "GIF8") {
-    return { width: buf.readUInt16LE(6), height: buf.readUInt16LE(8), mime: "image/gif" };
-  }
-  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8) return jpegSize(buf);
-  return null;
-}
-
-function jpegSize(buf: Buffer): { width: number; height: number; mime: string } | null {
-  let pos = 2;
-  while (pos + 9 < buf.length) {
-    if (buf[pos] !== 0xff) return null;
-    const marker = buf[pos + 1] ?? 0;
-    const length = buf.readUInt16BE(pos + 2);
-    // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: buf.readUInt16BE(pos + 5), width: buf.readUInt16BE(pos + 7), mime: "image/jpeg" };
-    }
-    pos += 2 + length;
-  }
-  return null;
 }

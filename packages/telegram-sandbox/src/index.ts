@@ -81,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 export * from "./control-client";
+export { computeLoginHash, loginDataCheckString, loginRedirectUrl, verifyLoginData } from "./login-widget";
 export type { Store } from "./store";
 // Telegram object shapes (TgMessage, TgUpdate, ...) for typing test assertions.
 export type * from "./types";

@@ -8,7 +8,11 @@ import type {
   ReplyKeyboardMarkup,
   ReplyMarkup,
   SandboxCall,
+  SandboxMedia,
+  SandboxMediaKind,
   SandboxMessage,
+  TgAnimation,
+  TgAudio,
   TgBotCommand,
   TgBotUser,
   TgChat,
@@ -18,6 +22,8 @@ import type {
   TgMessageEntity,
   TgPhotoSize,
   TgUser,
+  TgVideo,
+  TgVoice,
 } from "./types";
 import { UpdateQueue } from "./update-queue";
 
@@ -40,8 +46,20 @@ export interface StoredMessage {
   replyToMessageId?: number;
   photo?: TgPhotoSize[];
   document?: TgDocument;
+  video?: TgVideo;
+  audio?: TgAudio;
+  voice?: TgVoice;
+  animation?: TgAnimation;
+  /** Which media field holds the file and how the bot supplied it (control API only). */
+  media?: SentMedia;
   contact?: TgContact;
   linkPreviewOptions?: unknown;
+}
+
+export interface SentMedia {
+  kind: SandboxMediaKind;
+  source: SandboxMedia["source"];
+  url?: string;
 }
 
 export type NewMessage = Omit<StoredMessage, "messageId" | "date" | "deleted">;
@@ -116,6 +134,8 @@ export class BotState {
   failures: FailureRule[] = [];
   calls: SandboxCall[] = [];
   webhook: WebhookState | null = null;
+  /** The website domain linked with BotFather's /setdomain; login_url buttons must point to it. */
+  linkedDomain: string | null = null;
 
   constructor(
     readonly token: string,
@@ -190,6 +210,12 @@ export class Store {
     return bot;
   }
 
+  /** A registered bot by @username (case-insensitive, like Telegram usernames). */
+  botByUsername(username: string): BotState | undefined {
+    const wanted = username.replace(/^@/, "").toLowerCase();
+    return [...this.bots.values()].find((bot) => bot.username.toLowerCase() === wanted);
+  }
+
   /** Called whenever any bot gets a new update (webhook delivery listens). */
   onUpdatePushed(listener: (bot: BotState) => void): void {
     this.pushListeners.add(listener);
@@ -218,8 +244,7 @@ export function toTgMessage(chat: ChatState, message: StoredMessage, withReply =
   if (replied) out.reply_to_message = toTgMessage(chat, replied, false);
   if (message.text !== undefined) out.text = message.text;
   if (message.entities?.length) out.entities = message.entities;
-  if (message.photo) out.photo = message.photo;
-  if (message.document) out.document = message.document;
+  copyMedia(message, out);
   if (message.caption !== undefined) out.caption = message.caption;
   if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
   if (message.contact) out.contact = message.contact;
@@ -246,8 +271,34 @@ export function toSandboxMessage(chat: ChatState, message: StoredMessage): Sandb
   if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
   if (message.replyMarkup) out.reply_markup = message.replyMarkup;
   if (message.replyToMessageId !== undefined) out.reply_to_message_id = message.replyToMessageId;
-  if (message.photo) out.photo = message.photo;
-  if (message.document) out.document = message.document;
+  copyMedia(message, out);
+  const media = mediaSummary(message);
+  if (media) out.media = media;
   if (message.contact) out.contact = message.contact;
   return out;
+}
+
+function copyMedia(message: StoredMessage, out: TgMessage | SandboxMessage): void {
+  if (message.photo) out.photo = message.photo;
+  if (message.document) out.document = message.document;
+  if (message.video) out.video = message.video;
+  if (message.audio) out.audio = message.audio;
+  if (message.voice) out.voice = message.voice;
+  if (message.animation) out.animation = message.animation;
+}
+
+function mediaSummary(message: StoredMessage): SandboxMedia | undefined {
+  const media = message.media;
+  if (!media) return undefined;
+  const file =
+    media.kind === "photo"
+      ? message.photo?.[message.photo.length - 1]
+      : (message[media.kind] as object | undefined);
+  if (!file) return undefined;
+  return {
+    kind: media.kind,
+    source: media.source,
+    ...(media.url ? { url: media.url } : {}),
+    ...file,
+  } as SandboxMedia;
 }

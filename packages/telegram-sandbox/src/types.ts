@@ -44,13 +44,21 @@ export interface InlineKeyboardButton {
   url?: string;
   callback_data?: string;
   web_app?: { url: string };
-  login_url?: { url: string };
+  login_url?: LoginUrl;
   switch_inline_query?: string;
   switch_inline_query_current_chat?: string;
   switch_inline_query_chosen_chat?: unknown;
   copy_text?: { text: string };
   callback_game?: unknown;
   pay?: boolean;
+}
+
+/** Seamless login button target; the URL's host must be the domain linked to the bot (/setdomain). */
+export interface LoginUrl {
+  url: string;
+  forward_text?: string;
+  bot_username?: string;
+  request_write_access?: boolean;
 }
 
 export interface InlineKeyboardMarkup {
@@ -106,11 +114,46 @@ export interface TgDocument {
   file_size?: number;
 }
 
+export interface TgVideo {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  duration: number;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+/** An animation carries the same fields as a video. */
+export type TgAnimation = TgVideo;
+
+export interface TgAudio {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  performer?: string;
+  title?: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface TgVoice {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  mime_type?: string;
+  file_size?: number;
+}
+
 export interface TgContact {
   phone_number: string;
   first_name: string;
   last_name?: string;
+  /** The contact's Telegram user id; absent for people not on Telegram. */
   user_id?: number;
+  vcard?: string;
 }
 
 export interface TgMessage {
@@ -125,7 +168,12 @@ export interface TgMessage {
   caption?: string;
   caption_entities?: TgMessageEntity[];
   photo?: TgPhotoSize[];
+  /** Also set for animations, as Telegram does for backward compatibility. */
   document?: TgDocument;
+  video?: TgVideo;
+  audio?: TgAudio;
+  voice?: TgVoice;
+  animation?: TgAnimation;
   contact?: TgContact;
   link_preview_options?: unknown;
   reply_markup?: InlineKeyboardMarkup;
@@ -171,6 +219,8 @@ export interface SandboxUser {
   last_name?: string;
   username?: string;
   language_code?: string;
+  /** Profile photo URL; only used in login_url authorization data, as Telegram sends it there. */
+  photo_url?: string;
 }
 
 export interface SandboxBotInfo {
@@ -199,7 +249,35 @@ export interface SandboxMessage {
   reply_to_message_id?: number;
   photo?: TgPhotoSize[];
   document?: TgDocument;
+  video?: TgVideo;
+  audio?: TgAudio;
+  voice?: TgVoice;
+  animation?: TgAnimation;
+  /** A summary of the media the bot sent (any kind), for simple assertions. */
+  media?: SandboxMedia;
   contact?: TgContact;
+}
+
+export type SandboxMediaKind = "photo" | "document" | "video" | "audio" | "voice" | "animation";
+
+/** The media of a message as tests want to check it, whatever its kind. */
+export interface SandboxMedia {
+  kind: SandboxMediaKind;
+  /** How the bot gave the file: a multipart upload, an HTTP URL, or a file_id it had received. */
+  source: "upload" | "url" | "file_id";
+  /** The HTTP URL, when source is "url". */
+  url?: string;
+  /** For photos, the largest size. */
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+  width?: number;
+  height?: number;
+  duration?: number;
+  performer?: string;
+  title?: string;
 }
 
 export interface SandboxCall {
@@ -223,4 +301,28 @@ export interface SandboxCallbackAnswer {
   text?: string;
   show_alert?: boolean;
   url?: string;
+}
+
+/** The fields Telegram appends to a login URL (Login Widget / login_url authorization data). */
+export interface TelegramLoginData {
+  id: number | string;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  photo_url?: string;
+  auth_date: number | string;
+  hash: string;
+}
+
+/** What pressing a login_url button does in the Telegram app. */
+export interface SandboxLoginButtonResult {
+  /** What the app opens: login_url.url plus the signed fields, or the bare URL when declined. */
+  url: string;
+  /** false when the user declined to log in (the app then opens login_url.url unchanged). */
+  authorized: boolean;
+  /** The signed fields appended to the URL (absent when declined). */
+  data?: TelegramLoginData;
+  /** The bot whose token signs the data (login_url.bot_username, else the sender). */
+  bot_username: string;
+  request_write_access: boolean;
 }

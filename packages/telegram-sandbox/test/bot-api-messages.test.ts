@@ -157,7 +157,7 @@ describe("sendMessage", () => {
       reply_markup: { inline_keyboard: [{ text: "a", callback_data: "a" }] },
     });
     expect(notRows.body.description).toBe(
-      'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays',
+      'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays',
     );
     const badJson = await callApi(ctx.sandbox, "sendMessage", {
       chat_id: ALICE.id,

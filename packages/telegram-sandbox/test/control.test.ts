@@ -8,7 +8,7 @@ const ctx = useSandbox();
 
 interface Update {
   update_id: number;
-  message?: { text?: string; contact?: unknown };
+  message?: { message_id: number; text?: string; contact?: unknown; from?: { id: number } };
   callback_query?: { id: string; data?: string; chat_instance: string; message?: { message_id: number } };
 }
 
@@ -101,9 +101,17 @@ describe("user actions", () => {
       replyKeyboard,
     );
     await expect(tap("Maybe")).rejects.toThrow(/"Maybe" is not a button of the current reply keyboard/);
-    await expect(tap("Share phone")).rejects.toThrow(/use shareContact/);
+    await expect(tap("Share phone")).rejects.toThrow(/use tapContactButton/);
     const tapped = await tap("Yes");
     expect(tapped.message_id).toBeGreaterThan(0);
+    await ok(ctx.sandbox, "sendMessage", {
+      chat_id: ALICE.id,
+      text: "Where?",
+      reply_markup: { keyboard: [[{ text: "Here", request_location: true }]] },
+    });
+    await expect(tap("Here")).rejects.toThrow(
+      /"Here" is a request_location button; the sandbox cannot tap it/,
+    );
     await ok(ctx.sandbox, "sendMessage", {
       chat_id: ALICE.id,
       text: "ok",
@@ -120,6 +128,55 @@ describe("user actions", () => {
       first_name: "Alice",
       user_id: ALICE.id,
     });
+  });
+
+  it("taps the request_contact button: the user's own card with user_id = from.id", async () => {
+    const carol = { id: 503, first_name: "Carol", last_name: "Jones" };
+    const tapContact = () =>
+      ctx.client.tapContactButton({ token: TOKEN, from: carol, phoneNumber: "+15550123" });
+    await expect(tapContact()).rejects.toThrow(/chat 503 does not exist yet/);
+    await ctx.client.sendText({ token: TOKEN, from: carol, text: "hi" });
+    await expect(tapContact()).rejects.toThrow(/no reply keyboard is shown in chat 503/);
+    await ok(ctx.sandbox, "sendMessage", {
+      chat_id: carol.id,
+      text: "Pick",
+      reply_markup: { keyboard: [["Yes"]] },
+    });
+    await expect(tapContact()).rejects.toThrow(/has no request_contact button \(buttons: "Yes"\)/);
+    await ok(ctx.sandbox, "sendMessage", { chat_id: carol.id, text: "Phone?", reply_markup: replyKeyboard });
+    await drainUpdates(ctx.sandbox);
+    const sent = await tapContact();
+    const [update] = await ok<Update[]>(ctx.sandbox, "getUpdates");
+    expect(update?.update_id).toBe(sent.update_id);
+    expect(update?.message).toMatchObject({
+      message_id: sent.message_id,
+      from: { id: carol.id, is_bot: false },
+      contact: { phone_number: "+15550123", first_name: "Carol", last_name: "Jones", user_id: carol.id },
+    });
+    expect(update?.message?.text).toBeUndefined();
+  });
+
+  it("sends someone else's contact card (other user_id, or none)", async () => {
+    await ctx.client.sendContact({
+      token: TOKEN,
+      from: ALICE,
+      contact: { phone_number: "+15550999", first_name: "Mallory", user_id: 999 },
+    });
+    await ctx.client.sendContact({
+      token: TOKEN,
+      from: ALICE,
+      contact: { phone_number: "+15550998", first_name: "Not", last_name: "OnTelegram" },
+    });
+    const updates = await ok<Update[]>(ctx.sandbox, "getUpdates");
+    expect(updates.map((u) => u.message?.contact)).toEqual([
+      { phone_number: "+15550999", first_name: "Mallory", user_id: 999 },
+      { phone_number: "+15550998", first_name: "Not", last_name: "OnTelegram" },
+    ]);
+    const [listed] = await ctx.client.getMessages({ token: TOKEN, chatId: ALICE.id });
+    expect(listed).toMatchObject({ from_bot: false, contact: { user_id: 999 } });
+    await expect(
+      ctx.client.sendContact({ token: TOKEN, from: ALICE, contact: { phone_number: "+1" } as never }),
+    ).rejects.toThrow(/"first_name" must be a non-empty string/);
   });
 
   it("detects bot commands, mentions and URLs in typed text", async () => {

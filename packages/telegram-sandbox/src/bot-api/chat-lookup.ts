@@ -3,6 +3,7 @@
 import { badRequest, Errors } from "../errors";
 import type { ChatState, StoredMessage } from "../store";
 import type { MethodContext } from "./context";
+import type { MarkupTarget } from "./reply-markup";
 
 /**
  * The chat a method targets. A chat exists once the user wrote to the bot (as in Telegram, a
@@ -41,4 +42,16 @@ export function replyTarget(ctx: MethodContext, chat: ChatState): number | undef
   if (chat.get(messageId)) return messageId;
   if (allowMissing) return undefined;
   throw badRequest("message to be replied not found");
+}
+
+/** What reply_markup validation needs to know about where a message goes and who sends it. */
+export function markupTarget(ctx: MethodContext, chat: ChatState): MarkupTarget {
+  return {
+    chatType: chat.chat.type,
+    linkedDomain: (botUsername) => {
+      const bot = botUsername === undefined ? ctx.bot : ctx.store.botByUsername(botUsername);
+      // A bot the sandbox does not know has, as far as it can tell, no linked domain.
+      return bot?.linkedDomain ?? null;
+    },
+  };
 }

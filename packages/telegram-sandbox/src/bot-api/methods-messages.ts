@@ -3,7 +3,7 @@
 import { badRequest, Errors } from "../errors";
 import { type ChatState, nowSeconds, toTgMessage } from "../store";
 import type { ReplyMarkup } from "../types";
-import { replyTarget, requireChat, requireEditable } from "./chat-lookup";
+import { markupTarget, replyTarget, requireChat, requireEditable } from "./chat-lookup";
 import type { MethodContext, MethodHandler } from "./context";
 import { formatText, requireMessageText } from "./formatted-text";
 import { parseReplyMarkup, stableJson } from "./reply-markup";
@@ -35,7 +35,7 @@ export function applyKeyboard(chat: ChatState, markup: ReplyMarkup | undefined):
 const sendMessage: MethodHandler = (ctx) => {
   const chat = requireChat(ctx);
   const { text, entities } = requireMessageText(ctx.params);
-  const replyMarkup = parseReplyMarkup(ctx.params);
+  const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat));
   const replyToMessageId = replyTarget(ctx, chat);
   const linkPreviewOptions = ctx.params.json("link_preview_options", "can't parse link preview options");
   const message = chat.add({
@@ -57,7 +57,7 @@ const editMessageText: MethodHandler = (ctx) => {
   if (message.text === undefined) throw badRequest("there is no text in the message to edit");
   const { text, entities } = requireMessageText(ctx.params);
   // Omitting reply_markup on an edit removes the inline keyboard, as in Telegram.
-  const replyMarkup = parseReplyMarkup(ctx.params, { inlineOnly: true });
+  const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat), { inlineOnly: true });
   const unchanged =
     text === message.text &&
     stableJson(entities) === stableJson(message.entities ?? []) &&
@@ -73,10 +73,10 @@ const editMessageText: MethodHandler = (ctx) => {
 const editMessageCaption: MethodHandler = (ctx) => {
   const chat = requireChat(ctx);
   const message = requireEditable(ctx, chat);
-  if (!message.photo && !message.document) throw badRequest("there is no caption in the message to edit");
+  if (!message.media) throw badRequest("there is no caption in the message to edit");
   const formatted = formatText(ctx.params, "caption") ?? { text: "", entities: [] };
   if (formatted.text.length > 1024) throw Errors.captionTooLong();
-  const replyMarkup = parseReplyMarkup(ctx.params, { inlineOnly: true });
+  const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat), { inlineOnly: true });
   const unchanged =
     formatted.text === (message.caption ?? "") &&
     stableJson(formatted.entities) === stableJson(message.captionEntities ?? []) &&
@@ -92,7 +92,7 @@ const editMessageCaption: MethodHandler = (ctx) => {
 const editMessageReplyMarkup: MethodHandler = (ctx) => {
   const chat = requireChat(ctx);
   const message = requireEditable(ctx, chat);
-  const replyMarkup = parseReplyMarkup(ctx.params, { inlineOnly: true });
+  const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat), { inlineOnly: true });
   if (stableJson(replyMarkup) === stableJson(message.replyMarkup)) throw Errors.messageNotModified();
   message.replyMarkup = replyMarkup;
   message.editDate = nowSeconds();

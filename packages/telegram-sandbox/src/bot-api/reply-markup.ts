@@ -1,40 +1,42 @@
 // reply_markup validation with Telegram's error descriptions. Invalid keyboards are one of the
-// most common causes of 400s from the real API, so the sandbox rejects them the same way.
+// most common causes of 400s from the real API, so the sandbox rejects them the same way and in
+// the same order: the Bot API server parses the JSON, TDLib checks links and chat rules, then the
+// Telegram server checks callback data and login domains.
 
-import { badRequest, Errors } from "../errors";
+import { badRequest } from "../errors";
 import type { Params } from "../http/params";
-import type { InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyMarkup } from "../types";
+import type { InlineKeyboardMarkup, KeyboardButton, ReplyMarkup, TgChat } from "../types";
+import { checkInlineButton, checkInlineButtonOnServer, parseInlineButton } from "./inline-buttons";
+import { isObject } from "./json-fields";
+import { checkKeyboardButton, parseKeyboardButton } from "./keyboard-buttons";
 
 const CANT_PARSE = "can't parse reply keyboard markup JSON object";
-/** Fields that give an inline button an action; a button needs exactly one. */
-const INLINE_ACTIONS = [
-  "url",
-  "callback_data",
-  "web_app",
-  "login_url",
-  "switch_inline_query",
-  "switch_inline_query_current_chat",
-  "switch_inline_query_chosen_chat",
-  "copy_text",
-  "callback_game",
-  "pay",
-] as const;
+
+export interface MarkupTarget {
+  /** Request buttons (contact, location...) are only allowed in private chats. */
+  chatType: TgChat["type"];
+  /** The domain linked with /setdomain to the bot a login button names (undefined = the sender); null = none. */
+  linkedDomain(botUsername: string | undefined): string | null;
+}
 
 /** Parses and validates reply_markup. `inlineOnly` for edit methods, which accept only inline keyboards. */
 export function parseReplyMarkup(
   params: Params,
+  target: MarkupTarget,
   options: { inlineOnly?: boolean } = {},
 ): ReplyMarkup | undefined {
   const raw = params.json("reply_markup", CANT_PARSE);
   if (raw === undefined) return undefined;
-  if (!isObject(raw)) throw badRequest(CANT_PARSE);
-  if ("inline_keyboard" in raw) return validateInline(raw);
+  if (!isObject(raw)) throw badRequest("object expected as reply markup");
+  if ("inline_keyboard" in raw) return validateInline(raw, target);
   if (options.inlineOnly) throw badRequest("inline keyboard expected");
   if ("keyboard" in raw) {
     const rows = raw.keyboard;
-    if (!isRows(rows))
-      throw badRequest('field "keyboard" of the ReplyKeyboardMarkup should be an Array of Arrays');
-    for (const button of rows.flat()) validateKeyboardButton(button);
+    if (!Array.isArray(rows)) throw badRequest('field "keyboard" must be of type Array');
+    if (!isRows(rows)) throw badRequest('field "keyboard" must be an Array of Arrays');
+    // Every button is parsed before any is checked, as the Bot API parses before TDLib checks.
+    const parsed = rows.flat().map((button) => ({ button, type: parseKeyboardButton(button) }));
+    for (const { button, type } of parsed) checkKeyboardButton(button, type, target.chatType);
     return raw as unknown as ReplyMarkup;
   }
   if (raw.remove_keyboard === true) return raw as unknown as ReplyMarkup;
@@ -42,64 +44,26 @@ export function parseReplyMarkup(
   throw badRequest(CANT_PARSE);
 }
 
-function validateInline(raw: Record<string, unknown>): InlineKeyboardMarkup {
+function validateInline(raw: Record<string, unknown>, target: MarkupTarget): InlineKeyboardMarkup {
   const rows = raw.inline_keyboard;
   if (!isRows(rows)) {
-    throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
+    throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
   }
-  for (const button of rows.flat()) {
-    if (!isObject(button))
-      throw badRequest("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
-    if (typeof button.text !== "string") {
-      throw badRequest('can\'t parse inline keyboard button: Field "text" must be of type String');
-    }
-    if (!INLINE_ACTIONS.some((field) => button[field] !== undefined)) {
-      throw badRequest(
-        "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-      );
-    }
-    if (button.callback_data !== undefined) {
-      const data = button.callback_data;
-      const bytes = typeof data === "string" ? Buffer.byteLength(data, "utf8") : 0;
-      // Telegram's limit is 1-64 bytes of UTF-8, not 64 characters.
-      if (bytes < 1 || bytes > 64) throw Errors.buttonDataInvalid();
-    }
-    if (button.url !== undefined && !isButtonUrl(button.url)) {
-      throw badRequest(`inline keyboard button URL '${String(button.url)}' is invalid: Wrong HTTP URL`);
-    }
-  }
-  return { ...raw, inline_keyboard: rows as InlineKeyboardButton[][] };
-}
-
-function validateKeyboardButton(button: unknown): void {
-  if (typeof button === "string") return;
-  if (!isObject(button))
-    throw badRequest("can't parse keyboard button: KeyboardButton must be a String or an Object");
-  if (typeof button.text !== "string") {
-    throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
-  }
-}
-
-function isButtonUrl(value: unknown): boolean {
-  if (typeof value !== "string" || value.length === 0) return false;
-  // Telegram accepts bare domains ("example.com") as well as http(s) and tg:// links.
-  if (/^[\w-]+(\.[\w-]+)+(?:[/:?#].*)?$/.test(value)) return true;
-  try {
-    return ["http:", "https:", "tg:", "ton:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  // parseInlineButton throws for anything but an object, so the casts below are safe.
+  const parsed = rows.flat().map((button) => ({
+    button: button as Record<string, unknown>,
+    action: parseInlineButton(button),
+  }));
+  for (const { button, action } of parsed) checkInlineButton(button, action);
+  for (const { button, action } of parsed) checkInlineButtonOnServer(button, action, target.linkedDomain);
+  return { ...raw, inline_keyboard: rows as InlineKeyboardMarkup["inline_keyboard"] };
 }
 
 function isRows(value: unknown): value is unknown[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
 }
 
-/** Text of every button on a reply keyboard (strings are shorthand for { text }). */
+/** Every button on a reply keyboard as an object (strings are shorthand for { text }). */
 export function replyButtons(keyboard: Array<Array<KeyboardButton | string>>): KeyboardButton[] {
   return keyboard.flat().map((button) => (typeof button === "string" ? { text: button } : button));
 }

@@ -2,7 +2,7 @@
 // test shows up as a clear 400 instead of a confusing downstream failure.
 
 import { ControlError } from "../errors";
-import type { SandboxUser } from "../types";
+import type { SandboxUser, TgContact } from "../types";
 
 export type Input = Record<string, unknown>;
 
@@ -33,6 +33,13 @@ export function optionalInt(input: Input, key: string): number | undefined {
   return value === undefined || value === null ? undefined : requireInt(input, key);
 }
 
+export function optionalBool(input: Input, key: string): boolean | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") throw new ControlError(400, `"${key}" must be a boolean`);
+  return value;
+}
+
 export function requireUser(input: Input): SandboxUser {
   const from = input.from;
   if (typeof from !== "object" || from === null)
@@ -41,9 +48,34 @@ export function requireUser(input: Input): SandboxUser {
   const id = requireInt(user, "id");
   if (id <= 0) throw new ControlError(400, '"from.id" must be a positive integer');
   const out: SandboxUser = { id, first_name: requireString(user, "first_name") };
-  for (const key of ["last_name", "username", "language_code"] as const) {
+  for (const key of ["last_name", "username", "language_code", "photo_url"] as const) {
     const value = optionalString(user, key);
     if (value !== undefined) out[key] = value;
   }
+  return out;
+}
+
+/** A contact card: phone_number and first_name required; user_id (positive) optional. */
+export function requireContact(input: Input): TgContact {
+  const contact = input.contact;
+  if (typeof contact !== "object" || contact === null)
+    throw new ControlError(
+      400,
+      '"contact" must be an object { phone_number, first_name, last_name?, user_id?, vcard? }',
+    );
+  const card = contact as Input;
+  const out: TgContact = {
+    phone_number: requireString(card, "phone_number"),
+    first_name: requireString(card, "first_name"),
+  };
+  const lastName = optionalString(card, "last_name");
+  if (lastName) out.last_name = lastName;
+  const userId = optionalInt(card, "user_id");
+  if (userId !== undefined) {
+    if (userId <= 0) throw new ControlError(400, '"contact.user_id" must be a positive integer');
+    out.user_id = userId;
+  }
+  const vcard = optionalString(card, "vcard");
+  if (vcard) out.vcard = vcard;
   return out;
 }

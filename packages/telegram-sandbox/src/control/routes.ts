@@ -4,7 +4,16 @@
 import { ControlError, defaultDescription } from "../errors";
 import { type BotState, type Store, TOKEN_PATTERN, toSandboxMessage } from "../store";
 import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxMessage } from "../types";
-import { type Input, optionalInt, optionalString, requireInt, requireString, requireUser } from "./input";
+import {
+  type Input,
+  optionalBool,
+  optionalInt,
+  optionalString,
+  requireContact,
+  requireInt,
+  requireString,
+  requireUser,
+} from "./input";
 import { UserActions } from "./user-actions";
 
 /** Upper bound for any server-side wait, so a forgotten waitMs cannot pin a request forever. */
@@ -52,6 +61,15 @@ export class ControlRoutes {
           requireString(input, "phoneNumber"),
           optionalInt(input, "chatId"),
         ),
+      "tap-contact-button": (input) =>
+        a.tapContactButton(
+          bot(input),
+          requireUser(input),
+          requireString(input, "phoneNumber"),
+          optionalInt(input, "chatId"),
+        ),
+      "send-contact": (input) =>
+        a.sendContact(bot(input), requireUser(input), requireContact(input), optionalInt(input, "chatId")),
       "press-inline-button": (input) =>
         a.pressInlineButton(
           bot(input),
@@ -60,6 +78,22 @@ export class ControlRoutes {
           requireString(input, "callbackData"),
           optionalInt(input, "chatId"),
         ),
+      "press-login-button": (input) =>
+        a.pressLoginButton(
+          bot(input),
+          requireUser(input),
+          requireInt(input, "messageId"),
+          {
+            ...optionalField("text", optionalString(input, "text")),
+            ...optionalField("row", optionalInt(input, "row")),
+            ...optionalField("column", optionalInt(input, "column")),
+          },
+          {
+            ...optionalField("chatId", optionalInt(input, "chatId")),
+            ...optionalField("decline", optionalBool(input, "decline")),
+          },
+        ),
+      "set-bot-domain": (input) => setBotDomain(bot(input), input),
       "block-bot": (input) => a.setBlocked(bot(input), requireUser(input), true),
       "unblock-bot": (input) => a.setBlocked(bot(input), requireUser(input), false),
       messages: (input, signal) => this.messages(bot(input), input, signal),
@@ -149,6 +183,26 @@ function chatState(bot: BotState, chatId: number) {
     reply_keyboard: chat?.replyKeyboard ?? null,
     last_chat_action: chat?.lastChatAction ?? null,
   };
+}
+
+function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Like BotFather's /setdomain: a bare host name ("shop.example.com"); null or "" unlinks it. */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
+
+function setBotDomain(bot: BotState, input: Input): { domain: string | null } {
+  const raw = optionalString(input, "domain") ?? "";
+  const domain = raw.trim().toLowerCase();
+  if (domain !== "" && !DOMAIN.test(domain)) {
+    throw new ControlError(
+      400,
+      `"domain" must be a host name like "shop.example.com" (no scheme, port or path), got ${JSON.stringify(raw)}`,
+    );
+  }
+  bot.linkedDomain = domain === "" ? null : domain;
+  return { domain: bot.linkedDomain };
 }
 
 function failNext(bot: BotState, input: Input): true {

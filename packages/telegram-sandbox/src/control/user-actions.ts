@@ -2,11 +2,21 @@
 // the matching Telegram Update for the bot.
 
 import { randomBytes } from "node:crypto";
+import { parseKeyboardButton } from "../bot-api/keyboard-buttons";
 import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
 import { detectEntities } from "../formatting/auto-entities";
 import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
-import type { SandboxUser, TgChatMember, TgMessageEntity, TgUpdate, TgUser } from "../types";
+import type {
+  SandboxLoginButtonResult,
+  SandboxUser,
+  TgChatMember,
+  TgContact,
+  TgMessageEntity,
+  TgUpdate,
+  TgUser,
+} from "../types";
+import { type ButtonSelector, findLoginButton, pressLogin } from "./login-button";
 
 export interface SentMessage {
   /** null when the bot's allowed_updates filtered the update out. */
@@ -49,19 +59,49 @@ export class UserActions {
         `"${text}" is not a button of the current reply keyboard (buttons: ${list})`,
       );
     }
-    if (button.request_contact) {
-      throw new ControlError(400, `button "${text}" requests the user's contact; use shareContact instead`);
+    const type = parseKeyboardButton(button);
+    if (type === "request_contact") {
+      throw new ControlError(
+        400,
+        `button "${text}" requests the user's contact; use tapContactButton instead`,
+      );
     }
+    // Tapping these opens a picker or a Web App in the real client, never sends the label.
+    if (type !== "text")
+      throw new ControlError(400, `button "${text}" is a ${type} button; the sandbox cannot tap it`);
     return this.sendText(bot, from, text, chatId);
   }
 
+  /**
+   * The user taps the request_contact button of the reply keyboard shown in the chat: the client
+   * sends the user's own contact card, user_id included, as the real app does.
+   */
+  tapContactButton(bot: BotState, from: SandboxUser, phoneNumber: string, chatId?: number): SentMessage {
+    const chat = this.existingChat(bot, chatId ?? from.id);
+    const keyboard = chat.replyKeyboard;
+    if (!keyboard) throw new ControlError(400, `no reply keyboard is shown in chat ${chat.chat.id}`);
+    const buttons = replyButtons(keyboard.keyboard);
+    if (!buttons.some((button) => parseKeyboardButton(button) === "request_contact")) {
+      const list = buttons.map((b) => JSON.stringify(b.text)).join(", ");
+      throw new ControlError(
+        400,
+        `the reply keyboard shown in chat ${chat.chat.id} has no request_contact button (buttons: ${list})`,
+      );
+    }
+    return this.shareContact(bot, from, phoneNumber, chatId);
+  }
+
+  /** The user shares their own contact card (attachment menu), no keyboard needed. */
   shareContact(bot: BotState, from: SandboxUser, phoneNumber: string, chatId?: number): SentMessage {
-    const contact = {
-      phone_number: phoneNumber,
-      first_name: from.first_name,
-      ...(from.last_name ? { last_name: from.last_name } : {}),
-      user_id: from.id,
-    };
+    return this.sendContact(bot, from, ownContact(from, phoneNumber), chatId);
+  }
+
+  /**
+   * The user sends any contact card: someone else's (user_id of another user, or none for a
+   * person not on Telegram) as well as their own. Bots that want the user's own number must
+   * compare contact.user_id with from.id; this is how tests check that they do.
+   */
+  sendContact(bot: BotState, from: SandboxUser, contact: TgContact, chatId?: number): SentMessage {
     return this.userMessage(bot, from, chatId, { contact });
   }
 
@@ -103,6 +143,22 @@ export class UserActions {
     });
     this.store.changes.notify();
     return { update_id: update?.update_id ?? null, callback_query_id: id };
+  }
+
+  /** The user presses an inline login_url button; returns the URL the app would open. */
+  pressLoginButton(
+    bot: BotState,
+    from: SandboxUser,
+    messageId: number,
+    selector: ButtonSelector,
+    options: { chatId?: number; decline?: boolean } = {},
+  ): SandboxLoginButtonResult {
+    const chat = this.existingChat(bot, options.chatId ?? from.id);
+    const message = chat.get(messageId);
+    if (!message) throw new ControlError(400, `message ${messageId} not found in chat ${chat.chat.id}`);
+    if (!message.fromBot)
+      throw new ControlError(400, `message ${messageId} was sent by the user, not the bot`);
+    return pressLogin(this.store, bot, findLoginButton(message, selector), from, options.decline === true);
   }
 
   setBlocked(bot: BotState, from: SandboxUser, blocked: boolean): { update_id: number | null } {
@@ -186,8 +242,18 @@ function blockedError(bot: BotState, from: SandboxUser): ControlError {
   );
 }
 
+function ownContact(from: SandboxUser, phoneNumber: string): TgContact {
+  return {
+    phone_number: phoneNumber,
+    first_name: from.first_name,
+    ...(from.last_name ? { last_name: from.last_name } : {}),
+    user_id: from.id,
+  };
+}
+
 function toUser(from: SandboxUser): TgUser {
-  const { id, first_name, ...rest } = from;
+  // photo_url is not a User field; Telegram only sends it in login data.
+  const { id, first_name, photo_url: _photoUrl, ...rest } = from;
   return { id, is_bot: false, first_name, ...rest };
 }
 

@@ -3,7 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BotApi } from "../bot-api/dispatcher";
-import { DOCUMENT_MAX_BYTES } from "../bot-api/methods-files";
+import { UPLOAD_MAX_BYTES } from "../bot-api/media-input";
 import type { ControlRoutes } from "../control/routes";
 import { ApiError, ControlError, Errors } from "../errors";
 import type { Store } from "../store";
@@ -11,7 +11,7 @@ import { readBody } from "./body";
 import { type Params, parseParams } from "./params";
 
 /** Room for the other multipart fields next to a maximum-size document. */
-const BOT_API_BODY_LIMIT = DOCUMENT_MAX_BYTES + 1024 * 1024;
+const BOT_API_BODY_LIMIT = UPLOAD_MAX_BYTES + 1024 * 1024;
 const CONTROL_BODY_LIMIT = 1024 * 1024;
 
 export interface RouterDeps {
@@ -75,8 +75,10 @@ async function download(
   token: string,
   filePath: string,
 ): Promise<void> {
-  const file = deps.store.bots.has(token) ? deps.store.files.getByPath(filePath) : undefined;
-  if (!file?.data) return sendJson(res, 404, Errors.notFound().toJSON());
+  const bot = deps.store.bots.get(token);
+  const file = bot ? deps.store.files.getByPath(filePath) : undefined;
+  // Files are per bot: another bot's file_path is not found, as on Telegram.
+  if (!file?.data || file.botId !== bot?.id) return sendJson(res, 404, Errors.notFound().toJSON());
   res.writeHead(200, {
     "content-type": file.mimeType ?? "application/octet-stream",
     "content-length": file.data.length,
