@@ -1,3 +1,4 @@
+import type { CoreEnv, FileStorage } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import type Bottleneck from "bottleneck";
 import type { Telegram } from "telegraf";
@@ -10,6 +11,10 @@ export interface BotHandle {
   username: string;
   db: Db;
   telegram: Telegram;
+  /** What the server core needs from this process (the admin's address for login links). */
+  core: CoreEnv;
+  /** Where media files' bytes are read from for their first upload to Telegram. */
+  files: FileStorage;
   /** Keeps the bot under its messages-per-second budget (per runtime process). */
   limiter: Bottleneck;
   /** Aborted when the bot stops: long waits end early. */

@@ -1,4 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
+import {
+  type CoreEnv,
+  conversationsWithPendingMessages,
+  type FileStorage,
+  syncBotSchedules,
+} from "@switchboard/core";
 import { type bots, type Db, decryptSecret } from "@switchboard/db";
 import Bottleneck from "bottleneck";
 import { Telegraf, TelegramError } from "telegraf";
@@ -11,7 +17,7 @@ import { chatsWithPendingUpdates, storeUpdates } from "./inbox";
 import type { Logger } from "./log";
 import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
-import { conversationsWithPendingMessages, drainChat } from "./process-chat";
+import { drainChat } from "./process-chat";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 export type BotRow = typeof bots.$inferSelect;
@@ -22,6 +28,8 @@ export interface RunnerDeps {
   config: RuntimeConfig;
   log: Logger;
   secretKey: Buffer;
+  core: CoreEnv;
+  files: FileStorage;
 }
 
 /**
@@ -66,6 +74,8 @@ export class BotRunner {
       username: row.username,
       db: deps.db,
       telegram: telegraf.telegram,
+      core: deps.core,
+      files: deps.files,
       limiter,
       signal: this.abort.signal,
       log: deps.log,
@@ -119,8 +129,26 @@ export class BotRunner {
         onChats: (chats) => this.schedule(chats),
       });
     }
+    await this.syncSchedules();
     await this.recover();
     this.recoveryTimer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
+  }
+
+  /** Makes the bot's pending Schedule runs match its live flow (after start, a publish, a change). */
+  async syncSchedules(): Promise<void> {
+    try {
+      await syncBotSchedules(this.deps.db, this.row.id);
+    } catch (err) {
+      this.deps.log("warn", "syncing schedules failed", { botId: this.row.id, error: String(err) });
+    }
+  }
+
+  /** Another process queued messages in this chat's outbox (an operator's reply, a timer): send them. */
+  deliverNow(conversationId: string, chatId: number) {
+    if (this.stopped) return;
+    void this.queue
+      .run(chatId, () => deliverPending(this.handle, conversationId, chatId))
+      .catch((err) => this.deps.log("error", "delivery failed", { botId: this.row.id, error: String(err) }));
   }
 
   /** Webhook entry: verifies Telegram's secret header and stores the update before answering 200. */
@@ -136,7 +164,7 @@ export class BotRunner {
     if (this.stopped) return;
     try {
       this.schedule(new Set(await chatsWithPendingUpdates(this.deps.db, this.row.id)));
-      for (const c of await conversationsWithPendingMessages(this.handle))
+      for (const c of await conversationsWithPendingMessages(this.deps.db, this.row.id))
         void this.queue.run(c.chatId, () => deliverPending(this.handle, c.id, c.chatId));
     } catch (err) {
       this.deps.log("warn", "recovery sweep failed", { botId: this.row.id, error: String(err) });

@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import path from "node:path";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -15,6 +16,12 @@ export interface RuntimeConfig {
   instanceId: string;
   /** Outgoing messages per second per bot; Telegram's documented ceiling is about 30. */
   messagesPerSecond: number;
+  /** The admin's public address (Login steps' links point there). */
+  adminBaseUrl: string;
+  /** Folder of uploaded files (shared with the admin). */
+  filesDir: string;
+  /** How often due timers are looked for (they also wake on NOTIFY). */
+  timerPollMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -29,5 +36,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     pollTimeoutSeconds: Number(env.RUNTIME_POLL_TIMEOUT ?? 25),
     instanceId: env.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
     messagesPerSecond: Number(env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? 30),
+    adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    filesDir: path.resolve(env.SWITCHBOARD_FILES_DIR ?? ".data/files"),
+    timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
   };
 }

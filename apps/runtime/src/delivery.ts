@@ -1,33 +1,45 @@
-import { conversations, type MessageRow, messages, type Tx } from "@switchboard/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import {
+  claimNextMessage,
+  failMessage,
+  forgetTelegramFileId,
+  markConversationBlocked,
+  type OutboundCall,
+  recordSent,
+  releaseMessage,
+  rememberTelegramFileId,
+  retryMessageLater,
+  SEND_LEASE_MS,
+  storedFile,
+  telegramFileIdFor,
+} from "@switchboard/core";
+import type { MessageRow, Tx } from "@switchboard/db";
 import { TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { logBotEvent } from "./bot-log";
-import { lockChat } from "./locks";
 import { sleep } from "./sleep";
-import type { OutboundCall } from "./telegram/outbound";
 
 /** Attempts before an outgoing message is given up as failed (network errors, 5xx). */
 export const MAX_SEND_ATTEMPTS = 5;
-/** How long a claimed message belongs to the process sending it; after that (a crash) anyone may retry. */
-export const SEND_LEASE_MS = 30_000;
 /** A send is abandoned before its lease ends, so a lease never expires while its send still runs. */
 const SEND_TIMEOUT_MS = SEND_LEASE_MS - 5_000;
 /** Longest single wait inline; a longer retry_after is left to the recovery sweep. */
 const MAX_INLINE_WAIT_MS = 120_000;
 
-type Claim =
-  | { kind: "claimed"; msg: MessageRow; result: SendResult }
+type SendResult =
+  | { ok: true; messageId: number; fileId: string | null }
+  /** `byFileId`: the media went by a remembered file_id (which Telegram may no longer accept). */
+  | { ok: false; error: unknown; byFileId: boolean };
+type Attempt =
+  | { kind: "sent"; msg: MessageRow; result: SendResult }
   | { kind: "done" }
   | { kind: "wait"; ms: number };
-type SendResult = { ok: true; messageId: number } | { ok: false; error: unknown };
 type Recorded = { kind: "next" } | { kind: "done" } | { kind: "wait"; ms: number } | { kind: "stop" };
 
 /**
  * Sends a conversation's pending messages, oldest first, one at a time. Inside a rate-limiter slot,
- * each message is claimed under the chat's lock (a lease in `leased_until`), then sent with no
- * database connection held, then recorded. Two runtimes never send one message twice or out of
- * order; a slow Telegram never ties up the pool; a process that dies mid-send leaves a lease that
+ * each message is claimed through the core's outbox protocol (a lease under the chat's lock), sent
+ * with no database connection held, then recorded. Two runtimes never send one message twice or out
+ * of order; a slow Telegram never ties up the pool; a process that dies mid-send leaves a lease that
  * expires and is retried. Runs until nothing is left, so messages added meanwhile are not stranded.
  */
 export async function deliverPending(bot: BotHandle, conversationId: string, chatId: number): Promise<void> {
@@ -37,101 +49,118 @@ export async function deliverPending(bot: BotHandle, conversationId: string, cha
       await sleep(paused, bot.signal);
       continue;
     }
-    let claim: Claim;
+    let attempt: Attempt;
     try {
-      claim = await bot.limiter.schedule(() => claimAndSend(bot, conversationId, chatId));
+      attempt = await bot.limiter.schedule(() => claimAndSend(bot, conversationId, chatId));
     } catch (err) {
       if (bot.signal.aborted) return; // the limiter was stopped with the bot: nothing was claimed
       throw err;
     }
-    if (claim.kind === "done") return;
-    if (claim.kind === "wait") {
-      await sleep(claim.ms, bot.signal);
+    if (attempt.kind === "done") return;
+    if (attempt.kind === "wait") {
+      await sleep(attempt.ms, bot.signal);
       continue;
     }
-    const recorded = claim.result.ok
-      ? await recordSent(bot, claim.msg, claim.result.messageId)
-      : await bot.db.transaction((tx) =>
-          recordFailure(tx, bot, claim.msg, (claim.result as { error: unknown }).error),
-        );
+    const { msg, result } = attempt;
+    const recorded = result.ok
+      ? await recordSuccess(bot, msg, result.messageId, result.fileId)
+      : await bot.db.transaction((tx) => recordFailure(tx, bot, msg, result.error, result.byFileId));
     if (recorded.kind === "done" || recorded.kind === "stop") return;
     if (recorded.kind === "wait") await sleep(recorded.ms, bot.signal);
   }
 }
 
-async function claimAndSend(bot: BotHandle, conversationId: string, chatId: number): Promise<Claim> {
+async function claimAndSend(bot: BotHandle, conversationId: string, chatId: number): Promise<Attempt> {
   // A 429 may have arrived while this job waited for its slot.
   const paused = bot.sendingPausedFor();
   if (paused > 0) return { kind: "wait", ms: paused };
-  const claim = await bot.db.transaction(async (tx) => {
-    await lockChat(tx, bot.id, chatId);
-    const [msg] = await tx
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.deliveryStatus, "pending")))
-      .orderBy(asc(messages.createdAt), asc(messages.seq))
-      .limit(1);
-    if (!msg) return { kind: "done" as const };
-    const now = Date.now();
-    // Another runtime is sending it: that runtime carries on with the rest of the chat.
-    if (msg.leasedUntil && msg.leasedUntil.getTime() > now) return { kind: "done" as const };
-    // Backing off after an error: the chat's order forbids sending anything after it meanwhile.
-    if (msg.notBefore && msg.notBefore.getTime() > now)
-      return { kind: "wait" as const, ms: Math.min(msg.notBefore.getTime() - now, MAX_INLINE_WAIT_MS) };
-    const attempts = msg.attempts + 1;
-    await tx
-      .update(messages)
-      .set({ attempts, leasedUntil: new Date(now + SEND_LEASE_MS) })
-      .where(eq(messages.id, msg.id));
-    return { kind: "claimed" as const, msg: { ...msg, attempts } };
-  });
+  const claim = await claimNextMessage(
+    bot.db,
+    { botId: bot.id, chatId, id: conversationId },
+    MAX_INLINE_WAIT_MS,
+  );
   if (claim.kind !== "claimed") return claim;
-  return { ...claim, result: await send(bot, claim.msg.payload as OutboundCall) };
+  return { kind: "sent", msg: claim.msg, result: await send(bot, claim.msg.payload as OutboundCall) };
+}
+
+/**
+ * The Bot API parameters of a call. A media file goes by the file_id Telegram gave this bot before,
+ * else by upload from the file storage (Telegraf sends multipart for `{ source, filename }`).
+ */
+async function paramsOf(
+  bot: BotHandle,
+  call: OutboundCall,
+): Promise<{ params: Record<string, unknown>; byFileId: boolean }> {
+  if (call.method === "sendMessage") return { params: call.params, byFileId: false };
+  const { fileId, kind, name } = call.media;
+  const known = await telegramFileIdFor(bot.db, fileId, bot.id);
+  if (known) return { params: { ...call.params, [kind]: known }, byFileId: true };
+  const file = await storedFile(bot.db, fileId);
+  if (!file) throw new MissingFileError(`The file "${name}" was deleted from Switchboard.`);
+  const source = await bot.files.get(file.storageKey);
+  return { params: { ...call.params, [kind]: { source, filename: file.name } }, byFileId: false };
+}
+
+class MissingFileError extends Error {}
+
+/** The file_id Telegram assigned to what we uploaded (the largest photo size for a photo). */
+function sentFileId(call: OutboundCall, sent: Record<string, unknown>): string | null {
+  if (call.method === "sendMessage") return null;
+  const media = sent[call.media.kind] as { file_id?: string } | { file_id?: string }[] | undefined;
+  const item = Array.isArray(media) ? media[media.length - 1] : media;
+  return item?.file_id ?? null;
 }
 
 async function send(bot: BotHandle, call: OutboundCall): Promise<SendResult> {
+  let byFileId = false;
   try {
-    // The payload was built by telegram/outbound.ts for exactly this method.
-    const sent = await bot.telegram.callApi(call.method, call.params as never, {
+    const resolved = await paramsOf(bot, call);
+    byFileId = resolved.byFileId;
+    const params = resolved.params;
+    // The payload was built by the core's telegram-calls for exactly this method.
+    const sent = (await bot.telegram.callApi(call.method, params as never, {
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never,
-    });
-    return { ok: true, messageId: (sent as { message_id: number }).message_id };
+    })) as unknown as Record<string, unknown> & { message_id: number };
+    return { ok: true, messageId: sent.message_id, fileId: sentFileId(call, sent) };
   } catch (error) {
-    return { ok: false, error };
+    return { ok: false, error, byFileId };
   }
 }
 
-/** The common case, one autocommit statement: the lease makes this message ours alone. */
-async function recordSent(bot: BotHandle, msg: MessageRow, messageId: number): Promise<Recorded> {
-  await bot.db
-    .update(messages)
-    .set({
-      deliveryStatus: "sent",
-      telegramMessageId: messageId,
-      sentAt: new Date(),
-      leasedUntil: null,
-      error: null,
-    })
-    .where(eq(messages.id, msg.id));
+async function recordSuccess(
+  bot: BotHandle,
+  msg: MessageRow,
+  messageId: number,
+  fileId: string | null,
+): Promise<Recorded> {
+  await recordSent(bot.db, msg.id, messageId);
+  const call = msg.payload as OutboundCall;
+  // Next time this bot sends the file, it goes by Telegram's id instead of another upload.
+  if (fileId && call.method !== "sendMessage")
+    await rememberTelegramFileId(bot.db, call.media.fileId, bot.id, fileId).catch((err) =>
+      bot.log("warn", "could not remember a Telegram file_id", { botId: bot.id, error: String(err) }),
+    );
   return { kind: "next" };
 }
 
-async function recordFailure(tx: Tx, bot: BotHandle, msg: MessageRow, err: unknown): Promise<Recorded> {
-  const setMessage = (values: Partial<MessageRow>) =>
-    tx
-      .update(messages)
-      .set({ leasedUntil: null, ...values })
-      .where(eq(messages.id, msg.id));
+async function recordFailure(
+  tx: Tx,
+  bot: BotHandle,
+  msg: MessageRow,
+  err: unknown,
+  byFileId: boolean,
+): Promise<Recorded> {
   const call = msg.payload as OutboundCall;
   const retryIn = async (ms: number): Promise<Recorded> => {
-    await setMessage({ notBefore: new Date(Date.now() + ms) });
+    await retryMessageLater(tx, msg.id, ms);
     return { kind: "wait", ms };
   };
   const fail = async (error: string): Promise<Recorded> => {
-    await setMessage({ deliveryStatus: "failed", error });
+    await failMessage(tx, msg.id, error);
     return { kind: "next" };
   };
 
+  if (err instanceof MissingFileError) return fail(err.message);
   if (err instanceof TelegramError) {
     const description = err.description ?? err.message;
     // Through the same transaction: a second pool connection here could deadlock a busy pool.
@@ -148,20 +177,16 @@ async function recordFailure(tx: Tx, bot: BotHandle, msg: MessageRow, err: unkno
       return retryIn(ms);
     }
     if (err.code === 403) {
-      // The user blocked the bot (or deleted their account): nothing more can reach them.
-      await tx
-        .update(messages)
-        .set({ deliveryStatus: "failed", error: description, leasedUntil: null })
-        .where(and(eq(messages.conversationId, msg.conversationId), eq(messages.deliveryStatus, "pending")));
-      await tx
-        .update(conversations)
-        .set({ status: "blocked", state: sql`jsonb_set(${conversations.state}, '{status}', '"blocked"')` })
-        .where(eq(conversations.id, msg.conversationId));
+      await markConversationBlocked(tx, msg.conversationId, description);
       return { kind: "done" };
     }
+    if (err.code === 400 && byFileId && call.method !== "sendMessage") {
+      // Telegram no longer accepts the remembered file_id: forget it, the retry uploads the file.
+      await forgetTelegramFileId(tx, call.media.fileId, bot.id);
+      if (msg.attempts < MAX_SEND_ATTEMPTS) return retryIn(0);
+    }
     if (err.code === 401) {
-      // Left pending (lease cleared) for when the bot is reconnected.
-      await setMessage({});
+      await releaseMessage(tx, msg.id);
       bot.onUnauthorized(`Telegram rejected the token while sending (401 ${description}).`);
       return { kind: "stop" };
     }

@@ -1,5 +1,5 @@
+import { LOCK_SPACE } from "@switchboard/core";
 import postgres from "postgres";
-import { LOCK_SPACE } from "./locks";
 
 /**
  * Telegram allows one getUpdates consumer per bot, so among runtime processes only the holder of a

@@ -1,10 +1,8 @@
-import { conversations, messages } from "@switchboard/db";
-import { and, eq } from "drizzle-orm";
+import { lockChat } from "@switchboard/core";
 import type { BotHandle } from "./bot-handle";
 import { deliverPending } from "./delivery";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
-import { lockChat } from "./locks";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 /** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
@@ -27,7 +25,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
         if (!next) return null;
         updateId = next.row.updateId;
         more = next.more;
-        return handleUpdate(tx, bot, next.row.payload as TelegramUpdate);
+        return handleUpdate(tx, bot, next.row.payload as TelegramUpdate, bot.core);
       });
     } catch (err) {
       if (updateId === null) throw err;
@@ -57,16 +55,4 @@ async function answerCallbacks(bot: BotHandle, handled: HandledUpdate) {
       bot.log("warn", "answerCallbackQuery failed", { botId: bot.id, error: String(err) });
     }
   }
-}
-
-/** Conversations with messages left pending by a crash between commit and send. */
-export async function conversationsWithPendingMessages(bot: BotHandle) {
-  return bot.db
-    .selectDistinct({ id: conversations.id, chatId: conversations.chatId })
-    .from(conversations)
-    .innerJoin(
-      messages,
-      and(eq(messages.conversationId, conversations.id), eq(messages.deliveryStatus, "pending")),
-    )
-    .where(eq(conversations.botId, bot.id));
 }

@@ -1,10 +1,12 @@
 import type { AddressInfo } from "node:net";
+import { LocalFileStorage } from "@switchboard/core";
 import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
 import { createHttpServer } from "./http-server";
 import { createLogger } from "./log";
 import { PollLeadership } from "./poll-leadership";
 import { BotSupervisor } from "./supervisor";
+import { TimerWorker } from "./timer-worker";
 
 export interface Runtime {
   /** Port of the webhook/health server (0 when not listening). */
@@ -18,7 +20,10 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const log = createLogger(`runtime ${config.instanceId}`);
   const { db, sql, close } = createDb(config.databaseUrl, { max: 20 });
   const leadership = new PollLeadership(config.databaseUrl);
-  const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey });
+  const core = { adminBaseUrl: config.adminBaseUrl };
+  const files = new LocalFileStorage(config.filesDir);
+  const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey, core, files });
+  const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -26,6 +31,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     port = (server.address() as AddressInfo).port;
   }
   await supervisor.start();
+  await timers.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -37,6 +43,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
+      await timers.stop();
       await supervisor.stop();
       await serverClosed;
       await leadership.close();

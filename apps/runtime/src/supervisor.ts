@@ -1,3 +1,4 @@
+import { CHANNELS, parseOutboxWakeUp } from "@switchboard/core";
 import { bots } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import type { Sql } from "postgres";
@@ -8,20 +9,30 @@ const FAILED_RETRY_MS = 60_000;
 
 /**
  * Keeps one BotRunner per enabled bot: starts new ones, restarts changed ones, stops removed or
- * disabled ones. Reacts to NOTIFY switchboard_bots at once and re-reads the table periodically.
+ * disabled ones. Reacts to NOTIFY on the bots channel at once and re-reads the table periodically.
  */
 export class BotSupervisor {
   private readonly runners = new Map<string, { runner: BotRunner; failedAt?: number }>();
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly unlisteners: (() => Promise<void>)[] = [];
 
   /** `sql` is the pool's client, for LISTEN. */
   constructor(private readonly deps: RunnerDeps & { sql: Sql }) {}
 
   async start(): Promise<void> {
-    const listener = await this.deps.sql.listen("switchboard_bots", () => void this.reload());
-    this.unlisten = () => listener.unlisten();
+    const bots = await this.deps.sql.listen(CHANNELS.bots, (botId) => {
+      void this.reload().then(() => this.runner(botId)?.syncSchedules());
+    });
+    // Messages queued by another process (the admin, a timer in another runtime) go out at once.
+    const outbox = await this.deps.sql.listen(CHANNELS.outbox, (payload) => {
+      const wake = parseOutboxWakeUp(payload);
+      if (wake) this.runner(wake.botId)?.deliverNow(wake.conversationId, wake.chatId);
+    });
+    this.unlisteners.push(
+      () => bots.unlisten(),
+      () => outbox.unlisten(),
+    );
     await this.reload();
     this.timer = setInterval(() => void this.reload(), this.deps.config.reloadIntervalMs);
   }
@@ -67,7 +78,7 @@ export class BotSupervisor {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.unlisten?.().catch(() => {});
+    for (const unlisten of this.unlisteners) await unlisten().catch(() => {});
     await this.reloading;
     await Promise.all([...this.runners.values()].map((e) => e.runner.stop()));
     this.runners.clear();

@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import {
   bots,
   encryptSecret,
@@ -18,6 +21,8 @@ import type { RuntimeConfig } from "../src/config";
 import { type Runtime, startRuntime } from "../src/runtime";
 
 export const TEST_SECRET = "runtime-test-secret-0123456789";
+/** Where Login links point in tests: a host with a dot, so Telegram (the sandbox) accepts link buttons. */
+export const ADMIN_BASE_URL = "http://admin.switchboard.test";
 
 /** Text -> Buttons -> Free input (email) -> Text, with a /help alias. */
 export function demoFlow(): FlowDocument {
@@ -115,6 +120,7 @@ export async function createHarness() {
   const [ws] = await db.insert(workspaces).values({ name: "Test" }).returning();
   await db.insert(memberships).values({ workspaceId: ws!.id, userId, role: "owner" });
   const runtimes: Runtime[] = [];
+  const filesDir = mkdtempSync(path.join(tmpdir(), "switchboard-rt-files-"));
 
   const harness = {
     db,
@@ -122,6 +128,8 @@ export async function createHarness() {
     sandbox,
     client,
     workspaceId: ws!.id,
+    userId,
+    filesDir,
 
     async publish(doc: FlowDocument = demoFlow()) {
       const compiled = compileDraft(doc);
@@ -169,6 +177,9 @@ export async function createHarness() {
         pollTimeoutSeconds: 1,
         instanceId: `test-${runtimes.length + 1}`,
         messagesPerSecond: 30,
+        adminBaseUrl: ADMIN_BASE_URL,
+        filesDir,
+        timerPollMs: 200,
         ...overrides,
       };
     },
@@ -183,6 +194,7 @@ export async function createHarness() {
       for (const rt of runtimes) await rt.stop().catch(() => {});
       await sandbox.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
   return harness;

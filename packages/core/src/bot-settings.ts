@@ -7,6 +7,28 @@ const text = (fallback: string) => z.string().max(4096).catch(fallback).default(
  * A bot's settings as stored in `bots.settings` (JSON). Parsing never fails: a missing or broken
  * value falls back to its default, so a row written by an older version still works.
  */
+const operatorTextsSchema = z
+  .object({
+    connected: text(defaultOperatorTexts.connected),
+    noOperator: text(defaultOperatorTexts.noOperator),
+    howToEnd: text(defaultOperatorTexts.howToEnd),
+    completed: text(defaultOperatorTexts.completed),
+    afterMaxWait: text(defaultOperatorTexts.afterMaxWait),
+  })
+  .catch({ ...defaultOperatorTexts })
+  .prefault({});
+
+const operatorSettingsSchema = z.object({
+  maxParallelChats: z.number().int().min(1).max(100).catch(5).default(5),
+  onlyMyClients: z.boolean().catch(false).default(false),
+  showOperatorName: z.boolean().catch(false).default(false),
+  /** Minutes in the queue before "after the maximum waiting time" and `no_operator`; 0 = never. */
+  maxWaitMinutes: z.number().int().min(0).max(10_080).catch(10).default(10),
+  /** Minutes of silence after which an operator conversation closes by itself; 0 = never. */
+  closeAfterMinutes: z.number().int().min(0).max(43_200).catch(0).default(0),
+  texts: operatorTextsSchema,
+});
+
 export const botSettingsSchema = z.object({
   /** A new user must send /start first; anything else gets `beforeStartText`. */
   waitForStart: z.boolean().catch(false).default(false),
@@ -15,34 +37,9 @@ export const botSettingsSchema = z.object({
   sendLeadText: z.boolean().catch(true).default(true),
   /** The bot's domain is linked in BotFather (/setdomain): Login buttons use Telegram's login_url. */
   loginDomainLinked: z.boolean().catch(false).default(false),
-  operator: z
-    .object({
-      maxParallelChats: z.number().int().min(1).max(100).catch(5).default(5),
-      onlyMyClients: z.boolean().catch(false).default(false),
-      showOperatorName: z.boolean().catch(false).default(false),
-      /** Minutes in the queue before "after the maximum waiting time" and `no_operator`; 0 = never. */
-      maxWaitMinutes: z.number().int().min(0).max(10_080).catch(10).default(10),
-      /** Minutes of silence after which an operator conversation closes by itself; 0 = never. */
-      closeAfterMinutes: z.number().int().min(0).max(43_200).catch(0).default(0),
-      texts: z
-        .object({
-          connected: text(defaultOperatorTexts.connected),
-          noOperator: text(defaultOperatorTexts.noOperator),
-          howToEnd: text(defaultOperatorTexts.howToEnd),
-          completed: text(defaultOperatorTexts.completed),
-          afterMaxWait: text(defaultOperatorTexts.afterMaxWait),
-        })
-        .catch({ ...defaultOperatorTexts })
-        .prefault({}),
-    })
-    // A broken operator object falls back to all its defaults (parse {} through the schema).
-    .catch((ctx) => operatorDefaults(ctx))
-    .prefault({}),
+  // A broken operator object falls back to all its defaults.
+  operator: operatorSettingsSchema.catch(() => operatorSettingsSchema.parse({})).prefault({}),
 });
-
-function operatorDefaults(_ctx: unknown): z.infer<typeof botSettingsSchema>["operator"] {
-  return botSettingsSchema.shape.operator.parse({});
-}
 export type BotSettings = z.infer<typeof botSettingsSchema>;
 
 export const parseBotSettings = (raw: unknown): BotSettings =>

@@ -82,7 +82,9 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
   if (m.contact)
     return {
       ...base,
-      event: { type: "contact", phone: m.contact.phone_number },
+      // Only the share-my-number button sends the user's own card (user_id = sender); a forwarded or
+      // attached card is somebody else's number.
+      event: { type: "contact", phone: m.contact.phone_number, own: m.contact.user_id === m.from.id },
       text: m.contact.phone_number,
     };
   const text = m.text ?? m.caption;

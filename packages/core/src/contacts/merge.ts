@@ -1,10 +1,4 @@
-import {
-  type ContactRow,
-  contacts,
-  conversations,
-  leads,
-  loginTokens,
-} from "@switchboard/db";
+import { type ContactRow, contacts, conversations, leads, loginTokens } from "@switchboard/db";
 import { applyTags } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../db";
@@ -18,7 +12,12 @@ const pick = <T>(fresh: T | null | undefined, other: T | null | undefined): T | 
  * for names, fields and the like, the `fresh` contact's non-empty values win (it is the one that is
  * talking right now). Runs inside the caller's transaction.
  */
-export async function mergeContacts(tx: Executor, a: ContactRow, b: ContactRow, fresh: ContactRow): Promise<ContactRow> {
+export async function mergeContacts(
+  tx: Executor,
+  a: ContactRow,
+  b: ContactRow,
+  fresh: ContactRow,
+): Promise<ContactRow> {
   const [keep, gone] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
   const stale = fresh.id === keep.id ? gone : keep;
 

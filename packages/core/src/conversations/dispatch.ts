@@ -18,9 +18,9 @@ import type { Executor } from "../db";
 import { loadBotBehaviour } from "../flows/live-flow";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
+import { enqueueForOperator, releaseOperator } from "../operators/queue";
 import { enqueueOutgoing, type QueuedCall } from "../outbox/enqueue";
 import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
-import { enqueueForOperator, releaseOperator } from "../operators/queue";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
 
 /** What the core needs from its host process to run conversations. */
@@ -126,7 +126,8 @@ export async function dispatchEvent(
 /** A newer version may not have the step this conversation waits at: start over, keeping what it knows. */
 function resumableState(raw: unknown, flow: CompiledFlow): ConversationState {
   const state = normalizeState(raw);
-  if (state.stepId && !flow.steps[state.stepId]) return { ...state, stepId: null, waiting: false, pending: null };
+  if (state.stepId && !flow.steps[state.stepId])
+    return { ...state, stepId: null, waiting: false, pending: null };
   return state;
 }
 

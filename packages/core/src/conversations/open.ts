@@ -27,7 +27,11 @@ export async function openConversation(
  */
 export async function lockConversation(tx: Executor, conversationId: string, workspaceId?: string) {
   const [head] = await tx
-    .select({ botId: conversations.botId, chatId: conversations.chatId, workspaceId: conversations.workspaceId })
+    .select({
+      botId: conversations.botId,
+      chatId: conversations.chatId,
+      workspaceId: conversations.workspaceId,
+    })
     .from(conversations)
     .where(eq(conversations.id, conversationId));
   if (!head || (workspaceId && head.workspaceId !== workspaceId)) throw notFound("Conversation");

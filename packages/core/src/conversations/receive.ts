@@ -1,7 +1,7 @@
 import { type ConversationRow, conversations, messages } from "@switchboard/db";
 import type { InboundEvent } from "@switchboard/flow";
 import { eq, sql } from "drizzle-orm";
-import { upsertTelegramContact, type TelegramUserInfo } from "../contacts/telegram";
+import { type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
 import type { Executor } from "../db";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
@@ -56,7 +56,10 @@ export async function receiveFromUser(
 }
 
 async function touch(tx: Executor, conversation: ConversationRow) {
-  await tx.update(conversations).set({ lastMessageAt: sql`now()` }).where(eq(conversations.id, conversation.id));
+  await tx
+    .update(conversations)
+    .set({ lastMessageAt: sql`now()` })
+    .where(eq(conversations.id, conversation.id));
 }
 
 /**

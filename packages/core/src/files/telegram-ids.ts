@@ -1,4 +1,4 @@
-import { fileTelegramIds, files } from "@switchboard/db";
+import { files, fileTelegramIds } from "@switchboard/db";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../db";
 
@@ -11,7 +11,12 @@ export async function telegramFileIdFor(db: Executor, fileId: string, botId: str
   return row?.id ?? null;
 }
 
-export async function rememberTelegramFileId(db: Executor, fileId: string, botId: string, telegramFileId: string) {
+export async function rememberTelegramFileId(
+  db: Executor,
+  fileId: string,
+  botId: string,
+  telegramFileId: string,
+) {
   await db
     .insert(fileTelegramIds)
     .values({ fileId, botId, telegramFileId })
@@ -22,4 +27,10 @@ export async function rememberTelegramFileId(db: Executor, fileId: string, botId
 export async function storedFile(db: Executor, fileId: string) {
   const [row] = await db.select().from(files).where(eq(files.id, fileId));
   return row ?? null;
+}
+
+export async function forgetTelegramFileId(db: Executor, fileId: string, botId: string) {
+  await db
+    .delete(fileTelegramIds)
+    .where(and(eq(fileTelegramIds.fileId, fileId), eq(fileTelegramIds.botId, botId)));
 }

@@ -9,7 +9,15 @@ import type { FileStorage } from "./storage";
 /** The image types Telegram's sendPhoto takes; other images go as documents. */
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
 const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
-const AUDIO_TYPES = ["audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/ogg", "audio/wav", "audio/x-wav", "audio/aac"];
+const AUDIO_TYPES = [
+  "audio/mpeg",
+  "audio/mp4",
+  "audio/x-m4a",
+  "audio/ogg",
+  "audio/wav",
+  "audio/x-wav",
+  "audio/aac",
+];
 
 /** What a file of this type is sent as, unless the marketer asked for "document". */
 export function mediaKindFor(mimeType: string): MediaKind {
@@ -32,9 +40,13 @@ function checkPhoto(bytes: Uint8Array) {
   const { width = 0, height = 0 } = size;
   if (!width || !height) throw invalid("This image has no size. Upload a JPEG, PNG or WebP file.");
   if (width + height > 10_000)
-    throw invalid(`This photo is ${width}×${height}; Telegram allows width + height up to 10,000 pixels. Resize it or send it as a document.`);
+    throw invalid(
+      `This photo is ${width}×${height}; Telegram allows width + height up to 10,000 pixels. Resize it or send it as a document.`,
+    );
   if (Math.max(width, height) / Math.min(width, height) > 20)
-    throw invalid(`This photo is ${width}×${height}; Telegram allows a width-to-height ratio of at most 20. Send it as a document.`);
+    throw invalid(
+      `This photo is ${width}×${height}; Telegram allows a width-to-height ratio of at most 20. Send it as a document.`,
+    );
 }
 
 /** A file name shown to the user: no folders, no control characters, at most 255 characters. */

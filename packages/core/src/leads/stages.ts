@@ -15,7 +15,11 @@ export const DEFAULT_STAGES = [
  */
 export async function pipelineStages(tx: Executor, workspaceId: string) {
   const read = () =>
-    tx.select().from(leadStages).where(eq(leadStages.workspaceId, workspaceId)).orderBy(asc(leadStages.position));
+    tx
+      .select()
+      .from(leadStages)
+      .where(eq(leadStages.workspaceId, workspaceId))
+      .orderBy(asc(leadStages.position));
   const stages = await read();
   if (stages.length) return stages;
   await tx.execute(sql`select pg_advisory_xact_lock(4, hashtext(${workspaceId}))`);

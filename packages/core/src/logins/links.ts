@@ -15,7 +15,7 @@ export const loginUrlRoutePath = (token: string) => `/api/telegram-login?t=${tok
 export function canBeButtonUrl(url: string): boolean {
   try {
     const host = new URL(url).hostname;
-    return host.includes(".") && !/^\d+(\.\d+){3}$/.test(host);
+    return host.includes(".");
   } catch {
     return false;
   }

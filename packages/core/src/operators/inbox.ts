@@ -1,11 +1,4 @@
-import {
-  bots,
-  contacts,
-  conversationAssignments,
-  conversations,
-  operatorQueue,
-  user,
-} from "@switchboard/db";
+import { bots, contacts, conversationAssignments, conversations, operatorQueue, user } from "@switchboard/db";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
 import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
@@ -66,7 +59,12 @@ async function openAssignment(tx: Executor, conversationId: string) {
     .select({ operatorUserId: conversationAssignments.operatorUserId, name: user.name })
     .from(conversationAssignments)
     .innerJoin(user, eq(user.id, conversationAssignments.operatorUserId))
-    .where(and(eq(conversationAssignments.conversationId, conversationId), isNull(conversationAssignments.endedAt)));
+    .where(
+      and(
+        eq(conversationAssignments.conversationId, conversationId),
+        isNull(conversationAssignments.endedAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -75,9 +73,7 @@ async function assertHandles(tx: Executor, actor: Actor, conversationId: string,
   const assignment = await openAssignment(tx, conversationId);
   if (assignment?.operatorUserId === actor.userId) return;
   if (ownersToo && actor.role === "owner") return;
-  throw forbidden(
-    assignment ? `${assignment.name} has this conversation.` : "Take the conversation first.",
-  );
+  throw forbidden(assignment ? `${assignment.name} has this conversation.` : "Take the conversation first.");
 }
 
 function assertWithOperator(status: string) {
@@ -100,7 +96,9 @@ export async function takeConversation(db: Db, actor: Actor, conversationId: str
       .for("update");
     if (!queued) {
       const taken = await openAssignment(tx, conversationId);
-      throw conflict(taken ? `${taken.name} already took this conversation.` : "This conversation is not waiting.");
+      throw conflict(
+        taken ? `${taken.name} already took this conversation.` : "This conversation is not waiting.",
+      );
     }
     if (!(await isInOperatorPool(tx, conversation.botId, actor.userId)))
       throw forbidden("Join this bot's operators to take its conversations.");
@@ -126,7 +124,12 @@ export async function takeConversation(db: Db, actor: Actor, conversationId: str
       operatorUserId: actor.userId,
     });
     const [me] = await tx.select({ name: user.name }).from(user).where(eq(user.id, actor.userId));
-    const result = await dispatchEvent(tx, conversation, { type: "operator_joined", operatorName: me?.name ?? "" }, env);
+    const result = await dispatchEvent(
+      tx,
+      conversation,
+      { type: "operator_joined", operatorName: me?.name ?? "" },
+      env,
+    );
     return result.conversation;
   });
 }
@@ -146,7 +149,10 @@ export async function replyAsOperator(db: Db, actor: Actor, conversationId: stri
       conversation,
       calls.map((call) => ({ call, stepId: null, senderUserId: actor.userId })),
     );
-    await tx.update(conversations).set({ lastMessageAt: sql`now()` }).where(eq(conversations.id, conversationId));
+    await tx
+      .update(conversations)
+      .set({ lastMessageAt: sql`now()` })
+      .where(eq(conversations.id, conversationId));
     return { queued: calls.length };
   });
 }
@@ -181,7 +187,9 @@ export async function returnToBot(
       if (!behaviour?.published?.flow.steps[targetStepId])
         throw invalid(`The bot's flow has no step "${targetStepId}".`);
     }
-    const event = targetStepId ? { type: "operator_returned" as const, targetStepId } : { type: "operator_returned" as const };
+    const event = targetStepId
+      ? { type: "operator_returned" as const, targetStepId }
+      : { type: "operator_returned" as const };
     return (await dispatchEvent(tx, conversation, event, env)).conversation;
   });
 }

@@ -42,5 +42,10 @@ export async function releaseOperator(tx: Executor, conversationId: string, reas
   await tx
     .update(conversationAssignments)
     .set({ endedAt: sql`now()`, endReason: reason })
-    .where(and(eq(conversationAssignments.conversationId, conversationId), isNull(conversationAssignments.endedAt)));
+    .where(
+      and(
+        eq(conversationAssignments.conversationId, conversationId),
+        isNull(conversationAssignments.endedAt),
+      ),
+    );
 }

@@ -6,10 +6,7 @@ import { lockChat } from "../locks";
 /** How long a claimed message belongs to the process sending it; after that (a crash) anyone may retry. */
 export const SEND_LEASE_MS = 30_000;
 
-export type Claim =
-  | { kind: "claimed"; msg: MessageRow }
-  | { kind: "done" }
-  | { kind: "wait"; ms: number };
+export type Claim = { kind: "claimed"; msg: MessageRow } | { kind: "done" } | { kind: "wait"; ms: number };
 
 /**
  * The delivery side of the outbox protocol: the conversation's oldest pending message is claimed

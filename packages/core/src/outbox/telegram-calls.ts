@@ -50,7 +50,7 @@ function toReplyMarkup(k: Keyboard, logins: ReadonlyMap<string, LoginLink>): unk
     case "inline": {
       const rows = k.rows
         .map((row) =>
-          row.flatMap((b) => {
+          row.flatMap((b): Record<string, unknown>[] => {
             if ("url" in b) return [{ text: b.label, url: b.url }];
             if ("callbackData" in b) return [{ text: b.label, callback_data: b.callbackData }];
             const link = logins.get(b.loginId);

@@ -3,7 +3,8 @@ import type { TimerRequest } from "@switchboard/flow";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db";
 
-export const conversationTimerKey = (conversationId: string, timerId: string) => `conv:${conversationId}:${timerId}`;
+export const conversationTimerKey = (conversationId: string, timerId: string) =>
+  `conv:${conversationId}:${timerId}`;
 
 interface TimerOwner {
   id: string;
@@ -16,7 +17,11 @@ interface TimerOwner {
  * the database's clock (the same clock that decides when a timer is due), so several runtimes with
  * skewed clocks agree. An id the conversation already used is ignored (ids never repeat).
  */
-export async function scheduleConversationTimers(tx: Executor, conversation: TimerOwner, requests: TimerRequest[]) {
+export async function scheduleConversationTimers(
+  tx: Executor,
+  conversation: TimerOwner,
+  requests: TimerRequest[],
+) {
   if (requests.length === 0) return;
   await tx
     .insert(timers)

@@ -26,12 +26,17 @@ async function scheduleContext(tx: Executor, botId: string) {
   if (!bot) return null;
   const behaviour = await loadBotBehaviour(tx, botId);
   const steps = bot.enabled
-    ? Object.values(behaviour?.published?.flow.steps ?? {}).filter((s): s is ScheduleStep => s.type === "schedule")
+    ? Object.values(behaviour?.published?.flow.steps ?? {}).filter(
+        (s): s is ScheduleStep => s.type === "schedule",
+      )
     : [];
   return { ...bot, steps };
 }
 
-async function insertRun(tx: Executor, input: { workspaceId: string; botId: string; stepId: string; at: Date; signature: string }) {
+async function insertRun(
+  tx: Executor,
+  input: { workspaceId: string; botId: string; stepId: string; at: Date; signature: string },
+) {
   await tx
     .insert(timers)
     .values({
@@ -60,7 +65,14 @@ export async function syncBotSchedules(db: Db, botId: string, now = new Date()):
     const pending = await tx
       .select()
       .from(timers)
-      .where(and(eq(timers.botId, botId), eq(timers.kind, "schedule"), isNull(timers.firedAt), isNull(timers.cancelledAt)));
+      .where(
+        and(
+          eq(timers.botId, botId),
+          eq(timers.kind, "schedule"),
+          isNull(timers.firedAt),
+          isNull(timers.cancelledAt),
+        ),
+      );
     const wanted = new Map(ctx.steps.map((s) => [s.id, signatureOf(s.config, ctx.timeZone)]));
     const kept = new Set<string>();
     for (const p of pending) {
@@ -74,13 +86,26 @@ export async function syncBotSchedules(db: Db, botId: string, now = new Date()):
       const [last] = await tx
         .select({ fireAt: timers.fireAt })
         .from(timers)
-        .where(and(eq(timers.botId, botId), eq(timers.kind, "schedule"), eq(timers.stepId, step.id), isNotNull(timers.firedAt)))
+        .where(
+          and(
+            eq(timers.botId, botId),
+            eq(timers.kind, "schedule"),
+            eq(timers.stepId, step.id),
+            isNotNull(timers.firedAt),
+          ),
+        )
         .orderBy(desc(timers.fireAt))
         .limit(1);
       const after = last && last.fireAt > now ? last.fireAt : now;
       const at = nextScheduleRun(step.config, after, ctx.timeZone);
       if (!at) continue;
-      await insertRun(tx, { workspaceId: ctx.workspaceId, botId, stepId: step.id, at, signature: wanted.get(step.id)! });
+      await insertRun(tx, {
+        workspaceId: ctx.workspaceId,
+        botId,
+        stepId: step.id,
+        at,
+        signature: wanted.get(step.id)!,
+      });
       added = true;
     }
     if (added) await notifyTimers(tx, botId);
@@ -123,7 +148,14 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       .set({ firedAt: sql`now()`, payload: { ...row.payload, subscribers } })
       .where(eq(timers.id, row.id));
     const next = nextScheduleRun(step.config, row.fireAt, ctx.timeZone);
-    if (next) await insertRun(tx, { workspaceId: ctx.workspaceId, botId: row.botId, stepId: row.stepId, at: next, signature });
+    if (next)
+      await insertRun(tx, {
+        workspaceId: ctx.workspaceId,
+        botId: row.botId,
+        stepId: row.stepId,
+        at: next,
+        signature,
+      });
     await notifyTimers(tx, row.botId);
     return "fired";
   });
@@ -139,7 +171,11 @@ export interface ScheduleRunInfo {
 }
 
 /** Last and next run of every Schedule step of the bots that run a flow (for the builder). */
-export async function scheduleRunsOfFlow(db: Executor, workspaceId: string, flowId: string): Promise<ScheduleRunInfo[]> {
+export async function scheduleRunsOfFlow(
+  db: Executor,
+  workspaceId: string,
+  flowId: string,
+): Promise<ScheduleRunInfo[]> {
   const rows = await db.execute(sql`
     select t.bot_id, t.step_id,
       max(t.fire_at) filter (where t.fired_at is not null) as last_run_at,

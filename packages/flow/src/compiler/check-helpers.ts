@@ -53,10 +53,15 @@ export function checkMedia(stepId: string, media: Media): Problem[] {
   ];
 }
 
+/**
+ * A link Telegram accepts on a button: http(s) with a host that has a dot (Telegram refuses
+ * "localhost" and other dotless hosts: "Wrong HTTP URL"), or tg://.
+ */
 export function isAllowedUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" || u.protocol === "tg:";
+    if (u.protocol === "tg:") return true;
+    return (u.protocol === "https:" || u.protocol === "http:") && u.hostname.includes(".");
   } catch {
     return false;
   }

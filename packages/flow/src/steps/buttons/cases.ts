@@ -41,6 +41,13 @@ export const problemCases: ProblemCase[] = [
   },
   {
     code: "INVALID_URL",
+    what: "a localhost link (Telegram refuses hosts without a dot)",
+    severity: "error",
+    stepId: "q",
+    doc: flowDoc([buttonsStep("q", "Pick", [link("w", "Web", "http://localhost:3000/x")])]),
+  },
+  {
+    code: "INVALID_URL",
     what: "link button on a reply keyboard",
     severity: "error",
     stepId: "q",
