@@ -14,6 +14,7 @@ import {
 } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
 import { compileDraft, type FlowDocument } from "@switchboard/flow";
+import type { flowDoc } from "@switchboard/flow/testing";
 import { type SandboxUser, startSandbox } from "@switchboard/telegram-sandbox";
 import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import { eq } from "drizzle-orm";
@@ -131,7 +132,8 @@ export async function createHarness() {
     userId,
     filesDir,
 
-    async publish(doc: FlowDocument = demoFlow()) {
+    /** Publishes a flow document (typed, or raw as the flow testing builders make it). */
+    async publish(doc: FlowDocument | ReturnType<typeof flowDoc> = demoFlow()) {
       const compiled = compileDraft(doc);
       if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
       const [flow] = await db

@@ -46,7 +46,8 @@ async function insertRun(
       key: scheduleTimerKey(input.botId, input.stepId, input.at),
       stepId: input.stepId,
       fireAt: input.at,
-      payload: { signature: input.signature },
+      // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
+      payload: { signature: input.signature, runAt: input.at.toISOString() },
     })
     // A run that already happened (same step, same time) is never scheduled again.
     .onConflictDoNothing({ target: timers.key });
@@ -132,7 +133,8 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       await tx.update(timers).set({ cancelledAt: sql`now()` }).where(eq(timers.id, row.id));
       return "stale";
     }
-    const runAt = row.fireAt.toISOString();
+    const payload = row.payload as { runAt?: string };
+    const runAt = payload.runAt ?? row.fireAt.toISOString();
     const reached = await tx.execute(sql`
       insert into ${timers} (workspace_id, bot_id, conversation_id, kind, key, step_id, fire_at, payload)
       select c.workspace_id, c.bot_id, c.id, 'schedule_run', 'run:' || ${row.id} || ':' || c.id, ${row.stepId}, now(),
@@ -147,7 +149,8 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       .update(timers)
       .set({ firedAt: sql`now()`, payload: { ...row.payload, subscribers } })
       .where(eq(timers.id, row.id));
-    const next = nextScheduleRun(step.config, row.fireAt, ctx.timeZone);
+    // Runs missed while every runtime was down are not all sent in a burst: one catch-up, then on time.
+    const next = nextScheduleRun(step.config, new Date(Math.max(Date.parse(runAt), Date.now())), ctx.timeZone);
     if (next)
       await insertRun(tx, {
         workspaceId: ctx.workspaceId,
