@@ -126,6 +126,8 @@ async function main() {
     ADMIN_URL: adminUrl,
     ADMIN_PORT: String(ports.admin),
     RUNTIME_PORT: String(ports.runtime),
+    // Uploaded media: the admin writes, the runtime reads, so both get the same absolute folder.
+    SWITCHBOARD_FILES_DIR: env.SWITCHBOARD_FILES_DIR ?? path.join(dataDir, "files"),
   };
 
   startChild(
