@@ -51,9 +51,9 @@ import { historyReducer, initialHistory } from "./history";
 import { autoLayout } from "./layout";
 import { loadDraft } from "./load";
 import { DRAG_MIME, Palette } from "./palette";
-import { stepMeta } from "./step-meta";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { StepPanel } from "./step-panel";
+import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
 import { TopBar } from "./top-bar";
 import { useAutosave } from "./use-autosave";
@@ -543,7 +543,7 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
                 pannable
                 zoomable
                 className="!rounded-lg !shadow-sm ring-1 ring-zinc-200"
-                nodeColor={(n) => stepMeta[(n.data as StepNodeData).step.type]?.minimap ?? "#a1a1aa"}
+                nodeColor={(n) => builderSteps[(n.data as StepNodeData).step.type]?.minimap ?? "#a1a1aa"}
                 nodeStrokeWidth={0}
                 maskColor="rgba(244,244,245,0.7)"
               />

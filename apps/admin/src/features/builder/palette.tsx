@@ -4,7 +4,7 @@ import { STEP_TYPES, type StepType, stepRegistry } from "@switchboard/flow";
 import { memo } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
-import { stepMeta } from "./step-meta";
+import { builderSteps } from "./steps";
 
 export const DRAG_MIME = "application/x-switchboard-step";
 
@@ -18,8 +18,8 @@ function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
       <div className="scrollbar-thin flex-1 space-y-1.5 overflow-y-auto p-3">
         {STEP_TYPES.map((type) => {
           const def = stepRegistry[type];
-          const meta = stepMeta[type];
-          const Icon = meta.icon;
+          const ui = builderSteps[type];
+          const Icon = ui.icon;
           return (
             <button
               key={type}
@@ -36,10 +36,7 @@ function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
               className="group flex w-full cursor-grab items-start gap-3 rounded-lg p-2.5 text-left ring-1 ring-transparent transition hover:bg-zinc-50 hover:ring-zinc-200 active:cursor-grabbing"
             >
               <span
-                className={cn(
-                  "flex size-8 shrink-0 items-center justify-center rounded-lg ring-1",
-                  meta.tile,
-                )}
+                className={cn("flex size-8 shrink-0 items-center justify-center rounded-lg ring-1", ui.tile)}
               >
                 <Icon size={16} />
               </span>

@@ -24,7 +24,7 @@ import { dateTime } from "@/lib/format";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import type { PublishResult } from "./builder";
 import { loadDraft } from "./load";
-import { ProblemList } from "./step-panel";
+import { ProblemList } from "./problem-list";
 import type { SaveState } from "./use-autosave";
 
 function useClickOutside(open: boolean, close: () => void) {
