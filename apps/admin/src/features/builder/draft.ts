@@ -5,6 +5,7 @@ import {
   type StepType,
   stepOutputs,
   stepRegistry,
+  stepWrites,
 } from "@switchboard/flow";
 import { newEdgeId } from "@/lib/ids";
 
@@ -117,4 +118,17 @@ export function draftReducer(doc: FlowDocument, action: DraftAction): FlowDocume
       return changed ? { ...doc, steps } : doc;
     }
   }
+}
+
+/** The variables (`vars.*`) some step of the draft collects, sorted, for the "Insert variable" menus. */
+export function collectVariables(steps: Step[]): string[] {
+  const set = new Set<string>();
+  for (const s of steps) {
+    try {
+      for (const v of stepWrites(s)) if (v) set.add(v);
+    } catch {
+      // a half-edited step may not have its fields yet
+    }
+  }
+  return [...set].sort();
 }

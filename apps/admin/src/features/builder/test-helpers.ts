@@ -1,4 +1,12 @@
-import type { Button, Edge, FlowDocument, Step, StepOf } from "@switchboard/flow";
+import {
+  type Button,
+  buttonHandle,
+  type Edge,
+  type FlowDocument,
+  NEXT_HANDLE,
+  type Step,
+  type StepOf,
+} from "@switchboard/flow";
 
 /* Builders for parsed flow documents in the builder's unit tests. */
 
@@ -46,3 +54,23 @@ export const edge = (id: string, source: string, sourceHandle: string, target: s
 export function flowDoc(steps: Step[], edges: Edge[] = [], entryStepId = steps[0]?.id ?? null): FlowDocument {
   return { format: "switchboard.flow", version: 1, entryStepId, steps, edges };
 }
+
+/** Start → menu (yes → c, no → d, a link) and c back to the start. */
+export const menuDoc = () =>
+  flowDoc(
+    [
+      textStep("a", "Hi"),
+      buttonsStep("b", [goto("yes"), goto("no"), link("site")], { aliases: ["/menu"] }),
+      textStep("c", "Yes!"),
+      textStep("d", "No!"),
+    ],
+    [
+      edge("e1", "a", NEXT_HANDLE, "b"),
+      edge("e2", "b", buttonHandle("yes"), "c"),
+      edge("e3", "b", buttonHandle("no"), "d"),
+      edge("e4", "c", NEXT_HANDLE, "a"),
+    ],
+  );
+
+export const stepIds = (doc: FlowDocument) => doc.steps.map((s) => s.id);
+export const edgeIds = (doc: FlowDocument) => doc.edges.map((e) => e.id);
