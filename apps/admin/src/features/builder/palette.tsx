@@ -1,14 +1,15 @@
 "use client";
 
-import { STEP_TYPES, type StepType, stepRegistry } from "@switchboard/flow";
-import { memo } from "react";
+import { STEP_TYPES, stepRegistry } from "@switchboard/flow";
 import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
-import { stepMeta } from "./step-meta";
+import { useBuilder } from "./builder-context";
+import { builderSteps } from "./steps";
+import { DRAG_MIME } from "./use-add-step";
 
-export const DRAG_MIME = "application/x-switchboard-step";
-
-function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
+/** The step types, to drag onto the canvas or click to add. */
+export function Palette() {
+  const { addStep } = useBuilder();
   return (
     <div className="flex h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-white">
       <div className="border-b border-zinc-100 px-4 py-3">
@@ -18,8 +19,8 @@ function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
       <div className="scrollbar-thin flex-1 space-y-1.5 overflow-y-auto p-3">
         {STEP_TYPES.map((type) => {
           const def = stepRegistry[type];
-          const meta = stepMeta[type];
-          const Icon = meta.icon;
+          const ui = builderSteps[type];
+          const Icon = ui.icon;
           return (
             <button
               key={type}
@@ -31,15 +32,12 @@ function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
                 e.dataTransfer.setData("text/plain", type);
                 e.dataTransfer.effectAllowed = "move";
               }}
-              onClick={() => onAdd(type)}
+              onClick={() => addStep(type)}
               title={`Add a ${def.label} step`}
               className="group flex w-full cursor-grab items-start gap-3 rounded-lg p-2.5 text-left ring-1 ring-transparent transition hover:bg-zinc-50 hover:ring-zinc-200 active:cursor-grabbing"
             >
               <span
-                className={cn(
-                  "flex size-8 shrink-0 items-center justify-center rounded-lg ring-1",
-                  meta.tile,
-                )}
+                className={cn("flex size-8 shrink-0 items-center justify-center rounded-lg ring-1", ui.tile)}
               >
                 <Icon size={16} />
               </span>
@@ -66,5 +64,3 @@ function PaletteComponent({ onAdd }: { onAdd: (type: StepType) => void }) {
     </div>
   );
 }
-
-export const Palette = memo(PaletteComponent);

@@ -1,11 +1,12 @@
 "use client";
 
-import { buttonHandle, type Problem, type Step, stepOutputs, stepRegistry } from "@switchboard/flow";
+import { type Problem, type Step, stepOutputs, stepRegistry } from "@switchboard/flow";
 import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } from "@xyflow/react";
 import { memo, useEffect, useRef } from "react";
-import { AlertIcon, FlagIcon, LinkIcon } from "@/components/ui/icons";
+import { AlertIcon, FlagIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
-import { stepMeta } from "./step-meta";
+import { OutputRow } from "./node-parts";
+import { builderStepUI } from "./steps";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -17,53 +18,11 @@ export interface StepNodeData extends Record<string, unknown> {
 }
 export type StepNodeType = Node<StepNodeData, "step">;
 
-function clip(text: string, max = 220) {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function OutputRow({
-  handle,
-  label,
-  connected,
-  required,
-  icon,
-}: {
-  handle: string;
-  label: string;
-  connected: boolean;
-  required: boolean;
-  icon?: React.ReactNode;
-}) {
-  return (
-    <div className="relative flex items-center justify-end gap-1.5 py-1 pr-4 pl-3 text-xs">
-      {icon}
-      <span
-        className={cn(
-          "min-w-0 truncate",
-          !connected && required ? "text-red-600" : "text-zinc-600",
-          label === "(no label)" && "italic text-zinc-400",
-        )}
-        title={label}
-      >
-        {label}
-      </span>
-      <Handle
-        type="source"
-        position={Position.Right}
-        id={handle}
-        data-testid={`handle-${handle}`}
-        className={cn("sb-handle", connected && "sb-connected")}
-        title={connected ? `${label}: connected` : `Drag from here to connect "${label}"`}
-      />
-    </div>
-  );
-}
-
 function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
   const { step, isEntry, problems, connected } = data;
-  const meta = stepMeta[step.type];
+  const ui = builderStepUI(step.type);
   const def = stepRegistry[step.type];
-  const Icon = meta.icon;
+  const Icon = ui.icon;
   const outputs = stepOutputs(step);
   const connectedSet = new Set(connected ? connected.split("\n") : []);
   const errors = problems.filter((p) => p.severity === "error").length;
@@ -80,8 +39,6 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
     updateNodeInternals(id);
   }, [id, handlesKey, updateNodeInternals]);
 
-  const text = "text" in step.config ? step.config.text : "";
-
   return (
     <div
       data-testid={`step-node-${step.id}`}
@@ -97,7 +54,7 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
             : "ring-zinc-200 hover:shadow-md hover:ring-zinc-300",
       )}
     >
-      <div className={cn("h-1 rounded-t-xl", meta.accent)} />
+      <div className={cn("h-1 rounded-t-xl", ui.accent)} />
       <div className="relative flex items-start gap-2.5 px-3 pt-2.5 pb-2">
         <Handle
           type="target"
@@ -108,10 +65,7 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
           data-testid="handle-in"
         />
         <span
-          className={cn(
-            "mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg ring-1",
-            meta.tile,
-          )}
+          className={cn("mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg ring-1", ui.tile)}
         >
           <Icon size={15} />
         </span>
@@ -163,50 +117,12 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
       </div>
 
       <div className="px-3 pb-2">
-        {text.trim() ? (
-          <p className="line-clamp-3 text-xs leading-relaxed whitespace-pre-wrap text-zinc-600 break-anywhere">
-            {clip(text)}
-          </p>
-        ) : (
-          <p className="text-xs text-zinc-400 italic">No text yet</p>
-        )}
-        {step.type === "free_input" && (
-          <p className="mt-1.5 truncate font-mono text-[11px] text-emerald-700">
-            → {`{{vars.${step.config.variable}}}`}
-            {step.config.validation.kind !== "any" && (
-              <span className="ml-1 font-sans text-zinc-400">({step.config.validation.kind})</span>
-            )}
-          </p>
-        )}
+        <ui.NodeBody step={step} connected={connectedSet} />
       </div>
 
       <div className="border-t border-zinc-100 py-1">
-        {step.type === "buttons" ? (
-          step.config.buttons.length === 0 ? (
-            <p className="px-3 py-1 text-xs text-zinc-400 italic">No buttons yet</p>
-          ) : (
-            step.config.buttons.map((b) =>
-              b.kind === "goto" ? (
-                <OutputRow
-                  key={b.id}
-                  handle={buttonHandle(b.id)}
-                  label={b.label || "(no label)"}
-                  connected={connectedSet.has(buttonHandle(b.id))}
-                  required
-                />
-              ) : (
-                <div
-                  key={b.id}
-                  className="flex items-center justify-end gap-1.5 py-1 pr-4 pl-3 text-xs text-zinc-500"
-                >
-                  <LinkIcon size={11} className="shrink-0 text-zinc-400" />
-                  <span className="min-w-0 truncate" title={b.url}>
-                    {b.label || "(no label)"}
-                  </span>
-                </div>
-              ),
-            )
-          )
+        {ui.NodeOutputs ? (
+          <ui.NodeOutputs step={step} connected={connectedSet} />
         ) : (
           outputs.map((o) => (
             <OutputRow

@@ -1,53 +1,16 @@
 "use client";
 
-import { type Problem, type Step, type StepOf, type StepType, stepRegistry } from "@switchboard/flow";
-import { type ComponentType, memo } from "react";
+import { type Problem, type Step, stepRegistry } from "@switchboard/flow";
+import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { AlertIcon, CopyIcon, FlagIcon, InfoIcon, TrashIcon, XIcon } from "@/components/ui/icons";
+import { CopyIcon, FlagIcon, InfoIcon, TrashIcon, XIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
-import { AliasesInput } from "./aliases-input";
 import type { StepPatch } from "./draft";
-import { type EditorProps, stepEditors } from "./editors";
-import { stepMeta } from "./step-meta";
-
-export function ProblemList({
-  problems,
-  onSelect,
-}: {
-  problems: Problem[];
-  onSelect?: (p: Problem) => void;
-}) {
-  return (
-    <ul className="space-y-1.5">
-      {problems.map((p, i) => (
-        <li key={i}>
-          <button
-            type="button"
-            disabled={!onSelect}
-            onClick={() => onSelect?.(p)}
-            data-testid="problem-item"
-            data-code={p.code}
-            className={cn(
-              "flex w-full gap-2 rounded-lg px-2.5 py-2 text-left text-xs ring-1 ring-inset",
-              p.severity === "error"
-                ? "bg-red-50 text-red-800 ring-red-200"
-                : "bg-amber-50 text-amber-900 ring-amber-200",
-              onSelect && "cursor-pointer hover:brightness-[0.98]",
-            )}
-          >
-            <AlertIcon
-              size={13}
-              className={cn("mt-px shrink-0", p.severity === "error" ? "text-red-500" : "text-amber-500")}
-            />
-            <span className="min-w-0 break-anywhere">{p.message}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { AliasesInput } from "./fields/aliases-input";
+import { ProblemList } from "./problem-list";
+import { builderStepUI } from "./steps";
 
 interface StepPanelProps {
   step: Step;
@@ -73,15 +36,15 @@ function StepPanelComponent({
   onClose,
 }: StepPanelProps) {
   const def = stepRegistry[step.type];
-  const meta = stepMeta[step.type];
-  const Icon = meta.icon;
-  const Editor = stepEditors[step.type] as unknown as ComponentType<EditorProps<StepType>>;
+  const ui = builderStepUI(step.type);
+  const Icon = ui.icon;
+  const Editor = ui.Editor;
   const aliasConflict = problems.find((p) => p.code === "DUPLICATE_ALIAS")?.message;
 
   return (
     <div className="flex h-full flex-col" data-testid="step-panel" data-step-id={step.id}>
       <div className="flex items-start gap-3 border-b border-zinc-100 px-4 py-3">
-        <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-lg ring-1", meta.tile)}>
+        <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-lg ring-1", ui.tile)}>
           <Icon size={18} />
         </span>
         <div className="min-w-0 flex-1">
@@ -134,7 +97,7 @@ function StepPanelComponent({
         </Field>
 
         <Editor
-          step={step as StepOf<StepType>}
+          step={step}
           problems={problems}
           variables={variables}
           onChange={(config) => onPatch(step.id, { config })}

@@ -1,10 +1,20 @@
 "use client";
 
 import type { FlowDocument } from "@switchboard/flow";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/lib/errors";
 
 export type SaveState = "saved" | "dirty" | "saving" | "error";
+
+export interface Autosave {
+  state: SaveState;
+  /** Why the last save failed. */
+  error: string | null;
+  /** Saves now and resolves once the latest draft is stored (rejects if that save fails). */
+  flush: () => Promise<void>;
+  /** Resets the baseline after the draft was replaced by the server (e.g. a rollback). */
+  markSaved: (doc: FlowDocument) => void;
+}
 
 /**
  * Debounced autosave of the draft. Saves run one after another (never out of order), and
@@ -14,7 +24,7 @@ export function useAutosave(
   draft: FlowDocument,
   save: (draft: FlowDocument) => Promise<unknown>,
   delayMs = 800,
-) {
+): Autosave {
   const [state, setState] = useState<SaveState>("saved");
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(draft);
@@ -91,5 +101,5 @@ export function useAutosave(
     setState("saved");
   }, []);
 
-  return { state, error, flush: run, markSaved };
+  return useMemo(() => ({ state, error, flush: run, markSaved }), [state, error, run, markSaved]);
 }

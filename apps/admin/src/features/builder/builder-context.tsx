@@ -1,0 +1,206 @@
+"use client";
+
+import type { FlowDocument } from "@switchboard/flow";
+import type {
+  Connection,
+  EdgeChange,
+  NodeChange,
+  OnSelectionChangeParams,
+  Edge as RFEdge,
+} from "@xyflow/react";
+import {
+  createContext,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+} from "react";
+import { useTRPCClient } from "@/lib/trpc";
+import type { DraftAction } from "./draft";
+import type { StepNodeType } from "./step-node";
+import { type AddStep, useAddStep } from "./use-add-step";
+import { type Autosave, useAutosave } from "./use-autosave";
+import { useBuilderShortcuts } from "./use-builder-shortcuts";
+import { useCanvasEdges } from "./use-canvas-edges";
+import { useCanvasNodes } from "./use-canvas-nodes";
+import { type CompiledDraft, useCompiledDraft } from "./use-compiled-draft";
+import { useDraftHistory } from "./use-draft-history";
+import { useLoadedDraft } from "./use-loaded-draft";
+import { type Publish, usePublish } from "./use-publish";
+import { type ReplaceDraft, useReplaceDraft } from "./use-replace-draft";
+import { type Selection, useSelection } from "./use-selection";
+
+export interface BuilderFlow {
+  id: string;
+  name: string;
+  draft: unknown;
+  publishedVersion: number | null;
+}
+
+type Toggle = { open: boolean; setOpen: Dispatch<SetStateAction<boolean>> };
+
+/** What the builder's parts share: the draft and everything about it. */
+export interface BuilderContextValue {
+  flow: { id: string; name: string };
+  draft: FlowDocument;
+  getDraft: () => FlowDocument;
+  dispatch: (action: DraftAction) => void;
+  history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
+  compiled: CompiledDraft;
+  autosave: Autosave;
+  publish: Publish;
+  selection: Omit<Selection, "selectedEdges" | "setSelectedEdges" | "onSelectionChange">;
+  addStep: AddStep["addStep"];
+  replaceDraft: ReplaceDraft;
+  arrange: () => void;
+  testChat: Toggle;
+  problemsMenu: Toggle;
+}
+
+/** What only the canvas needs; it changes on every frame of a drag, so it has a context of its own. */
+export interface BuilderCanvasValue {
+  nodes: StepNodeType[];
+  edges: RFEdge[];
+  onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (c: Connection) => void;
+  onSelectionChange: (params: OnSelectionChangeParams) => void;
+  viewReady: boolean;
+  canvasRef: AddStep["canvasRef"];
+  onDragOver: AddStep["onDragOver"];
+  onDrop: AddStep["onDrop"];
+}
+
+const BuilderContext = createContext<BuilderContextValue | null>(null);
+const BuilderCanvasContext = createContext<BuilderCanvasValue | null>(null);
+
+export function useBuilder(): BuilderContextValue {
+  const value = useContext(BuilderContext);
+  if (!value) throw new Error("useBuilder() outside <BuilderProvider>");
+  return value;
+}
+
+export function useBuilderCanvas(): BuilderCanvasValue {
+  const value = useContext(BuilderCanvasContext);
+  if (!value) throw new Error("useBuilderCanvas() outside <BuilderProvider>");
+  return value;
+}
+
+/** Owns one flow's draft in the builder. Needs a ReactFlowProvider around it. */
+export function BuilderProvider({ flow, children }: { flow: BuilderFlow; children: ReactNode }) {
+  const client = useTRPCClient();
+  const loaded = useLoadedDraft(flow.draft);
+  const { draft, getDraft, dispatch, undo, redo, canUndo, canRedo } = useDraftHistory(loaded.document);
+  const compiled = useCompiledDraft(draft);
+
+  const saveDraft = useCallback(
+    (doc: FlowDocument) => client.flows.saveDraft.mutate({ id: flow.id, draft: doc }),
+    [client, flow.id],
+  );
+  const autosave = useAutosave(draft, saveDraft);
+  useBuilderShortcuts({ save: autosave.flush, undo, redo });
+
+  const [testOpen, setTestOpen] = useState(false);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+  const showProblems = useCallback(() => setProblemsOpen(true), []);
+
+  const nodes = useCanvasNodes({
+    initial: loaded.document,
+    draft,
+    problemsByStep: compiled.problemsByStep,
+    dispatch,
+  });
+  const { selectedEdges, setSelectedEdges, onSelectionChange, ...selection } = useSelection({
+    draft,
+    getDraft,
+    setNodes: nodes.setNodes,
+  });
+  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, dispatch });
+  const { canvasRef, addStep, onDragOver, onDrop } = useAddStep({
+    dispatch,
+    selectStep: selection.selectStep,
+  });
+  const { replaceDraft, arrange } = useReplaceDraft({
+    dispatch,
+    getDraft,
+    markSaved: autosave.markSaved,
+    selectStep: selection.selectStep,
+  });
+  const publish = usePublish({
+    flowId: flow.id,
+    initialVersion: flow.publishedVersion,
+    draft,
+    getDraft,
+    flush: autosave.flush,
+    showProblems,
+  });
+
+  const { selectedIds, selectedStep, selectStep, showStep, focusProblem } = selection;
+  const value = useMemo<BuilderContextValue>(
+    () => ({
+      flow: { id: flow.id, name: flow.name },
+      draft,
+      getDraft,
+      dispatch,
+      history: { undo, redo, canUndo, canRedo },
+      compiled,
+      autosave,
+      publish,
+      selection: { selectedIds, selectedStep, selectStep, showStep, focusProblem },
+      addStep,
+      replaceDraft,
+      arrange,
+      testChat: { open: testOpen, setOpen: setTestOpen },
+      problemsMenu: { open: problemsOpen, setOpen: setProblemsOpen },
+    }),
+    [
+      flow.id,
+      flow.name,
+      draft,
+      getDraft,
+      dispatch,
+      undo,
+      redo,
+      canUndo,
+      canRedo,
+      compiled,
+      autosave,
+      publish,
+      selectedIds,
+      selectedStep,
+      selectStep,
+      showStep,
+      focusProblem,
+      addStep,
+      replaceDraft,
+      arrange,
+      testOpen,
+      problemsOpen,
+    ],
+  );
+
+  const canvas = useMemo<BuilderCanvasValue>(
+    () => ({
+      nodes: nodes.nodes,
+      edges: edges.edges,
+      onNodesChange: nodes.onNodesChange,
+      onEdgesChange: edges.onEdgesChange,
+      onConnect: edges.onConnect,
+      onSelectionChange,
+      viewReady: nodes.viewReady,
+      canvasRef,
+      onDragOver,
+      onDrop,
+    }),
+    [nodes, edges, onSelectionChange, canvasRef, onDragOver, onDrop],
+  );
+
+  return (
+    <BuilderContext.Provider value={value}>
+      <BuilderCanvasContext.Provider value={canvas}>{children}</BuilderCanvasContext.Provider>
+    </BuilderContext.Provider>
+  );
+}

@@ -1,0 +1,190 @@
+import { buttonHandle, type FlowDocument, NEXT_HANDLE, type Problem, type Step } from "@switchboard/flow";
+import { describe, expect, it } from "vitest";
+import {
+  canvasEdges,
+  connectedHandlesByStep,
+  sameIdsOr,
+  sameSetOr,
+  stepOfProblem,
+  syncNodes,
+} from "./canvas-model";
+import type { StepNodeData, StepNodeType } from "./step-node";
+import { buttonsStep, edge, flowDoc, goto, link, textStep } from "./test-helpers";
+
+const menu = () =>
+  flowDoc(
+    [textStep("a"), buttonsStep("b", [goto("yes"), goto("no"), link("site")]), textStep("c")],
+    [
+      edge("e1", "a", NEXT_HANDLE, "b"),
+      edge("e2", "b", buttonHandle("yes"), "c"),
+      edge("e3", "b", buttonHandle("no"), "c"),
+    ],
+  );
+
+describe("connectedHandlesByStep", () => {
+  it("lists each step's connected handles, sorted", () => {
+    const doc = menu();
+    expect(Object.fromEntries(connectedHandlesByStep(doc.edges))).toEqual({
+      a: NEXT_HANDLE,
+      b: `${buttonHandle("no")}\n${buttonHandle("yes")}`,
+    });
+  });
+});
+
+describe("canvasEdges", () => {
+  it.each([
+    { case: "every edge of a sound draft", doc: menu(), ids: ["e1", "e2", "e3"] },
+    {
+      case: "not an edge from a handle the step no longer has",
+      doc: { ...menu(), edges: [...menu().edges, edge("x", "b", buttonHandle("site"), "a")] },
+      ids: ["e1", "e2", "e3"],
+    },
+    {
+      case: "not an edge to a step that doesn't exist",
+      doc: { ...menu(), edges: [...menu().edges, edge("x", "c", NEXT_HANDLE, "gone")] },
+      ids: ["e1", "e2", "e3"],
+    },
+    {
+      case: "not an edge from a step that doesn't exist",
+      doc: { ...menu(), edges: [edge("x", "gone", NEXT_HANDLE, "a")] },
+      ids: [],
+    },
+  ])("draws $case", ({ doc, ids }) => {
+    expect(canvasEdges(doc.steps, doc.edges, new Set()).map((e) => e.id)).toEqual(ids);
+  });
+
+  it("maps an edge to the target's input handle and marks the selected ones", () => {
+    const doc = menu();
+    const edges = canvasEdges(doc.steps, doc.edges, new Set(["e2"]));
+    expect(edges[1]).toEqual({
+      id: "e2",
+      source: "b",
+      sourceHandle: buttonHandle("yes"),
+      target: "c",
+      targetHandle: "in",
+      selected: true,
+    });
+    expect(edges.map((e) => e.selected)).toEqual([false, true, false]);
+  });
+
+  it("survives a half-edited step whose outputs can't be read", () => {
+    const broken = { ...textStep("x"), type: "buttons", config: {} } as unknown as Step;
+    const doc = { ...menu(), steps: [...menu().steps, broken], edges: [edge("x1", "x", NEXT_HANDLE, "a")] };
+    expect(canvasEdges(doc.steps, doc.edges, new Set())).toEqual([]);
+  });
+});
+
+describe("syncNodes", () => {
+  const cache = new Map<string, StepNodeData>();
+  const dataFor = (step: Step) => {
+    const cached = cache.get(step.id);
+    if (cached?.step === step) return cached;
+    const data = { step, isEntry: false, problems: [], connected: "" };
+    cache.set(step.id, data);
+    return data;
+  };
+  const nodesOf = (doc: FlowDocument): StepNodeType[] =>
+    doc.steps.map((s) => ({ id: s.id, type: "step", position: s.position, data: dataFor(s) }));
+  const doc = flowDoc([
+    textStep("a", "", { position: { x: 0, y: 0 } }),
+    textStep("b", "", { position: { x: 300, y: 0 } }),
+  ]);
+  const withStep = (d: FlowDocument, i: number, patch: Partial<Step>) => ({
+    ...d,
+    steps: d.steps.map((s, j) => (j === i ? ({ ...s, ...patch } as Step) : s)),
+  });
+
+  it("returns the same nodes when nothing changed", () => {
+    const nodes = nodesOf(doc);
+    expect(syncNodes(nodes, doc.steps, dataFor)).toBe(nodes);
+  });
+
+  it("adds a node for a new step at its position and drops a removed step's", () => {
+    const nodes = nodesOf(doc);
+    const added = textStep("c", "", { position: { x: 5, y: 6 } });
+    const next = syncNodes(nodes, [doc.steps[1]!, added], dataFor);
+    expect(next.map((n) => n.id)).toEqual(["b", "c"]);
+    expect(next[0]).toBe(nodes[1]);
+    expect(next[1]).toMatchObject({ id: "c", type: "step", position: { x: 5, y: 6 } });
+  });
+
+  it("gives an edited step's node new data, keeping the others", () => {
+    const nodes = nodesOf(doc);
+    const edited = withStep(doc, 0, { title: "Hi" });
+    const next = syncNodes(nodes, edited.steps, dataFor);
+    expect(next[0]!.data.step.title).toBe("Hi");
+    expect(next[1]).toBe(nodes[1]);
+  });
+
+  it("keeps React Flow's position while the step's position is the one it knew", () => {
+    const nodes = nodesOf(doc);
+    const dragged = nodes.map((n, i) =>
+      i === 0 ? { ...n, position: { x: 40.6, y: 10.2 }, selected: true } : n,
+    );
+    const next = syncNodes(dragged, withStep(doc, 0, { title: "Hi" }).steps, dataFor);
+    expect(next[0]).toMatchObject({ position: { x: 40.6, y: 10.2 }, selected: true });
+  });
+
+  it.each([
+    {
+      case: "moves a node whose step moved (undo, arrange)",
+      to: { x: 100, y: 0 },
+      expected: { x: 100, y: 0 },
+    },
+    {
+      case: "ignores a move under a pixel (the draft's rounding)",
+      to: { x: 0.4, y: -0.4 },
+      expected: { x: 0.2, y: 0 },
+    },
+  ])("$case", ({ to, expected }) => {
+    const nodes = nodesOf(doc).map((n, i) => (i === 0 ? { ...n, position: { x: 0.2, y: 0 } } : n));
+    const next = syncNodes(nodes, withStep(doc, 0, { position: to }).steps, dataFor);
+    expect(next[0]!.position).toEqual(expected);
+  });
+
+  it("follows a change of order", () => {
+    const nodes = nodesOf(doc);
+    const next = syncNodes(nodes, [...doc.steps].reverse(), dataFor);
+    expect(next).not.toBe(nodes);
+    expect(next).toEqual([nodes[1], nodes[0]]);
+  });
+});
+
+describe("stepOfProblem", () => {
+  const p = (extra: Partial<Problem>): Problem => ({
+    code: "INVALID_STEP",
+    severity: "error",
+    message: "m",
+    ...extra,
+  });
+  it.each([
+    { case: "a step's problem", problem: p({ stepId: "b" }), expected: "b" },
+    { case: "an edge's problem: its source", problem: p({ edgeId: "e2" }), expected: "b" },
+    { case: "a step that's gone", problem: p({ stepId: "gone" }), expected: null },
+    { case: "an edge that's gone", problem: p({ edgeId: "gone" }), expected: null },
+    { case: "a problem of the whole flow", problem: p({}), expected: null },
+  ])("$case → $expected", ({ problem, expected }) => {
+    expect(stepOfProblem(problem, menu())).toBe(expected);
+  });
+});
+
+describe("sameIdsOr / sameSetOr", () => {
+  it.each([
+    { prev: ["a", "b"], next: ["a", "b"], same: true },
+    { prev: ["a", "b"], next: ["b", "a"], same: false },
+    { prev: ["a"], next: ["a", "b"], same: false },
+    { prev: [], next: [], same: true },
+  ])("ids $prev → $next keeps prev: $same", ({ prev, next, same }) => {
+    expect(sameIdsOr(prev, next) === prev).toBe(same);
+    expect(sameIdsOr(prev, next)).toEqual(next);
+  });
+
+  it.each([
+    { prev: ["a", "b"], next: ["b", "a"], same: true },
+    { prev: ["a", "b"], next: ["a", "c"], same: false },
+    { prev: ["a"], next: [], same: false },
+  ])("sets $prev → $next keeps prev: $same", ({ prev, next, same }) => {
+    const prevSet = new Set(prev);
+    expect(sameSetOr(prevSet, new Set(next)) === prevSet).toBe(same);
+  });
+});

@@ -1,0 +1,49 @@
+"use client";
+
+import { Panel } from "@xyflow/react";
+import { RedoIcon, UndoIcon } from "@/components/ui/icons";
+import { useBuilder } from "./builder-context";
+
+/** Undo, redo and auto-arrange, over the canvas' top-left corner. */
+export function CanvasToolbar() {
+  const { history, draft, arrange } = useBuilder();
+  return (
+    <Panel position="top-left" className="flex gap-1.5">
+      <div className="flex overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+        <button
+          type="button"
+          onClick={history.undo}
+          disabled={!history.canUndo}
+          className="px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+          data-testid="undo"
+        >
+          <UndoIcon size={14} />
+        </button>
+        <button
+          type="button"
+          onClick={history.redo}
+          disabled={!history.canRedo}
+          className="border-l border-zinc-200 px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
+          title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
+          data-testid="redo"
+        >
+          <RedoIcon size={14} />
+        </button>
+      </div>
+      {draft.steps.length > 1 && (
+        <button
+          type="button"
+          onClick={arrange}
+          className="rounded-lg bg-white px-2.5 py-1.5 text-xs font-medium text-zinc-600 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50 hover:text-zinc-900"
+          data-testid="auto-arrange"
+          title="Lay the steps out from left to right"
+        >
+          Auto-arrange
+        </button>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+} from "@xyflow/react";
+import { useCallback } from "react";
+import { useBuilder, useBuilderCanvas } from "./builder-context";
+import { CanvasToolbar } from "./canvas-toolbar";
+import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
+import { builderSteps } from "./steps";
+import { TestChat } from "./test-chat";
+
+const nodeTypes = { step: StepNode };
+const defaultEdgeOptions = {
+  type: "smoothstep",
+  pathOptions: { borderRadius: 14, offset: 20 },
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#a1a1aa" },
+  interactionWidth: 24,
+};
+/** Above this many steps the canvas only renders what's visible and drops the minimap. */
+const MANY_STEPS = 200;
+
+const minimapColor = (n: { data: unknown }) =>
+  builderSteps[(n.data as StepNodeData).step.type]?.minimap ?? "#a1a1aa";
+
+/** The flow's canvas, with the test chat floating over it. */
+export function Canvas() {
+  const { draft, testChat } = useBuilder();
+  const canvas = useBuilderCanvas();
+  const many = draft.steps.length > MANY_STEPS;
+
+  return (
+    <div
+      className="relative min-w-0 flex-1"
+      ref={canvas.canvasRef}
+      onDragOver={canvas.onDragOver}
+      onDrop={canvas.onDrop}
+    >
+      <ReactFlow<StepNodeType>
+        data-testid="builder-canvas"
+        nodes={canvas.nodes}
+        edges={canvas.edges}
+        nodeTypes={nodeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={canvas.onNodesChange}
+        onEdgesChange={canvas.onEdgesChange}
+        onConnect={canvas.onConnect}
+        onSelectionChange={canvas.onSelectionChange}
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        connectionRadius={28}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={many}
+        proOptions={{ hideAttribution: true }}
+        className={canvas.viewReady ? "bg-zinc-50" : "sb-fitting bg-zinc-50"}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#d4d4d8" />
+        <Controls showInteractive={false} className="!rounded-lg !shadow-sm" />
+        {!many && (
+          <MiniMap
+            pannable
+            zoomable
+            className="!rounded-lg !shadow-sm ring-1 ring-zinc-200"
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(244,244,245,0.7)"
+          />
+        )}
+        <CanvasToolbar />
+      </ReactFlow>
+      {draft.steps.length === 0 && <EmptyCanvasHint />}
+      {testChat.open && <TestChatOverlay />}
+    </div>
+  );
+}
+
+function EmptyCanvasHint() {
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+      <div className="max-w-sm rounded-2xl bg-white/90 p-6 text-center shadow-sm ring-1 ring-zinc-200 backdrop-blur">
+        <p className="text-sm font-semibold text-zinc-900">Start drawing your bot</p>
+        <p className="mt-1 text-sm text-zinc-500">
+          Drag a step from the left onto the canvas — or click one. The first step becomes the start step.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function TestChatOverlay() {
+  const { compiled, problemsMenu, testChat, selection } = useBuilder();
+  const { setOpen: setProblemsOpen } = problemsMenu;
+  const { setOpen: setTestOpen } = testChat;
+  const showProblems = useCallback(() => setProblemsOpen(true), [setProblemsOpen]);
+  const close = useCallback(() => setTestOpen(false), [setTestOpen]);
+  return (
+    <div className="animate-fade-in absolute right-4 bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200">
+      <TestChat
+        flow={compiled.result.ok ? compiled.result.flow : null}
+        errorCount={compiled.errorCount}
+        onShowProblems={showProblems}
+        onShowStep={selection.showStep}
+        onClose={close}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { buttonHandle, STEP_TYPES, stepRegistry } from "@switchboard/flow";
+import { describe, expect, it } from "vitest";
+import { collectVariables, draftReducer } from "./draft";
+import {
+  buttonsStep,
+  edge,
+  edgeIds,
+  flowDoc,
+  freeInputStep,
+  goto,
+  link,
+  menuDoc as menu,
+  textStep,
+} from "./test-helpers";
+
+describe("draftReducer: replace", () => {
+  it("returns the given document", () => {
+    const next = flowDoc([textStep("z")]);
+    expect(draftReducer(menu(), { type: "replace", document: next })).toBe(next);
+  });
+});
+
+describe("draftReducer: add_step", () => {
+  it.each(STEP_TYPES)("adds a %s step with its type's defaults and a rounded position", (stepType) => {
+    const doc = draftReducer(menu(), { type: "add_step", id: "n", stepType, position: { x: 10.4, y: -3.6 } });
+    expect(doc.steps.at(-1)).toEqual({
+      id: "n",
+      type: stepType,
+      title: "",
+      position: { x: 10, y: -4 },
+      aliases: [],
+      config: stepRegistry[stepType].defaults(),
+    });
+    expect(doc.steps).toHaveLength(5);
+  });
+
+  it.each([
+    { case: "the first step of an empty flow becomes the start", doc: flowDoc([]), entry: "n" },
+    { case: "an existing start step stays", doc: menu(), entry: "a" },
+    {
+      case: "a flow whose start was removed gets none",
+      doc: flowDoc([textStep("a")], [], null),
+      entry: null,
+    },
+  ])("$case", ({ doc, entry }) => {
+    const next = draftReducer(doc, { type: "add_step", id: "n", stepType: "text", position: { x: 0, y: 0 } });
+    expect(next.entryStepId).toBe(entry);
+  });
+});
+
+describe("draftReducer: update_step", () => {
+  it("patches the title without touching other steps or the edges", () => {
+    const doc = menu();
+    const next = draftReducer(doc, { type: "update_step", id: "a", patch: { title: "Welcome" } });
+    expect(next.steps[0]).toMatchObject({ id: "a", title: "Welcome", config: { text: "Hi" } });
+    // Untouched steps keep their identity (memoized canvas nodes rely on it).
+    expect(next.steps.slice(1).every((s, i) => s === doc.steps[i + 1])).toBe(true);
+    expect(next.edges).toBe(doc.edges);
+  });
+
+  const b = menu().steps[1] as ReturnType<typeof buttonsStep>;
+  it.each([
+    {
+      case: "removing a button drops its edge",
+      buttons: [goto("yes"), link("site")],
+      edges: ["e1", "e2", "e4"],
+    },
+    {
+      case: "turning a button into a link drops its edge",
+      buttons: [goto("yes"), { id: "no", kind: "url" as const, label: "no", url: "https://x.y" }],
+      edges: ["e1", "e2", "e4"],
+    },
+    { case: "removing every button drops all its edges", buttons: [], edges: ["e1", "e4"] },
+    {
+      case: "reordering buttons keeps the edges",
+      buttons: [goto("no"), goto("yes")],
+      edges: ["e1", "e2", "e3", "e4"],
+    },
+    {
+      case: "renaming a button keeps its edge",
+      buttons: [goto("yes", "Sure"), goto("no")],
+      edges: ["e1", "e2", "e3", "e4"],
+    },
+  ])("$case", ({ buttons, edges }) => {
+    const next = draftReducer(menu(), {
+      type: "update_step",
+      id: "b",
+      patch: { config: { ...b.config, buttons } },
+    });
+    expect(edgeIds(next)).toEqual(edges);
+    expect(next.steps[1]).toMatchObject({ config: { buttons } });
+  });
+
+  it("keeps the edges' identity when no handle disappears", () => {
+    const doc = menu();
+    const next = draftReducer(doc, { type: "update_step", id: "a", patch: { config: { text: "Hello" } } });
+    expect(next.edges).toBe(doc.edges);
+  });
+
+  it("prunes only on a config change", () => {
+    const doc = flowDoc([textStep("a"), textStep("b")], [edge("stale", "a", buttonHandle("gone"), "b")]);
+    const titled = draftReducer(doc, { type: "update_step", id: "a", patch: { title: "T" } });
+    expect(edgeIds(titled)).toEqual(["stale"]);
+    const edited = draftReducer(doc, { type: "update_step", id: "a", patch: { config: { text: "x" } } });
+    expect(edgeIds(edited)).toEqual([]);
+  });
+});
+
+describe("draftReducer: set_entry", () => {
+  it.each([
+    { id: "c", entry: "c" },
+    { id: null, entry: null },
+  ])("sets the start step to $id", ({ id, entry }) => {
+    expect(draftReducer(menu(), { type: "set_entry", id }).entryStepId).toBe(entry);
+  });
+
+  it("returns the same document when the start doesn't change", () => {
+    const doc = menu();
+    expect(draftReducer(doc, { type: "set_entry", id: "a" })).toBe(doc);
+  });
+});
+
+describe("draftReducer: move", () => {
+  it.each([
+    { p: { x: 10.4, y: 20.5 }, expected: { x: 10, y: 21 } },
+    { p: { x: -10.6, y: 0.49 }, expected: { x: -11, y: 0 } },
+  ])("rounds $p to $expected", ({ p, expected }) => {
+    const doc = menu();
+    const next = draftReducer(doc, { type: "move", positions: { c: p } });
+    expect(next.steps[2]!.position).toEqual(expected);
+    expect(next.steps.every((s, i) => i === 2 || s === doc.steps[i])).toBe(true);
+  });
+
+  it.each<{ case: string; positions: Record<string, { x: number; y: number }> }>([
+    { case: "the same position", positions: { a: { x: 0, y: 0 } } },
+    { case: "a position that rounds to the same", positions: { a: { x: 0.3, y: -0.4 } } },
+    { case: "an unknown step", positions: { zz: { x: 100, y: 100 } } },
+    { case: "no positions", positions: {} },
+  ])("returns the same document for $case", ({ positions }) => {
+    const doc = menu();
+    expect(draftReducer(doc, { type: "move", positions })).toBe(doc);
+  });
+});
+
+describe("collectVariables", () => {
+  it("lists the variables steps collect, once each, sorted", () => {
+    const steps = [
+      freeInputStep("f1", "email"),
+      { ...buttonsStep("b", [goto("x")]), config: { ...buttonsStep("b", []).config, saveAs: "choice" } },
+      freeInputStep("f2", "age"),
+      freeInputStep("f3", "email"),
+      textStep("t"),
+    ];
+    expect(collectVariables(steps)).toEqual(["age", "choice", "email"]);
+  });
+
+  it("skips empty names and half-edited steps", () => {
+    const broken = { ...freeInputStep("x"), config: null } as unknown as ReturnType<typeof freeInputStep>;
+    expect(collectVariables([freeInputStep("f", ""), broken, freeInputStep("g", "ok")])).toEqual(["ok"]);
+  });
+});

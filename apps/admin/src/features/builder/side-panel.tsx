@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback } from "react";
+import { newStepId } from "@/lib/ids";
+import { useBuilder } from "./builder-context";
+import type { StepPatch } from "./draft";
+import { StepPanel } from "./step-panel";
+import { NO_PROBLEMS } from "./use-stable-problems";
+
+/** Right of the canvas: the selected step's settings, or what can be done with several steps. */
+export function SidePanel() {
+  const { draft, dispatch, compiled, selection } = useBuilder();
+  const { selectedStep, selectedIds, selectStep } = selection;
+
+  // Stable callbacks: the memoized step panel only re-renders for its own step's changes.
+  const onPatch = useCallback(
+    (id: string, patch: StepPatch) => dispatch({ type: "update_step", id, patch }),
+    [dispatch],
+  );
+  const onMakeEntry = useCallback((id: string) => dispatch({ type: "set_entry", id }), [dispatch]);
+  const onDelete = useCallback((id: string) => dispatch({ type: "remove", stepIds: [id] }), [dispatch]);
+  const onDuplicate = useCallback(
+    (id: string) => {
+      const newId = newStepId();
+      dispatch({ type: "duplicate_step", id, newId });
+      requestAnimationFrame(() => selectStep(newId));
+    },
+    [selectStep, dispatch],
+  );
+  const onClose = useCallback(() => selectStep(null), [selectStep]);
+
+  if (selectedStep)
+    return (
+      <aside className="w-[360px] shrink-0 border-l border-zinc-200 bg-white" key={selectedStep.id}>
+        <StepPanel
+          step={selectedStep}
+          isEntry={draft.entryStepId === selectedStep.id}
+          problems={compiled.problemsByStep.get(selectedStep.id) ?? NO_PROBLEMS}
+          variables={compiled.variables}
+          onPatch={onPatch}
+          onMakeEntry={onMakeEntry}
+          onDelete={onDelete}
+          onDuplicate={onDuplicate}
+          onClose={onClose}
+        />
+      </aside>
+    );
+  if (selectedIds.length > 1)
+    return (
+      <aside className="w-[300px] shrink-0 border-l border-zinc-200 bg-white p-4">
+        <p className="text-sm font-semibold text-zinc-900">{selectedIds.length} steps selected</p>
+        <p className="mt-1 text-xs text-zinc-500">
+          Drag to move them together, or press Delete to remove them.
+        </p>
+        <button
+          type="button"
+          onClick={() => dispatch({ type: "remove", stepIds: selectedIds })}
+          className="mt-4 rounded-lg bg-red-50 px-3 py-1.5 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-100"
+        >
+          Delete {selectedIds.length} steps
+        </button>
+      </aside>
+    );
+  return null;
+}

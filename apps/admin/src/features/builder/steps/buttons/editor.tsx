@@ -1,0 +1,153 @@
+"use client";
+
+import type { Button as FlowButton } from "@switchboard/flow";
+import { Field, Input, Select } from "@/components/ui/field";
+import { PlusIcon } from "@/components/ui/icons";
+import { cn } from "@/lib/cn";
+import { newButtonId } from "@/lib/ids";
+import { MessageTextField } from "../../fields/message-text-field";
+import { SegmentedControl } from "../../fields/segmented-control";
+import { TemplateTextarea } from "../../fields/template-textarea";
+import { variableNameError } from "../../fields/validation";
+import type { EditorProps } from "../types";
+import { ButtonRow } from "./button-row";
+import { moveItem } from "./buttons";
+
+const MAX_BUTTONS = 100;
+
+const KEYBOARD_OPTIONS = [
+  { value: "inline", label: "Inline", hint: "Buttons under the message" },
+  { value: "reply", label: "Reply keyboard", hint: "Buttons replace the keyboard" },
+] as const;
+
+export function ButtonsEditor({ step, onChange, problems, variables }: EditorProps<"buttons">) {
+  const config = step.config;
+  const setButtons = (buttons: FlowButton[]) => onChange({ ...config, buttons });
+  const updateButton = (index: number, next: FlowButton) =>
+    setButtons(config.buttons.map((b, i) => (i === index ? next : b)));
+  const move = (index: number, delta: number) => {
+    const next = moveItem(config.buttons, index, delta);
+    if (next !== config.buttons) setButtons(next);
+  };
+  const saveAsError = variableNameError(config.saveAs ?? "", false);
+  const noButtons = problems.find((p) => p.code === "NO_BUTTONS")?.message;
+
+  return (
+    <div className="space-y-5">
+      <MessageTextField
+        label="Question"
+        value={config.text}
+        problems={problems}
+        variables={variables}
+        placeholder="What would you like to do?"
+        rows={4}
+        onChange={(text) => onChange({ ...config, text })}
+      />
+
+      <Field label="Show buttons as">
+        <SegmentedControl
+          value={config.keyboard}
+          options={KEYBOARD_OPTIONS}
+          onChange={(keyboard) => onChange({ ...config, keyboard })}
+          testId="keyboard-kind"
+          optionTestIdPrefix="keyboard-"
+        />
+      </Field>
+
+      <div className="space-y-2">
+        <div className="flex items-center justify-between">
+          <span className="text-xs font-medium text-zinc-700">Buttons</span>
+          <span className="text-[11px] text-zinc-400">
+            {config.buttons.length} / {MAX_BUTTONS}
+          </span>
+        </div>
+        {config.buttons.length === 0 && (
+          <p
+            className={cn(
+              "rounded-lg border border-dashed px-3 py-3 text-center text-xs",
+              noButtons ? "border-red-300 text-red-600" : "border-zinc-300 text-zinc-500",
+            )}
+          >
+            {noButtons ?? "No buttons yet."}
+          </p>
+        )}
+        <ul className="space-y-2">
+          {config.buttons.map((b, i) => (
+            <ButtonRow
+              key={b.id}
+              button={b}
+              index={i}
+              count={config.buttons.length}
+              problems={problems}
+              onChange={(next) => updateButton(i, next)}
+              onMove={(delta) => move(i, delta)}
+              onRemove={() => setButtons(config.buttons.filter((_, j) => j !== i))}
+            />
+          ))}
+        </ul>
+        <button
+          type="button"
+          data-testid="add-button"
+          disabled={config.buttons.length >= MAX_BUTTONS}
+          onClick={() =>
+            setButtons([
+              ...config.buttons,
+              { id: newButtonId(), kind: "goto", label: `Option ${config.buttons.length + 1}` },
+            ])
+          }
+          className="flex w-full items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
+        >
+          <PlusIcon size={14} /> Add button
+        </button>
+      </div>
+
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Buttons per row" htmlFor="columns">
+          <Select
+            id="columns"
+            data-testid="button-columns"
+            value={config.columns}
+            onChange={(e) => onChange({ ...config, columns: Number(e.target.value) })}
+          >
+            {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Save answer as" htmlFor="save-as" error={saveAsError}>
+          <Input
+            id="save-as"
+            data-testid="buttons-save-as"
+            value={config.saveAs ?? ""}
+            placeholder="optional"
+            maxLength={64}
+            invalid={!!saveAsError}
+            onChange={(e) => {
+              const saveAs = e.target.value.trim();
+              const { saveAs: _old, ...rest } = config;
+              onChange(saveAs ? { ...rest, saveAs } : rest);
+            }}
+            className="font-mono text-xs"
+          />
+        </Field>
+      </div>
+
+      <Field
+        label="If the user types instead of tapping"
+        htmlFor="retry-text"
+        hint="Sent when the answer isn't one of the buttons. Leave empty to ignore silently."
+      >
+        <TemplateTextarea
+          id="retry-text"
+          data-testid="retry-text"
+          value={config.retryText}
+          variables={variables}
+          onChange={(retryText) => onChange({ ...config, retryText })}
+          rows={2}
+        />
+      </Field>
+    </div>
+  );
+}

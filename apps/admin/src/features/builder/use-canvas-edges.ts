@@ -1,0 +1,59 @@
+"use client";
+
+import type { FlowDocument } from "@switchboard/flow";
+import type { Connection, EdgeChange, Edge as RFEdge } from "@xyflow/react";
+import { type Dispatch, type SetStateAction, useCallback, useMemo } from "react";
+import { canvasEdges } from "./canvas-model";
+import type { DraftAction } from "./draft";
+
+export interface CanvasEdges {
+  edges: RFEdge[];
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (c: Connection) => void;
+}
+
+/** The canvas' edges, derived from the draft; deleting and connecting edit the draft. */
+export function useCanvasEdges({
+  draft,
+  selectedEdges,
+  setSelectedEdges,
+  dispatch,
+}: {
+  draft: FlowDocument;
+  selectedEdges: ReadonlySet<string>;
+  setSelectedEdges: Dispatch<SetStateAction<ReadonlySet<string>>>;
+  dispatch: (action: DraftAction) => void;
+}): CanvasEdges {
+  const edges = useMemo(
+    () => canvasEdges(draft.steps, draft.edges, selectedEdges),
+    [draft.steps, draft.edges, selectedEdges],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
+      if (removed.length) dispatch({ type: "remove", edgeIds: removed });
+      const selects = changes.filter((c) => c.type === "select");
+      if (selects.length)
+        setSelectedEdges((prev) => {
+          const next = new Set(prev);
+          for (const c of selects) {
+            if (c.selected) next.add(c.id);
+            else next.delete(c.id);
+          }
+          return next;
+        });
+    },
+    [dispatch, setSelectedEdges],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || !c.sourceHandle) return;
+      dispatch({ type: "connect", source: c.source, sourceHandle: c.sourceHandle, target: c.target });
+    },
+    [dispatch],
+  );
+
+  return useMemo(() => ({ edges, onEdgesChange, onConnect }), [edges, onEdgesChange, onConnect]);
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import type { FlowDocument, Problem, Step } from "@switchboard/flow";
+import { applyNodeChanges, type NodeChange, useNodesInitialized, useReactFlow } from "@xyflow/react";
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { connectedHandlesByStep, syncNodes } from "./canvas-model";
+import type { DraftAction } from "./draft";
+import type { StepNodeData, StepNodeType } from "./step-node";
+import { NO_PROBLEMS } from "./use-stable-problems";
+
+export interface CanvasNodes {
+  nodes: StepNodeType[];
+  setNodes: Dispatch<SetStateAction<StepNodeType[]>>;
+  onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
+  /** False until the first fit of the view: the canvas stays hidden so nodes don't jump. */
+  viewReady: boolean;
+}
+
+/**
+ * The canvas' nodes, kept in step with the draft. React Flow owns positions while dragging; the draft
+ * gets them on drop. A node's data object only changes when something it shows does, so memoized
+ * nodes don't re-render for other steps' edits.
+ */
+export function useCanvasNodes({
+  initial,
+  draft,
+  problemsByStep,
+  dispatch,
+}: {
+  initial: FlowDocument;
+  draft: FlowDocument;
+  problemsByStep: Map<string, Problem[]>;
+  dispatch: (action: DraftAction) => void;
+}): CanvasNodes {
+  const rf = useReactFlow<StepNodeType>();
+  const connectedByStep = useMemo(() => connectedHandlesByStep(draft.edges), [draft.edges]);
+
+  const dataCache = useRef(new Map<string, StepNodeData>());
+  const dataFor = useCallback(
+    (step: Step, entryStepId: string | null): StepNodeData => {
+      const isEntry = entryStepId === step.id;
+      const problems = problemsByStep.get(step.id) ?? NO_PROBLEMS;
+      const connected = connectedByStep.get(step.id) ?? "";
+      const cached = dataCache.current.get(step.id);
+      if (
+        cached &&
+        cached.step === step &&
+        cached.isEntry === isEntry &&
+        cached.problems === problems &&
+        cached.connected === connected
+      )
+        return cached;
+      const data: StepNodeData = { step, isEntry, problems, connected };
+      dataCache.current.set(step.id, data);
+      return data;
+    },
+    [problemsByStep, connectedByStep],
+  );
+
+  const [nodes, setNodes] = useState<StepNodeType[]>(() =>
+    initial.steps.map((s) => ({
+      id: s.id,
+      type: "step",
+      position: s.position,
+      data: dataFor(s, initial.entryStepId),
+    })),
+  );
+
+  useEffect(() => {
+    setNodes((prev) => {
+      const next = syncNodes(prev, draft.steps, (step) => dataFor(step, draft.entryStepId));
+      if (next === prev) return prev;
+      for (const id of dataCache.current.keys())
+        if (!draft.steps.some((s) => s.id === id)) dataCache.current.delete(id);
+      return next;
+    });
+  }, [draft.steps, draft.entryStepId, dataFor]);
+
+  // Fit the whole flow once every node has been measured.
+  const nodesInitialized = useNodesInitialized();
+  const fitted = useRef(false);
+  const [viewReady, setViewReady] = useState(initial.steps.length === 0);
+  useEffect(() => {
+    if (!nodesInitialized || fitted.current) return;
+    fitted.current = true;
+    void rf.fitView({ padding: 0.15, maxZoom: 1 }).then(() => setViewReady(true));
+  }, [nodesInitialized, rf]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNodeType>[]) => {
+      setNodes((prev) => applyNodeChanges(changes, prev));
+      const removed: string[] = [];
+      const positions: Record<string, { x: number; y: number }> = {};
+      let moved = false;
+      for (const c of changes) {
+        if (c.type === "remove") removed.push(c.id);
+        else if (c.type === "position" && c.position && !c.dragging) {
+          positions[c.id] = c.position;
+          moved = true;
+        }
+      }
+      if (removed.length) dispatch({ type: "remove", stepIds: removed });
+      if (moved) dispatch({ type: "move", positions });
+    },
+    [dispatch],
+  );
+
+  return useMemo(() => ({ nodes, setNodes, onNodesChange, viewReady }), [nodes, onNodesChange, viewReady]);
+}

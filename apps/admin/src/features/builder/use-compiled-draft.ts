@@ -1,0 +1,36 @@
+"use client";
+
+import { compileDraft, type FlowDocument, type Problem } from "@switchboard/flow";
+import { useDeferredValue, useMemo } from "react";
+import { collectVariables } from "./draft";
+import { useProblemsByStep } from "./use-stable-problems";
+
+export interface CompiledDraft {
+  result: ReturnType<typeof compileDraft>;
+  problems: Problem[];
+  /** Per step; a step's array keeps its identity while its problems don't change. */
+  problemsByStep: Map<string, Problem[]>;
+  errorCount: number;
+  warningCount: number;
+  /** Variables some step collects, for the template fields. */
+  variables: string[];
+}
+
+/** Compiles the draft in the browser, on the deferred draft so that typing stays smooth. */
+export function useCompiledDraft(draft: FlowDocument): CompiledDraft {
+  const deferredDraft = useDeferredValue(draft);
+  const result = useMemo(() => compileDraft(deferredDraft), [deferredDraft]);
+  const problemsByStep = useProblemsByStep(result.problems);
+  const variables = useMemo(() => collectVariables(draft.steps), [draft.steps]);
+  return useMemo(() => {
+    const errorCount = result.problems.filter((p) => p.severity === "error").length;
+    return {
+      result,
+      problems: result.problems,
+      problemsByStep,
+      errorCount,
+      warningCount: result.problems.length - errorCount,
+      variables,
+    };
+  }, [result, problemsByStep, variables]);
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import type { FlowDocument, Problem, Step } from "@switchboard/flow";
+import { type OnSelectionChangeParams, useReactFlow } from "@xyflow/react";
+import { type Dispatch, type SetStateAction, useCallback, useMemo, useState } from "react";
+import { NODE_WIDTH, sameIdsOr, sameSetOr, stepOfProblem } from "./canvas-model";
+import type { StepNodeType } from "./step-node";
+
+export interface Selection {
+  /** Selected steps, in React Flow's order. */
+  selectedIds: string[];
+  /** The step the side panel edits: the only selected one. */
+  selectedStep: Step | null;
+  selectedEdges: ReadonlySet<string>;
+  setSelectedEdges: Dispatch<SetStateAction<ReadonlySet<string>>>;
+  onSelectionChange: (params: OnSelectionChangeParams) => void;
+  /** Selects one step (or none), optionally scrolling the canvas to it. */
+  selectStep: (stepId: string | null, center?: boolean) => void;
+  /** Selects a step and scrolls to it (e.g. from a test-chat message). */
+  showStep: (stepId: string) => void;
+  /** Selects and shows the step a problem is about; true if there is one. */
+  focusProblem: (p: Problem) => boolean;
+}
+
+export function useSelection({
+  draft,
+  getDraft,
+  setNodes,
+}: {
+  draft: FlowDocument;
+  getDraft: () => FlowDocument;
+  setNodes: Dispatch<SetStateAction<StepNodeType[]>>;
+}): Selection {
+  const rf = useReactFlow<StepNodeType>();
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+
+  const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams) => {
+    setSelectedIds((prev) =>
+      sameIdsOr(
+        prev,
+        nodes.map((x) => x.id),
+      ),
+    );
+    setSelectedEdges((prev) => sameSetOr(prev, new Set(edges.map((x) => x.id))));
+  }, []);
+
+  const selectStep = useCallback(
+    (stepId: string | null, center = false) => {
+      setNodes((prev) =>
+        prev.map((n) => {
+          const selected = n.id === stepId;
+          return n.selected === selected ? n : { ...n, selected };
+        }),
+      );
+      setSelectedEdges(new Set());
+      if (stepId && center) {
+        const node = rf.getNode(stepId);
+        if (node) {
+          const w = node.measured?.width ?? NODE_WIDTH;
+          const h = node.measured?.height ?? 140;
+          rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+            zoom: Math.max(rf.getZoom(), 0.9),
+            duration: 350,
+          });
+        }
+      }
+    },
+    [rf, setNodes],
+  );
+
+  const showStep = useCallback((stepId: string) => selectStep(stepId, true), [selectStep]);
+  const focusProblem = useCallback(
+    (p: Problem) => {
+      const stepId = stepOfProblem(p, getDraft());
+      if (stepId) selectStep(stepId, true);
+      return stepId !== null;
+    },
+    [getDraft, selectStep],
+  );
+
+  const selectedStep =
+    selectedIds.length === 1 ? (draft.steps.find((s) => s.id === selectedIds[0]) ?? null) : null;
+
+  return useMemo(
+    () => ({
+      selectedIds,
+      selectedStep,
+      selectedEdges,
+      setSelectedEdges,
+      onSelectionChange,
+      selectStep,
+      showStep,
+      focusProblem,
+    }),
+    [selectedIds, selectedStep, selectedEdges, onSelectionChange, selectStep, showStep, focusProblem],
+  );
+}
