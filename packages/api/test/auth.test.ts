@@ -106,6 +106,8 @@ describe("workspace isolation", () => {
   const crossWorkspaceCalls: Record<string, (api: Caller) => Promise<unknown>> = {
     "bots.update": (api) => api.bots.update({ id: bRows.botId, enabled: false }),
     "bots.remove": (api) => api.bots.remove({ id: bRows.botId }),
+    "bots.updateSettings": (api) =>
+      api.bots.updateSettings({ id: bRows.botId, settings: { waitForStart: true } }),
     "flows.get": (api) => api.flows.get({ id: bRows.flowId }),
     "flows.rename": (api) => api.flows.rename({ id: bRows.flowId, name: "pwned" }),
     "flows.remove": (api) => api.flows.remove({ id: bRows.flowId }),
@@ -116,6 +118,7 @@ describe("workspace isolation", () => {
     "flows.versions": (api) => api.flows.versions({ id: bRows.flowId }),
     "flows.rollback": (api) => api.flows.rollback({ id: bRows.flowId, version: 1 }),
     "flows.exportJson": (api) => api.flows.exportJson({ id: bRows.flowId }),
+    "flows.scheduleRuns": (api) => api.flows.scheduleRuns({ id: bRows.flowId }),
     "conversations.transcript": (api) => api.conversations.transcript({ id: bRows.conversationId }),
     "sandbox.send": (api) =>
       api.sandbox.send({ botId: bRows.botId, user, action: { type: "text", text: "hi" } }),
@@ -194,6 +197,7 @@ describe("roles", () => {
     "bots.connect": (api) => api.bots.connect({ token: "123:abc" }),
     "bots.update": (api) => api.bots.update({ id: botId, enabled: false }),
     "bots.remove": (api) => api.bots.remove({ id: botId }),
+    "bots.updateSettings": (api) => api.bots.updateSettings({ id: botId, settings: { sendLeadText: false } }),
     "flows.create": (api) => api.flows.create({ name: "op" }),
     "flows.rename": (api) => api.flows.rename({ id: flowId, name: "op" }),
     "flows.remove": (api) => api.flows.remove({ id: flowId }),

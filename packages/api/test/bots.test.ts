@@ -1,4 +1,5 @@
-import { bots, decryptSecret, defaultBotSettings } from "@switchboard/db";
+import { defaultBotSettings as defaultSettings } from "@switchboard/core";
+import { bots, decryptSecret } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +11,8 @@ import {
   secretKey,
   type World,
 } from "./helpers";
+
+const defaultBotSettings = defaultSettings();
 
 let w: World;
 let owner: Member;

@@ -1,5 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { LocalFileStorage } from "@switchboard/core";
 import { type Db, memberships, secretKeyFrom, user, workspaces } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
 import type { FlowDocument } from "@switchboard/flow";
@@ -11,6 +15,9 @@ import { expect } from "vitest";
 import { type ApiEnv, createContext } from "../src/context";
 import { appRouter } from "../src/router";
 import { createCallerFactory } from "../src/trpc";
+
+/** The admin's address in tests: login links point there. */
+export const ADMIN_BASE_URL = "https://admin.switchboard.test";
 
 export const TEST_SECRET = "api-test-secret-0123456789abcdef";
 export const secretKey = secretKeyFrom(TEST_SECRET);
@@ -54,7 +61,14 @@ export async function createWorld(prefix = "api") {
   const database = await createTestDatabase(prefix);
   const { db } = database;
   const sandbox: Sandbox = await startSandbox();
-  const env: ApiEnv = { secretKey, telegramApiRoot: sandbox.url, sandboxUrl: sandbox.url };
+  const filesDir = await mkdtemp(path.join(tmpdir(), `switchboard-${prefix}-files-`));
+  const env: ApiEnv = {
+    secretKey,
+    telegramApiRoot: sandbox.url,
+    sandboxUrl: sandbox.url,
+    core: { adminBaseUrl: ADMIN_BASE_URL },
+    fileStorage: new LocalFileStorage(filesDir),
+  };
   const telegram = new SandboxClient(sandbox.url);
 
   async function addUser(name = "Test") {
@@ -96,6 +110,7 @@ export async function createWorld(prefix = "api") {
     async close() {
       await sandbox.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
