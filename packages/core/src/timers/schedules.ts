@@ -49,8 +49,20 @@ async function insertRun(
       // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
       payload: { signature: input.signature, runAt: input.at.toISOString() },
     })
-    // A run that already happened (same step, same time) is never scheduled again.
-    .onConflictDoNothing({ target: timers.key });
+    // A run that already happened (same step, same time) is never scheduled again; one that was only
+    // cancelled (the bot disabled, the flow or time zone changed and changed back) is revived.
+    .onConflictDoUpdate({
+      target: timers.key,
+      set: {
+        cancelledAt: null,
+        fireAt: sql`excluded.fire_at`,
+        payload: sql`excluded.payload`,
+        claimedUntil: null,
+        attempts: 0,
+        lastError: null,
+      },
+      where: sql`${timers.firedAt} is null`,
+    });
 }
 
 /**
@@ -150,7 +162,11 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       .set({ firedAt: sql`now()`, payload: { ...row.payload, subscribers } })
       .where(eq(timers.id, row.id));
     // Runs missed while every runtime was down are not all sent in a burst: one catch-up, then on time.
-    const next = nextScheduleRun(step.config, new Date(Math.max(Date.parse(runAt), Date.now())), ctx.timeZone);
+    const next = nextScheduleRun(
+      step.config,
+      new Date(Math.max(Date.parse(runAt), Date.now())),
+      ctx.timeZone,
+    );
     if (next)
       await insertRun(tx, {
         workspaceId: ctx.workspaceId,

@@ -9,13 +9,13 @@ import {
   notFound,
   notifyBotChanged,
   parseBotSettings,
+  syncBotSchedules,
 } from "@switchboard/core";
 import { bots, encryptSecret, flows, tokenHint } from "@switchboard/db";
 import { and, desc, eq } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import { actorOf } from "../../scope";
 import type { WorkspaceScope } from "../../trpc";
-import { resyncBotSchedules } from "../schedules/sync";
 import type { BotSettingsPatch, UpdateBotInput } from "./schemas";
 import { fetchBotIdentity } from "./telegram-identity";
 
@@ -111,7 +111,7 @@ export async function connectBot(scope: WorkspaceScope, env: BotTokenEnv, rawTok
     return row!.id;
   });
   // A reconnected bot is enabled again: its schedules run again.
-  if (existing) await resyncBotSchedules(scope.db, id);
+  if (existing) await syncBotSchedules(scope.db, id);
   return getBot(scope, id);
 }
 
@@ -195,7 +195,7 @@ export async function updateBot(scope: WorkspaceScope, input: UpdateBotInput) {
   // Another flow, or the bot switched on or off: its Schedule steps' runs change with it.
   const flowChanged = input.entryFlowId !== undefined && input.entryFlowId !== bot.entryFlowId;
   const enabledChanged = input.enabled !== undefined && input.enabled !== bot.enabled;
-  if (flowChanged || enabledChanged) await resyncBotSchedules(scope.db, input.id);
+  if (flowChanged || enabledChanged) await syncBotSchedules(scope.db, input.id);
   return getBot(scope, input.id);
 }
 

@@ -6,13 +6,13 @@ import {
   notifyBotChanged,
   preconditionFailed,
   scheduleRunsOfFlow,
+  syncBotSchedules,
   tooLarge,
 } from "@switchboard/core";
 import { bots, type Db, flows, flowVersions } from "@switchboard/db";
 import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
-import { resyncBotSchedules } from "../schedules/sync";
 import { isStorableText } from "./storable-text";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
@@ -212,7 +212,7 @@ async function flowWentLive(scope: WorkspaceScope, flowId: string) {
     .where(and(eq(bots.entryFlowId, flowId), eq(bots.workspaceId, scope.workspaceId)));
   for (const b of rows) {
     await notifyBotChanged(scope.db, b.id);
-    await resyncBotSchedules(scope.db, b.id);
+    await syncBotSchedules(scope.db, b.id);
   }
 }
 

@@ -1,9 +1,8 @@
-import { invalid } from "@switchboard/core";
+import { invalid, syncBotSchedules } from "@switchboard/core";
 import { bots, type Db, memberships, user, workspaces } from "@switchboard/db";
 import { isValidTimeZone } from "@switchboard/flow";
 import { and, asc, eq } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
-import { resyncBotSchedules } from "../schedules/sync";
 import type { UpdateWorkspaceSettingsInput } from "./schemas";
 
 /** Every new account gets its own workspace, owned by it. Idempotent. */
@@ -76,7 +75,7 @@ export async function updateWorkspaceSettings(scope: WorkspaceScope, input: Upda
       .select({ id: bots.id })
       .from(bots)
       .where(eq(bots.workspaceId, scope.workspaceId));
-    for (const bot of rows) await resyncBotSchedules(scope.db, bot.id);
+    for (const bot of rows) await syncBotSchedules(scope.db, bot.id);
   }
   return workspaceSettings(scope);
 }
