@@ -156,7 +156,11 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       .set({ firedAt: sql`now()`, payload: { ...row.payload, subscribers } })
       .where(eq(timers.id, row.id));
     // Runs missed while every runtime was down are not all sent in a burst: one catch-up, then on time.
-    const next = nextScheduleRun(step.config, new Date(Math.max(Date.parse(runAt), Date.now())), ctx.timeZone);
+    const next = nextScheduleRun(
+      step.config,
+      new Date(Math.max(Date.parse(runAt), Date.now())),
+      ctx.timeZone,
+    );
     if (next)
       await insertRun(tx, {
         workspaceId: ctx.workspaceId,
