@@ -37,6 +37,8 @@ async function insertRun(
   tx: Executor,
   input: { workspaceId: string; botId: string; stepId: string; at: Date; signature: string },
 ) {
+  // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
+  const payload = { signature: input.signature, runAt: input.at.toISOString() };
   await tx
     .insert(timers)
     .values({
@@ -46,22 +48,14 @@ async function insertRun(
       key: scheduleTimerKey(input.botId, input.stepId, input.at),
       stepId: input.stepId,
       fireAt: input.at,
-      // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
-      payload: { signature: input.signature, runAt: input.at.toISOString() },
+      payload,
     })
-    // A run that already happened (same step, same time) is never scheduled again; one that was only
-    // cancelled (the bot disabled, the flow or time zone changed and changed back) is revived.
+    // A run that already happened (same step, same time) is never scheduled again; one that was
+    // cancelled without firing (bot disabled, step removed or edited) is scheduled again.
     .onConflictDoUpdate({
       target: timers.key,
-      set: {
-        cancelledAt: null,
-        fireAt: sql`excluded.fire_at`,
-        payload: sql`excluded.payload`,
-        claimedUntil: null,
-        attempts: 0,
-        lastError: null,
-      },
-      where: sql`${timers.firedAt} is null`,
+      set: { payload, cancelledAt: null, claimedUntil: null, attempts: 0, lastError: null },
+      setWhere: sql`${timers.firedAt} is null and ${timers.cancelledAt} is not null`,
     });
 }
 
