@@ -7,7 +7,7 @@ import type { Executor } from "./db";
  * collision between two chats only makes them wait for each other, never mixes their data.
  */
 // 4 is taken by leads/stages.ts (creating a workspace's default pipeline).
-export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, operatorChats: 5 } as const;
+export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, operatorChats: 5, phone: 6 } as const;
 
 export const chatLockKey = (botId: string, chatId: number) => `${botId}:${chatId}`;
 
@@ -33,5 +33,15 @@ export async function lockBotSchedules(tx: Executor, botId: string) {
 export async function lockOperatorChats(tx: Executor, botId: string, userId: string) {
   await tx.execute(
     sql`select pg_advisory_xact_lock(${LOCK_SPACE.operatorChats}, hashtext(${`${botId}:${userId}`}))`,
+  );
+}
+
+/**
+ * Serializes saving one phone number in a workspace, so two chats giving the same number at the same
+ * moment merge into one contact instead of both finding nobody and keeping two.
+ */
+export async function lockPhone(tx: Executor, workspaceId: string, phone: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${LOCK_SPACE.phone}, hashtext(${`${workspaceId}:${phone}`}))`,
   );
 }

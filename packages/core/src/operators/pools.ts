@@ -51,5 +51,6 @@ export async function listOperatorPool(db: Executor, actor: Actor, botId: string
       memberships,
       and(eq(memberships.userId, operatorPools.userId), eq(memberships.workspaceId, actor.workspaceId)),
     )
-    .where(eq(operatorPools.botId, botId));
+    .where(eq(operatorPools.botId, botId))
+    .orderBy(asc(user.name), asc(user.email));
 }
