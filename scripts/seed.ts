@@ -1,4 +1,5 @@
 import { connectBot, createFlow, ensurePersonalWorkspace, publishFlow } from "@switchboard/api";
+import { joinOperatorPool } from "@switchboard/core";
 import { bots, createDb, flows, memberships, secretKeyFrom, user } from "@switchboard/db";
 import { and, eq, sql } from "drizzle-orm";
 
@@ -60,6 +61,8 @@ export async function seedDemo(opts: {
       [flow] = await db.select().from(flows).where(eq(flows.id, id));
     }
     if (!bot!.entryFlowId) await db.update(bots).set({ entryFlowId: flow!.id }).where(eq(bots.id, bot!.id));
+    // The demo user answers the demo bot's "Talk to a person" (idempotent).
+    await joinOperatorPool(db, { ...scope, role: m!.role }, bot!.id);
     await db.execute(sql`select pg_notify('switchboard_bots', ${bot!.id})`);
   } finally {
     await close();
