@@ -6,6 +6,7 @@ import {
   compileDraft,
   defaultEngineSettings,
   type EngineContext,
+  emptyContactFacts,
   type FlowDocument,
   initialState,
   runEngine,
@@ -78,6 +79,8 @@ function measure(label: string, iterations: number, fn: () => void): number {
 }
 
 const ctx: EngineContext = {
+  status: "bot",
+  contact: emptyContactFacts(),
   template: { name: "Ann", username: "ann", chatId: "1", createdAt: "", fields: {}, bot: {}, tracker: {} },
   settings: defaultEngineSettings,
 };

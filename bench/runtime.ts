@@ -116,6 +116,9 @@ const runtime = await startRuntime(
     pollTimeoutSeconds: 1,
     instanceId: "bench",
     messagesPerSecond: 10_000,
+    adminBaseUrl: "http://admin.bench.test",
+    filesDir: path.join(tmpdir(), "switchboard-bench-files"),
+    timerPollMs: 1000,
   },
   key,
 );
