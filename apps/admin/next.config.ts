@@ -4,6 +4,7 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: [
     "@switchboard/api",
+    "@switchboard/core",
     "@switchboard/db",
     "@switchboard/flow",
     "@switchboard/telegram-sandbox",

@@ -1,3 +1,4 @@
+import { type CoreEnv, type FileStorage, fileStorageFromEnv, preconditionFailed } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import { secretKeyFromEnv } from "@switchboard/db";
 
@@ -8,6 +9,33 @@ export interface ApiEnv {
   telegramApiRoot: string;
   /** The Bot API sandbox's control URL, when one runs (demo, tests, offline machines). */
   sandboxUrl: string | null;
+  /** What the core needs to run conversations (operator actions and logins run flow steps). */
+  core: CoreEnv;
+  /** Where uploaded files' bytes go (step media). */
+  fileStorage: FileStorage;
+}
+
+/**
+ * The file storage of SWITCHBOARD_FILES_DIR, resolved at its first use: a process that never stores a
+ * file (a script, an admin without uploads configured) starts without it, and an upload then fails
+ * with a clear PRECONDITION_FAILED instead of the whole process failing at start.
+ */
+export function lazyFileStorage(env: NodeJS.ProcessEnv = process.env): FileStorage {
+  let storage: FileStorage | null = null;
+  const resolve = () => {
+    if (storage) return storage;
+    if (!env.SWITCHBOARD_FILES_DIR)
+      throw preconditionFailed(
+        "File uploads are not configured on this server (SWITCHBOARD_FILES_DIR is not set).",
+      );
+    storage = fileStorageFromEnv(env);
+    return storage;
+  };
+  return {
+    put: (key, bytes) => resolve().put(key, bytes),
+    get: (key) => resolve().get(key),
+    describe: () => (env.SWITCHBOARD_FILES_DIR ? resolve().describe() : "not configured"),
+  };
 }
 
 export function apiEnvFromProcess(env: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -15,6 +43,8 @@ export function apiEnvFromProcess(env: NodeJS.ProcessEnv = process.env): ApiEnv 
     secretKey: secretKeyFromEnv(env),
     telegramApiRoot: (env.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
     sandboxUrl: env.SANDBOX_URL ? env.SANDBOX_URL.replace(/\/+$/, "") : null,
+    core: { adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, "") },
+    fileStorage: lazyFileStorage(env),
   };
 }
 

@@ -1,7 +1,9 @@
-export { type ApiEnv, apiEnvFromProcess, type Context, createContext } from "./context";
-export { connectBot } from "./domains/bots/service";
+export { type ApiEnv, apiEnvFromProcess, type Context, createContext, lazyFileStorage } from "./context";
+export { type BotTokenEnv, connectBot } from "./domains/bots/service";
+export { type StepMediaUpload, uploadStepMedia } from "./domains/files/service";
 export { createFlow, publishFlow } from "./domains/flows/service";
 export { welcomeFlow } from "./domains/flows/templates";
 export { ensurePersonalWorkspace } from "./domains/workspaces/service";
 export { type AppRouter, appRouter } from "./router";
-export { createCallerFactory } from "./trpc";
+export { type ActorScope, type WorkspaceScope, workspaceScopeOf } from "./scope";
+export { createCallerFactory, httpStatusOf } from "./trpc";

@@ -1,6 +1,12 @@
 import { botsRouter } from "./domains/bots/router";
+import { contactFieldsRouter } from "./domains/contact-fields/router";
 import { conversationsRouter } from "./domains/conversations/router";
+import { filesRouter } from "./domains/files/router";
 import { flowsRouter } from "./domains/flows/router";
+import { inboxRouter } from "./domains/inbox/router";
+import { leadsRouter } from "./domains/leads/router";
+import { loginRouter } from "./domains/login/router";
+import { operatorsRouter } from "./domains/operators/router";
 import { sandboxRouter } from "./domains/sandbox/router";
 import { workspaceRouter } from "./domains/workspaces/router";
 import { router } from "./trpc";
@@ -9,7 +15,13 @@ export const appRouter = router({
   workspace: workspaceRouter,
   bots: botsRouter,
   flows: flowsRouter,
+  contactFields: contactFieldsRouter,
   conversations: conversationsRouter,
+  inbox: inboxRouter,
+  operators: operatorsRouter,
+  leads: leadsRouter,
+  login: loginRouter,
+  files: filesRouter,
   sandbox: sandboxRouter,
 });
 

@@ -1,10 +1,11 @@
-import { DomainError, type DomainErrorCode, forbidden, isDomainError } from "@switchboard/core";
-import { memberships } from "@switchboard/db";
+import { DomainError, type DomainErrorCode, isDomainError } from "@switchboard/core";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { assertEditor, workspaceScopeOf } from "./scope";
+
+export type { ActorScope, WorkspaceScope } from "./scope";
 
 /**
  * The one place that knows tRPC error codes: domain code throws DomainError, this table says what a
@@ -21,6 +22,19 @@ const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   // Telegram or the sandbox did not answer as needed: an upstream failure (502), not this server's (503).
   UNAVAILABLE: "BAD_GATEWAY",
 };
+
+/** The same mapping as an HTTP status, for route handlers outside tRPC (file uploads). */
+const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  INVALID: 400,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_LARGE: 413,
+  UNAVAILABLE: 502,
+};
+export const httpStatusOf = (error: DomainError) => HTTP_STATUS_OF[error.code];
 
 const toTRPCError = (error: DomainError) =>
   new TRPCError({ code: TRPC_CODE_OF[error.code], message: error.message, cause: error });
@@ -57,27 +71,24 @@ export const router = t.router;
 export const publicProcedure = t.procedure.use(domainErrors);
 export const createCallerFactory = t.createCallerFactory;
 
+/** A signed-in user, whatever their workspaces (confirming a login link checks the link's own workspace). */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
+  return next({ ctx: { ...ctx, userId: ctx.userId } });
+});
+
 /**
  * Every workspace procedure: a signed-in member. The workspace comes from the membership, never from
- * the client, so a caller can only ever reach their own workspace's rows.
+ * the client, so a caller can only ever reach their own workspace's rows. `actor` is what the core's
+ * services take.
  */
 export const workspaceProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.userId) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
-  const [membership] = await ctx.db
-    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, ctx.userId))
-    .limit(1);
-  if (!membership) throw forbidden("You are not a member of any workspace.");
-  return next({
-    ctx: { ...ctx, userId: ctx.userId, workspaceId: membership.workspaceId, role: membership.role },
-  });
+  const scope = await workspaceScopeOf(ctx.db, ctx.userId);
+  return next({ ctx: { ...ctx, ...scope, role: scope.actor.role } });
 });
 
 /** Owners and marketers change bots and flows; operators only work the inbox. */
 export const editorProcedure = workspaceProcedure.use(({ ctx, next }) => {
-  if (ctx.role === "operator") throw forbidden("Operators can't change bots or flows.");
+  assertEditor(ctx.actor);
   return next();
 });
-
-export type WorkspaceScope = { db: Context["db"]; workspaceId: string; userId: string };

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { bots, contacts, conversations, flows, flowVersions, messages } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploadStepMedia } from "../src/domains/files/service";
 import { appRouter } from "../src/router";
+import { workspaceScopeOf } from "../src/scope";
 import {
   type Caller,
   callerFor,
@@ -17,7 +19,17 @@ let w: World;
 let a: Member;
 let b: Member;
 /** Workspace B's rows, which A must never reach. */
-const bRows = { botId: "", botToken: "", flowId: "", conversationId: "", flowName: "B's flow" };
+const bRows = {
+  botId: "",
+  botToken: "",
+  flowId: "",
+  conversationId: "",
+  flowName: "B's flow",
+  contactId: "",
+  leadId: "",
+  fieldId: "",
+  fileId: "",
+};
 const user = { id: 4242, first_name: "Eve" };
 
 beforeAll(async () => {
@@ -47,6 +59,16 @@ beforeAll(async () => {
     })
     .returning();
   bRows.conversationId = conversation!.id;
+  bRows.contactId = contact!.id;
+  bRows.leadId = (await b.api.leads.create({ contactId: contact!.id, title: "B's lead" })).id;
+  bRows.fieldId = (await b.api.contactFields.create({ key: "b_field", label: "B's field", type: "text" })).id;
+  bRows.fileId = (
+    await uploadStepMedia(await workspaceScopeOf(w.db, b.userId), w.env, {
+      name: "b.txt",
+      mimeType: "text/plain",
+      bytes: new TextEncoder().encode("B's file"),
+    })
+  ).fileId;
   await w.db.insert(messages).values({
     workspaceId: b.workspaceId,
     conversationId: conversation!.id,
@@ -65,6 +87,9 @@ describe("signed-out and non-member callers", () => {
   it("refuses a call without a user as UNAUTHORIZED", async () => {
     const anon = callerFor(w.db, null, w.env);
     await expectTrpcError(anon.workspace.current(), "UNAUTHORIZED", /sign in/i);
+    await expectTrpcError(anon.inbox.queue(), "UNAUTHORIZED");
+    await expectTrpcError(anon.leads.list(), "UNAUTHORIZED");
+    await expectTrpcError(anon.login.confirm({ token: "A".repeat(43) }), "UNAUTHORIZED");
     await expectTrpcError(anon.bots.list(), "UNAUTHORIZED");
     await expectTrpcError(anon.flows.create({ name: "x" }), "UNAUTHORIZED");
     await expectTrpcError(anon.sandbox.status(), "UNAUTHORIZED");
@@ -76,6 +101,8 @@ describe("signed-out and non-member callers", () => {
     await expectTrpcError(loner.flows.list(), "FORBIDDEN");
     await expectTrpcError(loner.conversations.list(), "FORBIDDEN");
     await expectTrpcError(loner.bots.connect({ token: bRows.botToken }), "FORBIDDEN");
+    await expectTrpcError(loner.inbox.queue(), "FORBIDDEN");
+    await expectTrpcError(loner.operators.join({ botId: bRows.botId }), "FORBIDDEN");
   });
 
   it("refuses a user id that does not exist at all", async () => {
@@ -92,6 +119,10 @@ describe("signed-out and non-member callers", () => {
 
 describe("workspace isolation", () => {
   it("lists show nothing of another workspace", async () => {
+    expect(await a.api.leads.list()).toEqual([]);
+    expect(await a.api.contactFields.list()).toEqual([]);
+    expect(await a.api.inbox.queue()).toEqual({ waiting: [], mine: [] });
+    expect((await a.api.workspace.members()).map((m) => m.userId)).toEqual([a.userId]);
     expect(await a.api.bots.list()).toEqual([]);
     expect(await a.api.flows.list()).toEqual([]);
     expect(await a.api.conversations.list()).toEqual([]);
@@ -106,6 +137,8 @@ describe("workspace isolation", () => {
   const crossWorkspaceCalls: Record<string, (api: Caller) => Promise<unknown>> = {
     "bots.update": (api) => api.bots.update({ id: bRows.botId, enabled: false }),
     "bots.remove": (api) => api.bots.remove({ id: bRows.botId }),
+    "bots.updateSettings": (api) =>
+      api.bots.updateSettings({ id: bRows.botId, settings: { waitForStart: true } }),
     "flows.get": (api) => api.flows.get({ id: bRows.flowId }),
     "flows.rename": (api) => api.flows.rename({ id: bRows.flowId, name: "pwned" }),
     "flows.remove": (api) => api.flows.remove({ id: bRows.flowId }),
@@ -116,10 +149,25 @@ describe("workspace isolation", () => {
     "flows.versions": (api) => api.flows.versions({ id: bRows.flowId }),
     "flows.rollback": (api) => api.flows.rollback({ id: bRows.flowId, version: 1 }),
     "flows.exportJson": (api) => api.flows.exportJson({ id: bRows.flowId }),
+    "flows.scheduleRuns": (api) => api.flows.scheduleRuns({ id: bRows.flowId }),
     "conversations.transcript": (api) => api.conversations.transcript({ id: bRows.conversationId }),
     "sandbox.send": (api) =>
       api.sandbox.send({ botId: bRows.botId, user, action: { type: "text", text: "hi" } }),
     "sandbox.messages": (api) => api.sandbox.messages({ botId: bRows.botId, chatId: user.id }),
+    "contactFields.update": (api) =>
+      api.contactFields.update({ id: bRows.fieldId, label: "pwned", type: "text" }),
+    "contactFields.remove": (api) => api.contactFields.remove({ id: bRows.fieldId }),
+    "leads.get": (api) => api.leads.get({ id: bRows.leadId }),
+    "leads.update": (api) => api.leads.update({ id: bRows.leadId, title: "pwned" }),
+    "leads.create": (api) => api.leads.create({ contactId: bRows.contactId, title: "pwned" }),
+    "inbox.take": (api) => api.inbox.take({ conversationId: bRows.conversationId }),
+    "inbox.reply": (api) => api.inbox.reply({ conversationId: bRows.conversationId, text: "pwned" }),
+    "inbox.close": (api) => api.inbox.close({ conversationId: bRows.conversationId }),
+    "inbox.returnToBot": (api) => api.inbox.returnToBot({ conversationId: bRows.conversationId }),
+    "operators.pool": (api) => api.operators.pool({ botId: bRows.botId }),
+    "operators.join": (api) => api.operators.join({ botId: bRows.botId }),
+    "operators.leave": (api) => api.operators.leave({ botId: bRows.botId }),
+    "files.get": (api) => api.files.get({ id: bRows.fileId }),
   };
   /** Procedures that take no row id; the rest of the router must be in the table above. */
   const withoutIds = [
@@ -132,6 +180,18 @@ describe("workspace isolation", () => {
     "conversations.list",
     "sandbox.status",
     "sandbox.createBot",
+    "workspace.settings",
+    "workspace.updateSettings",
+    "workspace.members",
+    "contactFields.list",
+    "contactFields.create",
+    "leads.list",
+    "leads.stages",
+    "inbox.queue",
+    // Not workspace-scoped: a login link names its own workspace (see login.test.ts).
+    "login.describe",
+    "login.confirm",
+    "login.cancel",
   ];
 
   it("covers every procedure of the router", () => {
@@ -161,6 +221,10 @@ describe("workspace isolation", () => {
     expect(versions.map((v) => v.version)).toEqual([1]);
     const transcript = await b.api.conversations.transcript({ id: bRows.conversationId });
     expect(transcript.messages.map((m) => m.text)).toEqual(["B's secret message"]);
+    expect((await b.api.leads.get({ id: bRows.leadId })).lead.title).toBe("B's lead");
+    expect((await b.api.contactFields.list()).map((f) => f.label)).toEqual(["B's field"]);
+    expect((await b.api.operators.pool({ botId: bRows.botId })).map((m) => m.userId)).toEqual([b.userId]);
+    expect((await b.api.workspace.settings()).name).toBe("WS owner");
     // Nothing reached the sandbox chat on B's behalf.
     expect(await w.telegram.getMessages({ token: bRows.botToken, chatId: user.id })).toEqual([]);
   });
@@ -194,6 +258,12 @@ describe("roles", () => {
     "bots.connect": (api) => api.bots.connect({ token: "123:abc" }),
     "bots.update": (api) => api.bots.update({ id: botId, enabled: false }),
     "bots.remove": (api) => api.bots.remove({ id: botId }),
+    "bots.updateSettings": (api) => api.bots.updateSettings({ id: botId, settings: { sendLeadText: false } }),
+    "workspace.updateSettings": (api) => api.workspace.updateSettings({ name: "op" }),
+    "contactFields.create": (api) => api.contactFields.create({ key: "op", label: "Op", type: "text" }),
+    "contactFields.update": (api) =>
+      api.contactFields.update({ id: "00000000-0000-4000-8000-000000000000", label: "Op", type: "text" }),
+    "contactFields.remove": (api) => api.contactFields.remove({ id: "00000000-0000-4000-8000-000000000000" }),
     "flows.create": (api) => api.flows.create({ name: "op" }),
     "flows.rename": (api) => api.flows.rename({ id: flowId, name: "op" }),
     "flows.remove": (api) => api.flows.remove({ id: flowId }),
@@ -204,12 +274,27 @@ describe("roles", () => {
     "sandbox.createBot": (api) => api.sandbox.createBot({ username: "operator_made_bot" }),
   };
 
-  it("every mutation except sandbox.send is an editor mutation", () => {
+  /** Mutations every member may call: the inbox, one's own pool membership, leads, the sandbox chat, logins. */
+  const memberMutations = [
+    "sandbox.send",
+    "inbox.take",
+    "inbox.reply",
+    "inbox.close",
+    "inbox.returnToBot",
+    "operators.join",
+    "operators.leave",
+    "leads.create",
+    "leads.update",
+    "login.confirm",
+    "login.cancel",
+  ];
+
+  it("every mutation but the member ones is an editor mutation", () => {
     const mutations = Object.entries(appRouter._def.procedures)
       .filter(([, p]) => (p as unknown as { _def: { type: string } })._def.type === "mutation")
       .map(([path]) => path)
       .sort();
-    expect(mutations).toEqual([...Object.keys(editorCalls), "sandbox.send"].sort());
+    expect(mutations).toEqual([...Object.keys(editorCalls), ...memberMutations].sort());
   });
 
   it.each(Object.keys(editorCalls))("an operator calling %s is FORBIDDEN", async (path) => {

@@ -1,6 +1,9 @@
-import { bots, decryptSecret, defaultBotSettings } from "@switchboard/db";
+import { defaultBotSettings as defaultSettings } from "@switchboard/core";
+import { bots, decryptSecret } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BotSettingsPatch } from "../src/domains/bots/schemas";
+import { mergeBotSettings } from "../src/domains/bots/service";
 import {
   closedPort,
   createWorld,
@@ -10,6 +13,8 @@ import {
   secretKey,
   type World,
 } from "./helpers";
+
+const defaultBotSettings = defaultSettings();
 
 let w: World;
 let owner: Member;
@@ -215,5 +220,143 @@ describe("bots.update and bots.remove", () => {
     expect((await owner.api.bots.list()).map((b) => b.id)).not.toContain(botId);
     expect(await w.db.select().from(bots).where(eq(bots.id, botId))).toEqual([]);
     await expectTrpcError(owner.api.bots.remove({ id: botId }), "NOT_FOUND");
+  });
+});
+
+describe("bots.connect and the operator pool", () => {
+  it("the connecting member joins the new bot's pool; a reconnect doesn't put back someone who left", async () => {
+    const marketer = await w.member("marketer", owner.workspaceId);
+    const { token } = await w.sandboxBot();
+    const bot = await marketer.api.bots.connect({ token });
+    expect((await owner.api.operators.pool({ botId: bot.id })).map((m) => m.userId)).toEqual([
+      marketer.userId,
+    ]);
+    await marketer.api.operators.leave({ botId: bot.id });
+    await marketer.api.bots.connect({ token });
+    expect(await owner.api.operators.pool({ botId: bot.id })).toEqual([]);
+  });
+});
+
+describe("bots.updateSettings", () => {
+  let botId: string;
+
+  beforeAll(async () => {
+    const { token } = await w.sandboxBot();
+    botId = (await owner.api.bots.connect({ token })).id;
+  });
+
+  it("merges a deep-partial over the stored settings", async () => {
+    const bot = await owner.api.bots.updateSettings({
+      id: botId,
+      settings: {
+        beforeStartText: "Send /start first, please.",
+        operator: { maxParallelChats: 2, texts: { completed: "Bye!" } },
+      },
+    });
+    const expected = {
+      ...defaultBotSettings,
+      beforeStartText: "Send /start first, please.",
+      operator: {
+        ...defaultBotSettings.operator,
+        maxParallelChats: 2,
+        texts: { ...defaultBotSettings.operator.texts, completed: "Bye!" },
+      },
+    };
+    expect(bot.settings).toEqual(expected);
+    const again = await owner.api.bots.updateSettings({
+      id: botId,
+      settings: {
+        waitForStart: true,
+        sendLeadText: false,
+        loginDomainLinked: true,
+        operator: { onlyMyClients: true, showOperatorName: true, maxWaitMinutes: 0, closeAfterMinutes: 60 },
+      },
+    });
+    expect(again.settings).toEqual({
+      ...expected,
+      waitForStart: true,
+      sendLeadText: false,
+      loginDomainLinked: true,
+      operator: {
+        ...expected.operator,
+        onlyMyClients: true,
+        showOperatorName: true,
+        maxWaitMinutes: 0,
+        closeAfterMinutes: 60,
+      },
+    });
+    expect(again.waitForStart).toBe(true);
+    // bots.update's waitForStart is the same setting, and leaves the others alone.
+    const viaUpdate = await owner.api.bots.update({ id: botId, waitForStart: false });
+    expect(viaUpdate.settings).toEqual({ ...again.settings, waitForStart: false });
+    expect((await storedBot(botId)).settings).toEqual(viaUpdate.settings);
+  });
+
+  it("refuses values the core's schema doesn't allow, changing nothing", async () => {
+    const before = (await owner.api.bots.list()).find((b) => b.id === botId)!.settings;
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { operator: { maxParallelChats: 0 } } }),
+      "BAD_REQUEST",
+      /at least 1 parallel chat/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { operator: { maxWaitMinutes: 10_081 } } }),
+      "BAD_REQUEST",
+      /10,080 minutes/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { beforeStartText: "x".repeat(4097) } }),
+      "BAD_REQUEST",
+      /4,096 characters/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({
+        id: botId,
+        settings: { operator: { texts: { connected: "a\u0000b" } } },
+      }),
+      "BAD_REQUEST",
+      /can't be saved/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { color: "red" } as never }),
+      "BAD_REQUEST",
+    );
+    expect((await owner.api.bots.list()).find((b) => b.id === botId)!.settings).toEqual(before);
+  });
+
+  it("reads a broken stored value as its default", async () => {
+    await w.db
+      .update(bots)
+      .set({ settings: { waitForStart: "yes", operator: { maxParallelChats: -3 } } })
+      .where(eq(bots.id, botId));
+    const bot = (await owner.api.bots.list()).find((b) => b.id === botId)!;
+    expect(bot.settings).toEqual(defaultBotSettings);
+    expect(bot.waitForStart).toBe(false);
+    // An update writes the parsed settings whole.
+    await owner.api.bots.updateSettings({ id: botId, settings: { sendLeadText: false } });
+    expect((await storedBot(botId)).settings).toEqual({ ...defaultBotSettings, sendLeadText: false });
+  });
+
+  it("is NOT_FOUND for an unknown bot and FORBIDDEN for an operator", async () => {
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: "00000000-0000-4000-8000-000000000000", settings: {} }),
+      "NOT_FOUND",
+      "Bot not found.",
+    );
+    const operator = await w.member("operator", owner.workspaceId);
+    await expectTrpcError(
+      operator.api.bots.updateSettings({ id: botId, settings: { waitForStart: true } }),
+      "FORBIDDEN",
+      "Operators can't change bots or flows.",
+    );
+  });
+});
+
+describe("mergeBotSettings", () => {
+  it("refuses a value the core's schema would replace by its default (the input schema's limits drifted)", () => {
+    expect(() =>
+      mergeBotSettings(defaultBotSettings, { operator: { maxParallelChats: 500 } } as BotSettingsPatch),
+    ).toThrow('The bot setting "operator.maxParallelChats" has a value that is not allowed.');
+    expect(mergeBotSettings(defaultBotSettings, { waitForStart: undefined })).toEqual(defaultBotSettings);
   });
 });

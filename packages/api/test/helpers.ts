@@ -1,16 +1,25 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import { type Db, memberships, secretKeyFrom, user, workspaces } from "@switchboard/db";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+import { LocalFileStorage, lockChat, receiveFromUser, type TelegramUserInfo } from "@switchboard/core";
+import { type Db, memberships, messages, secretKeyFrom, user, workspaces } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
-import type { FlowDocument } from "@switchboard/flow";
+import type { FlowDocument, InboundEvent } from "@switchboard/flow";
 import { type Sandbox, startSandbox } from "@switchboard/telegram-sandbox";
 import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
+import { and, asc, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { type ApiEnv, createContext } from "../src/context";
 import { appRouter } from "../src/router";
 import { createCallerFactory } from "../src/trpc";
+
+/** The admin's address in tests: login links point there. */
+export const ADMIN_BASE_URL = "https://admin.switchboard.test";
 
 export const TEST_SECRET = "api-test-secret-0123456789abcdef";
 export const secretKey = secretKeyFrom(TEST_SECRET);
@@ -54,7 +63,14 @@ export async function createWorld(prefix = "api") {
   const database = await createTestDatabase(prefix);
   const { db } = database;
   const sandbox: Sandbox = await startSandbox();
-  const env: ApiEnv = { secretKey, telegramApiRoot: sandbox.url, sandboxUrl: sandbox.url };
+  const filesDir = await mkdtemp(path.join(tmpdir(), `switchboard-${prefix}-files-`));
+  const env: ApiEnv = {
+    secretKey,
+    telegramApiRoot: sandbox.url,
+    sandboxUrl: sandbox.url,
+    core: { adminBaseUrl: ADMIN_BASE_URL },
+    fileStorage: new LocalFileStorage(filesDir),
+  };
   const telegram = new SandboxClient(sandbox.url);
 
   async function addUser(name = "Test") {
@@ -93,9 +109,53 @@ export async function createWorld(prefix = "api") {
       await telegram.registerBot({ token, username, firstName: "Test Bot" });
       return { token, username };
     },
+    /**
+     * A bot connected by `member` (who joins its operator pool) running `doc`, published. The flow must
+     * publish: the test fails with the problems otherwise.
+     */
+    async publishedBot(member: Member, doc: unknown, name = "Flow") {
+      const { token } = await this.sandboxBot();
+      const bot = await member.api.bots.connect({ token });
+      const { id: flowId } = await member.api.flows.create({ name });
+      await member.api.flows.saveDraft({ id: flowId, draft: doc });
+      const published = await member.api.flows.publish({ id: flowId });
+      expect(published, JSON.stringify(published.problems)).toMatchObject({ ok: true });
+      await member.api.bots.update({ id: bot.id, entryFlowId: flowId });
+      return { botId: bot.id, flowId, workspaceId: member.workspaceId, username: bot.username };
+    },
+    /**
+     * A Telegram user writes to the bot, as the runtime hands an update to the core: in one
+     * transaction under the chat's lock, through `receiveFromUser`. Nothing is sent (no runtime runs):
+     * the bot's answers stay queued in the outbox.
+     */
+    userSays(
+      bot: { botId: string; workspaceId: string },
+      from: TelegramUserInfo,
+      event: InboundEvent = { type: "start" },
+    ) {
+      const text = event.type === "start" ? "/start" : event.type === "text" ? event.text : null;
+      return db.transaction(async (tx) => {
+        await lockChat(tx, bot.botId, from.id);
+        return receiveFromUser(
+          tx,
+          { id: bot.botId, workspaceId: bot.workspaceId },
+          { chatId: from.id, from, event, text, telegramMessageId: null, payload: { test: event } },
+          env.core,
+        );
+      });
+    },
+    /** The conversation's outbound messages, in order (pending ones included). */
+    async outbox(conversationId: string) {
+      return db
+        .select({ text: messages.text, senderUserId: messages.senderUserId, payload: messages.payload })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, "out")))
+        .orderBy(asc(messages.createdAt), asc(messages.seq));
+    },
     async close() {
       await sandbox.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
@@ -182,4 +242,39 @@ export function goodFlow(): FlowDocument {
 export function unfinishedFlow(): FlowDocument {
   const doc = goodFlow();
   return { ...doc, edges: doc.edges.filter((e) => e.id !== "e3") };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes: Buffer) => {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+function pngChunk(type: string, data: Buffer) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real (grey, 8-bit) PNG image of the given size, for uploads. */
+export function png(width: number, height: number): Uint8Array {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte per row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(rows)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -43,7 +43,7 @@ export const botSettingsSchema = z.object({
 export type BotSettings = z.infer<typeof botSettingsSchema>;
 
 export const parseBotSettings = (raw: unknown): BotSettings =>
-  botSettingsSchema.parse(raw && typeof raw === "object" ? raw : {});
+  botSettingsSchema.parse(raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {});
 
 export const defaultBotSettings = (): BotSettings => parseBotSettings({});
 

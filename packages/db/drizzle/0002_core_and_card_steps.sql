@@ -164,7 +164,7 @@ ALTER TABLE "operator_queue" ADD CONSTRAINT "operator_queue_bot_id_bots_id_fk" F
 ALTER TABLE "timers" ADD CONSTRAINT "timers_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "timers" ADD CONSTRAINT "timers_bot_id_bots_id_fk" FOREIGN KEY ("bot_id") REFERENCES "public"."bots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "timers" ADD CONSTRAINT "timers_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "lead_stages_workspace_idx" ON "lead_stages" USING btree ("workspace_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "lead_stages_workspace_position_uq" ON "lead_stages" USING btree ("workspace_id","position");--> statement-breakpoint
 CREATE INDEX "leads_workspace_idx" ON "leads" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "leads_contact_idx" ON "leads" USING btree ("contact_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "assignments_open_uq" ON "conversation_assignments" USING btree ("conversation_id") WHERE "conversation_assignments"."ended_at" is null;--> statement-breakpoint

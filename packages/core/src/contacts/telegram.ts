@@ -52,7 +52,11 @@ export async function survivorOf(tx: Executor, contact: ContactRow): Promise<Con
     if (!next) break;
     current = next;
   }
-  if (current !== contact)
-    await tx.update(contacts).set({ lastSeenAt: sql`now()` }).where(eq(contacts.id, current.id));
-  return current;
+  if (current === contact) return current;
+  const [seen] = await tx
+    .update(contacts)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(contacts.id, current.id))
+    .returning();
+  return seen ?? current;
 }

@@ -2,6 +2,7 @@ import { type ContactRow, contacts } from "@switchboard/db";
 import { applyTags, type OutboundAction } from "@switchboard/flow";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Executor } from "../db";
+import { lockPhone } from "../locks";
 import { mergeContacts } from "./merge";
 
 type UpdateContact = Extract<OutboundAction, { type: "update_contact" }>;
@@ -28,6 +29,7 @@ export async function applyContactUpdate(
   let current = contact;
   const phone = update.set.phone;
   if (phone) {
+    await lockPhone(tx, contact.workspaceId, phone);
     const [other] = await tx
       .select()
       .from(contacts)

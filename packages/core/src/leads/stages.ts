@@ -1,5 +1,5 @@
 import { leadStages } from "@switchboard/db";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../db";
 
 export const DEFAULT_STAGES = [
@@ -11,7 +11,7 @@ export const DEFAULT_STAGES = [
 
 /**
  * The workspace's pipeline, in order. A workspace gets the default stages the first time anything
- * asks (an advisory lock keeps two first askers from creating them twice).
+ * asks; two first askers at once can't duplicate them (one stage per position, unique).
  */
 export async function pipelineStages(tx: Executor, workspaceId: string) {
   const read = () =>
@@ -22,11 +22,9 @@ export async function pipelineStages(tx: Executor, workspaceId: string) {
       .orderBy(asc(leadStages.position));
   const stages = await read();
   if (stages.length) return stages;
-  await tx.execute(sql`select pg_advisory_xact_lock(4, hashtext(${workspaceId}))`);
-  const again = await read();
-  if (again.length) return again;
-  return tx
+  await tx
     .insert(leadStages)
     .values(DEFAULT_STAGES.map((s, position) => ({ workspaceId, position, ...s })))
-    .returning();
+    .onConflictDoNothing();
+  return read();
 }

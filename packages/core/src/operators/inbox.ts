@@ -6,6 +6,7 @@ import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
 import { conflict, forbidden, invalid, preconditionFailed } from "../errors";
 import { loadBotBehaviour } from "../flows/live-flow";
+import { lockOperatorChats } from "../locks";
 import { enqueueOutgoing } from "../outbox/enqueue";
 import { messageCalls } from "../outbox/telegram-calls";
 import { isInOperatorPool } from "./pools";
@@ -102,6 +103,7 @@ export async function takeConversation(db: Db, actor: Actor, conversationId: str
     }
     if (!(await isInOperatorPool(tx, conversation.botId, actor.userId)))
       throw forbidden("Join this bot's operators to take its conversations.");
+    await lockOperatorChats(tx, conversation.botId, actor.userId);
     const behaviour = await loadBotBehaviour(tx, conversation.botId);
     const max = behaviour?.settings.operator.maxParallelChats ?? 5;
     const [active] = await tx

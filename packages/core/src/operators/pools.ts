@@ -1,5 +1,5 @@
-import { bots, operatorPools } from "@switchboard/db";
-import { and, eq } from "drizzle-orm";
+import { bots, memberships, operatorPools, user } from "@switchboard/db";
+import { and, asc, eq } from "drizzle-orm";
 import type { Actor } from "../actor";
 import type { Executor } from "../db";
 import { notFound } from "../errors";
@@ -32,4 +32,25 @@ export async function isInOperatorPool(db: Executor, botId: string, userId: stri
     .from(operatorPools)
     .where(and(eq(operatorPools.botId, botId), eq(operatorPools.userId, userId)));
   return !!row;
+}
+
+/** The members in a bot's operator pool, with their role in the workspace. */
+export async function listOperatorPool(db: Executor, actor: Actor, botId: string) {
+  await botOf(db, actor, botId);
+  return db
+    .select({
+      userId: operatorPools.userId,
+      name: user.name,
+      email: user.email,
+      role: memberships.role,
+      joinedAt: operatorPools.joinedAt,
+    })
+    .from(operatorPools)
+    .innerJoin(user, eq(user.id, operatorPools.userId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, operatorPools.userId), eq(memberships.workspaceId, actor.workspaceId)),
+    )
+    .where(eq(operatorPools.botId, botId))
+    .orderBy(asc(user.name), asc(user.email));
 }

@@ -37,6 +37,8 @@ async function insertRun(
   tx: Executor,
   input: { workspaceId: string; botId: string; stepId: string; at: Date; signature: string },
 ) {
+  // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
+  const payload = { signature: input.signature, runAt: input.at.toISOString() };
   await tx
     .insert(timers)
     .values({
@@ -46,11 +48,15 @@ async function insertRun(
       key: scheduleTimerKey(input.botId, input.stepId, input.at),
       stepId: input.stepId,
       fireAt: input.at,
-      // The run's own time: fire_at may be later (a runtime was down), the next run counts from this.
-      payload: { signature: input.signature, runAt: input.at.toISOString() },
+      payload,
     })
-    // A run that already happened (same step, same time) is never scheduled again.
-    .onConflictDoNothing({ target: timers.key });
+    // A run that already happened (same step, same time) is never scheduled again; one that was
+    // cancelled without firing (bot disabled, step removed or edited) is scheduled again.
+    .onConflictDoUpdate({
+      target: timers.key,
+      set: { payload, cancelledAt: null, claimedUntil: null, attempts: 0, lastError: null },
+      setWhere: sql`${timers.firedAt} is null and ${timers.cancelledAt} is not null`,
+    });
 }
 
 /**
@@ -150,7 +156,11 @@ export async function fanOutScheduleRun(db: Db, timer: TimerRow): Promise<"fired
       .set({ firedAt: sql`now()`, payload: { ...row.payload, subscribers } })
       .where(eq(timers.id, row.id));
     // Runs missed while every runtime was down are not all sent in a burst: one catch-up, then on time.
-    const next = nextScheduleRun(step.config, new Date(Math.max(Date.parse(runAt), Date.now())), ctx.timeZone);
+    const next = nextScheduleRun(
+      step.config,
+      new Date(Math.max(Date.parse(runAt), Date.now())),
+      ctx.timeZone,
+    );
     if (next)
       await insertRun(tx, {
         workspaceId: ctx.workspaceId,

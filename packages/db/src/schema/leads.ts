@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { bots } from "./bots";
 import { createdAt, id, updatedAt } from "./columns";
@@ -22,7 +22,8 @@ export const leadStages = pgTable(
     kind: leadStageKind("kind").notNull().default("open"),
     createdAt: createdAt(),
   },
-  (t) => [index("lead_stages_workspace_idx").on(t.workspaceId, t.position)],
+  // One stage per position: creating the default stages twice at once can't duplicate them.
+  (t) => [uniqueIndex("lead_stages_workspace_position_uq").on(t.workspaceId, t.position)],
 );
 
 export const leadSource = pgEnum("lead_source", ["flow", "manual", "api"]);

@@ -6,8 +6,9 @@ import {
   listBotsOutput,
   removeBotOutput,
   updateBotInput,
+  updateBotSettingsInput,
 } from "./schemas";
-import { connectBot, listBots, removeBot, updateBot } from "./service";
+import { connectBot, listBots, removeBot, updateBot, updateBotSettings } from "./service";
 
 export const botsRouter = router({
   list: workspaceProcedure.output(listBotsOutput).query(({ ctx }) => listBots(ctx)),
@@ -19,6 +20,10 @@ export const botsRouter = router({
     .input(updateBotInput)
     .output(botSchema)
     .mutation(({ ctx, input }) => updateBot(ctx, input)),
+  updateSettings: editorProcedure
+    .input(updateBotSettingsInput)
+    .output(botSchema)
+    .mutation(({ ctx, input }) => updateBotSettings(ctx, input.id, input.settings)),
   remove: editorProcedure
     .input(botIdInput)
     .output(removeBotOutput)

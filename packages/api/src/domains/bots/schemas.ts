@@ -1,5 +1,7 @@
+import { botSettingsSchema } from "@switchboard/core";
 import { botStatus, deliveryMode } from "@switchboard/db";
 import { z } from "zod";
+import { isStorableText } from "../flows/storable-text";
 
 // ---- inputs ----
 
@@ -21,10 +23,65 @@ export const updateBotInput = z.object({
 });
 export type UpdateBotInput = z.infer<typeof updateBotInput>;
 
-// ---- outputs ----
+/** A text the bot sends: Telegram's 4,096 characters, and nothing Postgres can't store. */
+const botText = z
+  .string()
+  .max(4096, "A message can have at most 4,096 characters.")
+  .refine(
+    isStorableText,
+    "The text contains a character that can't be saved (a NUL character or half an emoji).",
+  );
 
-/** The jsonb `bots.settings` (BotSettings): written only by this package, always both fields. */
-const botSettingsSchema = z.object({ waitForStart: z.boolean(), beforeStartText: z.string() });
+const minutes = (max: number, what: string) =>
+  z
+    .number()
+    .int(`${what} is a whole number of minutes.`)
+    .min(0, `${what} can't be negative.`)
+    .max(max, `${what} can be at most ${max.toLocaleString("en-US")} minutes.`);
+
+/**
+ * A deep-partial of BotSettings (@switchboard/core): what is given replaces the stored value, the rest
+ * stays. The limits are the core schema's; the merged result is checked against that schema again.
+ */
+export const botSettingsPatchSchema = z
+  .object({
+    waitForStart: z.boolean(),
+    beforeStartText: botText,
+    sendLeadText: z.boolean(),
+    loginDomainLinked: z.boolean(),
+    operator: z
+      .object({
+        maxParallelChats: z
+          .number()
+          .int("The number of parallel chats is a whole number.")
+          .min(1, "An operator needs at least 1 parallel chat.")
+          .max(100, "An operator can have at most 100 parallel chats."),
+        onlyMyClients: z.boolean(),
+        showOperatorName: z.boolean(),
+        maxWaitMinutes: minutes(10_080, "The maximum waiting time"),
+        closeAfterMinutes: minutes(43_200, "The closing time"),
+        texts: z
+          .object({
+            connected: botText,
+            noOperator: botText,
+            howToEnd: botText,
+            completed: botText,
+            afterMaxWait: botText,
+          })
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type BotSettingsPatch = z.infer<typeof botSettingsPatchSchema>;
+
+export const updateBotSettingsInput = z.object({ id: z.string().uuid(), settings: botSettingsPatchSchema });
+export type UpdateBotSettingsInput = z.infer<typeof updateBotSettingsInput>;
+
+// ---- outputs ----
 
 /** What the browser may see of a bot: never the token, its ciphertext or the webhook secret. */
 export const botSchema = z.object({
@@ -39,6 +96,7 @@ export const botSchema = z.object({
   deliveryMode: z.enum(deliveryMode.enumValues),
   tokenHint: z.string(),
   entryFlowId: z.string().nullable(),
+  /** The stored `bots.settings` as the core parses it (BotSettings: defaults filled in). */
   settings: botSettingsSchema,
   /** = settings.waitForStart, flat for the bots table. */
   waitForStart: z.boolean(),

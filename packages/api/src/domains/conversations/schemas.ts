@@ -1,10 +1,14 @@
-import { conversationStatus, deliveryStatus, messageDirection } from "@switchboard/db";
+import { conversationStatus, deliveryStatus, fileKind, messageDirection } from "@switchboard/db";
 import { z } from "zod";
 
 // ---- inputs ----
 
 export const listConversationsInput = z
-  .object({ botId: z.string().uuid().optional(), limit: z.number().int().min(1).max(500).default(100) })
+  .object({
+    botId: z.string().uuid().optional(),
+    status: z.enum(conversationStatus.enumValues).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
   .default({ limit: 100 });
 export type ListConversationsInput = z.infer<typeof listConversationsInput>;
 
@@ -38,8 +42,18 @@ const contactSchema = z.object({
   lastName: z.string().nullable(),
   username: z.string().nullable(),
   phone: z.string().nullable(),
-  telegramUserId: z.number(),
+  /** Null for a contact that did not come from Telegram (a conversation's contact always did). */
+  telegramUserId: z.number().nullable(),
 });
+
+/** What an outbound media message carries (from its stored Bot API call), for the transcript. */
+export const messageMediaSchema = z.object({
+  /** The stored file (files.get). */
+  fileId: z.string(),
+  kind: z.enum(fileKind.enumValues),
+  name: z.string(),
+});
+export type MessageMedia = z.infer<typeof messageMediaSchema>;
 
 export const transcriptMessageSchema = z.object({
   id: z.string(),
@@ -50,6 +64,12 @@ export const transcriptMessageSchema = z.object({
   payload: z.unknown(),
   telegramMessageId: z.number().nullable(),
   stepId: z.string().nullable(),
+  /** The member who wrote it in the inbox (an operator's reply); null for the flow and the user. */
+  senderUserId: z.string().nullable(),
+  /** That member's name (null when there is none, or the account was deleted). */
+  senderName: z.string().nullable(),
+  /** The photo, video, audio or document an outbound message sends; null for a text. */
+  media: messageMediaSchema.nullable(),
   error: z.string().nullable(),
   createdAt: z.date(),
 });

@@ -1,12 +1,11 @@
 import { notFound } from "@switchboard/core";
-import { bots, contacts, conversations, messages } from "@switchboard/db";
+import { bots, contacts, conversations, fileKind, messages, user } from "@switchboard/db";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { WorkspaceScope } from "../../trpc";
+import type { ListConversationsInput, MessageMedia } from "./schemas";
 
-export async function listConversations(
-  { db, workspaceId }: WorkspaceScope,
-  opts: { botId?: string; limit: number },
-) {
+export async function listConversations({ db, workspaceId }: WorkspaceScope, opts: ListConversationsInput) {
   const lastMessage = db
     .select({ text: messages.text })
     .from(messages)
@@ -33,6 +32,7 @@ export async function listConversations(
       and(
         eq(conversations.workspaceId, workspaceId),
         opts.botId ? eq(conversations.botId, opts.botId) : undefined,
+        opts.status ? eq(conversations.status, opts.status) : undefined,
       ),
     )
     .orderBy(sql`${conversations.lastMessageAt} desc nulls last`)
@@ -74,11 +74,29 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
       payload: messages.payload,
       telegramMessageId: messages.telegramMessageId,
       stepId: messages.stepId,
+      senderUserId: messages.senderUserId,
+      senderName: user.name,
       error: messages.error,
       createdAt: messages.createdAt,
     })
     .from(messages)
+    .leftJoin(user, eq(user.id, messages.senderUserId))
     .where(eq(messages.conversationId, id))
     .orderBy(asc(messages.createdAt), asc(messages.seq));
-  return { conversation, messages: rows };
+  return {
+    conversation,
+    messages: rows.map((m) => ({ ...m, media: m.direction === "out" ? mediaOf(m.payload) : null })),
+  };
+}
+
+/** An outbound media call names its file (@switchboard/core's OutboundCall: `{ method, params, media }`). */
+const mediaCall = z.object({
+  media: z.object({ fileId: z.string(), kind: z.enum(fileKind.enumValues), name: z.string() }),
+});
+
+function mediaOf(payload: unknown): MessageMedia | null {
+  const call = mediaCall.safeParse(payload);
+  if (!call.success) return null;
+  const { fileId, kind, name } = call.data.media;
+  return { fileId, kind, name };
 }

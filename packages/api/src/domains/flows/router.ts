@@ -16,11 +16,13 @@ import {
   rollbackFlowOutput,
   saveDraftInput,
   saveDraftOutput,
+  scheduleRunsOutput,
   validateFlowOutput,
 } from "./schemas";
 import {
   createFlow,
   exportFlowJson,
+  flowScheduleRuns,
   getFlow,
   importFlowJson,
   listFlows,
@@ -79,4 +81,8 @@ export const flowsRouter = router({
     .input(flowIdInput)
     .output(exportFlowOutput)
     .query(({ ctx, input }) => exportFlowJson(ctx, input.id)),
+  scheduleRuns: workspaceProcedure
+    .input(flowIdInput)
+    .output(scheduleRunsOutput)
+    .query(({ ctx, input }) => flowScheduleRuns(ctx, input.id)),
 });

@@ -106,3 +106,18 @@ export type RollbackFlowOutput = z.infer<typeof rollbackFlowOutput>;
 
 export const exportFlowOutput = z.object({ fileName: z.string(), json: z.string() });
 export type ExportFlowOutput = z.infer<typeof exportFlowOutput>;
+
+/** One Schedule step on one bot that runs the flow. */
+export const scheduleRunSchema = z.object({
+  botId: z.string(),
+  botUsername: z.string(),
+  stepId: z.string(),
+  /** When the step last ran (null: not yet). */
+  lastRunAt: z.date().nullable(),
+  /** How many conversations that run reached (null: not yet run). */
+  lastRunReached: z.number().nullable(),
+  /** The pending next run (null: none, e.g. a one-off that already ran, or the bot is disabled). */
+  nextRunAt: z.date().nullable(),
+});
+export const scheduleRunsOutput = z.array(scheduleRunSchema);
+export type ScheduleRunsOutput = z.infer<typeof scheduleRunsOutput>;

@@ -1,9 +1,18 @@
-import { DomainError, invalid, notFound, preconditionFailed, tooLarge } from "@switchboard/core";
+import {
+  compileEnvironmentOf,
+  DomainError,
+  invalid,
+  notFound,
+  notifyBotChanged,
+  preconditionFailed,
+  scheduleRunsOfFlow,
+  syncBotSchedules,
+  tooLarge,
+} from "@switchboard/core";
 import { bots, type Db, flows, flowVersions } from "@switchboard/db";
 import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
-import { notifyBotChanged } from "../bots/service";
 import { isStorableText } from "./storable-text";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
@@ -136,11 +145,24 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
     .set({ draft: top.data })
     .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
     .returning({ updatedAt: flows.updatedAt });
-  return { updatedAt: row!.updatedAt, problems: compileDraft(top.data).problems };
+  return {
+    updatedAt: row!.updatedAt,
+    problems: compileDraft(top.data, await compileEnvironment(scope)).problems,
+  };
+}
+
+/**
+ * What the workspace's flows are checked against: its custom contact fields, members and pipeline
+ * stages. In a transaction: a workspace's first look at its pipeline creates the default stages under
+ * a transaction-scoped lock.
+ */
+function compileEnvironment(scope: WorkspaceScope) {
+  return scope.db.transaction((tx) => compileEnvironmentOf(tx, scope.workspaceId));
 }
 
 export async function validateFlow(scope: WorkspaceScope, id: string) {
-  return compileDraft((await flowRow(scope, id)).draft).problems;
+  const row = await flowRow(scope, id);
+  return compileDraft(row.draft, await compileEnvironment(scope)).problems;
 }
 
 /** Compiles the draft into the next immutable version and makes it the one bots run. */
@@ -154,7 +176,7 @@ export async function publishFlow(scope: WorkspaceScope, id: string) {
       .from(flows)
       .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
       .for("update");
-    const result = compileDraft(row!.draft);
+    const result = compileDraft(row!.draft, await compileEnvironmentOf(tx, scope.workspaceId));
     if (!result.ok) return { ok: false as const, problems: result.problems };
     const [{ current } = { current: 0 }] = await tx
       .select({ current: max(flowVersions.version) })
@@ -175,13 +197,23 @@ export async function publishFlow(scope: WorkspaceScope, id: string) {
     await tx.update(flows).set({ publishedVersionId: v!.id }).where(eq(flows.id, id));
     return { ok: true as const, version: next, problems: result.problems };
   });
-  if (outcome.ok) await notifyBotsOfFlow(scope, id);
+  if (outcome.ok) await flowWentLive(scope, id);
   return outcome;
 }
 
-async function notifyBotsOfFlow(scope: WorkspaceScope, flowId: string) {
-  const rows = await scope.db.select({ id: bots.id }).from(bots).where(eq(bots.entryFlowId, flowId));
-  for (const b of rows) await notifyBotChanged(scope.db, b.id);
+/**
+ * Another version of the flow is live: the bots that run it reload it, and their Schedule steps'
+ * pending runs are redone from it.
+ */
+async function flowWentLive(scope: WorkspaceScope, flowId: string) {
+  const rows = await scope.db
+    .select({ id: bots.id })
+    .from(bots)
+    .where(and(eq(bots.entryFlowId, flowId), eq(bots.workspaceId, scope.workspaceId)));
+  for (const b of rows) {
+    await notifyBotChanged(scope.db, b.id);
+    await syncBotSchedules(scope.db, b.id);
+  }
 }
 
 export async function listVersions(scope: WorkspaceScope, id: string) {
@@ -209,8 +241,24 @@ export async function rollbackFlow(scope: WorkspaceScope, id: string, version: n
   // Not notFound(): its "<what> not found." would change the message clients know.
   if (!v) throw new DomainError("NOT_FOUND", `Version ${version} does not exist.`);
   await scope.db.update(flows).set({ publishedVersionId: v.id, draft: v.source }).where(eq(flows.id, id));
-  await notifyBotsOfFlow(scope, id);
+  await flowWentLive(scope, id);
   return { version };
+}
+
+/** Last and next run of each Schedule step, per bot that runs the flow (steps that never had a run are left out). */
+export async function flowScheduleRuns(scope: WorkspaceScope, id: string) {
+  await flowRow(scope, id);
+  const runs = await scheduleRunsOfFlow(scope.db, scope.workspaceId, id);
+  const names = await scope.db
+    .select({ id: bots.id, username: bots.username })
+    .from(bots)
+    .where(and(eq(bots.entryFlowId, id), eq(bots.workspaceId, scope.workspaceId)))
+    .orderBy(asc(bots.username));
+  const usernameOf = new Map(names.map((b) => [b.id, b.username]));
+  return runs
+    .filter((r) => usernameOf.has(r.botId))
+    .map((r) => ({ ...r, botUsername: usernameOf.get(r.botId)! }))
+    .sort((a, b) => a.botUsername.localeCompare(b.botUsername) || a.stepId.localeCompare(b.stepId));
 }
 
 export async function importFlowJson(scope: WorkspaceScope, json: string, name?: string) {

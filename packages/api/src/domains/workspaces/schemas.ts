@@ -1,5 +1,21 @@
 import { memberRole } from "@switchboard/db";
 import { z } from "zod";
+import { isStorableText } from "../flows/storable-text";
+
+// ---- inputs ----
+
+/** Omitted fields stay as they are. The time zone is checked by the service (an IANA name). */
+export const updateWorkspaceSettingsInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the workspace a name.")
+    .max(120)
+    .refine(isStorableText, "The name contains a character that can't be saved.")
+    .optional(),
+  timeZone: z.string().trim().min(1, "Choose a time zone.").max(64).optional(),
+});
+export type UpdateWorkspaceSettingsInput = z.infer<typeof updateWorkspaceSettingsInput>;
 
 // ---- outputs ----
 
@@ -12,3 +28,23 @@ export const currentWorkspaceOutput = z.object({
   email: z.string(),
 });
 export type CurrentWorkspaceOutput = z.infer<typeof currentWorkspaceOutput>;
+
+/** The workspace's own settings. */
+export const workspaceSettingsOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** IANA time zone: Schedule steps run in it. */
+  timeZone: z.string(),
+});
+export type WorkspaceSettingsOutput = z.infer<typeof workspaceSettingsOutput>;
+
+/** The workspace's members, for owner pickers (leads, contacts) and the operator pools. */
+export const workspaceMembersOutput = z.array(
+  z.object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(memberRole.enumValues),
+  }),
+);
+export type WorkspaceMembersOutput = z.infer<typeof workspaceMembersOutput>;

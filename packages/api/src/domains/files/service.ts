@@ -1,0 +1,54 @@
+import { notFound, saveUpload } from "@switchboard/core";
+import { files } from "@switchboard/db";
+import { and, eq } from "drizzle-orm";
+import type { ApiEnv } from "../../context";
+import { assertEditor } from "../../scope";
+import type { ActorScope, WorkspaceScope } from "../../trpc";
+
+export interface StepMediaUpload {
+  /** The file's name as uploaded (folders and control characters are removed). */
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  /** Send as a document even if it is an image, video or audio. */
+  asDocument?: boolean;
+}
+
+/**
+ * A file for a step's media, uploaded by an editor. Not a tRPC procedure: the admin's upload route
+ * handler calls it with the request's bytes (resolve the scope with `workspaceScopeOf`, map a
+ * DomainError with `httpStatusOf`). Telegram's limits are checked here (INVALID, TOO_LARGE); answers
+ * the `Media` a step's config stores.
+ */
+export async function uploadStepMedia(
+  scope: ActorScope,
+  env: Pick<ApiEnv, "fileStorage">,
+  upload: StepMediaUpload,
+) {
+  assertEditor(scope.actor);
+  return saveUpload(scope.db, env.fileStorage, {
+    workspaceId: scope.workspaceId,
+    userId: scope.userId,
+    name: upload.name,
+    mimeType: upload.mimeType,
+    bytes: upload.bytes,
+    ...(upload.asDocument !== undefined ? { asDocument: upload.asDocument } : {}),
+  });
+}
+
+export async function fileInfo({ db, workspaceId }: WorkspaceScope, id: string) {
+  const [row] = await db
+    .select({
+      id: files.id,
+      kind: files.kind,
+      name: files.name,
+      mimeType: files.mimeType,
+      size: files.size,
+      createdBy: files.createdBy,
+      createdAt: files.createdAt,
+    })
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.workspaceId, workspaceId)));
+  if (!row) throw notFound("File");
+  return row;
+}

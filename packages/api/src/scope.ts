@@ -1,0 +1,41 @@
+import { type Actor, DomainError, forbidden } from "@switchboard/core";
+import { type Db, memberships } from "@switchboard/db";
+import { and, eq } from "drizzle-orm";
+
+/** A signed-in member's workspace: what every workspace service is scoped to. */
+export type WorkspaceScope = { db: Db; workspaceId: string; userId: string };
+
+/** A workspace scope with the caller's role: the core's services take it as their `Actor`. */
+export type ActorScope = WorkspaceScope & { actor: Actor };
+
+/**
+ * The caller's workspace, from their membership (never from the client): what the workspace
+ * procedures run in, and what a route handler outside tRPC (file uploads) resolves the same way.
+ */
+export async function workspaceScopeOf(db: Db, userId: string | null): Promise<ActorScope> {
+  if (!userId) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
+  const [membership] = await db
+    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .limit(1);
+  if (!membership) throw forbidden("You are not a member of any workspace.");
+  const actor: Actor = { workspaceId: membership.workspaceId, userId, role: membership.role };
+  return { db, workspaceId: actor.workspaceId, userId, actor };
+}
+
+/** The scope's actor; a scope built without one (a script) has its role read from the membership. */
+export async function actorOf(scope: WorkspaceScope | ActorScope): Promise<Actor> {
+  if ("actor" in scope) return scope.actor;
+  const [membership] = await scope.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, scope.userId)));
+  if (!membership) throw forbidden("You are not a member of this workspace.");
+  return { workspaceId: scope.workspaceId, userId: scope.userId, role: membership.role };
+}
+
+/** Owners and marketers change bots and flows; operators only work the inbox. */
+export function assertEditor(actor: Pick<Actor, "role">) {
+  if (actor.role === "operator") throw forbidden("Operators can't change bots or flows.");
+}

@@ -1,0 +1,237 @@
+import { contacts, conversations, leads, messages } from "@switchboard/db";
+import { createLeadStep, flowDoc, freeInputStep, textStep } from "@switchboard/flow/testing";
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiveFromUser, setBlockedByUser } from "../src/conversations/receive";
+import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld("core_receive");
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const askFlow = () =>
+  flowDoc(
+    [
+      textStep("hello", "Hello {{name}}!"),
+      freeInputStep("ask", "Your email?", "email", {
+        validation: { kind: "email" },
+        retryText: "Not an email",
+      }),
+      textStep("done", "Saved {{vars.email}}"),
+    ],
+    [
+      ["hello", "next", "ask"],
+      ["ask", "next", "done"],
+    ],
+  );
+
+const transcript = (conversationId: string) =>
+  w.db
+    .select({
+      direction: messages.direction,
+      seq: messages.seq,
+      text: messages.text,
+      stepId: messages.stepId,
+      status: messages.deliveryStatus,
+    })
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(asc(messages.createdAt), asc(messages.seq));
+
+describe("receiveFromUser", () => {
+  let bot: TestBot;
+  let versionId: string;
+  beforeAll(async () => {
+    const published = await w.publish(askFlow());
+    versionId = published.versionId;
+    bot = await w.addBot({ flowId: published.flowId });
+  });
+
+  it("stores the message (seq 0), runs the flow and queues its messages after it, in order", async () => {
+    const user = telegramUser("Ann");
+    const result = await w.say(bot, user);
+    expect(result.ran).toBe(true);
+    expect(result.conversation).toMatchObject({
+      botId: bot.id,
+      chatId: user.id,
+      status: "bot",
+      currentStepId: "ask",
+      flowVersionId: versionId,
+    });
+    expect(result.conversation.lastMessageAt).not.toBeNull();
+    expect(await transcript(result.conversation.id)).toEqual([
+      { direction: "in", seq: 0, text: "/start", stepId: null, status: "received" },
+      { direction: "out", seq: 1, text: "Hello Ann!", stepId: "hello", status: "pending" },
+      { direction: "out", seq: 2, text: "Your email?", stepId: "ask", status: "pending" },
+    ]);
+
+    const answered = await w.text(bot, user, "ann@example.com");
+    expect(answered.conversation.currentStepId).toBe("done");
+    expect((await transcript(answered.conversation.id)).slice(3)).toEqual([
+      // The answer is stored with the step that asked.
+      { direction: "in", seq: 0, text: "ann@example.com", stepId: "ask", status: "received" },
+      { direction: "out", seq: 1, text: "Saved ann@example.com", stepId: "done", status: "pending" },
+    ]);
+  });
+
+  it("one conversation and one contact per chat, however many messages", async () => {
+    const user = telegramUser("Once");
+    const first = await w.say(bot, user);
+    const second = await w.text(bot, user, "not an email");
+    expect(second.conversation.id).toBe(first.conversation.id);
+    expect(second.conversation.contactId).toBe(first.conversation.contactId);
+    expect(await w.db.select().from(contacts).where(eq(contacts.telegramUserId, user.id))).toHaveLength(1);
+    expect((await w.outTexts(first.conversation.id)).at(-1)).toBe("Not an email");
+  });
+
+  it("a deep link's payload is kept on the contact with its fields and a click id", async () => {
+    const user = telegramUser("Deep");
+    const result = await w.say(
+      bot,
+      user,
+      { type: "start", payload: "utm_source-ads__utm_campaign-spring" },
+      "/start x",
+    );
+    const [contact] = await w.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.id, result.conversation.contactId));
+    expect(contact!.tracker).toEqual({
+      start: "utm_source-ads__utm_campaign-spring",
+      utm_source: "ads",
+      utm_campaign: "spring",
+      clickid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it("everything commits together or not at all", async () => {
+    const user = telegramUser("Rollback");
+    const rollback = new Error("rollback");
+    await expect(
+      w.db.transaction(async (tx) => {
+        await receiveFromUser(
+          tx,
+          bot,
+          {
+            chatId: user.id,
+            from: user,
+            event: { type: "start" },
+            text: "/start",
+            telegramMessageId: 1,
+            payload: {},
+          },
+          ENV,
+        );
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await w.db.select().from(contacts).where(eq(contacts.telegramUserId, user.id))).toEqual([]);
+    expect(
+      await w.db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.botId, bot.id), eq(conversations.chatId, user.id))),
+    ).toEqual([]);
+  });
+
+  it("a new version without the step a conversation waits at: it starts over, keeping its variables", async () => {
+    const { flowId } = await w.publish(askFlow());
+    const versioned = await w.addBot({ flowId });
+    const user = telegramUser("Moved");
+    await w.say(versioned, user);
+    await w.db
+      .update(conversations)
+      .set({
+        state: {
+          stepId: "ask",
+          waiting: true,
+          vars: { plan: "pro" },
+          replyKeyboardShown: false,
+          pending: null,
+          seq: 3,
+        },
+      })
+      .where(and(eq(conversations.botId, versioned.id), eq(conversations.chatId, user.id)));
+    const { versionId: v2 } = await w.publish(
+      flowDoc([textStep("welcome", "Welcome back, plan {{vars.plan}}")]),
+      flowId,
+    );
+    const result = await w.text(versioned, user, "hello");
+    expect(result.conversation.flowVersionId).toBe(v2);
+    expect((await w.outTexts(result.conversation.id)).at(-1)).toBe("Welcome back, plan pro");
+  });
+});
+
+describe("a bot without a published flow", () => {
+  it("stores the message and answers a button press, but runs nothing", async () => {
+    const bot = await w.addBot();
+    const user = telegramUser("Early");
+    const result = await w.say(bot, user, { type: "callback", data: "x", callbackQueryId: "cq-1" }, null);
+    expect(result.ran).toBe(false);
+    expect(result.callbackAnswers).toEqual([{ callbackQueryId: "cq-1" }]);
+    const conversation = await w.conversationOf(bot.id, user.id);
+    expect(conversation.lastMessageAt).not.toBeNull();
+    expect(await transcript(conversation.id)).toEqual([
+      { direction: "in", seq: 0, text: null, stepId: null, status: "received" },
+    ]);
+  });
+});
+
+describe("setBlockedByUser", () => {
+  it("blocked, then unblocked: the status follows", async () => {
+    const bot = await w.addBot();
+    const user = telegramUser("Blocker");
+    const conversation = await w.db.transaction((tx) =>
+      setBlockedByUser(tx, bot, { chatId: user.id, from: user, blocked: true }),
+    );
+    expect((await w.conversation(conversation.id)).status).toBe("blocked");
+    await w.db.transaction((tx) =>
+      setBlockedByUser(tx, bot, { chatId: user.id, from: user, blocked: false }),
+    );
+    expect((await w.conversation(conversation.id)).status).toBe("bot");
+  });
+});
+
+describe("create lead", () => {
+  it("the step creates one lead on the contact, in the pipeline's first stage, owned by the contact's owner", async () => {
+    const { flowId } = await w.publish(
+      flowDoc(
+        [
+          freeInputStep("need", "What do you need?", "need"),
+          createLeadStep("lead", {
+            title: "{{name}}: {{vars.need}}",
+            tags: ["telegram"],
+            owner: { kind: "contact_owner" },
+            text: "We'll call you",
+          }),
+        ],
+        [["need", "next", "lead"]],
+      ),
+    );
+    const bot = await w.addBot({ flowId });
+    const user = telegramUser("Max");
+    const first = await w.say(bot, user);
+    await w.db
+      .update(contacts)
+      .set({ ownerUserId: w.ownerId })
+      .where(eq(contacts.id, first.conversation.contactId));
+    await w.text(bot, user, "A website");
+    const rows = await w.db.select().from(leads).where(eq(leads.conversationId, first.conversation.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      title: "Max: A website",
+      tags: ["telegram"],
+      source: "flow",
+      botId: bot.id,
+      flowId,
+      stepId: "lead",
+      contactId: first.conversation.contactId,
+      ownerUserId: w.ownerId,
+    });
+    expect((await w.outTexts(first.conversation.id)).at(-1)).toBe("We'll call you");
+  });
+});
