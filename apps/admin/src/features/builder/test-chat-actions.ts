@@ -28,9 +28,14 @@ export function inlineKey(b: InlineButton): InlineKey {
   return { label: b.label, data: b.callbackData };
 }
 
+/** Reply keys; the chat view marks a share-my-number key with 📱 itself, so a leading 📱 is dropped. */
 export const replyKeys = (keyboard: Extract<Keyboard, { kind: "reply" }>): ReplyKey[][] =>
   keyboard.rows.map((row) =>
-    row.map((b) => (b.requestContact ? { label: b.label, requestContact: true } : { label: b.label })),
+    row.map((b) =>
+      b.requestContact
+        ? { label: b.label.replace(/^📱\s*/u, "") || b.label, requestContact: true }
+        : { label: b.label },
+    ),
   );
 
 const MEDIA_MARK: Record<Media["kind"], string> = { photo: "🖼", video: "🎬", audio: "🎵", document: "📄" };

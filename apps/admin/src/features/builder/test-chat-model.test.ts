@@ -5,6 +5,7 @@ import {
   inlineKey,
   inlineKeyEvent,
   replyKeyEvent,
+  replyKeys,
   TEST_PHONE,
 } from "./test-chat-actions";
 import { type ChatState, chatControls, emptyChat, runChatEvent, testContact } from "./test-chat-model";
@@ -249,6 +250,23 @@ describe("test chat helpers", () => {
       callbackQueryId: "q",
     });
     expect(inlineKeyEvent({ label: "Site", url: "https://x.y" }, "q")).toBeNull();
+  });
+
+  it("drops the 📱 of a share button's label, which the chat view adds itself", () => {
+    expect(
+      replyKeys({
+        kind: "reply",
+        rows: [
+          [
+            { label: "📱 Share", requestContact: true },
+            { label: "📱", requestContact: true },
+            { label: "📱 Menu" },
+          ],
+        ],
+      }),
+    ).toEqual([
+      [{ label: "Share", requestContact: true }, { label: "📱", requestContact: true }, { label: "📱 Menu" }],
+    ]);
   });
 
   it("sends a plain reply button's label as text", () => {

@@ -1,8 +1,38 @@
 "use client";
 
-import { UNKNOWN_ENVIRONMENT, type WorkspaceEnvironment } from "./workspace-environment";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTRPC } from "@/lib/trpc";
+import { environmentFrom, type WorkspaceEnvironment } from "./workspace-environment";
 
-/** The workspace's environment for the builder (placeholder until the API has the procedures). */
-export function useWorkspaceEnvironment(_flowId: string): WorkspaceEnvironment {
-  return UNKNOWN_ENVIRONMENT;
+/** Schedule runs move on by themselves; the rest changes only when someone edits Settings. */
+const RUNS_REFRESH_MS = 60_000;
+const LISTS_STALE_MS = 30_000;
+
+/**
+ * What the builder needs to know about the workspace, read once for the whole builder: custom fields,
+ * members, pipeline stages, the time zone, and this flow's schedule runs. Lists that fail to load stay
+ * unknown, which the compiler and the editors take on trust.
+ */
+export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
+  const trpc = useTRPC();
+  const fields = useQuery({ ...trpc.contactFields.list.queryOptions(), staleTime: LISTS_STALE_MS });
+  const members = useQuery({ ...trpc.workspace.members.queryOptions(), staleTime: LISTS_STALE_MS });
+  const stages = useQuery({ ...trpc.leads.stages.queryOptions(), staleTime: LISTS_STALE_MS });
+  const settings = useQuery({ ...trpc.workspace.settings.queryOptions(), staleTime: LISTS_STALE_MS });
+  const runs = useQuery({
+    ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
+    refetchInterval: RUNS_REFRESH_MS,
+  });
+  return useMemo(
+    () =>
+      environmentFrom({
+        fields: fields.data,
+        members: members.data,
+        stages: stages.data,
+        settings: settings.data,
+        scheduleRuns: runs.data,
+      }),
+    [fields.data, members.data, stages.data, settings.data, runs.data],
+  );
 }

@@ -1,4 +1,9 @@
-import type { CompileEnvironment, CustomFieldDefinition } from "@switchboard/flow";
+import {
+  type CompileEnvironment,
+  CUSTOM_FIELD_TYPES,
+  type CustomFieldDefinition,
+  type CustomFieldType,
+} from "@switchboard/flow";
 
 /* What the builder knows about the workspace a flow belongs to, for the editors and the compiler. */
 
@@ -42,6 +47,40 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   timeZone: null,
   scheduleRuns: null,
 };
+
+/** What the API answers, each `undefined` while it hasn't (loading, failed). */
+export interface EnvironmentSources {
+  fields?: readonly { key: string; label: string; type: string; options: string[]; position: number }[];
+  members?: readonly { userId: string; name: string; email: string }[];
+  stages?: readonly { id: string; name: string; position: number }[];
+  settings?: { timeZone: string };
+  scheduleRuns?: readonly ScheduleRunInfo[];
+}
+
+const isFieldType = (t: string): t is CustomFieldType =>
+  (CUSTOM_FIELD_TYPES as readonly string[]).includes(t);
+
+/** The builder's environment from the API's answers; what hasn't arrived stays unknown (`null`). */
+export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironment {
+  return {
+    customFields: sources.fields
+      ? [...sources.fields]
+          .sort((a, b) => a.position - b.position)
+          .map((f) => ({
+            key: f.key,
+            label: f.label,
+            type: isFieldType(f.type) ? f.type : "text",
+            options: f.options,
+          }))
+      : null,
+    members: sources.members
+      ? sources.members.map(({ userId, name, email }) => ({ userId, name, email }))
+      : null,
+    stages: sources.stages ? sources.stages.map(({ id, name, position }) => ({ id, name, position })) : null,
+    timeZone: sources.settings?.timeZone ?? null,
+    scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
+  };
+}
 
 /**
  * The compiler's view: only what is known is checked, so a list that hasn't loaded yet never makes

@@ -78,7 +78,7 @@ export function TagsInput({
           onKeyDown={onKeyDown}
           onBlur={commit}
           placeholder={value.length ? "" : placeholder}
-          className="min-w-20 flex-1 border-0 bg-transparent p-0 text-sm placeholder:text-zinc-400 focus:ring-0 focus:outline-none"
+          className="min-w-12 flex-1 border-0 bg-transparent p-0 text-sm placeholder:text-zinc-400 focus:ring-0 focus:outline-none"
           {...rest}
         />
       </div>

@@ -80,7 +80,13 @@ export function AudienceRuleRow({
         </button>
       </div>
       {rule.kind === "field" && (
-        <FieldRuleInputs rule={rule} index={index} customFields={customFields} onChange={onChange} />
+        <FieldRuleInputs
+          rule={rule}
+          index={index}
+          customFields={customFields}
+          valueInvalid={!!problemAt(problems, `audience.rules.${index}.value`)}
+          onChange={onChange}
+        />
       )}
       {error && <p className="text-[11px] text-red-600 break-anywhere">{error}</p>}
     </li>
@@ -91,11 +97,13 @@ function FieldRuleInputs({
   rule,
   index,
   customFields,
+  valueInvalid,
   onChange,
 }: {
   rule: FieldRule;
   index: number;
   customFields: readonly CustomFieldDefinition[] | null;
+  valueInvalid: boolean;
   onChange: (rule: AudienceRule) => void;
 }) {
   const definition = customDefinition(customFields, rule.field);
@@ -130,6 +138,7 @@ function FieldRuleInputs({
             aria-label="Value"
             data-testid={`audience-rule-value-${index}`}
             value={rule.value}
+            invalid={valueInvalid}
             onChange={(e) => onChange({ ...rule, value: e.target.value })}
             className="h-8 px-2 pr-6 text-xs"
           >
@@ -149,6 +158,7 @@ function FieldRuleInputs({
             value={rule.value}
             maxLength={500}
             placeholder="value"
+            invalid={valueInvalid}
             onChange={(e) => onChange({ ...rule, value: e.target.value })}
             className="h-8 text-xs"
           />

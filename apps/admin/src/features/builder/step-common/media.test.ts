@@ -84,5 +84,8 @@ describe("readUploadAnswer", () => {
     expect(readUploadAnswer(401, null)).toHaveProperty("error", expect.stringMatching(/sign in/i));
     expect(readUploadAnswer(500, "oops")).toHaveProperty("error", expect.stringMatching(/500/));
     expect(readUploadAnswer(200, { fileId: 1 })).toHaveProperty("error");
+    expect(readUploadAnswer(409, null)).toEqual({
+      error: "This server doesn't take uploads yet (no /api/files route).",
+    });
   });
 });

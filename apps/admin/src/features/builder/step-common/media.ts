@@ -78,5 +78,8 @@ export function readUploadAnswer(status: number, body: unknown): { media: Media 
   if (typeof error === "string" && error.trim()) return { error };
   if (status === 401) return { error: "Your session has ended. Sign in again to upload." };
   if (status === 413) return { error: "The file is too large to upload." };
+  // Without an upload route, Next.js answers a multipart POST as an unknown server action (409) or 404/405.
+  if (status === 404 || status === 405 || status === 409)
+    return { error: "This server doesn't take uploads yet (no /api/files route)." };
   return { error: `The upload failed (${status || "no answer"}). Try again.` };
 }

@@ -42,38 +42,36 @@ export function CreateLeadEditor({
           onChange={(e) => onChange({ ...config, title: e.target.value })}
         />
       </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label="Owner" htmlFor="lead-owner" error={ownerError}>
-          <Select
-            id="lead-owner"
-            data-testid="lead-owner"
-            value={ownerValue(config.owner)}
-            invalid={!!ownerError}
-            onChange={(e) => onChange({ ...config, owner: ownerFromValue(e.target.value) })}
-          >
-            {ownerOptions(environment.members, config.owner).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Pipeline stage" htmlFor="lead-stage" error={stageError}>
-          <Select
-            id="lead-stage"
-            data-testid="lead-stage"
-            value={config.stageId ?? ""}
-            invalid={!!stageError}
-            onChange={(e) => onChange({ ...config, stageId: e.target.value || null })}
-          >
-            {stageOptions(environment.stages, config.stageId).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <Field label="Owner" htmlFor="lead-owner" error={ownerError}>
+        <Select
+          id="lead-owner"
+          data-testid="lead-owner"
+          value={ownerValue(config.owner)}
+          invalid={!!ownerError}
+          onChange={(e) => onChange({ ...config, owner: ownerFromValue(e.target.value) })}
+        >
+          {ownerOptions(environment.members, config.owner).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Pipeline stage" htmlFor="lead-stage" error={stageError}>
+        <Select
+          id="lead-stage"
+          data-testid="lead-stage"
+          value={config.stageId ?? ""}
+          invalid={!!stageError}
+          onChange={(e) => onChange({ ...config, stageId: e.target.value || null })}
+        >
+          {stageOptions(environment.stages, config.stageId).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label="Tags" htmlFor="lead-tags" hint="Added to the lead.">
         <TagsInput
           id="lead-tags"
