@@ -34,7 +34,7 @@ import { type Publish, usePublish } from "./use-publish";
 import { type ReplaceDraft, useReplaceDraft } from "./use-replace-draft";
 import { type Selection, useSelection } from "./use-selection";
 import { useWorkspaceEnvironment } from "./use-workspace-environment";
-import { compileEnvironmentOf } from "./workspace-environment";
+import { compileEnvironmentOf, UNKNOWN_ENVIRONMENT } from "./workspace-environment";
 
 export interface BuilderFlow {
   id: string;
@@ -98,7 +98,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   const loaded = useLoadedDraft(flow.draft);
   const { draft, getDraft, dispatch, undo, redo, canUndo, canRedo } = useDraftHistory(loaded.document);
   const environment = useWorkspaceEnvironment(flow.id);
-  const compileEnvironment = useMemo(() => compileEnvironmentOf(environment), [environment]);
+  const { customFields, members, stages } = environment;
+  const compileEnvironment = useMemo(
+    () => compileEnvironmentOf({ ...UNKNOWN_ENVIRONMENT, customFields, members, stages }),
+    [customFields, members, stages],
+  );
   const compiled = useCompiledDraft(draft, compileEnvironment);
 
   const saveDraft = useCallback(

@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/lib/trpc";
-import { environmentFrom, type WorkspaceEnvironment } from "./workspace-environment";
+import {
+  customFieldsFrom,
+  membersFrom,
+  stagesFrom,
+  type WorkspaceEnvironment,
+} from "./workspace-environment";
 
 /** Schedule runs move on by themselves; the rest changes only when someone edits Settings. */
 const RUNS_REFRESH_MS = 60_000;
@@ -24,15 +29,15 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
   });
+  // Each part keeps its identity while its answer does: the compiler only reruns when the lists it
+  // checks change, not when the schedule runs are refetched.
+  const customFields = useMemo(() => customFieldsFrom(fields.data), [fields.data]);
+  const memberList = useMemo(() => membersFrom(members.data), [members.data]);
+  const stageList = useMemo(() => stagesFrom(stages.data), [stages.data]);
+  const timeZone = settings.data?.timeZone ?? null;
+  const scheduleRuns = runs.data ?? null;
   return useMemo(
-    () =>
-      environmentFrom({
-        fields: fields.data,
-        members: members.data,
-        stages: stages.data,
-        settings: settings.data,
-        scheduleRuns: runs.data,
-      }),
-    [fields.data, members.data, stages.data, settings.data, runs.data],
+    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns }),
+    [customFields, memberList, stageList, timeZone, scheduleRuns],
   );
 }

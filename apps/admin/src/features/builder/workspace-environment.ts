@@ -60,23 +60,30 @@ export interface EnvironmentSources {
 const isFieldType = (t: string): t is CustomFieldType =>
   (CUSTOM_FIELD_TYPES as readonly string[]).includes(t);
 
+export const customFieldsFrom = (fields: EnvironmentSources["fields"]): CustomFieldDefinition[] | null =>
+  fields
+    ? [...fields]
+        .sort((a, b) => a.position - b.position)
+        .map((f) => ({
+          key: f.key,
+          label: f.label,
+          type: isFieldType(f.type) ? f.type : "text",
+          options: f.options,
+        }))
+    : null;
+
+export const membersFrom = (members: EnvironmentSources["members"]): WorkspaceMember[] | null =>
+  members ? members.map(({ userId, name, email }) => ({ userId, name, email })) : null;
+
+export const stagesFrom = (stages: EnvironmentSources["stages"]): PipelineStage[] | null =>
+  stages ? stages.map(({ id, name, position }) => ({ id, name, position })) : null;
+
 /** The builder's environment from the API's answers; what hasn't arrived stays unknown (`null`). */
 export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironment {
   return {
-    customFields: sources.fields
-      ? [...sources.fields]
-          .sort((a, b) => a.position - b.position)
-          .map((f) => ({
-            key: f.key,
-            label: f.label,
-            type: isFieldType(f.type) ? f.type : "text",
-            options: f.options,
-          }))
-      : null,
-    members: sources.members
-      ? sources.members.map(({ userId, name, email }) => ({ userId, name, email }))
-      : null,
-    stages: sources.stages ? sources.stages.map(({ id, name, position }) => ({ id, name, position })) : null,
+    customFields: customFieldsFrom(sources.fields),
+    members: membersFrom(sources.members),
+    stages: stagesFrom(sources.stages),
     timeZone: sources.settings?.timeZone ?? null,
     scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
   };
