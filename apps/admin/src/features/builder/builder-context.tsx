@@ -20,6 +20,7 @@ import {
 } from "react";
 import { useTRPCClient } from "@/lib/trpc";
 import type { DraftAction } from "./draft";
+import { EnvironmentProvider } from "./environment-context";
 import type { StepNodeType } from "./step-node";
 import { type AddStep, useAddStep } from "./use-add-step";
 import { type Autosave, useAutosave } from "./use-autosave";
@@ -32,6 +33,8 @@ import { useLoadedDraft } from "./use-loaded-draft";
 import { type Publish, usePublish } from "./use-publish";
 import { type ReplaceDraft, useReplaceDraft } from "./use-replace-draft";
 import { type Selection, useSelection } from "./use-selection";
+import { useWorkspaceEnvironment } from "./use-workspace-environment";
+import { compileEnvironmentOf, UNKNOWN_ENVIRONMENT } from "./workspace-environment";
 
 export interface BuilderFlow {
   id: string;
@@ -94,7 +97,13 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   const client = useTRPCClient();
   const loaded = useLoadedDraft(flow.draft);
   const { draft, getDraft, dispatch, undo, redo, canUndo, canRedo } = useDraftHistory(loaded.document);
-  const compiled = useCompiledDraft(draft);
+  const environment = useWorkspaceEnvironment(flow.id);
+  const { customFields, members, stages } = environment;
+  const compileEnvironment = useMemo(
+    () => compileEnvironmentOf({ ...UNKNOWN_ENVIRONMENT, customFields, members, stages }),
+    [customFields, members, stages],
+  );
+  const compiled = useCompiledDraft(draft, compileEnvironment);
 
   const saveDraft = useCallback(
     (doc: FlowDocument) => client.flows.saveDraft.mutate({ id: flow.id, draft: doc }),
@@ -199,8 +208,10 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   );
 
   return (
-    <BuilderContext.Provider value={value}>
-      <BuilderCanvasContext.Provider value={canvas}>{children}</BuilderCanvasContext.Provider>
-    </BuilderContext.Provider>
+    <EnvironmentProvider value={environment}>
+      <BuilderContext.Provider value={value}>
+        <BuilderCanvasContext.Provider value={canvas}>{children}</BuilderCanvasContext.Provider>
+      </BuilderContext.Provider>
+    </EnvironmentProvider>
   );
 }

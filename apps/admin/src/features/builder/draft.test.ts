@@ -1,4 +1,11 @@
-import { buttonHandle, STEP_TYPES, stepRegistry } from "@switchboard/flow";
+import {
+  buttonHandle,
+  FALLBACK_HANDLE,
+  NEXT_HANDLE,
+  STEP_TYPES,
+  stepRegistry,
+  TIMEOUT_HANDLE,
+} from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
 import { collectVariables, draftReducer } from "./draft";
 import {
@@ -103,6 +110,75 @@ describe("draftReducer: update_step", () => {
     expect(edgeIds(titled)).toEqual(["stale"]);
     const edited = draftReducer(doc, { type: "update_step", id: "a", patch: { config: { text: "x" } } });
     expect(edgeIds(edited)).toEqual([]);
+  });
+});
+
+describe("draftReducer: audience", () => {
+  const vip = { match: "all" as const, rules: [{ kind: "tag" as const, op: "has" as const, tag: "vip" }] };
+  const withFallback = () =>
+    draftReducer(
+      flowDoc([textStep("a"), textStep("b"), textStep("c")], [edge("e1", "a", NEXT_HANDLE, "b")]),
+      { type: "update_step", id: "a", patch: { audience: vip } },
+    );
+
+  it("sets a step's audience filter, which gives it the fallback output", () => {
+    const doc = draftReducer(withFallback(), {
+      type: "connect",
+      source: "a",
+      sourceHandle: FALLBACK_HANDLE,
+      target: "c",
+    });
+    expect(doc.steps[0]).toMatchObject({ audience: vip });
+    expect(doc.edges.map((e) => e.sourceHandle)).toEqual([NEXT_HANDLE, FALLBACK_HANDLE]);
+  });
+
+  it("removing the filter removes the key and the fallback's edge", () => {
+    const connected = draftReducer(withFallback(), {
+      type: "connect",
+      source: "a",
+      sourceHandle: FALLBACK_HANDLE,
+      target: "c",
+    });
+    const doc = draftReducer(connected, { type: "update_step", id: "a", patch: { audience: undefined } });
+    expect("audience" in doc.steps[0]!).toBe(false);
+    expect(edgeIds(doc)).toEqual(["e1"]);
+  });
+});
+
+describe("draftReducer: merge_config", () => {
+  it("sets keys on the step's current config and removes undefined ones", () => {
+    const doc = flowDoc([freeInputStep("q", "email")]);
+    const timed = draftReducer(doc, {
+      type: "merge_config",
+      id: "q",
+      values: { timeout: { amount: 5, unit: "minutes" } },
+    });
+    expect(timed.steps[0]!.config).toMatchObject({
+      variable: "email",
+      timeout: { amount: 5, unit: "minutes" },
+    });
+    const untimed = draftReducer(timed, { type: "merge_config", id: "q", values: { timeout: undefined } });
+    expect(untimed.steps[0]!.config).toEqual(doc.steps[0]!.config);
+  });
+
+  it("drops the edge of an output that goes away", () => {
+    const doc = flowDoc(
+      [
+        {
+          ...freeInputStep("q"),
+          config: { ...freeInputStep("q").config, timeout: { amount: 1, unit: "days" } },
+        },
+        textStep("t"),
+      ],
+      [edge("late", "q", TIMEOUT_HANDLE, "t")],
+    );
+    const next = draftReducer(doc, { type: "merge_config", id: "q", values: { timeout: undefined } });
+    expect(edgeIds(next)).toEqual([]);
+  });
+
+  it("returns the same document for an unknown step", () => {
+    const doc = menu();
+    expect(draftReducer(doc, { type: "merge_config", id: "zz", values: { text: "x" } })).toBe(doc);
   });
 });
 

@@ -9,12 +9,18 @@ import {
 } from "@switchboard/flow";
 import { newEdgeId } from "@/lib/ids";
 
-export type StepPatch = Partial<Pick<Step, "title" | "aliases" | "config">>;
+/** `audience: undefined` removes the step's audience filter. */
+export type StepPatch = Partial<Pick<Step, "title" | "aliases" | "config" | "audience">>;
 
 export type DraftAction =
   | { type: "replace"; document: FlowDocument }
   | { type: "add_step"; id: string; stepType: StepType; position: { x: number; y: number } }
   | { type: "update_step"; id: string; patch: StepPatch }
+  /**
+   * Sets some config keys on the step as it is when the action runs (an `undefined` value removes the
+   * key): for changes that arrive later, like a finished upload, without undoing edits made meanwhile.
+   */
+  | { type: "merge_config"; id: string; values: Record<string, unknown> }
   | { type: "set_entry"; id: string | null }
   | { type: "remove"; stepIds?: string[]; edgeIds?: string[] }
   | { type: "connect"; source: string; sourceHandle: string; target: string }
@@ -37,6 +43,42 @@ function pruneEdgesOf(step: Step, edges: Edge[]): Edge[] {
   const handles = new Set(stepOutputs(step).map((o) => o.handle));
   const next = edges.filter((e) => e.source !== step.id || handles.has(e.sourceHandle));
   return next.length === edges.length ? edges : next;
+}
+
+/** Only the config and the audience filter (its `fallback`) decide a step's outputs. */
+const outputsMayChange = (patch: StepPatch) => "config" in patch || "audience" in patch;
+
+function withPatch(step: Step, patch: StepPatch): Step {
+  const next = { ...step, ...patch } as Step;
+  if (next.audience === undefined) delete next.audience;
+  return next;
+}
+
+function withConfigValues(step: Step, values: Record<string, unknown>): Step {
+  const config: Record<string, unknown> = { ...step.config };
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete config[key];
+    else config[key] = value;
+  }
+  return { ...step, config } as Step;
+}
+
+function updateStep(
+  doc: FlowDocument,
+  id: string,
+  change: (step: Step) => Step,
+  pruneEdges: boolean,
+): FlowDocument {
+  let edges = doc.edges;
+  let changed = false;
+  const steps = doc.steps.map((s) => {
+    if (s.id !== id) return s;
+    changed = true;
+    const next = change(s);
+    if (pruneEdges) edges = pruneEdgesOf(next, edges);
+    return next;
+  });
+  return changed ? { ...doc, steps, edges } : doc;
 }
 
 export function draftReducer(doc: FlowDocument, action: DraftAction): FlowDocument {
@@ -62,16 +104,10 @@ export function draftReducer(doc: FlowDocument, action: DraftAction): FlowDocume
       copy.title = source.title ? `${source.title} (copy)`.slice(0, 120) : "";
       return { ...doc, steps: [...doc.steps, copy] };
     }
-    case "update_step": {
-      let edges = doc.edges;
-      const steps = doc.steps.map((s) => {
-        if (s.id !== action.id) return s;
-        const next = { ...s, ...action.patch } as Step;
-        if (action.patch.config) edges = pruneEdgesOf(next, edges);
-        return next;
-      });
-      return { ...doc, steps, edges };
-    }
+    case "update_step":
+      return updateStep(doc, action.id, (s) => withPatch(s, action.patch), outputsMayChange(action.patch));
+    case "merge_config":
+      return updateStep(doc, action.id, (s) => withConfigValues(s, action.values), true);
     case "set_entry":
       return doc.entryStepId === action.id ? doc : { ...doc, entryStepId: action.id };
     case "remove": {

@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { newStepId } from "@/lib/ids";
 import { useBuilder } from "./builder-context";
 import type { StepPatch } from "./draft";
+import { useBuilderEnvironment } from "./environment-context";
 import { StepPanel } from "./step-panel";
 import { NO_PROBLEMS } from "./use-stable-problems";
 
@@ -11,10 +12,15 @@ import { NO_PROBLEMS } from "./use-stable-problems";
 export function SidePanel() {
   const { draft, dispatch, compiled, selection } = useBuilder();
   const { selectedStep, selectedIds, selectStep } = selection;
+  const environment = useBuilderEnvironment();
 
   // Stable callbacks: the memoized step panel only re-renders for its own step's changes.
   const onPatch = useCallback(
     (id: string, patch: StepPatch) => dispatch({ type: "update_step", id, patch }),
+    [dispatch],
+  );
+  const onMergeConfig = useCallback(
+    (id: string, values: Record<string, unknown>) => dispatch({ type: "merge_config", id, values }),
     [dispatch],
   );
   const onMakeEntry = useCallback((id: string) => dispatch({ type: "set_entry", id }), [dispatch]);
@@ -37,7 +43,9 @@ export function SidePanel() {
           isEntry={draft.entryStepId === selectedStep.id}
           problems={compiled.problemsByStep.get(selectedStep.id) ?? NO_PROBLEMS}
           variables={compiled.variables}
+          environment={environment}
           onPatch={onPatch}
+          onMergeConfig={onMergeConfig}
           onMakeEntry={onMakeEntry}
           onDelete={onDelete}
           onDuplicate={onDuplicate}

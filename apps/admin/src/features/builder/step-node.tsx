@@ -5,7 +5,9 @@ import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } f
 import { memo, useEffect, useRef } from "react";
 import { AlertIcon, FlagIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
+import { useBuilderEnvironment } from "./environment-context";
 import { OutputRow } from "./node-parts";
+import { NodeBadges } from "./step-common/node-badges";
 import { builderStepUI } from "./steps";
 
 export interface StepNodeData extends Record<string, unknown> {
@@ -22,6 +24,7 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
   const { step, isEntry, problems, connected } = data;
   const ui = builderStepUI(step.type);
   const def = stepRegistry[step.type];
+  const environment = useBuilderEnvironment();
   const Icon = ui.icon;
   const outputs = stepOutputs(step);
   const connectedSet = new Set(connected ? connected.split("\n") : []);
@@ -117,12 +120,13 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
       </div>
 
       <div className="px-3 pb-2">
-        <ui.NodeBody step={step} connected={connectedSet} />
+        <ui.NodeBody step={step} connected={connectedSet} environment={environment} />
+        <NodeBadges step={step} customFields={environment.customFields} />
       </div>
 
       <div className="border-t border-zinc-100 py-1">
         {ui.NodeOutputs ? (
-          <ui.NodeOutputs step={step} connected={connectedSet} />
+          <ui.NodeOutputs step={step} connected={connectedSet} environment={environment} />
         ) : (
           outputs.map((o) => (
             <OutputRow

@@ -1,6 +1,6 @@
 "use client";
 
-import { type Problem, type Step, stepRegistry } from "@switchboard/flow";
+import { type Audience, type Problem, type Step, stepRegistry } from "@switchboard/flow";
 import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,14 +10,19 @@ import { cn } from "@/lib/cn";
 import type { StepPatch } from "./draft";
 import { AliasesInput } from "./fields/aliases-input";
 import { ProblemList } from "./problem-list";
+import { CommonStepFields } from "./step-common/common-fields";
 import { builderStepUI } from "./steps";
+import type { WorkspaceEnvironment } from "./workspace-environment";
 
 interface StepPanelProps {
   step: Step;
   isEntry: boolean;
   problems: Problem[];
   variables: string[];
+  environment: WorkspaceEnvironment;
   onPatch: (id: string, patch: StepPatch) => void;
+  /** Sets config keys on the step as it is when applied (uploads finish later). */
+  onMergeConfig: (id: string, values: Record<string, unknown>) => void;
   onMakeEntry: (id: string) => void;
   onDelete: (id: string) => void;
   onDuplicate: (id: string) => void;
@@ -29,7 +34,9 @@ function StepPanelComponent({
   isEntry,
   problems,
   variables,
+  environment,
   onPatch,
+  onMergeConfig,
   onMakeEntry,
   onDelete,
   onDuplicate,
@@ -100,7 +107,16 @@ function StepPanelComponent({
           step={step}
           problems={problems}
           variables={variables}
+          environment={environment}
           onChange={(config) => onPatch(step.id, { config })}
+        />
+
+        <CommonStepFields
+          step={step}
+          problems={problems}
+          environment={environment}
+          onMergeConfig={(values) => onMergeConfig(step.id, values)}
+          onAudience={(audience: Audience | undefined) => onPatch(step.id, { audience })}
         />
 
         <div className="space-y-1.5">

@@ -1,55 +1,16 @@
 "use client";
 
-import {
-  type CompiledFlow,
-  type ConversationState,
-  defaultEngineSettings,
-  type EngineContext,
-  type InboundEvent,
-  initialState,
-  type Keyboard,
-  runEngine,
-  splitText,
-} from "@switchboard/flow";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
-import { type ChatBubble, ChatView, type InlineKey, type ReplyKey } from "@/components/chat/chat-view";
+import type { CompiledFlow, InboundEvent } from "@switchboard/flow";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ChatView } from "@/components/chat/chat-view";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, PlayIcon, RefreshIcon, XIcon } from "@/components/ui/icons";
 import { randomId } from "@/lib/ids";
+import { inlineKeyEvent, replyKeyEvent } from "./test-chat-actions";
+import { TestChatControls } from "./test-chat-controls";
+import { type ChatControl, type ChatState, chatControls, emptyChat, runChatEvent } from "./test-chat-model";
 
-const context: EngineContext = {
-  template: {
-    name: "Test User",
-    username: "test_user",
-    chatId: "100001",
-    createdAt: new Date().toISOString(),
-    fields: {},
-    bot: {},
-    tracker: {},
-  },
-  settings: defaultEngineSettings,
-};
-
-function inlineRows(keyboard: Keyboard | undefined): InlineKey[][] | undefined {
-  if (keyboard?.kind !== "inline") return undefined;
-  return keyboard.rows.map((row) =>
-    row.map((b) => ("url" in b ? { label: b.label, url: b.url } : { label: b.label, data: b.callbackData })),
-  );
-}
-
-interface ChatState {
-  conversation: ConversationState;
-  messages: ChatBubble[];
-  replyKeyboard: ReplyKey[][] | null;
-  ended: boolean;
-}
-
-const emptyChat = (): ChatState => ({
-  conversation: initialState(),
-  messages: [],
-  replyKeyboard: null,
-  ended: false,
-});
+const newId = () => randomId(10);
 
 interface TestChatProps {
   flow: CompiledFlow | null;
@@ -64,59 +25,22 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
   const flowRef = useRef(flow);
   flowRef.current = flow;
 
-  const dispatch = useCallback((event: InboundEvent, userText?: string) => {
+  const dispatch = useCallback((event: InboundEvent, extra: { userText?: string; note?: string } = {}) => {
     const current = flowRef.current;
     if (!current) return;
     setChat((prev) => {
-      const base = event.type === "start" && !userText ? emptyChat() : prev;
-      const messages = [...base.messages];
-      if (userText !== undefined)
-        messages.push({ id: randomId(10), from: "user", text: userText, time: Date.now() });
-      let replyKeyboard = base.replyKeyboard;
-      let result: ReturnType<typeof runEngine>;
-      try {
-        result = runEngine(current, base.conversation, event, context);
-      } catch (e) {
-        messages.push({
-          id: randomId(10),
-          from: "system",
-          text: `The engine stopped: ${e instanceof Error ? e.message : String(e)}`,
-        });
-        return { ...base, messages };
-      }
-      for (const action of result.actions) {
-        if (action.type === "send_message") {
-          // Like Telegram: long texts arrive as several messages, the keyboard under the last one.
-          const parts = splitText(action.text);
-          parts.forEach((text, i) => {
-            messages.push({
-              id: randomId(10),
-              from: "bot",
-              text,
-              time: Date.now(),
-              inline: i === parts.length - 1 ? inlineRows(action.keyboard) : undefined,
-              stepId: action.stepId,
-            });
-          });
-          if (action.keyboard?.kind === "reply")
-            replyKeyboard = action.keyboard.rows.map((row) => row.map((label) => ({ label })));
-          else if (action.keyboard?.kind === "remove") replyKeyboard = null;
-        } else if (action.type === "answer_callback" && action.text) {
-          messages.push({ id: randomId(10), from: "system", text: action.text });
-        }
-      }
-      if (result.events.some((e) => e.type === "step_limit_reached"))
-        messages.push({
-          id: randomId(10),
-          from: "system",
-          text: "Stopped after 100 steps in a row — check for loops.",
-        });
-      const ended = !result.state.waiting;
-      return { conversation: result.state, messages, replyKeyboard, ended };
+      // The restart button starts a new conversation with a new test contact.
+      const base = event.type === "start" && extra.userText === undefined ? emptyChat() : prev;
+      return runChatEvent(base, current, event, { newId, now: Date.now(), ...extra });
     });
   }, []);
 
   const restart = useCallback(() => dispatch({ type: "start" }), [dispatch]);
+  const controls = useMemo(() => chatControls(chat, flow, Date.now()), [chat, flow]);
+  const onControl = useCallback(
+    (control: ChatControl) => dispatch(control.event, { note: control.label }),
+    [dispatch],
+  );
 
   // Start the conversation as soon as there is a flow to run.
   const hasFlow = flow !== null;
@@ -166,23 +90,35 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
           </Button>
         </div>
       ) : (
-        <ChatView
-          className="flex-1"
-          testIdPrefix="test-chat"
-          messages={chat.messages}
-          replyKeyboard={chat.replyKeyboard}
-          onSend={(text) => dispatch({ type: "text", text }, text)}
-          onInline={(_m, key) =>
-            key.data &&
-            dispatch({ type: "callback", data: key.data, callbackQueryId: randomId(12) }, undefined)
-          }
-          onReplyKey={(key) => dispatch({ type: "text", text: key.label }, key.label)}
-          onBubbleClick={(m) => m.stepId && onShowStep(m.stepId)}
-          placeholder={chat.ended ? "The flow ended — type /start or restart" : "Type a reply…"}
-        />
+        <>
+          <TestChatControls controls={controls} onControl={onControl} />
+          <ChatView
+            className="flex-1"
+            testIdPrefix="test-chat"
+            messages={chat.messages}
+            replyKeyboard={chat.replyKeyboard}
+            onSend={(text) => dispatch({ type: "text", text }, { userText: text })}
+            onInline={(_m, key) => {
+              const event = inlineKeyEvent(key, randomId(12));
+              if (event) dispatch(event);
+            }}
+            onReplyKey={(key) => {
+              const { event, userText } = replyKeyEvent(key);
+              dispatch(event, { userText });
+            }}
+            onBubbleClick={(m) => m.stepId && onShowStep(m.stepId)}
+            placeholder={placeholder(chat)}
+          />
+        </>
       )}
     </div>
   );
+}
+
+function placeholder(chat: ChatState): string {
+  if (chat.ended) return "The flow ended — type /start or restart";
+  if (chat.status === "operator") return "Write to the operator… (/end to finish)";
+  return "Type a reply…";
 }
 
 export const TestChat = memo(TestChatComponent);

@@ -1,6 +1,6 @@
 "use client";
 
-import { compileDraft, type FlowDocument, type Problem } from "@switchboard/flow";
+import { type CompileEnvironment, compileDraft, type FlowDocument, type Problem } from "@switchboard/flow";
 import { useDeferredValue, useMemo } from "react";
 import { collectVariables } from "./draft";
 import { useProblemsByStep } from "./use-stable-problems";
@@ -16,10 +16,13 @@ export interface CompiledDraft {
   variables: string[];
 }
 
-/** Compiles the draft in the browser, on the deferred draft so that typing stays smooth. */
-export function useCompiledDraft(draft: FlowDocument): CompiledDraft {
+/**
+ * Compiles the draft in the browser, on the deferred draft so that typing stays smooth, against what
+ * is known of the workspace (custom fields, members, stages), as publishing will.
+ */
+export function useCompiledDraft(draft: FlowDocument, environment: CompileEnvironment = {}): CompiledDraft {
   const deferredDraft = useDeferredValue(draft);
-  const result = useMemo(() => compileDraft(deferredDraft), [deferredDraft]);
+  const result = useMemo(() => compileDraft(deferredDraft, environment), [deferredDraft, environment]);
   const problemsByStep = useProblemsByStep(result.problems);
   const variables = useMemo(() => collectVariables(draft.steps), [draft.steps]);
   return useMemo(() => {

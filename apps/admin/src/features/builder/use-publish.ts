@@ -59,6 +59,8 @@ export function usePublish({
       } else showProblems();
       void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flowId }) });
+      // A publish re-syncs the flow's schedules: the next runs shown on Schedule steps change.
+      void queryClient.invalidateQueries({ queryKey: trpc.flows.scheduleRuns.queryKey({ id: flowId }) });
     } catch (e) {
       setResult({ ok: false, message: errorMessage(e, "Couldn't publish. Try again.") });
     } finally {

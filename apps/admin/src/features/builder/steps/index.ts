@@ -1,8 +1,13 @@
 import type { StepType } from "@switchboard/flow";
 import { buttonsStepUI } from "./buttons";
+import { createLeadStepUI } from "./create_lead";
 import { freeInputStepUI } from "./free_input";
+import { loginStepUI } from "./login";
+import { routeToOperatorStepUI } from "./route_to_operator";
+import { scheduleStepUI } from "./schedule";
 import { textStepUI } from "./text";
 import type { BuilderStepUI } from "./types";
+import { updateContactStepUI } from "./update_contact";
 
 export type { BuilderStepUI, EditorProps, NodeBodyProps } from "./types";
 
@@ -14,6 +19,11 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   text: textStepUI,
   buttons: buttonsStepUI,
   free_input: freeInputStepUI,
+  update_contact: updateContactStepUI,
+  route_to_operator: routeToOperatorStepUI,
+  create_lead: createLeadStepUI,
+  schedule: scheduleStepUI,
+  login: loginStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */

@@ -1,5 +1,6 @@
 import type { Problem, StepOf, StepType } from "@switchboard/flow";
 import type { ComponentType } from "react";
+import type { WorkspaceEnvironment } from "../workspace-environment";
 
 export interface EditorProps<T extends StepType> {
   step: StepOf<T>;
@@ -8,12 +9,15 @@ export interface EditorProps<T extends StepType> {
   problems: Problem[];
   /** Variables some step of the flow collects (`vars.*`). */
   variables: string[];
+  /** The workspace's custom fields, members, stages, time zone and schedule runs, as far as known. */
+  environment: WorkspaceEnvironment;
 }
 
 export interface NodeBodyProps<T extends StepType> {
   step: StepOf<T>;
   /** The step's output handles that have a connection. */
   connected: ReadonlySet<string>;
+  environment: WorkspaceEnvironment;
 }
 
 /**

@@ -1,0 +1,118 @@
+import type { ReactNode, SVGProps } from "react";
+
+/*
+ * The builder's own icons (step types, media, audience, timers), in the style of components/ui/icons:
+ * 24x24 strokes in currentColor. Kept here so the shared icon set only grows with what several pages use.
+ */
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+function make(name: string, body: ReactNode) {
+  function Icon({ size = 16, ...props }: IconProps) {
+    return (
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        {...props}
+      >
+        {body}
+      </svg>
+    );
+  }
+  Icon.displayName = name;
+  return Icon;
+}
+
+export const ContactCardIcon = make(
+  "ContactCardIcon",
+  <>
+    <rect x="2" y="4" width="20" height="16" rx="2" />
+    <circle cx="9" cy="10" r="2.5" />
+    <path d="M5 17a4 4 0 0 1 8 0M15 9h4M15 13h3" />
+  </>,
+);
+export const HeadsetIcon = make(
+  "HeadsetIcon",
+  <>
+    <path d="M3 14v-2a9 9 0 0 1 18 0v2" />
+    <path d="M21 16a2 2 0 0 1-2 2h-1v-6h1a2 2 0 0 1 2 2ZM3 16a2 2 0 0 0 2 2h1v-6H5a2 2 0 0 0-2 2Z" />
+    <path d="M18 18v.5a3.5 3.5 0 0 1-3.5 3.5H12" />
+  </>,
+);
+export const BriefcaseIcon = make(
+  "BriefcaseIcon",
+  <>
+    <rect x="2" y="7" width="20" height="14" rx="2" />
+    <path d="M16 7V5a2 2 0 0 0-2-2h-4a2 2 0 0 0-2 2v2M2 13h20" />
+  </>,
+);
+export const CalendarIcon = make(
+  "CalendarIcon",
+  <>
+    <rect x="3" y="4" width="18" height="18" rx="2" />
+    <path d="M16 2v4M8 2v4M3 10h18" />
+  </>,
+);
+export const LockIcon = make(
+  "LockIcon",
+  <>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </>,
+);
+export const FunnelIcon = make("FunnelIcon", <path d="M22 3H2l8 9.46V19l4 2v-8.54Z" />);
+export const TimerIcon = make(
+  "TimerIcon",
+  <>
+    <circle cx="12" cy="13" r="8" />
+    <path d="M12 9v4l2.5 2M10 2h4" />
+  </>,
+);
+export const TagIcon = make(
+  "TagIcon",
+  <>
+    <path d="M12.6 2.6A2 2 0 0 0 11.2 2H4a2 2 0 0 0-2 2v7.2a2 2 0 0 0 .6 1.4l8.7 8.7a2.4 2.4 0 0 0 3.4 0l6.6-6.6a2.4 2.4 0 0 0 0-3.4Z" />
+    <circle cx="7.5" cy="7.5" r="1" />
+  </>,
+);
+export const PaperclipIcon = make(
+  "PaperclipIcon",
+  <path d="m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l8.57-8.57A4 4 0 1 1 18 8.84l-8.59 8.57a2 2 0 0 1-2.83-2.83l8.49-8.48" />,
+);
+export const ImageIcon = make(
+  "ImageIcon",
+  <>
+    <rect x="3" y="3" width="18" height="18" rx="2" />
+    <circle cx="9" cy="9" r="2" />
+    <path d="m21 15-3.1-3.1a2 2 0 0 0-2.8 0L6 21" />
+  </>,
+);
+export const VideoIcon = make(
+  "VideoIcon",
+  <>
+    <rect x="2" y="6" width="14" height="12" rx="2" />
+    <path d="m22 8-6 4 6 4Z" />
+  </>,
+);
+export const MusicIcon = make(
+  "MusicIcon",
+  <>
+    <path d="M9 18V5l12-2v13" />
+    <circle cx="6" cy="18" r="3" />
+    <circle cx="18" cy="16" r="3" />
+  </>,
+);
+export const FileIcon = make(
+  "FileIcon",
+  <>
+    <path d="M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z" />
+    <path d="M14 2v5h6" />
+  </>,
+);

@@ -1,0 +1,43 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTRPC } from "@/lib/trpc";
+import {
+  customFieldsFrom,
+  membersFrom,
+  stagesFrom,
+  type WorkspaceEnvironment,
+} from "./workspace-environment";
+
+/** Schedule runs move on by themselves; the rest changes only when someone edits Settings. */
+const RUNS_REFRESH_MS = 60_000;
+const LISTS_STALE_MS = 30_000;
+
+/**
+ * What the builder needs to know about the workspace, read once for the whole builder: custom fields,
+ * members, pipeline stages, the time zone, and this flow's schedule runs. Lists that fail to load stay
+ * unknown, which the compiler and the editors take on trust.
+ */
+export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
+  const trpc = useTRPC();
+  const fields = useQuery({ ...trpc.contactFields.list.queryOptions(), staleTime: LISTS_STALE_MS });
+  const members = useQuery({ ...trpc.workspace.members.queryOptions(), staleTime: LISTS_STALE_MS });
+  const stages = useQuery({ ...trpc.leads.stages.queryOptions(), staleTime: LISTS_STALE_MS });
+  const settings = useQuery({ ...trpc.workspace.settings.queryOptions(), staleTime: LISTS_STALE_MS });
+  const runs = useQuery({
+    ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
+    refetchInterval: RUNS_REFRESH_MS,
+  });
+  // Each part keeps its identity while its answer does: the compiler only reruns when the lists it
+  // checks change, not when the schedule runs are refetched.
+  const customFields = useMemo(() => customFieldsFrom(fields.data), [fields.data]);
+  const memberList = useMemo(() => membersFrom(members.data), [members.data]);
+  const stageList = useMemo(() => stagesFrom(stages.data), [stages.data]);
+  const timeZone = settings.data?.timeZone ?? null;
+  const scheduleRuns = runs.data ?? null;
+  return useMemo(
+    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns }),
+    [customFields, memberList, stageList, timeZone, scheduleRuns],
+  );
+}

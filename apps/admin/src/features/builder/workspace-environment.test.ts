@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import {
+  compileEnvironmentOf,
+  environmentFrom,
+  runsOfStep,
+  scheduleTimeZone,
+  UNKNOWN_ENVIRONMENT,
+} from "./workspace-environment";
+
+const sources = {
+  fields: [
+    { key: "plan", label: "Plan", type: "choice", options: ["Free", "Pro"], position: 2 },
+    { key: "size", label: "Size", type: "number", options: [], position: 1 },
+    { key: "odd", label: "Odd", type: "mystery", options: [], position: 3 },
+  ],
+  members: [{ userId: "u1", name: "Ann", email: "ann@example.com", role: "owner" }],
+  stages: [{ id: "s1", name: "New", position: 0, kind: "open" }],
+  settings: { id: "w", name: "Acme", timeZone: "Europe/Berlin" },
+  scheduleRuns: [
+    { botId: "b", stepId: "a", lastRunAt: null, lastRunReached: null, nextRunAt: null },
+    { botId: "b", stepId: "z", lastRunAt: null, lastRunReached: null, nextRunAt: null },
+  ],
+};
+
+describe("environmentFrom", () => {
+  it("takes the API's answers: fields in order, only what the builder needs", () => {
+    const env = environmentFrom(sources);
+    expect(env.customFields).toEqual([
+      { key: "size", label: "Size", type: "number", options: [] },
+      { key: "plan", label: "Plan", type: "choice", options: ["Free", "Pro"] },
+      { key: "odd", label: "Odd", type: "text", options: [] },
+    ]);
+    expect(env.members).toEqual([{ userId: "u1", name: "Ann", email: "ann@example.com" }]);
+    expect(env.stages).toEqual([{ id: "s1", name: "New", position: 0 }]);
+    expect(env.timeZone).toBe("Europe/Berlin");
+    expect(runsOfStep(env, "a")).toHaveLength(1);
+  });
+
+  it("leaves what hasn't arrived unknown", () => {
+    expect(environmentFrom({})).toEqual(UNKNOWN_ENVIRONMENT);
+  });
+});
+
+describe("compileEnvironmentOf", () => {
+  it("checks only what is known", () => {
+    expect(compileEnvironmentOf(UNKNOWN_ENVIRONMENT)).toEqual({});
+    expect(compileEnvironmentOf(environmentFrom({ members: sources.members }))).toEqual({
+      memberIds: ["u1"],
+    });
+  });
+
+  it("passes the fields, member ids and stage ids", () => {
+    const env = compileEnvironmentOf(environmentFrom(sources));
+    expect(env.customFields?.map((f) => f.key)).toEqual(["size", "plan", "odd"]);
+    expect(env.memberIds).toEqual(["u1"]);
+    expect(env.stageIds).toEqual(["s1"]);
+  });
+});
+
+describe("scheduleTimeZone", () => {
+  it("is the workspace's, else the browser's", () => {
+    expect(scheduleTimeZone(environmentFrom(sources))).toBe("Europe/Berlin");
+    expect(scheduleTimeZone(UNKNOWN_ENVIRONMENT)).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  type CompileEnvironment,
+  CUSTOM_FIELD_TYPES,
+  type CustomFieldDefinition,
+  type CustomFieldType,
+} from "@switchboard/flow";
+
+/* What the builder knows about the workspace a flow belongs to, for the editors and the compiler. */
+
+export interface WorkspaceMember {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export interface PipelineStage {
+  id: string;
+  name: string;
+  position: number;
+}
+
+/** One bot's runs of one Schedule step, as the server has them. */
+export interface ScheduleRunInfo {
+  botId: string;
+  botUsername?: string;
+  stepId: string;
+  lastRunAt: Date | null;
+  /** How many conversations the last run reached. */
+  lastRunReached: number | null;
+  nextRunAt: Date | null;
+}
+
+/** Every list is `null` until it is known (still loading, or the server couldn't say). */
+export interface WorkspaceEnvironment {
+  customFields: CustomFieldDefinition[] | null;
+  members: WorkspaceMember[] | null;
+  stages: PipelineStage[] | null;
+  /** IANA time zone of the workspace: Schedule steps run in it. */
+  timeZone: string | null;
+  scheduleRuns: ScheduleRunInfo[] | null;
+}
+
+export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
+  customFields: null,
+  members: null,
+  stages: null,
+  timeZone: null,
+  scheduleRuns: null,
+};
+
+/** What the API answers, each `undefined` while it hasn't (loading, failed). */
+export interface EnvironmentSources {
+  fields?: readonly { key: string; label: string; type: string; options: string[]; position: number }[];
+  members?: readonly { userId: string; name: string; email: string }[];
+  stages?: readonly { id: string; name: string; position: number }[];
+  settings?: { timeZone: string };
+  scheduleRuns?: readonly ScheduleRunInfo[];
+}
+
+const isFieldType = (t: string): t is CustomFieldType =>
+  (CUSTOM_FIELD_TYPES as readonly string[]).includes(t);
+
+export const customFieldsFrom = (fields: EnvironmentSources["fields"]): CustomFieldDefinition[] | null =>
+  fields
+    ? [...fields]
+        .sort((a, b) => a.position - b.position)
+        .map((f) => ({
+          key: f.key,
+          label: f.label,
+          type: isFieldType(f.type) ? f.type : "text",
+          options: f.options,
+        }))
+    : null;
+
+export const membersFrom = (members: EnvironmentSources["members"]): WorkspaceMember[] | null =>
+  members ? members.map(({ userId, name, email }) => ({ userId, name, email })) : null;
+
+export const stagesFrom = (stages: EnvironmentSources["stages"]): PipelineStage[] | null =>
+  stages ? stages.map(({ id, name, position }) => ({ id, name, position })) : null;
+
+/** The builder's environment from the API's answers; what hasn't arrived stays unknown (`null`). */
+export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironment {
+  return {
+    customFields: customFieldsFrom(sources.fields),
+    members: membersFrom(sources.members),
+    stages: stagesFrom(sources.stages),
+    timeZone: sources.settings?.timeZone ?? null,
+    scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
+  };
+}
+
+/**
+ * The compiler's view: only what is known is checked, so a list that hasn't loaded yet never makes
+ * references look broken.
+ */
+export function compileEnvironmentOf(env: WorkspaceEnvironment): CompileEnvironment {
+  const out: CompileEnvironment = {};
+  if (env.customFields) out.customFields = env.customFields;
+  if (env.members) out.memberIds = env.members.map((m) => m.userId);
+  if (env.stages) out.stageIds = env.stages.map((s) => s.id);
+  return out;
+}
+
+/** The schedule's time zone: the workspace's, else the browser's (before the settings load). */
+export const scheduleTimeZone = (env: WorkspaceEnvironment) =>
+  env.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+
+export const runsOfStep = (env: WorkspaceEnvironment, stepId: string) =>
+  (env.scheduleRuns ?? []).filter((r) => r.stepId === stepId);
