@@ -1,31 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { files } from "@switchboard/db";
-import { type Media, type MediaKind, TELEGRAM_UPLOAD_LIMITS } from "@switchboard/flow";
+import { type Media, mediaKindFor, TELEGRAM_UPLOAD_LIMITS } from "@switchboard/flow";
 import { imageSize } from "image-size";
 import type { Executor } from "../db";
 import { invalid, tooLarge } from "../errors";
 import type { FileStorage } from "./storage";
-
-/** The image types Telegram's sendPhoto takes; other images go as documents. */
-const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
-const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
-const AUDIO_TYPES = [
-  "audio/mpeg",
-  "audio/mp4",
-  "audio/x-m4a",
-  "audio/ogg",
-  "audio/wav",
-  "audio/x-wav",
-  "audio/aac",
-];
-
-/** What a file of this type is sent as, unless the marketer asked for "document". */
-export function mediaKindFor(mimeType: string): MediaKind {
-  if (PHOTO_TYPES.includes(mimeType)) return "photo";
-  if (VIDEO_TYPES.includes(mimeType)) return "video";
-  if (AUDIO_TYPES.includes(mimeType)) return "audio";
-  return "document";
-}
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -73,7 +52,7 @@ export interface UploadInput {
  */
 export async function saveUpload(db: Executor, storage: FileStorage, input: UploadInput): Promise<Media> {
   const mimeType = input.mimeType.toLowerCase().split(";")[0]!.trim() || "application/octet-stream";
-  const kind = input.asDocument ? "document" : mediaKindFor(mimeType);
+  const kind = mediaKindFor(mimeType, input.asDocument);
   const size = input.bytes.byteLength;
   if (size === 0) throw invalid("The file is empty.");
   const limit = TELEGRAM_UPLOAD_LIMITS[kind];

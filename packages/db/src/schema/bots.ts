@@ -17,7 +17,6 @@ import { workspaces } from "./workspaces";
 export const botStatus = pgEnum("bot_status", ["active", "failing", "disabled"]);
 export const deliveryMode = pgEnum("delivery_mode", ["polling", "webhook"]);
 
-
 export const bots = pgTable(
   "bots",
   {

@@ -40,6 +40,29 @@ export const TELEGRAM_UPLOAD_LIMITS: Record<MediaKind, number> = {
   document: 50 * 1024 * 1024,
 };
 
+/** The types Telegram takes as photo / video / audio; everything else is sent as a document. */
+const MEDIA_KIND_BY_TYPE: Record<string, MediaKind> = {
+  "image/jpeg": "photo",
+  "image/png": "photo",
+  "image/webp": "photo",
+  "video/mp4": "video",
+  "video/quicktime": "video",
+  "video/webm": "video",
+  "audio/mpeg": "audio",
+  "audio/mp4": "audio",
+  "audio/x-m4a": "audio",
+  "audio/ogg": "audio",
+  "audio/wav": "audio",
+  "audio/x-wav": "audio",
+  "audio/aac": "audio",
+};
+
+/** What a file of this MIME type is sent as (the upload endpoint and the builder decide alike). */
+export function mediaKindFor(mimeType: string, asDocument = false): MediaKind {
+  if (asDocument) return "document";
+  return MEDIA_KIND_BY_TYPE[mimeType.toLowerCase().split(";")[0]!.trim()] ?? "document";
+}
+
 /** A file uploaded to Switchboard's storage, attached to a step. The text becomes its caption. */
 export const mediaSchema = z.object({
   /** The stored file's id (files table); Telegram's file_id is remembered per bot after the first send. */
@@ -60,3 +83,7 @@ export type Duration = z.infer<typeof durationSchema>;
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 export const durationMs = (d: Duration) => d.amount * UNIT_MS[d.unit];
+
+/** "1 day", "15 minutes". */
+export const durationLabel = (d: Duration) =>
+  `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, "") : d.unit}`;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { CompileEnvironment } from "../compiler/environment";
 import type { Problem } from "../compiler/problems";
 import type { StepHandler } from "../engine/step-io";
-import { type Duration, durationMs } from "./common";
+import { type Duration, durationLabel, durationMs } from "./common";
 
 export interface OutputHandle {
   /** Edge `sourceHandle`. */
@@ -27,7 +27,7 @@ export const nextOutput = (label = "Next"): OutputHandle[] => [
 /** The `timeout` output of a waiting step with a "no answer within N" timeout. */
 export const timeoutOutputs = (timeout: Duration | undefined): OutputHandle[] =>
   timeout
-    ? [{ handle: TIMEOUT_HANDLE, label: `No answer in ${timeout.amount} ${timeout.unit}`, required: false }]
+    ? [{ handle: TIMEOUT_HANDLE, label: `No answer in ${durationLabel(timeout)}`, required: false }]
     : [];
 
 export const timeoutDelay = (timeout: Duration | undefined) => (timeout ? durationMs(timeout) : null);

@@ -1,22 +1,15 @@
-import { MEDIA_KINDS, type Media, type MediaKind, TELEGRAM_UPLOAD_LIMITS } from "@switchboard/flow";
+import {
+  MEDIA_KINDS,
+  type Media,
+  type MediaKind,
+  mediaKindFor,
+  TELEGRAM_UPLOAD_LIMITS,
+} from "@switchboard/flow";
 
 /*
  * Checks made in the browser before uploading a step's media, so a file Telegram would refuse never
  * travels: the server (POST /api/files) checks again and has the last word.
  */
-
-/** The types the server sends as photo / video / audio (the rest goes as a document), as it decides. */
-const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
-const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
-const AUDIO_TYPES = [
-  "audio/mpeg",
-  "audio/mp4",
-  "audio/x-m4a",
-  "audio/ogg",
-  "audio/wav",
-  "audio/x-wav",
-  "audio/aac",
-];
 
 export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
   photo: "Photo",
@@ -25,15 +18,9 @@ export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
   document: "Document",
 };
 
-/** What a file will be sent as. */
-export function expectedMediaKind(mimeType: string, asDocument: boolean): MediaKind {
-  const type = mimeType.toLowerCase().split(";")[0]!.trim();
-  if (asDocument) return "document";
-  if (PHOTO_TYPES.includes(type)) return "photo";
-  if (VIDEO_TYPES.includes(type)) return "video";
-  if (AUDIO_TYPES.includes(type)) return "audio";
-  return "document";
-}
+/** What a file will be sent as (the same rule as the server's). */
+export const expectedMediaKind = (mimeType: string, asDocument: boolean): MediaKind =>
+  mediaKindFor(mimeType, asDocument);
 
 /** "980 B", "12.5 KB", "3.2 MB". */
 export function formatBytes(bytes: number): string {
