@@ -23,6 +23,18 @@ import { SectionTitle, ToggleRow } from "./setting-row";
 
 type Bot = RouterOutputs["bots"]["list"][number];
 
+/** The inputs' ids, to bring the first mistake into view. */
+const FIELD_IDS: Record<keyof FormErrors, string> = {
+  maxWaitMinutes: "bot-max-wait",
+  maxParallelChats: "bot-max-parallel",
+  beforeStart: "text-beforeStart",
+  connected: "text-connected",
+  noOperator: "text-noOperator",
+  howToEnd: "text-howToEnd",
+  completed: "text-completed",
+  afterMaxWait: "text-afterMaxWait",
+};
+
 /** A bot's settings: lead text, login button, operators and their automatic messages, the operator pool. */
 export function BotSettingsModal({
   bot,
@@ -41,8 +53,11 @@ export function BotSettingsModal({
   const [formError, setFormError] = useState<string | null>(null);
   const save = useMutation(
     trpc.bots.updateSettings.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (saved) => {
         toast({ tone: "success", title: `@${bot.username}'s settings are saved` });
+        queryClient.setQueryData(trpc.bots.list.queryKey(), (list) =>
+          list?.map((b) => (b.id === saved.id ? saved : b)),
+        );
         void queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() });
         onClose();
       },
@@ -64,7 +79,8 @@ export function BotSettingsModal({
   function submit() {
     const problems = validateSettingsForm(form);
     setErrors(problems);
-    if (Object.keys(problems).length) return;
+    const first = Object.keys(problems)[0] as keyof FormErrors | undefined;
+    if (first) return document.getElementById(FIELD_IDS[first])?.focus();
     const patch = settingsPatch(bot.settings, form);
     if (!patch) return onClose();
     save.mutate({ id: bot.id, settings: patch });
@@ -130,7 +146,7 @@ export function BotSettingsModal({
         <SectionTitle>Operators</SectionTitle>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <Field
-            label="Maximum waiting time (minutes)"
+            label="Maximum wait (minutes)"
             htmlFor="bot-max-wait"
             error={errors.maxWaitMinutes}
             hint="In the queue before “after the maximum waiting time”. 0 = wait forever."

@@ -31,7 +31,11 @@ export function OperatorPool({ botId, botUsername }: { botId: string; botUsernam
     <div className="space-y-3" data-testid="operator-pool">
       <ToggleRow
         label="I take this bot's conversations"
-        description={`You're in @${botUsername}'s operator pool: conversations a flow routes to an operator wait for you in Conversations.`}
+        description={
+          shown
+            ? `You're in @${botUsername}'s operator pool: conversations its flow routes to an operator wait for you in Conversations.`
+            : `Join @${botUsername}'s operator pool to take the conversations its flow routes to an operator.`
+        }
         checked={shown}
         disabled={pending || pool.isPending || !me.data}
         onChange={(on) => (on ? join.mutate({ botId }) : leave.mutate({ botId }))}

@@ -43,7 +43,7 @@ describe("leadSource", () => {
   const flowLead = { source: "flow" as const, botUsername: "acme_bot", stepId: "lead1", flowName: "Sales" };
 
   it("names the bot and the step of a flow's lead", () => {
-    expect(leadSource(flowLead)).toEqual({ label: "@acme_bot · lead1", detail: "Sales" });
+    expect(leadSource(flowLead)).toEqual({ label: "@acme_bot · step lead1", detail: "Sales" });
     expect(leadSource({ ...flowLead, stepId: null, flowName: null })).toEqual({
       label: "@acme_bot",
       detail: null,
@@ -52,7 +52,7 @@ describe("leadSource", () => {
 
   it("copes with a removed bot or flow", () => {
     expect(leadSource({ ...flowLead, botUsername: null, flowName: null })).toEqual({
-      label: "A removed bot · lead1",
+      label: "A removed bot · step lead1",
       detail: "its flow is gone",
     });
   });

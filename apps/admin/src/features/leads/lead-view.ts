@@ -50,7 +50,7 @@ export function leadSource(lead: Pick<Lead, "source" | "botUsername" | "stepId" 
   if (lead.source === "api") return { label: "Added through the API", detail: null };
   const bot = lead.botUsername ? `@${lead.botUsername}` : "A removed bot";
   return {
-    label: lead.stepId ? `${bot} · ${lead.stepId}` : bot,
+    label: lead.stepId ? `${bot} · step ${lead.stepId}` : bot,
     detail: lead.flowName ?? (lead.botUsername ? null : "its flow is gone"),
   };
 }

@@ -15,12 +15,12 @@ export function LeadsTable({ leads, stageKinds }: { leads: Lead[]; stageKinds: M
         <table className="w-full table-fixed text-left text-sm" data-testid="leads-table">
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium text-zinc-500">
             <tr>
-              <th className="w-[26%] px-5 py-2.5 font-medium">Lead</th>
-              <th className="w-[18%] px-3 py-2.5 font-medium">Contact</th>
+              <th className="w-[24%] px-5 py-2.5 font-medium">Lead</th>
+              <th className="w-[17%] px-3 py-2.5 font-medium">Contact</th>
               <th className="w-[12%] px-3 py-2.5 font-medium">Stage</th>
-              <th className="w-[14%] px-3 py-2.5 font-medium">Owner</th>
+              <th className="w-[13%] px-3 py-2.5 font-medium">Owner</th>
               <th className="px-3 py-2.5 font-medium">Source</th>
-              <th className="w-[11%] px-5 py-2.5 text-right font-medium">Created</th>
+              <th className="w-[10%] px-5 py-2.5 text-right font-medium">Created</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">

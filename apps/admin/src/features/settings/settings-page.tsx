@@ -14,7 +14,7 @@ export function SettingsPage() {
   const canEdit = me.data ? me.data.role !== "operator" : false;
 
   return (
-    <PageContainer className="max-w-4xl">
+    <PageContainer>
       <PageHeader title="Settings" description="Your workspace and the fields your bots keep on contacts." />
       {me.data?.role === "operator" && (
         <p className="mb-5 flex items-center gap-2 rounded-lg bg-sky-50 p-3 text-sm text-sky-800 ring-1 ring-sky-200">
@@ -22,7 +22,7 @@ export function SettingsPage() {
           changes them.
         </p>
       )}
-      <div className="space-y-6">
+      <div className="max-w-4xl space-y-6">
         <WorkspaceSettings canEdit={canEdit} />
         <ContactFields canEdit={canEdit} />
       </div>
