@@ -8,14 +8,16 @@ import { authClient } from "@/lib/auth-client";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/lib/trpc";
 import { Logo } from "./logo";
-import { BotIcon, ChatIcon, FlowIcon, InboxIcon, LogOutIcon } from "./ui/icons";
+import { BotIcon, ChatIcon, FlowIcon, InboxIcon, LogOutIcon, SettingsIcon, TargetIcon } from "./ui/icons";
 import { Spinner } from "./ui/spinner";
 
 const NAV = [
   { href: "/bots", label: "Bots", icon: BotIcon },
   { href: "/flows", label: "Flows", icon: FlowIcon },
   { href: "/conversations", label: "Conversations", icon: InboxIcon },
+  { href: "/leads", label: "Leads", icon: TargetIcon },
   { href: "/sandbox", label: "Sandbox chat", icon: ChatIcon },
+  { href: "/settings", label: "Settings", icon: SettingsIcon },
 ] as const;
 
 function initials(name: string) {

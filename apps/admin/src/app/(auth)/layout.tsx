@@ -1,33 +1,9 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { Logo } from "@/components/logo";
-import { getServerSession } from "@/server/auth";
+import { CenteredShell } from "@/components/centered-shell";
 
 export const dynamic = "force-dynamic";
 
-export default async function AuthLayout({ children }: { children: ReactNode }) {
-  let signedIn = false;
-  try {
-    signedIn = (await getServerSession()) !== null;
-  } catch {
-    // The database may be unreachable: still show the form, which reports errors itself.
-  }
-  if (signedIn) redirect("/bots");
-  return (
-    <main className="relative flex min-h-full flex-col items-center justify-center overflow-hidden bg-zinc-50 px-4 py-12">
-      <div
-        aria-hidden="true"
-        className="pointer-events-none absolute inset-x-0 -top-40 h-96 bg-gradient-to-b from-brand-100/70 to-transparent blur-2xl"
-      />
-      <div className="relative w-full max-w-sm">
-        <div className="mb-8 flex justify-center">
-          <Logo />
-        </div>
-        {children}
-        <p className="mt-8 text-center text-xs text-zinc-400">
-          Draw Telegram bots. Publish. Watch them talk.
-        </p>
-      </div>
-    </main>
-  );
+/** Sign-in and sign-up; each page sends a signed-in user on (to its `next`). */
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return <CenteredShell>{children}</CenteredShell>;
 }

@@ -12,6 +12,8 @@ export interface InlineKey {
   url?: string;
   /** Anything the caller needs to handle the press. */
   data?: string;
+  /** Telegram's login_url button at this row and column: the caller opens the login (onInline). */
+  login?: { row: number; column: number };
 }
 
 export interface ChatBubble {
@@ -24,6 +26,8 @@ export interface ChatBubble {
   meta?: string;
   /** For bot bubbles in the builder's test chat: the step that sent it. */
   stepId?: string | null;
+  /** A file the message carries, as one line ("🖼 Photo · menu.jpg"); `text` is then its caption. */
+  media?: string;
 }
 
 export interface ReplyKey {
@@ -141,9 +145,19 @@ export function ChatView({
                         "cursor-pointer hover:ring-2 hover:ring-brand-300",
                     )}
                   >
-                    <div className="max-h-[28rem] overflow-y-auto whitespace-pre-wrap break-anywhere">
-                      {m.text || <span className="text-zinc-400 italic">(empty message)</span>}
-                    </div>
+                    {m.media && (
+                      <p
+                        className="mt-0.5 mb-1 truncate rounded-md bg-black/5 px-2 py-1 text-xs font-medium text-zinc-700"
+                        data-testid={`${testIdPrefix}-media`}
+                      >
+                        {m.media}
+                      </p>
+                    )}
+                    {(m.text || !m.media) && (
+                      <div className="max-h-[28rem] overflow-y-auto whitespace-pre-wrap break-anywhere">
+                        {m.text || <span className="text-zinc-400 italic">(empty message)</span>}
+                      </div>
+                    )}
                     {(m.time !== undefined || m.meta) && (
                       <div className="mt-0.5 flex justify-end gap-1.5 text-[10px] text-zinc-400">
                         {m.meta && <span>{m.meta}</span>}
@@ -175,10 +189,11 @@ export function ChatView({
                                 disabled={readOnly || disabled || !onInline}
                                 onClick={() => onInline?.(m, key)}
                                 data-testid={`${testIdPrefix}-inline-button`}
-                                title={key.label}
-                                className="min-w-0 flex-1 truncate rounded-lg bg-black/25 px-2 py-1.5 text-center text-xs font-medium text-white backdrop-blur-sm transition hover:bg-black/35 disabled:cursor-default disabled:hover:bg-black/25"
+                                title={key.login ? `${key.label} (opens the login in a new tab)` : key.label}
+                                className="flex min-w-0 flex-1 items-center justify-center gap-1 rounded-lg bg-black/25 px-2 py-1.5 text-center text-xs font-medium text-white backdrop-blur-sm transition hover:bg-black/35 disabled:cursor-default disabled:hover:bg-black/25"
                               >
-                                {key.label}
+                                <span className="truncate">{key.label}</span>
+                                {key.login && <ExternalIcon size={10} className="shrink-0" />}
                               </button>
                             ),
                           )}
@@ -217,10 +232,16 @@ export function ChatView({
                         onReplyKey?.(key);
                       }}
                       data-testid={`${testIdPrefix}-reply-button`}
-                      title={key.label}
-                      className="min-w-0 flex-1 truncate rounded-md bg-white px-2 py-2 text-xs font-medium text-zinc-800 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50"
+                      data-request-contact={key.requestContact ? "true" : undefined}
+                      title={key.requestContact ? `${key.label} — shares your phone number` : key.label}
+                      className={cn(
+                        "min-w-0 flex-1 truncate rounded-md px-2 py-2 text-xs font-medium shadow-sm ring-1",
+                        key.requestContact
+                          ? "bg-sky-50 text-sky-800 ring-sky-200 hover:bg-sky-100"
+                          : "bg-white text-zinc-800 ring-zinc-200 hover:bg-zinc-50",
+                      )}
                     >
-                      {key.requestContact ? `📱 ${key.label}` : key.label}
+                      {key.requestContact && !key.label.startsWith("📱") ? `📱 ${key.label}` : key.label}
                     </button>
                   ))}
                 </div>

@@ -7,12 +7,9 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
+import { safeNext, withNext } from "./safe-next";
 
 type Mode = "sign-in" | "sign-up";
-
-function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/bots";
-}
 
 function describe(error: { message?: string; status?: number; code?: string } | null | undefined): string {
   if (!error) return "Something went wrong. Please try again.";
@@ -137,14 +134,20 @@ export function AuthForm({ mode }: { mode: Mode }) {
         {mode === "sign-in" ? (
           <>
             New to Switchboard?{" "}
-            <Link href="/sign-up" className="font-medium text-brand-600 hover:text-brand-700">
+            <Link
+              href={withNext("/sign-up", params.get("next"))}
+              className="font-medium text-brand-600 hover:text-brand-700"
+            >
               Create an account
             </Link>
           </>
         ) : (
           <>
             Already have an account?{" "}
-            <Link href="/sign-in" className="font-medium text-brand-600 hover:text-brand-700">
+            <Link
+              href={withNext("/sign-in", params.get("next"))}
+              className="font-medium text-brand-600 hover:text-brand-700"
+            >
               Sign in
             </Link>
           </>

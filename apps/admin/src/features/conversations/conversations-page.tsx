@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { PageContainer } from "@/components/page";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
@@ -13,38 +13,68 @@ import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { dateTime, preview, timeAgo } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
+import { displayStatus, listInput, matchesFilter, STATUS_FILTERS, type StatusFilter } from "./inbox-state";
 import { ConversationStatus } from "./status";
 
 export function ConversationsPage() {
   const trpc = useTRPC();
   const router = useRouter();
   const [botId, setBotId] = useState("");
+  const [status, setStatus] = useState<StatusFilter>("");
   const bots = useQuery(trpc.bots.list.queryOptions());
   const list = useQuery({
-    ...trpc.conversations.list.queryOptions(botId ? { botId, limit: 200 } : { limit: 200 }),
+    ...trpc.conversations.list.queryOptions(listInput(status, botId)),
     refetchInterval: 5000,
   });
+  const queue = useQuery({ ...trpc.inbox.queue.queryOptions(), refetchInterval: 5000 });
+  const waitingIds = useMemo(
+    () => new Set((queue.data?.waiting ?? []).map((w) => w.conversationId)),
+    [queue.data],
+  );
+  const rows = useMemo(
+    () =>
+      (list.data ?? [])
+        .map((c) => ({ ...c, display: displayStatus(c.status, c.id, waitingIds) }))
+        .filter((c) => matchesFilter(status, c.display)),
+    [list.data, waitingIds, status],
+  );
+  const filtered = status !== "" || botId !== "";
 
   return (
     <PageContainer>
       <PageHeader
         title="Conversations"
-        description="Every chat your bots have had, newest first. Open one to read the full transcript."
+        description="Every chat your bots have had, latest first. Open one to read the transcript or answer as an operator."
         actions={
-          <Select
-            aria-label="Filter by bot"
-            data-testid="conversations-bot-filter"
-            value={botId}
-            onChange={(e) => setBotId(e.target.value)}
-            className="w-56"
-          >
-            <option value="">All bots</option>
-            {(bots.data ?? []).map((b) => (
-              <option key={b.id} value={b.id}>
-                @{b.username}
-              </option>
-            ))}
-          </Select>
+          <>
+            <Select
+              aria-label="Filter by status"
+              data-testid="conversations-status-filter"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as StatusFilter)}
+              className="w-56"
+            >
+              {STATUS_FILTERS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </Select>
+            <Select
+              aria-label="Filter by bot"
+              data-testid="conversations-bot-filter"
+              value={botId}
+              onChange={(e) => setBotId(e.target.value)}
+              className="w-56"
+            >
+              <option value="">All bots</option>
+              {(bots.data ?? []).map((b) => (
+                <option key={b.id} value={b.id}>
+                  @{b.username}
+                </option>
+              ))}
+            </Select>
+          </>
         }
       />
       {list.isPending ? (
@@ -69,33 +99,53 @@ export function ConversationsPage() {
             </Button>
           }
         />
-      ) : list.data.length === 0 ? (
-        <EmptyState
-          icon={<InboxIcon size={22} />}
-          title={botId ? "No conversations with this bot yet" : "No conversations yet"}
-          description="When someone writes to one of your bots, the chat shows up here. Try it yourself in the Sandbox chat."
-          action={
-            <Link href="/sandbox" className="text-sm font-medium text-brand-600 hover:text-brand-700">
-              Open the Sandbox chat →
-            </Link>
-          }
-        />
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            icon={<InboxIcon size={22} />}
+            title="No conversations match these filters"
+            description="Try another status or bot."
+            action={
+              <Button
+                size="sm"
+                onClick={() => {
+                  setStatus("");
+                  setBotId("");
+                }}
+                data-testid="conversations-clear-filters"
+              >
+                Clear filters
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState
+            icon={<InboxIcon size={22} />}
+            title="No conversations yet"
+            description="When someone writes to one of your bots, the chat shows up here. Try it yourself in the Sandbox chat."
+            action={
+              <Link href="/sandbox" className="text-sm font-medium text-brand-600 hover:text-brand-700">
+                Open the Sandbox chat →
+              </Link>
+            }
+          />
+        )
       ) : (
         <Card className="overflow-hidden">
           <div className="overflow-x-auto">
             <table className="w-full table-fixed text-left text-sm" data-testid="conversations-table">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium text-zinc-500">
                 <tr>
-                  <th className="w-[24%] px-5 py-2.5 font-medium">Contact</th>
+                  <th className="w-[22%] px-5 py-2.5 font-medium">Contact</th>
                   <th className="w-[15%] px-3 py-2.5 font-medium">Bot</th>
-                  <th className="w-[11%] px-3 py-2.5 font-medium">Status</th>
-                  <th className="w-[13%] px-3 py-2.5 font-medium">Current step</th>
+                  <th className="w-[17%] px-3 py-2.5 font-medium">Status</th>
+                  <th className="w-[11%] px-3 py-2.5 font-medium">Current step</th>
                   <th className="px-3 py-2.5 font-medium">Last message</th>
                   <th className="w-[11%] px-5 py-2.5 text-right font-medium">When</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">
-                {list.data.map((c) => {
+                {rows.map((c) => {
                   const name =
                     c.contactName?.trim() ||
                     (c.contactUsername ? `@${c.contactUsername}` : `Chat ${c.chatId}`);
@@ -127,7 +177,7 @@ export function ConversationsPage() {
                       </td>
                       <td className="truncate px-3 py-3 text-zinc-600">@{c.botUsername}</td>
                       <td className="px-3 py-3">
-                        <ConversationStatus status={c.status} />
+                        <ConversationStatus status={c.display} />
                       </td>
                       <td
                         className="truncate px-3 py-3 font-mono text-xs text-zinc-500"

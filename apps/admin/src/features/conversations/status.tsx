@@ -1,17 +1,21 @@
 import { Badge, type Tone } from "@/components/ui/badge";
+import type { DisplayStatus } from "./inbox-state";
 
-const STATUS: Record<string, { tone: Tone; label: string }> = {
+const STATUS: Record<DisplayStatus, { tone: Tone; label: string }> = {
   bot: { tone: "brand", label: "Bot" },
-  operator: { tone: "amber", label: "Operator" },
+  waiting: { tone: "amber", label: "Waiting for an operator" },
+  operator: { tone: "green", label: "With an operator" },
   closed: { tone: "gray", label: "Closed" },
   blocked: { tone: "red", label: "Blocked" },
 };
 
-export function ConversationStatus({ status }: { status: string }) {
-  const s = STATUS[status] ?? { tone: "gray" as Tone, label: status };
+export function ConversationStatus({ status }: { status: DisplayStatus }) {
+  const s = STATUS[status];
   return (
-    <Badge tone={s.tone} dot data-testid="conversation-status">
-      {s.label}
-    </Badge>
+    <span data-testid="conversation-status" data-status={status} className="inline-flex">
+      <Badge tone={s.tone} dot>
+        {s.label}
+      </Badge>
+    </span>
   );
 }

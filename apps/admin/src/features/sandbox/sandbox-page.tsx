@@ -1,112 +1,32 @@
 "use client";
 
-import type { SandboxMessage } from "@switchboard/telegram-sandbox/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { type ChatBubble, ChatView, type InlineKey, type ReplyKey } from "@/components/chat/chat-view";
+import { ChatView, type InlineKey } from "@/components/chat/chat-view";
 import { PageContainer } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
-import { Field, Select } from "@/components/ui/field";
-import { AlertIcon, BotIcon, ChatIcon, PhoneIcon, PlayIcon, RefreshIcon } from "@/components/ui/icons";
+import { BotIcon, ChatIcon, PhoneIcon, PlayIcon } from "@/components/ui/icons";
 import { PageLoading } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { type RouterInputs, useTRPC } from "@/lib/trpc";
+import { currentReplyKeyboard, toBubble } from "./sandbox-messages";
+import { SandboxSidebar } from "./sandbox-sidebar";
+import { useSandboxUser } from "./use-sandbox-user";
 
 type Action = RouterInputs["sandbox"]["send"]["action"];
 
-const DEFAULT_USER_ID = 100001;
-const USER_KEY = "switchboard.sandbox.userId";
 const BOT_KEY = "switchboard.sandbox.botId";
-const DEMO_PHONE = "+15550100001";
-
-function useSandboxUser() {
-  const [id, setId] = useState(DEFAULT_USER_ID);
-  useEffect(() => {
-    const stored = Number(localStorage.getItem(USER_KEY));
-    if (Number.isInteger(stored) && stored > 0) setId(stored);
-  }, []);
-  const user = useMemo(
-    () => ({
-      id,
-      first_name: "Sandbox User",
-      username: id === DEFAULT_USER_ID ? "sandbox_user" : `sandbox_${id}`,
-    }),
-    [id],
-  );
-  const newUser = () => {
-    const next = 100_002 + Math.floor(Math.random() * 899_000);
-    localStorage.setItem(USER_KEY, String(next));
-    setId(next);
-  };
-  return { user, newUser };
-}
-
-function messageText(m: SandboxMessage): string {
-  if (m.text !== undefined) return m.text;
-  if (m.caption !== undefined) return m.caption;
-  if (m.contact) return `📱 ${m.contact.phone_number}`;
-  if (m.photo) return "🖼 Photo";
-  if (m.document) return `📎 ${m.document.file_name ?? "File"}`;
-  return "";
-}
-
-function toBubble(m: SandboxMessage): ChatBubble {
-  const markup = m.reply_markup;
-  const inline: InlineKey[][] | undefined =
-    markup && "inline_keyboard" in markup
-      ? markup.inline_keyboard.map((row) =>
-          row.map((b) => ({
-            label: b.text,
-            ...(b.url ? { url: b.url } : {}),
-            ...(b.callback_data !== undefined ? { data: b.callback_data } : {}),
-          })),
-        )
-      : undefined;
-  return {
-    id: String(m.message_id),
-    from: m.from_bot ? "bot" : "user",
-    text: messageText(m),
-    time: m.date * 1000,
-    meta: `#${m.message_id}${m.edited ? " · edited" : ""}`,
-    ...(inline ? { inline } : {}),
-  };
-}
-
-/** The reply keyboard on the user's screen: the last one a bot message set, unless removed or used up. */
-function currentReplyKeyboard(messages: SandboxMessage[]): ReplyKey[][] | null {
-  let userSpokeAfter = false;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    if (!m.from_bot) {
-      userSpokeAfter = true;
-      continue;
-    }
-    const markup = m.reply_markup;
-    if (!markup) continue;
-    if ("remove_keyboard" in markup) return null;
-    if ("keyboard" in markup) {
-      if (markup.one_time_keyboard && userSpokeAfter) return null;
-      return markup.keyboard.map((row) =>
-        row.map((b) =>
-          typeof b === "string"
-            ? { label: b }
-            : { label: b.text, ...(b.request_contact ? { requestContact: true } : {}) },
-        ),
-      );
-    }
-  }
-  return null;
-}
 
 export function SandboxPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { toast } = useFeedback();
-  const { user, newUser } = useSandboxUser();
+  const sandboxUser = useSandboxUser();
+  const { user, sharedPhone } = sandboxUser;
   const status = useQuery({ ...trpc.sandbox.status.queryOptions(), refetchInterval: 5000 });
   const bots = useQuery(trpc.bots.list.queryOptions());
   const [botId, setBotId] = useState<string>("");
@@ -137,6 +57,29 @@ export function SandboxPage() {
     }),
   );
   const act = (action: Action) => bot && send.mutate({ botId: bot.id, user, action });
+  const login = useMutation(trpc.sandbox.send.mutationOptions());
+
+  /** A login_url button opens the signed login link in a new tab (opened at once, so no popup blocker). */
+  function onInline(messageId: number, key: InlineKey) {
+    if (!bot) return;
+    if (key.data !== undefined) return act({ type: "press", messageId, callbackData: key.data });
+    if (!key.login) return;
+    const tab = window.open("", "_blank");
+    login.mutate(
+      { botId: bot.id, user, action: { type: "login", messageId, ...key.login } },
+      {
+        onSuccess: (answer) => {
+          if (!("url" in answer)) return tab?.close();
+          if (tab) tab.location.href = answer.url;
+          else window.open(answer.url, "_blank");
+        },
+        onError: (e) => {
+          tab?.close();
+          toast({ tone: "error", title: "The login button didn't work", message: errorMessage(e) });
+        },
+      },
+    );
+  }
 
   const list = messages.data ?? [];
   const bubbles = useMemo(() => list.map(toBubble), [list]);
@@ -183,78 +126,15 @@ export function SandboxPage() {
         />
       ) : (
         <div className="flex min-h-0 flex-1 gap-6">
-          <Card className="h-fit w-72 shrink-0 space-y-5 p-5">
-            <Field label="Bot" htmlFor="sandbox-bot">
-              <Select
-                id="sandbox-bot"
-                data-testid="sandbox-bot"
-                value={botId}
-                onChange={(e) => {
-                  setBotId(e.target.value);
-                  localStorage.setItem(BOT_KEY, e.target.value);
-                }}
-              >
-                {(bots.data ?? []).map((b) => (
-                  <option key={b.id} value={b.id}>
-                    @{b.username}
-                    {b.status === "disabled" ? " (disabled)" : ""}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {bot && !bot.entryFlowId && (
-              <p className="flex gap-2 rounded-lg bg-amber-50 p-2.5 text-xs text-amber-800 ring-1 ring-amber-200">
-                <AlertIcon size={13} className="mt-0.5 shrink-0" />
-                <span>
-                  @{bot.username} has no flow yet, so it won't answer.{" "}
-                  <Link href="/bots" className="font-medium underline">
-                    Choose one
-                  </Link>
-                </span>
-              </p>
-            )}
-            {bot?.status === "disabled" && (
-              <p className="flex gap-2 rounded-lg bg-zinc-100 p-2.5 text-xs text-zinc-700">
-                <AlertIcon size={13} className="mt-0.5 shrink-0" /> This bot is disabled and won't answer.
-              </p>
-            )}
-            <div className="space-y-1.5">
-              <span className="block text-xs font-medium text-zinc-700">You are</span>
-              <div className="flex items-center gap-2.5 rounded-lg bg-zinc-50 p-2.5 ring-1 ring-zinc-200">
-                <span className="flex size-8 items-center justify-center rounded-full bg-emerald-500 text-xs font-semibold text-white">
-                  SU
-                </span>
-                <div className="min-w-0">
-                  <p className="text-sm font-medium text-zinc-900">{user.first_name}</p>
-                  <p className="truncate font-mono text-[11px] text-zinc-500" data-testid="sandbox-user-id">
-                    id {user.id}
-                  </p>
-                </div>
-              </div>
-              <button
-                type="button"
-                onClick={newUser}
-                className="inline-flex items-center gap-1 text-xs text-zinc-500 hover:text-brand-700"
-                title="Chat as a brand-new Telegram user"
-              >
-                <RefreshIcon size={11} /> Start over as a new user
-              </button>
-            </div>
-            <div className="space-y-1.5 border-t border-zinc-100 pt-4 text-xs text-zinc-500">
-              <p className="font-medium text-zinc-700">How it works</p>
-              <p>
-                Messages go to the sandbox, which hands them to the runtime exactly like Telegram would.
-                Replies appear within a second.
-              </p>
-              <p>
-                Every chat also shows up in{" "}
-                <Link href="/conversations" className="font-medium text-brand-600 hover:underline">
-                  Conversations
-                </Link>
-                .
-              </p>
-            </div>
-          </Card>
+          <SandboxSidebar
+            bots={bots.data ?? []}
+            bot={bot}
+            onBot={(id) => {
+              setBotId(id);
+              localStorage.setItem(BOT_KEY, id);
+            }}
+            sandboxUser={sandboxUser}
+          />
 
           <Card className="flex min-h-[480px] min-w-0 flex-1 flex-col overflow-hidden">
             <div className="flex items-center gap-3 border-b border-zinc-100 px-4 py-3">
@@ -288,13 +168,10 @@ export function SandboxPage() {
               disabled={!reachable || !bot}
               sending={send.isPending}
               onSend={(text) => act({ type: "text", text })}
-              onInline={(m, key) =>
-                key.data !== undefined &&
-                act({ type: "press", messageId: Number(m.id), callbackData: key.data })
-              }
+              onInline={(m, key) => onInline(Number(m.id), key)}
               onReplyKey={(key) =>
                 key.requestContact
-                  ? act({ type: "contact", phone: DEMO_PHONE })
+                  ? act({ type: "contact_button", phone: sharedPhone })
                   : act({ type: "text", text: key.label })
               }
               placeholder={reachable ? "Write a message…" : "The sandbox is offline"}
@@ -330,10 +207,10 @@ export function SandboxPage() {
                   <button
                     type="button"
                     disabled={!reachable || !bot}
-                    onClick={() => act({ type: "contact", phone: DEMO_PHONE })}
+                    onClick={() => act({ type: "contact", phone: sharedPhone })}
                     data-testid="sandbox-share-phone"
                     className="flex size-9 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 hover:bg-zinc-200 disabled:opacity-50"
-                    title={`Share phone number (${DEMO_PHONE})`}
+                    title={`Share your phone number (${sharedPhone}) without a button`}
                     aria-label="Share phone number"
                   >
                     <PhoneIcon size={15} />

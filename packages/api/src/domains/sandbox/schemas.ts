@@ -17,7 +17,17 @@ export const sandboxActionSchema = z.discriminatedUnion("type", [
     messageId: z.number().int(),
     callbackData: z.string().max(64),
   }),
+  /** Shares the user's own phone without a button. */
   z.object({ type: z.literal("contact"), phone: z.string().min(3).max(32) }),
+  /** Taps the request_contact button of the reply keyboard on the screen (refused when there is none). */
+  z.object({ type: z.literal("contact_button"), phone: z.string().min(3).max(32) }),
+  /** Presses an inline login_url button (by row and column) and accepts to log in. */
+  z.object({
+    type: z.literal("login"),
+    messageId: z.number().int(),
+    row: z.number().int().min(0).max(99),
+    column: z.number().int().min(0).max(99),
+  }),
 ]);
 export type SandboxAction = z.infer<typeof sandboxActionSchema>;
 
@@ -47,10 +57,14 @@ export type CreateSandboxBotInput = z.infer<typeof createSandboxBotInput>;
 export const sandboxStatusOutput = z.object({ url: z.string().nullable(), reachable: z.boolean() });
 export type SandboxStatusOutput = z.infer<typeof sandboxStatusOutput>;
 
-/** The sandbox's answer: the update it queued (null when allowed_updates filtered it out). */
+/**
+ * The sandbox's answer: the update it queued (null when allowed_updates filtered it out); for `login`,
+ * the URL the Telegram app would open (the button's login_url with the signed user data appended).
+ */
 export const sandboxSendOutput = z.union([
   z.object({ update_id: z.number().nullable(), message_id: z.number() }),
   z.object({ update_id: z.number().nullable(), callback_query_id: z.string() }),
+  z.object({ url: z.string() }),
 ]);
 export type SandboxSendOutput = z.infer<typeof sandboxSendOutput>;
 
@@ -72,6 +86,7 @@ const inlineButton = z.looseObject({
   text: z.string(),
   url: z.string().optional(),
   callback_data: z.string().optional(),
+  login_url: z.looseObject({ url: z.string() }).optional(),
 });
 const replyButton = z.looseObject({ text: z.string(), request_contact: z.boolean().optional() });
 const replyMarkup = z.union([

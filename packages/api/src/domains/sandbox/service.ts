@@ -53,6 +53,18 @@ export async function sandboxSend(scope: WorkspaceScope, env: ApiEnv, input: San
         });
       case "contact":
         return await c.shareContact({ token, from, phoneNumber: a.phone });
+      case "contact_button":
+        return await c.tapContactButton({ token, from, phoneNumber: a.phone });
+      case "login": {
+        const pressed = await c.pressLoginButton({
+          token,
+          from,
+          messageId: a.messageId,
+          row: a.row,
+          column: a.column,
+        });
+        return { url: pressed.url };
+      }
     }
   } catch (err) {
     // INVALID, as before: mostly the sandbox refusing the action (no such button). An unreachable

@@ -1,0 +1,98 @@
+import { defaultBotSettings } from "@switchboard/core";
+import { describe, expect, it } from "vitest";
+import {
+  AUTO_TEXTS,
+  type BotSettings,
+  errorKeyOf,
+  formFromSettings,
+  settingsPatch,
+  validateSettingsForm,
+} from "./bot-settings-form";
+
+const defaults = (): BotSettings => defaultBotSettings();
+
+describe("AUTO_TEXTS", () => {
+  it("has the defaults the core fills in", () => {
+    const d = defaults();
+    const byKey = Object.fromEntries(AUTO_TEXTS.map((t) => [t.key, t.default]));
+    expect(byKey).toEqual({
+      beforeStart: d.beforeStartText,
+      connected: d.operator.texts.connected,
+      noOperator: d.operator.texts.noOperator,
+      howToEnd: d.operator.texts.howToEnd,
+      completed: d.operator.texts.completed,
+      afterMaxWait: d.operator.texts.afterMaxWait,
+    });
+    expect(byKey.connected).toBe("connected to chat. Please start messaging!");
+    expect(byKey.beforeStart).toBe("Press /start to talk.");
+  });
+});
+
+describe("validateSettingsForm", () => {
+  it("accepts the defaults", () => {
+    expect(validateSettingsForm(formFromSettings(defaults()))).toEqual({});
+  });
+
+  it("checks the minutes and the parallel chats", () => {
+    const f = formFromSettings(defaults());
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "0" })).toEqual({});
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "10080" })).toEqual({});
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "10081" }).maxWaitMinutes).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "-1" }).maxWaitMinutes).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "1.5" }).maxWaitMinutes).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxWaitMinutes: "" }).maxWaitMinutes).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxParallelChats: "0" }).maxParallelChats).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxParallelChats: "101" }).maxParallelChats).toBeDefined();
+    expect(validateSettingsForm({ ...f, maxParallelChats: "100" })).toEqual({});
+  });
+
+  it("wants every text, within Telegram's limit", () => {
+    const f = formFromSettings(defaults());
+    expect(validateSettingsForm({ ...f, texts: { ...f.texts, completed: "  " } }).completed).toMatch(
+      /default/,
+    );
+    expect(
+      validateSettingsForm({ ...f, texts: { ...f.texts, beforeStart: "x".repeat(4097) } }).beforeStart,
+    ).toMatch(/4,096/);
+  });
+});
+
+describe("settingsPatch", () => {
+  it("is null when nothing changed", () => {
+    expect(settingsPatch(defaults(), formFromSettings(defaults()))).toBeNull();
+  });
+
+  it("sends only what changed, nested as the API wants it", () => {
+    const f = formFromSettings(defaults());
+    const patch = settingsPatch(defaults(), {
+      ...f,
+      sendLeadText: false,
+      showOperatorName: true,
+      maxWaitMinutes: "0",
+      texts: { ...f.texts, completed: "Bye!", beforeStart: "Tap /start" },
+    });
+    expect(patch).toEqual({
+      sendLeadText: false,
+      beforeStartText: "Tap /start",
+      operator: { showOperatorName: true, maxWaitMinutes: 0, texts: { completed: "Bye!" } },
+    });
+  });
+
+  it("sends the login setting and the parallel chats alone", () => {
+    const f = formFromSettings(defaults());
+    expect(settingsPatch(defaults(), { ...f, loginDomainLinked: true })).toEqual({ loginDomainLinked: true });
+    expect(settingsPatch(defaults(), { ...f, maxParallelChats: " 7 " })).toEqual({
+      operator: { maxParallelChats: 7 },
+    });
+  });
+});
+
+describe("errorKeyOf", () => {
+  it("finds the field of an API error path", () => {
+    expect(errorKeyOf("settings.operator.texts.completed")).toBe("completed");
+    expect(errorKeyOf("settings.beforeStartText")).toBe("beforeStart");
+    expect(errorKeyOf("settings.operator.maxWaitMinutes")).toBe("maxWaitMinutes");
+    expect(errorKeyOf("settings.sendLeadText")).toBeNull();
+    expect(errorKeyOf(null)).toBeNull();
+  });
+});

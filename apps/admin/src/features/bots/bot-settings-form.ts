@@ -1,0 +1,137 @@
+import { defaultEngineSettings, defaultOperatorTexts } from "@switchboard/flow";
+import type { RouterInputs, RouterOutputs } from "@/lib/trpc";
+
+/*
+ * The bot settings panel's form: the stored BotSettings as editable fields, their checks (the API's
+ * limits) and the patch `bots.updateSettings` is sent, with only what changed.
+ */
+
+export type BotSettings = RouterOutputs["bots"]["list"][number]["settings"];
+export type SettingsPatch = RouterInputs["bots"]["updateSettings"]["settings"];
+
+export type TextKey = "beforeStart" | "connected" | "noOperator" | "howToEnd" | "completed" | "afterMaxWait";
+
+export const AUTO_TEXTS: { key: TextKey; label: string; when: string; default: string }[] = [
+  {
+    key: "beforeStart",
+    label: "Before /start",
+    when: "When “Wait for /start” is on and a new user writes anything else.",
+    default: defaultEngineSettings.beforeStartText,
+  },
+  {
+    key: "connected",
+    label: "Operator connected",
+    when: "When an operator takes the conversation (after their name when “show operator's name” is on).",
+    default: defaultOperatorTexts.connected,
+  },
+  {
+    key: "howToEnd",
+    label: "How to end",
+    when: "Right after “connected”.",
+    default: defaultOperatorTexts.howToEnd,
+  },
+  {
+    key: "noOperator",
+    label: "No operator",
+    when: "When nobody is in the bot's operator pool.",
+    default: defaultOperatorTexts.noOperator,
+  },
+  {
+    key: "afterMaxWait",
+    label: "After the maximum waiting time",
+    when: "When nobody took the conversation in time.",
+    default: defaultOperatorTexts.afterMaxWait,
+  },
+  {
+    key: "completed",
+    label: "Consultation completed",
+    when: "When the operator closes the conversation, or the user sends /end.",
+    default: defaultOperatorTexts.completed,
+  },
+];
+
+export const TEXT_LIMIT = 4096;
+export const MAX_WAIT_LIMIT = 10_080;
+export const PARALLEL_LIMIT = 100;
+
+export interface BotSettingsForm {
+  sendLeadText: boolean;
+  loginDomainLinked: boolean;
+  showOperatorName: boolean;
+  /** As typed: whole minutes, 0 = no limit. */
+  maxWaitMinutes: string;
+  maxParallelChats: string;
+  texts: Record<TextKey, string>;
+}
+
+export type FormErrors = Partial<Record<"maxWaitMinutes" | "maxParallelChats" | TextKey, string>>;
+
+export function formFromSettings(s: BotSettings): BotSettingsForm {
+  const t = s.operator.texts;
+  return {
+    sendLeadText: s.sendLeadText,
+    loginDomainLinked: s.loginDomainLinked,
+    showOperatorName: s.operator.showOperatorName,
+    maxWaitMinutes: String(s.operator.maxWaitMinutes),
+    maxParallelChats: String(s.operator.maxParallelChats),
+    texts: {
+      beforeStart: s.beforeStartText,
+      connected: t.connected,
+      noOperator: t.noOperator,
+      howToEnd: t.howToEnd,
+      completed: t.completed,
+      afterMaxWait: t.afterMaxWait,
+    },
+  };
+}
+
+const wholeNumber = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
+
+export function validateSettingsForm(f: BotSettingsForm): FormErrors {
+  const errors: FormErrors = {};
+  const wait = wholeNumber(f.maxWaitMinutes);
+  if (!Number.isInteger(wait) || wait > MAX_WAIT_LIMIT)
+    errors.maxWaitMinutes = `Whole minutes from 0 (no limit) to ${MAX_WAIT_LIMIT.toLocaleString("en")} (a week).`;
+  const parallel = wholeNumber(f.maxParallelChats);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > PARALLEL_LIMIT)
+    errors.maxParallelChats = `A whole number from 1 to ${PARALLEL_LIMIT}.`;
+  for (const { key } of AUTO_TEXTS) {
+    const text = f.texts[key];
+    if (!text.trim()) errors[key] = "Write a text, or reset it to the default.";
+    else if (Array.from(text).length > TEXT_LIMIT)
+      errors[key] = `At most ${TEXT_LIMIT.toLocaleString("en")} characters (Telegram's limit).`;
+  }
+  return errors;
+}
+
+/** The changed settings only; null when nothing changed. Call on a valid form. */
+export function settingsPatch(original: BotSettings, f: BotSettingsForm): SettingsPatch | null {
+  const before = formFromSettings(original);
+  const patch: SettingsPatch = {};
+  const operator: NonNullable<SettingsPatch["operator"]> = {};
+  const texts: NonNullable<NonNullable<SettingsPatch["operator"]>["texts"]> = {};
+
+  if (f.sendLeadText !== before.sendLeadText) patch.sendLeadText = f.sendLeadText;
+  if (f.loginDomainLinked !== before.loginDomainLinked) patch.loginDomainLinked = f.loginDomainLinked;
+  if (f.texts.beforeStart !== before.texts.beforeStart) patch.beforeStartText = f.texts.beforeStart;
+  if (f.showOperatorName !== before.showOperatorName) operator.showOperatorName = f.showOperatorName;
+  const wait = Number(f.maxWaitMinutes);
+  if (wait !== original.operator.maxWaitMinutes) operator.maxWaitMinutes = wait;
+  const parallel = Number(f.maxParallelChats);
+  if (parallel !== original.operator.maxParallelChats) operator.maxParallelChats = parallel;
+  for (const key of ["connected", "noOperator", "howToEnd", "completed", "afterMaxWait"] as const)
+    if (f.texts[key] !== before.texts[key]) texts[key] = f.texts[key];
+
+  if (Object.keys(texts).length) operator.texts = texts;
+  if (Object.keys(operator).length) patch.operator = operator;
+  return Object.keys(patch).length ? patch : null;
+}
+
+/** Which form field an API error path ("settings.operator.texts.completed") is about. */
+export function errorKeyOf(path: string | null): keyof FormErrors | null {
+  const last = path?.split(".").pop();
+  if (!last) return null;
+  if (last === "beforeStartText") return "beforeStart";
+  if (last === "maxWaitMinutes" || last === "maxParallelChats") return last;
+  return AUTO_TEXTS.some((t) => t.key === last) ? (last as TextKey) : null;
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { PageContainer } from "@/components/page";
+import { PageHeader } from "@/components/ui/card";
+import { InfoIcon } from "@/components/ui/icons";
+import { useTRPC } from "@/lib/trpc";
+import { ContactFields } from "./contact-fields";
+import { WorkspaceSettings } from "./workspace-settings";
+
+export function SettingsPage() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.workspace.current.queryOptions());
+  const canEdit = me.data ? me.data.role !== "operator" : false;
+
+  return (
+    <PageContainer>
+      <PageHeader title="Settings" description="Your workspace and the fields your bots keep on contacts." />
+      {me.data?.role === "operator" && (
+        <p className="mb-5 flex items-center gap-2 rounded-lg bg-sky-50 p-3 text-sm text-sky-800 ring-1 ring-sky-200">
+          <InfoIcon size={15} className="shrink-0" /> Operators can see the settings; an owner or marketer
+          changes them.
+        </p>
+      )}
+      <div className="max-w-4xl space-y-6">
+        <WorkspaceSettings canEdit={canEdit} />
+        <ContactFields canEdit={canEdit} />
+      </div>
+    </PageContainer>
+  );
+}
