@@ -135,6 +135,56 @@ describe("sandbox.send and sandbox.messages", () => {
     expect(viaApi).toEqual(await w.telegram.getMessages({ token, chatId: ann.id }));
   });
 
+  it("taps the share-my-number button (the user's own contact) and presses a login button (a signed URL)", async () => {
+    const [row] = await w.db.select().from(bots).where(eq(bots.id, botId));
+    const token = decryptSecret(row!.tokenEncrypted, secretKey);
+    const send = (body: object) =>
+      fetch(`${w.sandbox.url}/bot${token}/sendMessage`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat_id: ann.id, ...body }),
+      }).then((r) => r.json() as Promise<{ result: { message_id: number } }>);
+    await send({
+      text: "Your phone?",
+      reply_markup: { keyboard: [[{ text: "Share", request_contact: true }]], one_time_keyboard: true },
+    });
+    const tapped = await owner.api.sandbox.send({
+      botId,
+      user: ann,
+      action: { type: "contact_button", phone: "+1 555 010 0100" },
+    });
+    const [shared] = (await owner.api.sandbox.messages({ botId, chatId: ann.id })).filter(
+      (m) => m.message_id === (tapped as { message_id: number }).message_id,
+    );
+    expect(shared?.contact).toMatchObject({ phone_number: "+1 555 010 0100", user_id: ann.id });
+
+    await w.telegram.setBotDomain({ token, domain: "admin.example.com" });
+    const login = await send({
+      text: "Log in",
+      reply_markup: {
+        inline_keyboard: [[{ text: "Log in", login_url: { url: "https://admin.example.com/x?t=1" } }]],
+      },
+    });
+    const pressed = await owner.api.sandbox.send({
+      botId,
+      user: ann,
+      action: { type: "login", messageId: login.result.message_id, row: 0, column: 0 },
+    });
+    const url = new URL((pressed as { url: string }).url);
+    expect(url.origin + url.pathname).toBe("https://admin.example.com/x");
+    expect(url.searchParams.get("t")).toBe("1");
+    expect(url.searchParams.get("id")).toBe(String(ann.id));
+    expect(url.searchParams.get("hash")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the share-my-number button can't be tapped when no keyboard offers it", async () => {
+    const other = { id: ann.id + 7, first_name: "Noboard" };
+    await expectTrpcError(
+      owner.api.sandbox.send({ botId, user: other, action: { type: "contact_button", phone: "+15550100" } }),
+      "BAD_REQUEST",
+    );
+  });
+
   it("pressing a button that no bot message has is a BAD_REQUEST", async () => {
     await expectTrpcError(
       owner.api.sandbox.send({

@@ -108,6 +108,13 @@ describe("the link a Login step mints", () => {
     expect(url).toMatch(new RegExp(`^${ADMIN_BASE_URL}/api/telegram-login\\?t=[A-Za-z0-9_-]{43}$`));
     const token = new URL(url).searchParams.get("t")!;
     expect(await loginLinkOwner(w.db, token)).toEqual({ botId: linkedBot.id, telegramUserId: user.id });
+    // After a merge by phone the contact may carry another account's Telegram id: the link still
+    // belongs to the user in its chat.
+    await w.db
+      .update(contacts)
+      .set({ telegramUserId: user.id + 999 })
+      .where(eq(contacts.id, conversation.contactId));
+    expect(await loginLinkOwner(w.db, token)).toEqual({ botId: linkedBot.id, telegramUserId: user.id });
   });
 
   it("with an admin on localhost (no button possible): the link goes in the text", async () => {

@@ -1,4 +1,4 @@
-import { bots, contacts, loginTokens, memberships, workspaces } from "@switchboard/db";
+import { bots, contacts, conversations, loginTokens, memberships, workspaces } from "@switchboard/db";
 import { and, eq, sql } from "drizzle-orm";
 import { contactDisplayName } from "../contacts/facts";
 import { survivorOf } from "../contacts/telegram";
@@ -49,12 +49,19 @@ export async function describeLogin(db: Executor, token: string) {
   };
 }
 
-/** The bot and Telegram user a login link belongs to (for verifying a login_url redirect). */
+/**
+ * The bot and Telegram user a login link belongs to (for verifying a login_url redirect). The user is
+ * the one in the link's private chat (its chat id is the user's id), not the contact's Telegram id:
+ * after a merge by phone the contact may carry another account's id.
+ */
 export async function loginLinkOwner(db: Executor, token: string) {
   const row = await tokenRow(db, token);
   if (!row) return null;
-  const [contact] = await db.select().from(contacts).where(eq(contacts.id, row.contactId));
-  return { botId: row.botId, telegramUserId: contact?.telegramUserId ?? null };
+  const [conversation] = await db
+    .select({ chatId: conversations.chatId })
+    .from(conversations)
+    .where(eq(conversations.id, row.conversationId));
+  return { botId: row.botId, telegramUserId: conversation?.chatId ?? null };
 }
 
 /**
