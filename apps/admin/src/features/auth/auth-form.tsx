@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
-import { safeNext, withNext } from "./safe-next";
+import { safeNext, withNext } from "@/lib/safe-next";
 
 type Mode = "sign-in" | "sign-up";
 

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
 import { PageLoading } from "@/components/ui/spinner";
-import { withNext } from "@/features/auth/safe-next";
+import { withNext } from "@/lib/safe-next";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { LoginDetails } from "./login-details";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext, withNext } from "./safe-next";
+import { safeNext, withNext } from "@/lib/safe-next";
 
 describe("safeNext", () => {
   it("keeps paths on this site", () => {

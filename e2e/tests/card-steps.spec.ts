@@ -1,0 +1,123 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+/**
+ * The card steps, as a marketer, a Telegram user and an operator:
+ * draw Update contact (phone) → Create lead → Route to operator on the canvas, publish, run it on the demo
+ * bot; in the sandbox the user shares their phone with Telegram's button; the lead appears on the Leads
+ * page with the transcript; the conversation waits for an operator, who takes it and replies.
+ */
+
+const DEMO = { email: "demo@switchboard.local", password: "switchboard" };
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByTestId("email").fill(DEMO.email);
+  await page.getByTestId("password").fill(DEMO.password);
+  await page.getByTestId("submit").click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+async function dropStep(page: Page, type: string, x: number, y: number) {
+  const before = await page.locator('[data-testid^="step-node-"]').count();
+  await page
+    .getByTestId(`palette-${type}`)
+    .dragTo(page.getByTestId("builder-canvas"), { targetPosition: { x, y } });
+  await expect(page.locator('[data-testid^="step-node-"]')).toHaveCount(before + 1);
+  await expect(page.getByTestId("step-panel")).toBeVisible();
+  return page.locator('[data-testid^="step-node-"]').nth(before);
+}
+
+async function connect(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("handle not visible");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+test("update contact (phone) → create lead → route to operator, from the canvas to Telegram and the inbox", async ({
+  page,
+}) => {
+  await signIn(page);
+
+  await page.goto("/flows");
+  await page.getByTestId("new-flow").click();
+  await page.getByTestId("flow-name-field").fill("E2E call me back");
+  await page.getByTestId("template-empty").check({ force: true });
+  await page.getByTestId("create-flow-submit").click();
+  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+
+  // Update contact: the phone is the default field; the share button comes with it.
+  const phone = await dropStep(page, "update_contact", 260, 90);
+  await page.getByTestId("step-text").fill("Hi {{name}}! Your phone number, please?");
+  await expect(page.getByTestId("contact-field")).toContainText(/phone/i);
+  await page.getByTestId("confirm-text").fill("Thanks, we'll call {{name}}.");
+
+  const lead = await dropStep(page, "create_lead", 260, 330);
+  await page.getByTestId("lead-title").fill("Call back {{name}}");
+
+  const operator = await dropStep(page, "route_to_operator", 260, 560);
+  await page.getByTestId("step-text").fill("A person will be with you shortly.");
+
+  await connect(page, phone.getByTestId("handle-next"), lead.getByTestId("handle-in"));
+  await connect(page, lead.getByTestId("handle-next"), operator.getByTestId("handle-in"));
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+
+  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await page.getByTestId("publish-button").click();
+  await expect(page.getByTestId("publish-result")).toContainText(/v1/);
+
+  await page.goto("/bots");
+  const card = page.getByTestId("bot-card-switchboard_demo_bot");
+  await card.getByTestId("bot-entry-flow").selectOption({ label: "E2E call me back (v1)" });
+  await expect(card.getByTestId("bot-entry-flow")).toHaveValue(/[0-9a-f-]{36}/);
+
+  // As a Telegram user: /start, then the share-my-number button of the reply keyboard.
+  await page.goto("/sandbox");
+  await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
+  await page.getByTestId("sandbox-start").click();
+  const botSays = page.locator('[data-testid="sandbox-message"][data-from="bot"]');
+  await expect(botSays.filter({ hasText: "Your phone number, please?" })).toHaveCount(1);
+  const share = page.locator('[data-testid="sandbox-reply-button"][data-request-contact="true"]');
+  await expect(share).toBeVisible();
+  await share.click();
+  await expect(botSays.filter({ hasText: "Thanks, we'll call" })).toHaveCount(1);
+  await expect(botSays.filter({ hasText: "A person will be with you shortly." })).toHaveCount(1);
+
+  // The lead, with the conversation's transcript.
+  await page.goto("/leads");
+  const row = page.getByTestId("lead-row").filter({ hasText: "Call back" }).first();
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByTestId("lead-page")).toBeVisible();
+  await expect(page.getByTestId("lead-source")).toContainText("switchboard_demo_bot");
+  const transcript = page.getByTestId("transcript");
+  for (const text of [
+    "Your phone number, please?",
+    "Thanks, we'll call",
+    "A person will be with you shortly.",
+  ])
+    await expect(transcript.getByText(text, { exact: false }).first()).toBeVisible();
+
+  // The conversation waits for an operator; the demo user (in the bot's pool) takes it and replies.
+  await page.goto("/conversations");
+  const conversation = page
+    .getByTestId("conversation-row")
+    .filter({ hasText: "switchboard_demo_bot" })
+    .first();
+  await expect(conversation.getByTestId("conversation-status")).toHaveAttribute("data-status", "waiting");
+  await conversation.click();
+  await page.getByTestId("inbox-take").click();
+  await expect(page.getByTestId("reply-box")).toBeVisible();
+  await page.getByTestId("reply-input").fill("Hello! Anna here. When is a good time to call?");
+  await page.getByTestId("reply-send").click();
+  await expect(page.getByTestId("transcript-operator").first()).toBeVisible();
+
+  await page.goto("/sandbox");
+  await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
+  await expect(botSays.filter({ hasText: "connected to chat. Please start messaging!" })).toHaveCount(1);
+  await expect(botSays.filter({ hasText: "Anna here. When is a good time to call?" })).toHaveCount(1);
+});
