@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { getServerSession } from "@/server/auth";
 import { safeNext } from "@/lib/safe-next";
+import { getServerSession } from "@/server/auth";
 
 /** The sign-in and sign-up pages send a signed-in user on: to `next` when it is on this site, else Bots. */
 export async function redirectIfSignedIn(next: string | string[] | undefined) {
