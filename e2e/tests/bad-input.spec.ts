@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
 /**
  * The issue's "bad input" criteria, as a marketer meets them in the admin. One signed-in page for the
@@ -6,14 +7,6 @@ import { expect, type Page, test } from "@playwright/test";
  */
 test.describe.configure({ mode: "serial" });
 let page: Page;
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByTestId("email").fill("demo@switchboard.local");
-  await page.getByTestId("password").fill("switchboard");
-  await page.getByTestId("submit").click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * The walking skeleton, as a marketer and then as a Telegram user:
@@ -6,53 +7,13 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
  * put the flow on the demo bot, chat with it through the Bot API sandbox, read the transcript.
  */
 
-const DEMO = { email: "demo@switchboard.local", password: "switchboard" };
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByTestId("email").fill(DEMO.email);
-  await page.getByTestId("password").fill(DEMO.password);
-  await page.getByTestId("submit").click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
-
-/** Drags a palette item onto the canvas at (x, y) relative to the canvas. */
-async function dropStep(page: Page, type: string, x: number, y: number) {
-  const before = await page.locator('[data-testid^="step-node-"]').count();
-  await page
-    .getByTestId(`palette-${type}`)
-    .dragTo(page.getByTestId("builder-canvas"), { targetPosition: { x, y } });
-  await expect(page.locator('[data-testid^="step-node-"]')).toHaveCount(before + 1);
-  const node = page.locator('[data-testid^="step-node-"]').nth(before);
-  await expect(page.getByTestId("step-panel")).toBeVisible();
-  return node;
-}
-
-/** Connects an output handle to a node's input handle with the mouse, as a person does. */
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error("handle not visible");
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
 test("a marketer draws and publishes a flow; a Telegram user talks to it; the transcript is kept", async ({
   page,
 }) => {
   await signIn(page);
 
   // Create an empty flow.
-  await page.goto("/flows");
-  await page.getByTestId("new-flow").click();
-  await page.getByTestId("flow-name-field").fill("E2E onboarding");
-  await page.getByTestId("template-empty").check({ force: true });
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
-  await expect(page.getByTestId("builder-canvas")).toBeVisible();
+  await newEmptyFlow(page, "E2E onboarding");
 
   // Draw the steps by dragging them from the palette.
   const greet = await dropStep(page, "text", 260, 90);

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * The card steps, as a marketer, a Telegram user and an operator:
@@ -7,48 +8,12 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
  * page with the transcript; the conversation waits for an operator, who takes it and replies.
  */
 
-const DEMO = { email: "demo@switchboard.local", password: "switchboard" };
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByTestId("email").fill(DEMO.email);
-  await page.getByTestId("password").fill(DEMO.password);
-  await page.getByTestId("submit").click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
-
-async function dropStep(page: Page, type: string, x: number, y: number) {
-  const before = await page.locator('[data-testid^="step-node-"]').count();
-  await page
-    .getByTestId(`palette-${type}`)
-    .dragTo(page.getByTestId("builder-canvas"), { targetPosition: { x, y } });
-  await expect(page.locator('[data-testid^="step-node-"]')).toHaveCount(before + 1);
-  await expect(page.getByTestId("step-panel")).toBeVisible();
-  return page.locator('[data-testid^="step-node-"]').nth(before);
-}
-
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error("handle not visible");
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
 test("update contact (phone) → create lead → route to operator, from the canvas to Telegram and the inbox", async ({
   page,
 }) => {
   await signIn(page);
 
-  await page.goto("/flows");
-  await page.getByTestId("new-flow").click();
-  await page.getByTestId("flow-name-field").fill("E2E call me back");
-  await page.getByTestId("template-empty").check({ force: true });
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+  await newEmptyFlow(page, "E2E call me back");
 
   // Update contact: the phone is the default field; the share button comes with it.
   const phone = await dropStep(page, "update_contact", 260, 90);

@@ -1,35 +1,9 @@
-import type { ReactNode, SVGProps } from "react";
+import { makeIcon as make } from "@/components/ui/icons";
 
 /*
  * The builder's own icons (step types, media, audience, timers), in the style of components/ui/icons:
  * 24x24 strokes in currentColor. Kept here so the shared icon set only grows with what several pages use.
  */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function make(name: string, body: ReactNode) {
-  function Icon({ size = 16, ...props }: IconProps) {
-    return (
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        {...props}
-      >
-        {body}
-      </svg>
-    );
-  }
-  Icon.displayName = name;
-  return Icon;
-}
-
 export const ContactCardIcon = make(
   "ContactCardIcon",
   <>

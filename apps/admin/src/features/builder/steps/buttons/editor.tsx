@@ -1,14 +1,14 @@
 "use client";
 
 import type { Button as FlowButton } from "@switchboard/flow";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { newButtonId } from "@/lib/ids";
 import { MessageTextField } from "../../fields/message-text-field";
+import { SaveAsField } from "../../fields/save-as-field";
 import { SegmentedControl } from "../../fields/segmented-control";
 import { TemplateTextarea } from "../../fields/template-textarea";
-import { variableNameError } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { ButtonRow } from "./button-row";
 import { moveItem } from "./buttons";
@@ -29,7 +29,6 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
     const next = moveItem(config.buttons, index, delta);
     if (next !== config.buttons) setButtons(next);
   };
-  const saveAsError = variableNameError(config.saveAs ?? "", false);
   const noButtons = problems.find((p) => p.code === "NO_BUTTONS")?.message;
 
   return (
@@ -116,22 +115,7 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
             ))}
           </Select>
         </Field>
-        <Field label="Save answer as" htmlFor="save-as" error={saveAsError}>
-          <Input
-            id="save-as"
-            data-testid="buttons-save-as"
-            value={config.saveAs ?? ""}
-            placeholder="optional"
-            maxLength={64}
-            invalid={!!saveAsError}
-            onChange={(e) => {
-              const saveAs = e.target.value.trim();
-              const { saveAs: _old, ...rest } = config;
-              onChange(saveAs ? { ...rest, saveAs } : rest);
-            }}
-            className="font-mono text-xs"
-          />
-        </Field>
+        <SaveAsField config={config} onChange={onChange} label="Save answer as" testId="buttons-save-as" />
       </div>
 
       <Field

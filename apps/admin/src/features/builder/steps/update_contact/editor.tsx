@@ -4,10 +4,11 @@ import { Field, Input } from "@/components/ui/field";
 import { customDefinition } from "../../fields/field-ref";
 import { FieldRefSelect } from "../../fields/field-ref-select";
 import { MessageTextField } from "../../fields/message-text-field";
+import { SaveAsField } from "../../fields/save-as-field";
 import { overlappingTags } from "../../fields/tags";
 import { TagsInput } from "../../fields/tags-input";
 import { TemplateTextarea } from "../../fields/template-textarea";
-import { problemAt, variableNameError } from "../../fields/validation";
+import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { answerHint } from "./update-contact";
 
@@ -23,7 +24,6 @@ export function UpdateContactEditor({
   const isPhone = config.field.kind === "contact" && config.field.key === "phone";
   const fieldError = problemAt(problems, "config.field");
   const shareError = problemAt(problems, "config.shareButtonLabel");
-  const saveAsError = variableNameError(config.saveAs ?? "", false);
   const both = overlappingTags(config.addTags, config.removeTags);
 
   return (
@@ -120,27 +120,13 @@ export function UpdateContactEditor({
           {both.length === 1 ? "it" : "them"}.
         </p>
       )}
-      <Field
+      <SaveAsField
+        config={config}
+        onChange={onChange}
         label="Also save the answer as"
-        htmlFor="save-as"
-        error={saveAsError}
         hint="Optional: a variable for later steps, besides the contact's field."
-      >
-        <Input
-          id="save-as"
-          data-testid="update-contact-save-as"
-          value={config.saveAs ?? ""}
-          placeholder="optional"
-          maxLength={64}
-          invalid={!!saveAsError}
-          onChange={(e) => {
-            const saveAs = e.target.value.trim();
-            const { saveAs: _old, ...rest } = config;
-            onChange(saveAs ? { ...rest, saveAs } : rest);
-          }}
-          className="font-mono text-xs"
-        />
-      </Field>
+        testId="update-contact-save-as"
+      />
     </div>
   );
 }
