@@ -68,7 +68,7 @@ export async function dispatchEvent(
   conversation: ConversationRow,
   event: InboundEvent,
   env: CoreEnv,
-  options: { firstSeq?: number } = {},
+  options: { firstSeq?: number; contact?: ContactRow } = {},
 ): Promise<DispatchResult> {
   const behaviour = await loadBotBehaviour(tx, conversation.botId);
   if (!behaviour?.published) {
@@ -76,10 +76,9 @@ export async function dispatchEvent(
     return { conversation, callbackAnswers, ran: false };
   }
   const { flow, versionId, flowId } = behaviour.published;
-  const [contactRow] = await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId));
   const run: RunState = {
     conversation,
-    contact: contactRow!.mergedIntoId ? await survivorOf(tx, contactRow!) : contactRow!,
+    contact: await contactOf(tx, conversation.contactId, options.contact),
     state: resumableState(conversation.state, flow),
     status: conversation.status,
     outgoing: [],
@@ -121,6 +120,15 @@ export async function dispatchEvent(
     .returning();
   await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1);
   return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
+}
+
+/** The conversation's contact (the caller's copy when it just read it), followed to a merge's survivor. */
+async function contactOf(tx: Executor, contactId: string, known?: ContactRow): Promise<ContactRow> {
+  const row =
+    known?.id === contactId
+      ? known
+      : (await tx.select().from(contacts).where(eq(contacts.id, contactId)))[0]!;
+  return row.mergedIntoId ? survivorOf(tx, row) : row;
 }
 
 /** A newer version may not have the step this conversation waits at: start over, keeping what it knows. */

@@ -50,7 +50,9 @@ export async function receiveFromUser(
     payload: input.payload,
     stepId: conversation.currentStepId,
   });
-  const result = await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env);
+  const result = await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, {
+    contact,
+  });
   if (!result.ran) await touch(tx, conversation);
   return result;
 }
