@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * better-auth's core tables (user, session, account, verification), in its canonical Postgres shape.
@@ -25,6 +25,11 @@ export const session = pgTable("session", {
   userId: text("user_id")
     .notNull()
     .references(() => user.id, { onDelete: "cascade" }),
+  /**
+   * Ours, not better-auth's: the workspace this session works in (a user may belong to several). Only
+   * ever set to a workspace the user is a member of; the API re-checks the membership on every call.
+   */
+  activeWorkspaceId: uuid("active_workspace_id"),
 });
 
 export const account = pgTable("account", {

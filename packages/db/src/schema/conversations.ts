@@ -75,6 +75,8 @@ export const messages = pgTable(
     stepId: text("step_id"),
     /** The member who wrote an outbound message in the inbox (null: the flow). */
     senderUserId: text("sender_user_id"),
+    /** A stored file the message carries (a user's photo or document, an operator's attachment). */
+    fileId: uuid("file_id"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
     /** Not to be sent before this time (Telegram's retry_after, or backoff), whichever process sends it. */
