@@ -56,7 +56,6 @@ CREATE TABLE "operator_presence" (
 	"user_id" text NOT NULL,
 	"status" "presence_status" DEFAULT 'online' NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"idle_since" timestamp with time zone DEFAULT now() NOT NULL,
 	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "operator_presence_workspace_id_user_id_pk" PRIMARY KEY("workspace_id","user_id")
 );

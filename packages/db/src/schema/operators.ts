@@ -100,8 +100,6 @@ export const operatorPresence = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     status: presenceStatus("status").notNull().default("online"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).defaultNow().notNull(),
-    /** Since when the operator has had no open conversation: ties in routing go to the one idle longest. */
-    idleSince: timestamp("idle_since", { withTimezone: true }).defaultNow().notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true }).defaultNow().notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
