@@ -5,6 +5,7 @@ import type { RuntimeConfig } from "./config";
 import { createHttpServer } from "./http-server";
 import { createLogger } from "./log";
 import { PollLeadership } from "./poll-leadership";
+import { RoutingWorker } from "./routing-worker";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
 
@@ -24,6 +25,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const files = new LocalFileStorage(config.filesDir);
   const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey, core, files });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
+  const routing = new RoutingWorker({ db, sql, env: core, log });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -32,6 +34,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   }
   await supervisor.start();
   await timers.start();
+  await routing.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -43,6 +46,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
+      await routing.stop();
       await timers.stop();
       await supervisor.stop();
       await serverClosed;

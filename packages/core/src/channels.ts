@@ -9,6 +9,10 @@ export const CHANNELS = {
   outbox: "switchboard_outbox",
   /** A timer was scheduled to fire soon. Payload: the bot id. */
   timers: "switchboard_timers",
+  /** A workspace's operator queue may be drained (a conversation waits, a slot freed, someone came online). Payload: the workspace id. */
+  routing: "switchboard_routing",
+  /** A realtime event was recorded. Payload: RealtimeNotice JSON. */
+  realtime: "switchboard_realtime",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -17,4 +21,9 @@ export interface OutboxWakeUp {
   botId: string;
   conversationId: string;
   chatId: number;
+}
+
+export interface RealtimeNotice {
+  id: number;
+  workspaceId: string;
 }

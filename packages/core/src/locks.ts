@@ -7,7 +7,8 @@ import type { Executor } from "./db";
  * collision between two chats only makes them wait for each other, never mixes their data.
  */
 // 4 is taken by leads/stages.ts (creating a workspace's default pipeline).
-export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, operatorChats: 5, phone: 6 } as const;
+/** 4 was lead stages (now a unique index) and 5 one operator's takes (now the routing lock): not reused. */
+export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, phone: 6, routing: 7 } as const;
 
 export const chatLockKey = (botId: string, chatId: number) => `${botId}:${chatId}`;
 
@@ -27,16 +28,6 @@ export async function lockBotSchedules(tx: Executor, botId: string) {
 }
 
 /**
- * Serializes one operator's takes of one bot's conversations (each take holds a different chat's lock),
- * so two takes at once can't both pass the maximum-parallel-chats check.
- */
-export async function lockOperatorChats(tx: Executor, botId: string, userId: string) {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(${LOCK_SPACE.operatorChats}, hashtext(${`${botId}:${userId}`}))`,
-  );
-}
-
-/**
  * Serializes saving one phone number in a workspace, so two chats giving the same number at the same
  * moment merge into one contact instead of both finding nobody and keeping two.
  */
@@ -44,4 +35,13 @@ export async function lockPhone(tx: Executor, workspaceId: string, phone: string
   await tx.execute(
     sql`select pg_advisory_xact_lock(${LOCK_SPACE.phone}, hashtext(${`${workspaceId}:${phone}`}))`,
   );
+}
+
+/**
+ * Serializes every assignment decision in a workspace (draining the queue, a take, an assign, a
+ * transfer), so no operator goes over their maximum and no conversation is given twice. Always the
+ * first lock a transaction takes: chat locks come after it, never before (no deadlock).
+ */
+export async function lockRouting(tx: Executor, workspaceId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.routing}, hashtext(${workspaceId}))`);
 }

@@ -32,3 +32,8 @@ export function parseOutboxWakeUp(payload: string): OutboxWakeUp | null {
     return null;
   }
 }
+
+/** A workspace's operator queue may be drained now (routing/drain.ts). */
+export async function notifyRouting(db: Executor, workspaceId: string) {
+  await db.execute(sql`select pg_notify(${CHANNELS.routing}, ${workspaceId})`);
+}

@@ -21,6 +21,8 @@ import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
 import { enqueueOutgoing, type QueuedCall } from "../outbox/enqueue";
 import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
+import { emitRealtime } from "../realtime/emit";
+import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
 
 /** What the core needs from its host process to run conversations. */
@@ -119,6 +121,14 @@ export async function dispatchEvent(
     .where(eq(conversations.id, conversation.id))
     .returning();
   await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1);
+  if (run.status !== conversation.status)
+    await emitRealtime(tx, conversation.workspaceId, {
+      type: "conversation",
+      conversationId: conversation.id,
+      botId: conversation.botId,
+      status: run.status,
+      assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
+    });
   return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
 }
 
@@ -170,7 +180,7 @@ async function applyAction(
       return;
     }
     case "release_operator":
-      await releaseOperator(tx, conversation.id, action.reason);
+      await releaseOperator(tx, conversation, action.reason);
       return;
     case "create_lead":
       await createLeadFromFlow(tx, {

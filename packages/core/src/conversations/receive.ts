@@ -3,6 +3,10 @@ import type { InboundEvent } from "@switchboard/flow";
 import { eq, sql } from "drizzle-orm";
 import { type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
 import type { Executor } from "../db";
+import { loadBotBehaviour } from "../flows/live-flow";
+import { emitRealtime } from "../realtime/emit";
+import { currentAssignee } from "../routing/assign";
+import { touchIdleClose } from "../routing/idle-close";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
 

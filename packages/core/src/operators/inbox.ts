@@ -1,15 +1,16 @@
-import { bots, contacts, conversationAssignments, conversations, operatorQueue, user } from "@switchboard/db";
+import { bots, contacts, conversationAssignments, conversations, operatorQueue } from "@switchboard/db";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
 import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
 import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
-import { conflict, forbidden, invalid, preconditionFailed } from "../errors";
+import { conflict, forbidden, invalid, notFound, preconditionFailed } from "../errors";
 import { loadBotBehaviour } from "../flows/live-flow";
-import { lockOperatorChats } from "../locks";
+import { lockRouting } from "../locks";
 import { enqueueOutgoing } from "../outbox/enqueue";
 import { messageCalls } from "../outbox/telegram-calls";
-import { isInOperatorPool } from "./pools";
+import { assertCanTakeMore, assignConversation, currentAssignee } from "../routing/assign";
+import { touchIdleClose } from "../routing/idle-close";
 
 const contactName = sql<string>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`;
 
@@ -55,84 +56,77 @@ export async function operatorQueueOf(db: Executor, actor: Actor) {
   return { waiting, mine };
 }
 
-async function openAssignment(tx: Executor, conversationId: string) {
-  const [row] = await tx
-    .select({ operatorUserId: conversationAssignments.operatorUserId, name: user.name })
-    .from(conversationAssignments)
-    .innerJoin(user, eq(user.id, conversationAssignments.operatorUserId))
-    .where(
-      and(
-        eq(conversationAssignments.conversationId, conversationId),
-        isNull(conversationAssignments.endedAt),
-      ),
-    );
-  return row ?? null;
-}
-
 /** Only the operator who has the conversation (or an owner) may answer, close or hand it back. */
 async function assertHandles(tx: Executor, actor: Actor, conversationId: string, ownersToo: boolean) {
-  const assignment = await openAssignment(tx, conversationId);
-  if (assignment?.operatorUserId === actor.userId) return;
+  const assignee = await currentAssignee(tx, conversationId);
+  if (assignee?.userId === actor.userId) return;
   if (ownersToo && actor.role === "owner") return;
-  throw forbidden(assignment ? `${assignment.name} has this conversation.` : "Take the conversation first.");
+  throw forbidden(assignee ? `${assignee.name} has this conversation.` : "Take the conversation first.");
 }
 
 function assertWithOperator(status: string) {
   if (status !== "operator") throw preconditionFailed("This conversation is not with an operator now.");
 }
 
+/** The workspace's routing lock, then the chat's: the order every assignment change takes them in. */
+async function lockForRouting(tx: Executor, actor: Actor, conversationId: string) {
+  await lockRouting(tx, actor.workspaceId);
+  const conversation = await lockConversation(tx, conversationId, actor.workspaceId);
+  assertWithOperator(conversation.status);
+  return conversation;
+}
+
 /**
- * An operator takes a waiting conversation: it leaves the queue, the operator gets it (never two: the
- * queue row is locked and an open assignment is unique), within the bot's maximum parallel chats, and
- * the engine sends the "connected" texts.
+ * An operator takes a waiting conversation themselves (routing usually hands it out first): it leaves
+ * the queue, within the bot's maximum parallel chats, never to two operators.
  */
 export async function takeConversation(db: Db, actor: Actor, conversationId: string, env: CoreEnv) {
   return db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, conversationId, actor.workspaceId);
-    assertWithOperator(conversation.status);
+    const conversation = await lockForRouting(tx, actor, conversationId);
     const [queued] = await tx
       .select()
       .from(operatorQueue)
-      .where(eq(operatorQueue.conversationId, conversationId))
-      .for("update");
+      .where(eq(operatorQueue.conversationId, conversationId));
     if (!queued) {
-      const taken = await openAssignment(tx, conversationId);
+      const taken = await currentAssignee(tx, conversationId);
       throw conflict(
         taken ? `${taken.name} already took this conversation.` : "This conversation is not waiting.",
       );
     }
-    if (!(await isInOperatorPool(tx, conversation.botId, actor.userId)))
-      throw forbidden("Join this bot's operators to take its conversations.");
-    await lockOperatorChats(tx, conversation.botId, actor.userId);
-    const behaviour = await loadBotBehaviour(tx, conversation.botId);
-    const max = behaviour?.settings.operator.maxParallelChats ?? 5;
-    const [active] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(conversationAssignments)
-      .innerJoin(conversations, eq(conversations.id, conversationAssignments.conversationId))
-      .where(
-        and(
-          eq(conversationAssignments.operatorUserId, actor.userId),
-          isNull(conversationAssignments.endedAt),
-          eq(conversations.botId, conversation.botId),
-        ),
-      );
-    if ((active?.n ?? 0) >= max)
-      throw conflict(`You already have ${max} conversations of this bot, its maximum. Close one first.`);
-    await tx.delete(operatorQueue).where(eq(operatorQueue.conversationId, conversationId));
-    await tx.insert(conversationAssignments).values({
-      workspaceId: actor.workspaceId,
-      conversationId,
-      operatorUserId: actor.userId,
-    });
-    const [me] = await tx.select({ name: user.name }).from(user).where(eq(user.id, actor.userId));
-    const result = await dispatchEvent(
-      tx,
-      conversation,
-      { type: "operator_joined", operatorName: me?.name ?? "" },
-      env,
-    );
-    return result.conversation;
+    await assertCanTakeMore(tx, conversation, actor.userId);
+    return assignConversation(tx, conversation, actor.userId, env);
+  });
+}
+
+/**
+ * Gives the conversation to someone: a waiting one to a chosen operator, or a transfer from the
+ * operator who has it. The one who has it, or an owner, may do it; the new operator must be in the
+ * bot's pool and below its maximum.
+ */
+export async function assignConversationTo(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  toUserId: string,
+  env: CoreEnv,
+) {
+  return db.transaction(async (tx) => {
+    const conversation = await lockForRouting(tx, actor, conversationId);
+    const assignee = await currentAssignee(tx, conversationId);
+    if (assignee?.userId === toUserId) return conversation;
+    if (assignee && assignee.userId !== actor.userId && actor.role !== "owner")
+      throw forbidden(`${assignee.name} has this conversation; only they or an owner can pass it on.`);
+    if (!assignee) {
+      const [queued] = await tx
+        .select()
+        .from(operatorQueue)
+        .where(eq(operatorQueue.conversationId, conversationId));
+      if (!queued) throw notFound("Waiting conversation");
+      if (actor.role !== "owner" && toUserId !== actor.userId)
+        throw forbidden("Only an owner can give a waiting conversation to someone else.");
+    }
+    await assertCanTakeMore(tx, conversation, toUserId, toUserId === actor.userId);
+    return assignConversation(tx, conversation, toUserId, env);
   });
 }
 
@@ -155,6 +149,8 @@ export async function replyAsOperator(db: Db, actor: Actor, conversationId: stri
       .update(conversations)
       .set({ lastMessageAt: sql`now()` })
       .where(eq(conversations.id, conversationId));
+    const behaviour = await loadBotBehaviour(tx, conversation.botId);
+    await touchIdleClose(tx, conversation, behaviour?.settings.operator.closeAfterMinutes ?? 0);
     return { queued: calls.length };
   });
 }
@@ -162,8 +158,7 @@ export async function replyAsOperator(db: Db, actor: Actor, conversationId: stri
 /** The operator ends the consultation: the "completed" text, status closed. */
 export async function closeConversation(db: Db, actor: Actor, conversationId: string, env: CoreEnv) {
   return db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, conversationId, actor.workspaceId);
-    assertWithOperator(conversation.status);
+    const conversation = await lockForRouting(tx, actor, conversationId);
     await assertHandles(tx, actor, conversationId, true);
     return (await dispatchEvent(tx, conversation, { type: "operator_closed" }, env)).conversation;
   });
@@ -181,8 +176,7 @@ export async function returnToBot(
   env: CoreEnv,
 ) {
   return db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, conversationId, actor.workspaceId);
-    assertWithOperator(conversation.status);
+    const conversation = await lockForRouting(tx, actor, conversationId);
     await assertHandles(tx, actor, conversationId, true);
     if (targetStepId) {
       const behaviour = await loadBotBehaviour(tx, conversation.botId);

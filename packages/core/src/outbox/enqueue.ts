@@ -1,6 +1,7 @@
 import { messages } from "@switchboard/db";
 import type { Executor } from "../db";
 import { notifyOutbox } from "../notify";
+import { emitRealtime } from "../realtime/emit";
 import { callText, type OutboundCall } from "./telegram-calls";
 
 export interface OutboxConversation {
@@ -48,6 +49,12 @@ export async function enqueueOutgoing(
     botId: conversation.botId,
     conversationId: conversation.id,
     chatId: conversation.chatId,
+  });
+  await emitRealtime(tx, conversation.workspaceId, {
+    type: "message",
+    conversationId: conversation.id,
+    botId: conversation.botId,
+    direction: "out",
   });
   return queued.length;
 }

@@ -25,11 +25,13 @@ export async function fireTimer(db: Db, timer: TimerRow, env: CoreEnv): Promise<
         .where(and(eq(timers.id, timer.id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
         .for("update");
       if (!row) return "stale";
-      const payload = row.payload as { timerId?: string; runAt?: string };
+      const payload = row.payload as { timerId?: string; runAt?: string; kind?: string };
       const event: InboundEvent =
         row.kind === "schedule_run"
           ? { type: "schedule_fired", stepId: row.stepId, runAt: payload.runAt ?? row.fireAt.toISOString() }
-          : { type: "timer", timerId: payload.timerId ?? "", stepId: row.stepId };
+          : payload.kind === "idle_close"
+            ? { type: "operator_closed", reason: "idle" }
+            : { type: "timer", timerId: payload.timerId ?? "", stepId: row.stepId };
       await dispatchEvent(tx, conversation, event, env);
       await tx.update(timers).set({ firedAt: sql`now()` }).where(eq(timers.id, row.id));
       return "fired";

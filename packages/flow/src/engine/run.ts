@@ -161,7 +161,7 @@ class EngineRun {
         return;
       }
       case "operator_closed":
-        return this.endOperatorChat("closed");
+        return this.endOperatorChat(event.reason === "idle" ? "idle" : "closed");
       case "operator_returned": {
         this.act({ type: "release_operator", reason: "returned" });
         if (this.currentStep()?.type === "route_to_operator" && this.state.waiting)
@@ -183,7 +183,7 @@ class EngineRun {
   }
 
   /** /end from the user, or Close from the operator: the consultation is over. */
-  private endOperatorChat(reason: "user_ended" | "closed"): void {
+  private endOperatorChat(reason: "user_ended" | "closed" | "idle"): void {
     this.leaveWaitingState();
     this.act({ type: "release_operator", reason });
     const completed = this.ctx.settings.operator.texts.completed;

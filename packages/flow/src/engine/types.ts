@@ -76,8 +76,8 @@ export type InboundEvent =
   | { type: "operator_joined"; operatorName: string }
   /** An operator handed the conversation back to the bot, optionally at a chosen step. */
   | { type: "operator_returned"; targetStepId?: string }
-  /** An operator closed the conversation. */
-  | { type: "operator_closed" }
+  /** An operator closed the conversation, or it closed itself after the bot's dialog close time of silence. */
+  | { type: "operator_closed"; reason?: "operator" | "idle" }
   /** A Login step's link or button was used (ok) or refused (not ok). */
   | { type: "login_result"; loginId: string; ok: boolean };
 
@@ -102,7 +102,7 @@ export type Keyboard =
 export type LeadOwner = { kind: "contact_owner" } | { kind: "member"; userId: string } | { kind: "none" };
 
 /** Why an operator request ended; the core removes the queue entry / assignment. */
-export type ReleaseReason = "unavailable" | "timeout" | "closed" | "user_ended" | "returned";
+export type ReleaseReason = "unavailable" | "timeout" | "closed" | "idle" | "user_ended" | "returned";
 
 /**
  * Everything the engine asks the outside world to do, in order. The runtime and the server core handle

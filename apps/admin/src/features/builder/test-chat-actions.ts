@@ -100,6 +100,7 @@ const RELEASE_TEXT: Record<ReleaseReason, string> = {
   unavailable: "Left the operator queue: nobody available",
   timeout: "Left the operator queue: waited the maximum time",
   closed: "The operator closed the conversation",
+  idle: "The conversation closed itself after the dialog close time of silence",
   user_ended: "The user ended the conversation with the operator",
   returned: "The operator handed the conversation back to the bot",
 };

@@ -143,6 +143,15 @@ describe("route to operator: what happens next", () => {
       cancelled: ["r:1"],
     },
     {
+      what: "silence for the dialog close time: completed, closed (released as idle)",
+      event: { type: "operator_closed", reason: "idle" },
+      status: "closed",
+      sent: [texts6.completed],
+      stepId: null,
+      released: "idle",
+      cancelled: ["r:1"],
+    },
+    {
       what: "handed back to the bot: the returned output",
       event: { type: "operator_returned" },
       status: "bot",

@@ -1,0 +1,50 @@
+import { realtimeEvents } from "@switchboard/db";
+import { sql } from "drizzle-orm";
+import { CHANNELS, type RealtimeNotice } from "../channels";
+import type { Executor } from "../db";
+
+/**
+ * What the inbox shows live. Small on purpose: a client refetches what it needs (the conversation, the
+ * queue) when an event names it.
+ */
+export type RealtimeEvent =
+  | { type: "message"; conversationId: string; botId: string; direction: "in" | "out" }
+  | { type: "conversation"; conversationId: string; botId: string; status: string; assigneeId: string | null }
+  | { type: "queue"; botId: string }
+  | { type: "presence"; userId: string; status: "online" | "away" | "offline" }
+  | { type: "note"; conversationId: string; botId: string };
+
+export const REALTIME_EVENT_TYPES = ["message", "conversation", "queue", "presence", "note"] as const;
+
+/**
+ * Records an event in the feed and announces it, in the caller's transaction: it becomes visible, and
+ * the NOTIFY is delivered, only if the change it describes commits. Ids are increasing, so a client
+ * that reconnects asks for everything after the last id it saw.
+ */
+export async function emitRealtime(tx: Executor, workspaceId: string, event: RealtimeEvent): Promise<void> {
+  const { type, ...payload } = event;
+  const conversationId = "conversationId" in event ? event.conversationId : null;
+  const botId = "botId" in event ? event.botId : null;
+  const [row] = await tx
+    .insert(realtimeEvents)
+    .values({ workspaceId, type, conversationId, botId, payload })
+    .returning({ id: realtimeEvents.id });
+  const notice: RealtimeNotice = { id: row!.id, workspaceId };
+  await tx.execute(sql`select pg_notify(${CHANNELS.realtime}, ${JSON.stringify(notice)})`);
+}
+
+/** The feed keeps a day: enough for any reconnect; older events are deleted by the runtime's sweep. */
+export async function pruneRealtimeEvents(db: Executor, keep = "1 day") {
+  await db.execute(sql`delete from ${realtimeEvents} where created_at < now() - ${keep}::interval`);
+}
+
+export function parseRealtimeNotice(payload: string): RealtimeNotice | null {
+  try {
+    const v = JSON.parse(payload) as Partial<RealtimeNotice>;
+    return typeof v.id === "number" && typeof v.workspaceId === "string"
+      ? { id: v.id, workspaceId: v.workspaceId }
+      : null;
+  } catch {
+    return null;
+  }
+}
