@@ -58,6 +58,17 @@ export async function receiveFromUser(
     contact,
   });
   if (!result.ran) await touch(tx, conversation);
+  await emitRealtime(tx, bot.workspaceId, {
+    type: "message",
+    conversationId: conversation.id,
+    botId: bot.id,
+    direction: "in",
+  });
+  // A message in a dialog with an operator restarts the silence before the dialog closes itself.
+  if (result.conversation.status === "operator" && (await currentAssignee(tx, conversation.id))) {
+    const behaviour = await loadBotBehaviour(tx, bot.id);
+    await touchIdleClose(tx, result.conversation, behaviour?.settings.operator.closeAfterMinutes ?? 0);
+  }
   return result;
 }
 
