@@ -192,6 +192,11 @@ export async function createHarness() {
       return rt;
     },
 
+    /** Stops every runtime started so far (their bots stop; the database and sandbox stay). */
+    async stopRuntimes() {
+      for (const rt of runtimes.splice(0)) await rt.stop().catch(() => {});
+    },
+
     async close() {
       for (const rt of runtimes) await rt.stop().catch(() => {});
       await sandbox.close();
@@ -209,6 +214,8 @@ export async function eventually<T>(
   check: () => Promise<T | undefined | false>,
   timeoutMs = 10_000,
   what = "condition",
+  /** Describes the state when it times out, for the error. */
+  explain?: () => Promise<string>,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -221,7 +228,8 @@ export async function eventually<T>(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+  const state = explain ? ` (${await explain().catch((e) => String(e))})` : "";
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}${state}`);
 }
 
 /** Delivers an update to a runtime's webhook endpoint, as Telegram does (POST JSON + secret header). */
