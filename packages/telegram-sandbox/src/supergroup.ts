@@ -229,7 +229,9 @@ export function createTopic(
 
 /** The next free supergroup id: -100 followed by ten digits, as Telegram's are. */
 export function nextSupergroupId(store: Store): number {
+  const taken = (id: number) =>
+    store.supergroups.has(id) || [...store.bots.values()].some((bot) => bot.chats.has(id));
   let id = -1001000000001;
-  while (store.supergroups.has(id)) id -= 1;
+  while (taken(id)) id -= 1;
   return id;
 }

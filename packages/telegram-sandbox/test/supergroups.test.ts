@@ -36,6 +36,10 @@ describe("creating supergroups", () => {
       /-100 and ten digits/,
     );
     await expect(ctx.client.createSupergroup({ title: " ", owner: OWNER })).rejects.toThrow(/1-128/);
+    await ctx.client.sendText({ token: TOKEN, from: ALICE, text: "old", chatId: -1009999999999 });
+    await expect(
+      ctx.client.createSupergroup({ title: "Clash", owner: OWNER, id: -1009999999999 }),
+    ).rejects.toThrow(/already exists as a basic group/);
   });
 
   it("reset removes supergroups", async () => {

@@ -58,6 +58,11 @@ export class GroupActions {
         `"id" must look like Telegram's supergroup ids (-100 and ten digits), got ${id}`,
       );
     if (this.store.supergroups.has(id)) throw new ControlError(409, `supergroup ${id} already exists`);
+    if ([...this.store.bots.values()].some((bot) => bot.chats.has(id)))
+      throw new ControlError(
+        409,
+        `chat ${id} already exists as a basic group (made by sendText with that chatId)`,
+      );
     const chat: TgChat = {
       id,
       title,
