@@ -6,24 +6,34 @@ import type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxGroupRateLimit,
   SandboxLoginButtonResult,
   SandboxMessage,
+  SandboxSupergroup,
   SandboxUser,
+  TgAdministratorRights,
   TgChat,
   TgContact,
+  TgForumTopic,
 } from "./types";
 
 export type {
   SandboxBotInfo,
   SandboxCall,
   SandboxCallbackAnswer,
+  SandboxForumTopic,
+  SandboxGroupRateLimit,
   SandboxLoginButtonResult,
   SandboxMedia,
   SandboxMediaKind,
   SandboxMessage,
+  SandboxSupergroup,
   SandboxUser,
   TelegramLoginData,
+  TgAdministratorRights,
+  TgChat,
   TgContact,
+  TgForumTopic,
 } from "./types";
 
 /** A control API request the sandbox refused (status is the HTTP status). */
@@ -83,12 +93,19 @@ export class SandboxClient {
     return this.post("bots", {});
   }
 
-  /** The user types a message. chatId defaults to from.id (the private chat). */
+  /**
+   * The user types a message (a command like "/close" gets its bot_command entity). chatId
+   * defaults to from.id (the private chat); a supergroup id posts in the group, in the forum
+   * topic threadId (or the topic of replyToMessageId), and every bot in the group that gets it
+   * (privacy mode, allowed_updates) gets the update; update_id is the one of `token`'s bot.
+   */
   sendText(input: {
     token: string;
     from: SandboxUser;
     text: string;
     chatId?: number;
+    threadId?: number;
+    replyToMessageId?: number;
   }): Promise<SentUserMessage> {
     return this.post("send-text", input);
   }
@@ -199,24 +216,30 @@ export class SandboxClient {
   }
 
   /**
-   * Messages of a chat, both directions, in order, edits applied, deleted ones left out.
-   * With waitMs: first waits (server side) until a bot message newer than afterMessageId exists.
+   * Messages of a chat, both directions, in order, edits applied, deleted ones left out. In a
+   * supergroup: everyone's messages, service messages included; threadId keeps one forum topic's.
+   * With waitMs: first waits (server side) until a message of this bot newer than afterMessageId exists.
    */
   getMessages(input: {
     token: string;
     chatId: number;
     afterMessageId?: number;
+    threadId?: number;
     waitMs?: number;
   }): Promise<SandboxMessage[]> {
     return this.post("messages", input);
   }
 
-  /** Resolves with the bot messages newer than afterMessageId once there are at least `count`. */
+  /**
+   * Resolves with the bot's messages newer than afterMessageId (in topic threadId) once there
+   * are at least `count`. Other bots' messages and service messages do not count.
+   */
   async waitForBotMessages(input: {
     token: string;
     chatId: number;
     count: number;
     afterMessageId?: number;
+    threadId?: number;
     timeoutMs?: number;
   }): Promise<SandboxMessage[]> {
     const timeoutMs = input.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
@@ -224,13 +247,16 @@ export class SandboxClient {
       token: input.token,
       chatId: input.chatId,
       afterMessageId: input.afterMessageId,
+      threadId: input.threadId,
       waitMs: timeoutMs,
       minBotMessages: input.count,
     });
-    const fromBot = messages.filter((m) => m.from_bot);
+    const botId = Number(input.token.split(":")[0]);
+    const fromBot = messages.filter((m) => m.from_bot && m.from.id === botId && !isServiceMessage(m));
     if (fromBot.length >= input.count) return fromBot;
+    const where = `chat ${input.chatId}${input.threadId !== undefined ? ` topic ${input.threadId}` : ""}`;
     throw new Error(
-      `Timed out after ${timeoutMs}ms waiting for ${input.count} bot message(s) in chat ${input.chatId}` +
+      `Timed out after ${timeoutMs}ms waiting for ${input.count} bot message(s) in ${where}` +
         `${input.afterMessageId ? ` after message ${input.afterMessageId}` : ""}; got ${fromBot.length}.` +
         `\nChat since then:${messages.length ? `\n${messages.map(describeMessage).join("\n")}` : " (nothing)"}`,
     );
@@ -244,13 +270,18 @@ export class SandboxClient {
     token: string;
     chatId: number;
     until: (messages: SandboxMessage[]) => boolean;
+    threadId?: number;
     timeoutMs?: number;
     intervalMs?: number;
   }): Promise<SandboxMessage[]> {
     const timeoutMs = input.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const messages = await this.getMessages({ token: input.token, chatId: input.chatId });
+      const messages = await this.getMessages({
+        token: input.token,
+        chatId: input.chatId,
+        ...(input.threadId !== undefined ? { threadId: input.threadId } : {}),
+      });
       if (input.until(messages)) return messages;
       if (Date.now() >= deadline) {
         throw new Error(
@@ -286,6 +317,114 @@ export class SandboxClient {
     return this.post("chat-state", input);
   }
 
+  // ---- Supergroups and forum topics ----
+
+  /**
+   * Creates a supergroup owned by `owner` (its creator), with topics when isForum. The id is
+   * Telegram-like (-100 and ten digits; pass `id` to choose one). Returns the Chat bots see:
+   * { id, title, is_forum?: true, type: "supergroup" }. membersCanCreateTopics sets
+   * ChatPermissions.can_manage_topics (default false: only administrators create topics).
+   */
+  createSupergroup(input: {
+    title: string;
+    owner: SandboxUser;
+    isForum?: boolean;
+    id?: number;
+    membersCanCreateTopics?: boolean;
+  }): Promise<TgChat> {
+    return this.post("create-supergroup", input);
+  }
+
+  /**
+   * Adds the bot to the supergroup (or changes its status): the bot gets my_chat_member and, when
+   * it joins, the new_chat_members message. An administrator has can_manage_chat plus the
+   * `rights` given (e.g. { can_manage_topics: true }); every other right is false. `from` (who
+   * adds it) defaults to the owner.
+   */
+  addBotToSupergroup(input: {
+    token: string;
+    chatId: number;
+    status?: "member" | "administrator";
+    rights?: Partial<TgAdministratorRights>;
+    from?: SandboxUser;
+  }): Promise<{ update_id: number | null }> {
+    return this.post("add-bot-to-supergroup", input);
+  }
+
+  /** Removes the bot (ban: true bans it): my_chat_member "left" / "kicked", then 403s on sends. */
+  removeBotFromSupergroup(input: {
+    token: string;
+    chatId: number;
+    ban?: boolean;
+    from?: SandboxUser;
+  }): Promise<{ update_id: number | null }> {
+    return this.post("remove-bot-from-supergroup", input);
+  }
+
+  /**
+   * A person joins the supergroup (new_chat_members, delivered to its bots) or, when already in
+   * it, gets another status. Administrators may manage topics only with canManageTopics.
+   */
+  addSupergroupMember(input: {
+    chatId: number;
+    user: SandboxUser;
+    status?: "member" | "administrator";
+    canManageTopics?: boolean;
+  }): Promise<{ message_id: number | null }> {
+    return this.post("add-supergroup-member", input);
+  }
+
+  /** The supergroup as the sandbox knows it: chat, owner, members, bots with rights, topics. */
+  getSupergroup(input: { chatId: number }): Promise<SandboxSupergroup> {
+    return this.post("supergroup", input);
+  }
+
+  /** A person creates a forum topic in the app (forum_topic_created from them). */
+  createForumTopic(input: {
+    chatId: number;
+    from: SandboxUser;
+    name: string;
+    iconColor?: number;
+  }): Promise<TgForumTopic> {
+    return this.post("create-forum-topic", input);
+  }
+
+  /** A person (topic creator or administrator with can_manage_topics) closes a topic. */
+  closeForumTopic(input: {
+    chatId: number;
+    from: SandboxUser;
+    threadId: number;
+  }): Promise<{ message_id: number }> {
+    return this.post("close-forum-topic", input);
+  }
+
+  reopenForumTopic(input: {
+    chatId: number;
+    from: SandboxUser;
+    threadId: number;
+  }): Promise<{ message_id: number }> {
+    return this.post("reopen-forum-topic", input);
+  }
+
+  /**
+   * The flood limit for one bot sending to one group: at most `messages` per `windowSeconds`
+   * (default 60), else 429 with retry_after. Default 20 per 60 s; null turns it off. Kept across reset.
+   */
+  setGroupRateLimit(input: {
+    messages: number | null;
+    windowSeconds?: number;
+  }): Promise<SandboxGroupRateLimit> {
+    return this.post("set-group-rate-limit", input);
+  }
+
+  /**
+   * BotFather's /setprivacy (on by default). In privacy mode a bot that is not an administrator
+   * gets only commands, replies to its messages and service messages from groups. Kept across reset.
+   */
+  setBotPrivacy(input: { token: string; enabled: boolean }): Promise<{ privacy_mode: boolean }> {
+    return this.post("set-bot-privacy", input);
+  }
+
   /** Clears chats, updates, callback queries, failures and call logs; keeps bots and webhooks. */
   async reset(): Promise<void> {
     await this.post("reset", {});
@@ -308,9 +447,25 @@ export class SandboxClient {
   }
 }
 
+const SERVICE_FIELDS = [
+  "new_chat_members",
+  "left_chat_member",
+  "forum_topic_created",
+  "forum_topic_edited",
+  "forum_topic_closed",
+  "forum_topic_reopened",
+] as const;
+
+function isServiceMessage(message: SandboxMessage): boolean {
+  return SERVICE_FIELDS.some((field) => message[field] !== undefined);
+}
+
 function describeMessage(message: SandboxMessage): string {
   const who = message.from_bot ? "bot " : "user";
+  const service = SERVICE_FIELDS.find((field) => message[field] !== undefined);
+  const topic = message.message_thread_id !== undefined ? ` [topic ${message.message_thread_id}]` : "";
   const body =
+    (service ? `[${service}]` : undefined) ??
     message.text ??
     (message.media
       ? `[${message.media.kind}]${message.caption !== undefined ? ` ${message.caption}` : ""}`
@@ -324,5 +479,5 @@ function describeMessage(message: SandboxMessage): string {
           .map((b) => b.text)
           .join(", ")}]`
       : "";
-  return `  #${message.message_id} ${who}: ${JSON.stringify(body)}${message.edited ? " (edited)" : ""}${buttons}`;
+  return `  #${message.message_id}${topic} ${who}: ${JSON.stringify(body)}${message.edited ? " (edited)" : ""}${buttons}`;
 }

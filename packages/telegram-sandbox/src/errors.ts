@@ -62,6 +62,18 @@ export const Errors = {
   queryTooOld: () => badRequest("query is too old and response timeout expired or query ID is invalid"),
   cantParseEntities: (detail: string) => badRequest(`can't parse entities: ${detail}`),
   wrongFileId: () => badRequest("wrong file identifier/HTTP URL specified"),
+  // Supergroups and forum topics: Bot API server (Client.cpp check_chat_access,
+  // TdOnCheckMessageThreadCallback) and TDLib (ForumTopicManager.cpp) texts, first letter
+  // lowered by the Bot API server; the upper-case ones are Telegram server errors passed through.
+  botKicked: () => new ApiError(403, "Forbidden: bot was kicked from the supergroup chat"),
+  botNotMember: () => new ApiError(403, "Forbidden: bot is not a member of the supergroup chat"),
+  notAForum: () => badRequest("the chat is not a forum"),
+  messageThreadNotFound: () => badRequest("message thread not found"),
+  invalidThreadId: () => badRequest("invalid message thread identifier specified"),
+  topicClosed: () => badRequest("TOPIC_CLOSED"),
+  topicIdInvalid: () => badRequest("TOPIC_ID_INVALID"),
+  topicNotModified: () => badRequest("TOPIC_NOT_MODIFIED"),
+  messageCantBeDeleted: () => badRequest("message can't be deleted"),
 } as const;
 
 /** Descriptions Telegram uses for a bare error code, used when failNext gets no description. */

@@ -16,6 +16,12 @@ export interface SandboxOptions {
   bots?: Array<{ token: string; username: string; firstName?: string }>;
   /** Set false to keep webhook updates pending instead of POSTing them (default true). */
   webhookDelivery?: boolean;
+  /**
+   * Flood limit for one bot sending to one group or supergroup: at most `messages` within
+   * `windowSeconds`, else 429 "Too Many Requests: retry after N". Default 20 per 60 s, Telegram's
+   * documented limit; `messages: null` turns it off. Also settable with SandboxClient.setGroupRateLimit.
+   */
+  groupRateLimit?: { messages: number | null; windowSeconds?: number };
 }
 
 export interface Sandbox {
@@ -29,6 +35,14 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new Store();
+  if (options.groupRateLimit) {
+    const { messages, windowSeconds = 60 } = options.groupRateLimit;
+    if ((messages !== null && (!Number.isInteger(messages) || messages < 1)) || !(windowSeconds >= 1))
+      throw new Error(
+        "telegram-sandbox: groupRateLimit needs messages >= 1 (or null) and windowSeconds >= 1",
+      );
+    store.groupRateLimit = { messages, windowSeconds };
+  }
   for (const bot of options.bots ?? []) {
     if (!TOKEN_PATTERN.test(bot.token)) throw new Error(`telegram-sandbox: invalid bot token "${bot.token}"`);
     store.registerBot(bot.token, bot.username, bot.firstName);

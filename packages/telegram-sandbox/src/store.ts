@@ -4,10 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { FileStore } from "./files";
 import { Notifier } from "./notifier";
+import type { SupergroupInfo } from "./supergroup";
 import type {
   ReplyKeyboardMarkup,
   ReplyMarkup,
   SandboxCall,
+  SandboxGroupRateLimit,
   SandboxMedia,
   SandboxMediaKind,
   SandboxMessage,
@@ -54,7 +56,21 @@ export interface StoredMessage {
   media?: SentMedia;
   contact?: TgContact;
   linkPreviewOptions?: unknown;
+  /** The forum topic (id of its creation message) the message is in; every topic message has it. */
+  threadId?: number;
+  /** Service message content, with Telegram's field names (forum_topic_created, new_chat_members...). */
+  service?: ServiceContent;
 }
+
+export type ServiceContent = Pick<
+  TgMessage,
+  | "new_chat_members"
+  | "left_chat_member"
+  | "forum_topic_created"
+  | "forum_topic_edited"
+  | "forum_topic_closed"
+  | "forum_topic_reopened"
+>;
 
 export interface SentMedia {
   kind: SandboxMediaKind;
@@ -73,8 +89,14 @@ export class ChatState {
   replyKeyboard: ReplyKeyboardMarkup | null = null;
   lastChatAction: { action: string; at: number } | null = null;
   readonly chatInstance = BigInt.asIntN(64, randomBytes(8).readBigUInt64BE()).toString();
+  /** When each bot sent its recent messages here (epoch ms), for the group flood limit. */
+  readonly sendTimes = new Map<number, number[]>();
 
-  constructor(public chat: TgChat) {}
+  /** Members, bots, rights and topics; only for supergroups made with the control API. */
+  constructor(
+    public chat: TgChat,
+    readonly supergroup?: SupergroupInfo,
+  ) {}
 
   add(input: NewMessage): StoredMessage {
     const message: StoredMessage = {
@@ -95,6 +117,13 @@ export class ChatState {
 
   list(): StoredMessage[] {
     return [...this.messages.values()].filter((m) => !m.deleted);
+  }
+
+  /** Messages newer than afterMessageId, optionally only those of one forum topic. */
+  listAfter(afterMessageId: number, threadId?: number): StoredMessage[] {
+    return this.list().filter(
+      (m) => m.messageId > afterMessageId && (threadId === undefined || m.threadId === threadId),
+    );
   }
 }
 
@@ -136,6 +165,8 @@ export class BotState {
   webhook: WebhookState | null = null;
   /** The website domain linked with BotFather's /setdomain; login_url buttons must point to it. */
   linkedDomain: string | null = null;
+  /** BotFather's /setprivacy; on by default, as for every new bot. Kept across reset. */
+  privacyMode = true;
 
   constructor(
     readonly token: string,
@@ -152,7 +183,7 @@ export class BotState {
       first_name: this.firstName,
       username: this.username,
       can_join_groups: true,
-      can_read_all_group_messages: false,
+      can_read_all_group_messages: !this.privacyMode,
       supports_inline_queries: false,
       can_connect_to_business: false,
       has_main_web_app: false,
@@ -190,8 +221,15 @@ export class BotState {
   }
 }
 
+/** Telegram's Bots FAQ: "your bot will not be able to send more than 20 messages per minute to the same group". */
+export const DEFAULT_GROUP_RATE_LIMIT: SandboxGroupRateLimit = { messages: 20, windowSeconds: 60 };
+
 export class Store {
   readonly bots = new Map<string, BotState>();
+  /** Supergroups made with the control API, shared by every bot in them (one message id counter). */
+  readonly supergroups = new Map<number, ChatState>();
+  /** Flood limit for bots sending to one group; kept across reset. */
+  groupRateLimit: SandboxGroupRateLimit = { ...DEFAULT_GROUP_RATE_LIMIT };
   readonly files = new FileStore();
   /** Fired on every chat change so control long-polls (getMessages waitMs) can re-check. */
   readonly changes = new Notifier();
@@ -221,8 +259,14 @@ export class Store {
     this.pushListeners.add(listener);
   }
 
+  /** The chat a bot means by chat_id: its own private/basic group chat, else a supergroup. */
+  chatFor(bot: BotState, chatId: number): ChatState | undefined {
+    return bot.chats.get(chatId) ?? this.supergroups.get(chatId);
+  }
+
   reset(): void {
     for (const bot of this.bots.values()) bot.reset();
+    this.supergroups.clear();
     this.changes.notify();
   }
 }
@@ -233,7 +277,8 @@ export function nowSeconds(): number {
 
 /** Serialises a stored message as the Bot API Message object (what bots receive). */
 export function toTgMessage(chat: ChatState, message: StoredMessage, withReply = true): TgMessage {
-  const replied = withReply && message.replyToMessageId ? chat.get(message.replyToMessageId) : undefined;
+  const replyId = withReply ? replyToMessageId(message) : undefined;
+  const replied = replyId !== undefined ? chat.get(replyId) : undefined;
   const out: TgMessage = {
     message_id: message.messageId,
     from: message.from,
@@ -241,6 +286,7 @@ export function toTgMessage(chat: ChatState, message: StoredMessage, withReply =
     date: message.date,
   };
   if (message.editDate !== undefined) out.edit_date = message.editDate;
+  if (message.threadId !== undefined) out.message_thread_id = message.threadId;
   if (replied) out.reply_to_message = toTgMessage(chat, replied, false);
   if (message.text !== undefined) out.text = message.text;
   if (message.entities?.length) out.entities = message.entities;
@@ -249,8 +295,33 @@ export function toTgMessage(chat: ChatState, message: StoredMessage, withReply =
   if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
   if (message.contact) out.contact = message.contact;
   if (message.linkPreviewOptions !== undefined) out.link_preview_options = message.linkPreviewOptions;
+  if (message.service) Object.assign(out, serviceFields(message.service));
   // Telegram only echoes inline keyboards back; reply keyboards are not part of Message.
   if (message.replyMarkup && "inline_keyboard" in message.replyMarkup) out.reply_markup = message.replyMarkup;
+  if (message.threadId !== undefined) out.is_topic_message = true;
+  return out;
+}
+
+/**
+ * The message a Message.reply_to_message shows: the explicit reply, else, in a forum topic, the
+ * topic's creation message, as the Bot API server adds it (Client.cpp
+ * get_same_chat_reply_to_message_id: the thread id when it is below the message's own id).
+ */
+function replyToMessageId(message: StoredMessage): number | undefined {
+  if (message.replyToMessageId !== undefined) return message.replyToMessageId;
+  if (message.threadId !== undefined && message.threadId < message.messageId) return message.threadId;
+  return undefined;
+}
+
+/** Service fields plus the legacy duplicates the Bot API still sends (new_chat_member, ...). */
+function serviceFields(service: ServiceContent): Partial<TgMessage> {
+  const out: Partial<TgMessage> = { ...service };
+  const added = service.new_chat_members?.[0];
+  if (added) {
+    out.new_chat_participant = added;
+    out.new_chat_member = added;
+  }
+  if (service.left_chat_member) out.left_chat_participant = service.left_chat_member;
   return out;
 }
 
@@ -275,6 +346,11 @@ export function toSandboxMessage(chat: ChatState, message: StoredMessage): Sandb
   const media = mediaSummary(message);
   if (media) out.media = media;
   if (message.contact) out.contact = message.contact;
+  if (message.threadId !== undefined) {
+    out.message_thread_id = message.threadId;
+    out.is_topic_message = true;
+  }
+  if (message.service) Object.assign(out, message.service);
   return out;
 }
 

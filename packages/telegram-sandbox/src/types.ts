@@ -22,11 +22,13 @@ export interface TgBotUser extends TgUser {
 
 export interface TgChat {
   id: number;
-  type: "private" | "group";
+  type: "private" | "group" | "supergroup";
   title?: string;
   first_name?: string;
   last_name?: string;
   username?: string;
+  /** Present (true) only for supergroups with topics enabled, as the Bot API sends it. */
+  is_forum?: true;
 }
 
 export interface TgMessageEntity {
@@ -156,12 +158,24 @@ export interface TgContact {
   vcard?: string;
 }
 
+/** The icon colors Telegram allows for forum topics (createForumTopic `icon_color`). */
+export type TgForumTopicIconColor = 7322096 | 16766590 | 13338331 | 9367192 | 16749490 | 16478047;
+
+export interface TgForumTopic {
+  message_thread_id: number;
+  name: string;
+  icon_color: number;
+  icon_custom_emoji_id?: string;
+}
+
 export interface TgMessage {
   message_id: number;
   from?: TgUser;
   chat: TgChat;
   date: number;
   edit_date?: number;
+  /** The forum topic (its creation message id) the message belongs to. */
+  message_thread_id?: number;
   reply_to_message?: TgMessage;
   text?: string;
   entities?: TgMessageEntity[];
@@ -176,14 +190,43 @@ export interface TgMessage {
   animation?: TgAnimation;
   contact?: TgContact;
   link_preview_options?: unknown;
+  new_chat_members?: TgUser[];
+  new_chat_member?: TgUser;
+  new_chat_participant?: TgUser;
+  left_chat_member?: TgUser;
+  left_chat_participant?: TgUser;
+  forum_topic_created?: { name: string; icon_color: number; icon_custom_emoji_id?: string };
+  forum_topic_edited?: { name?: string; icon_custom_emoji_id?: string };
+  forum_topic_closed?: Record<string, never>;
+  forum_topic_reopened?: Record<string, never>;
   reply_markup?: InlineKeyboardMarkup;
+  /** true for every message in a forum topic, the topic's creation message included. */
+  is_topic_message?: true;
 }
 
-export interface TgChatMember {
-  user: TgUser;
-  status: "member" | "kicked";
-  until_date?: number;
+/** ChatAdministratorRights as the Bot API lists them for supergroups. */
+export interface TgAdministratorRights {
+  is_anonymous: boolean;
+  can_manage_chat: boolean;
+  can_delete_messages: boolean;
+  can_manage_video_chats: boolean;
+  can_restrict_members: boolean;
+  can_promote_members: boolean;
+  can_change_info: boolean;
+  can_invite_users: boolean;
+  can_post_stories: boolean;
+  can_edit_stories: boolean;
+  can_delete_stories: boolean;
+  can_pin_messages: boolean;
+  can_manage_topics: boolean;
 }
+
+export type TgChatMember =
+  | { user: TgUser; status: "creator"; is_anonymous: boolean }
+  | ({ user: TgUser; status: "administrator"; can_be_edited: boolean } & TgAdministratorRights)
+  | { user: TgUser; status: "member" }
+  | { user: TgUser; status: "left" }
+  | { user: TgUser; status: "kicked"; until_date: number };
 
 export interface TgUpdate {
   update_id: number;
@@ -256,6 +299,52 @@ export interface SandboxMessage {
   /** A summary of the media the bot sent (any kind), for simple assertions. */
   media?: SandboxMedia;
   contact?: TgContact;
+  /** The forum topic the message is in (supergroups with topics). */
+  message_thread_id?: number;
+  is_topic_message?: true;
+  /** Service messages, with Telegram's field names. */
+  new_chat_members?: TgUser[];
+  left_chat_member?: TgUser;
+  forum_topic_created?: { name: string; icon_color: number; icon_custom_emoji_id?: string };
+  forum_topic_edited?: { name?: string; icon_custom_emoji_id?: string };
+  forum_topic_closed?: Record<string, never>;
+  forum_topic_reopened?: Record<string, never>;
+}
+
+/** A supergroup as the control API shows it: who is in it, its bots' rights and its topics. */
+export interface SandboxSupergroup {
+  chat: TgChat;
+  owner: TgUser;
+  members: Array<{
+    user: TgUser;
+    status: "creator" | "administrator" | "member" | "left" | "kicked";
+    can_manage_topics: boolean;
+  }>;
+  bots: Array<{
+    id: number;
+    username: string;
+    status: "administrator" | "member" | "left" | "kicked";
+    rights: TgAdministratorRights | null;
+  }>;
+  topics: SandboxForumTopic[];
+  /** What members who are not administrators may do (ChatPermissions subset the sandbox models). */
+  permissions: { can_send_messages: boolean; can_manage_topics: boolean };
+}
+
+export interface SandboxForumTopic {
+  message_thread_id: number;
+  name: string;
+  icon_color: number;
+  is_closed: boolean;
+  /** The user or bot that created the topic. */
+  creator_id: number;
+}
+
+/** The per-group flood limit the sandbox enforces on bots (Telegram: about 20 messages a minute). */
+export interface SandboxGroupRateLimit {
+  /** Messages one bot may send to one group within the window; null = no limit. */
+  messages: number | null;
+  windowSeconds: number;
 }
 
 export type SandboxMediaKind = "photo" | "document" | "video" | "audio" | "voice" | "animation";

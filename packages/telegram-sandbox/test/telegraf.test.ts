@@ -1,8 +1,9 @@
-// A real Telegraf bot against the sandbox: long polling via launch(), and a webhook server.
+// A real Telegraf bot against the sandbox: long polling via launch(), a webhook server, and a
+// bot working in a forum supergroup (topics, replies landing in the topic).
 
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Markup, Telegraf } from "telegraf";
+import { Markup, Telegraf, TelegramError } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALICE, BOB, OTHER_TOKEN, TOKEN, useSandbox } from "./helpers";
 
@@ -125,5 +126,101 @@ describe("Telegraf via webhook (webhookCallback + secret_token)", () => {
     expect(rejected).toEqual([]);
     const [answer] = await ctx.client.getCalls({ token: OTHER_TOKEN, method: "answerCallbackQuery" });
     expect(answer?.via_webhook_reply).toBe(true);
+  });
+});
+
+describe("Telegraf in a forum supergroup", () => {
+  const token = `100003:${"C".repeat(35)}`;
+  const owner = { id: 611, first_name: "Olga" };
+  const operator = { id: 612, first_name: "Oscar" };
+  let bot: Telegraf;
+  let launched: Promise<void>;
+  let chatId: number;
+
+  beforeAll(async () => {
+    await ctx.client.registerBot({ token, username: "forum_bot" });
+    chatId = (await ctx.client.createSupergroup({ title: "Support", owner, isForum: true })).id;
+    await ctx.client.addBotToSupergroup({
+      token,
+      chatId,
+      status: "administrator",
+      rights: { can_manage_topics: true },
+    });
+    await ctx.client.addSupergroupMember({ chatId, user: operator });
+    bot = new Telegraf(token, { telegram: { apiRoot: ctx.sandbox.url } });
+    // "/open Ann" in the General topic opens a topic for Ann and greets there.
+    bot.command("open", async (c) => {
+      const topic = await c.telegram.createForumTopic(c.chat.id, c.payload);
+      await c.telegram.sendMessage(c.chat.id, `Topic for ${topic.name}`, {
+        message_thread_id: topic.message_thread_id,
+      });
+    });
+    bot.command("close", (c) => c.telegram.closeForumTopic(c.chat.id, c.message.message_thread_id ?? 0));
+    // ctx.reply answers in the topic the message came from (Telegraf sets message_thread_id).
+    bot.on("text", (c) => c.reply(`echo: ${c.message.text}`));
+    await new Promise<void>((resolve, reject) => {
+      launched = bot.launch(() => resolve());
+      launched.catch(reject);
+    });
+  });
+
+  afterAll(async () => {
+    bot.stop("test done");
+    await launched;
+  });
+
+  it("creates a topic, sends into it, answers in it and closes it", async () => {
+    await ctx.client.sendText({ token, from: operator, text: "/open Ann", chatId });
+    await ctx.client.waitForChat({
+      token,
+      chatId,
+      until: (all) => all.some((m) => m.text === "Topic for Ann"),
+    });
+    const [topic] = (await ctx.client.getSupergroup({ chatId })).topics;
+    expect(topic).toMatchObject({ name: "Ann", is_closed: false });
+    const threadId = topic?.message_thread_id ?? 0;
+
+    const { message_id } = await ctx.client.sendText({
+      token,
+      from: operator,
+      text: "hello",
+      chatId,
+      threadId,
+    });
+    const [echo] = await ctx.client.waitForBotMessages({
+      token,
+      chatId,
+      threadId,
+      count: 1,
+      afterMessageId: message_id,
+    });
+    expect(echo).toMatchObject({ text: "echo: hello", message_thread_id: threadId, is_topic_message: true });
+
+    await ctx.client.sendText({ token, from: operator, text: "/close", chatId, threadId });
+    await ctx.client.waitForChat({
+      token,
+      chatId,
+      threadId,
+      until: (all) => all.some((m) => m.forum_topic_closed),
+    });
+    expect((await ctx.client.getSupergroup({ chatId })).topics[0]?.is_closed).toBe(true);
+  });
+
+  it("surfaces Telegram's errors as TelegramError", async () => {
+    const error = await bot.telegram
+      .sendMessage(chatId, "nowhere", { message_thread_id: 4242 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TelegramError);
+    expect((error as TelegramError).description).toBe("Bad Request: message thread not found");
+    const topic = await bot.telegram.createForumTopic(chatId, "Direct", { icon_color: 16478047 });
+    expect(topic).toEqual({
+      message_thread_id: topic.message_thread_id,
+      name: "Direct",
+      icon_color: 16478047,
+    });
+    const sent = await bot.telegram.sendMessage(chatId, "straight in", {
+      message_thread_id: topic.message_thread_id,
+    });
+    expect(sent.message_thread_id).toBe(topic.message_thread_id);
   });
 });

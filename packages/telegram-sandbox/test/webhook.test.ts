@@ -10,7 +10,10 @@ const ctx = useSandbox();
 
 interface Received {
   headers: IncomingMessage["headers"];
-  body: { update_id: number; message?: { text?: string; chat: { id: number } } };
+  body: {
+    update_id: number;
+    message?: { text?: string; chat: { id: number }; message_thread_id?: number; is_topic_message?: boolean };
+  };
 }
 
 /** A fake bot webhook endpoint; `respond` decides each answer. */
@@ -161,5 +164,48 @@ describe("delivery", () => {
     } finally {
       await quiet.close();
     }
+  });
+
+  it("delivers a topic message in a forum, with allowed_updates applied", async () => {
+    const forum = await ctx.client.createSupergroup({
+      title: "Support",
+      owner: { id: 601, first_name: "Olga" },
+      isForum: true,
+    });
+    await ctx.client.addBotToSupergroup({
+      token: TOKEN,
+      chatId: forum.id,
+      status: "administrator",
+      rights: { can_manage_topics: true },
+    });
+    await ctx.client.addSupergroupMember({ chatId: forum.id, user: ALICE });
+    const topic = await ok<{ message_thread_id: number }>(ctx.sandbox, "createForumTopic", {
+      chat_id: forum.id,
+      name: "Ann",
+    });
+    await ok(ctx.sandbox, "setWebhook", {
+      url: hook.url,
+      drop_pending_updates: true,
+      allowed_updates: ["message"],
+    });
+    await ctx.client.sendText({
+      token: TOKEN,
+      from: ALICE,
+      text: "in the topic",
+      chatId: forum.id,
+      threadId: topic.message_thread_id,
+    });
+    await until(() => hook.received.length === 1);
+    expect(hook.received[0]?.body.message).toMatchObject({
+      text: "in the topic",
+      chat: { id: forum.id },
+      message_thread_id: topic.message_thread_id,
+      is_topic_message: true,
+    });
+    // my_chat_member is not in allowed_updates: a promotion is not delivered.
+    await ctx.client.addBotToSupergroup({ token: TOKEN, chatId: forum.id, status: "member" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hook.received).toHaveLength(1);
+    await ok(ctx.sandbox, "setWebhook", { url: hook.url, allowed_updates: [] });
   });
 });

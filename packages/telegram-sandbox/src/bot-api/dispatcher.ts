@@ -6,8 +6,10 @@ import type { Params } from "../http/params";
 import type { BotState, Store } from "../store";
 import type { SandboxCall } from "../types";
 import { Described, type MethodHandler } from "./context";
+import { chatMethods } from "./methods-chats";
 import { commandMethods } from "./methods-commands";
 import { fileMethods } from "./methods-files";
+import { forumMethods } from "./methods-forum";
 import { messageMethods } from "./methods-messages";
 import { updateMethods } from "./methods-updates";
 
@@ -18,9 +20,14 @@ export interface CallOutcome {
 }
 
 const METHODS = new Map<string, MethodHandler>(
-  Object.entries({ ...updateMethods, ...messageMethods, ...fileMethods, ...commandMethods }).map(
-    ([name, handler]) => [name.toLowerCase(), handler],
-  ),
+  Object.entries({
+    ...updateMethods,
+    ...messageMethods,
+    ...fileMethods,
+    ...commandMethods,
+    ...chatMethods,
+    ...forumMethods,
+  }).map(([name, handler]) => [name.toLowerCase(), handler]),
 );
 
 export class BotApi {

@@ -3,12 +3,13 @@
 
 import { badRequest } from "../errors";
 import { toTgMessage } from "../store";
-import { markupTarget, replyTarget, requireChat } from "./chat-lookup";
+import { markupTarget, messageThread, replyTarget, requireChat } from "./chat-lookup";
 import type { MethodHandler } from "./context";
 import { optionalCaption } from "./formatted-text";
 import { DOWNLOAD_MAX_BYTES, resolveMedia } from "./media-input";
 import { MEDIA_KINDS, type MediaKindSpec, messageMedia } from "./media-kinds";
 import { applyKeyboard } from "./methods-messages";
+import { addBotMessage } from "./outgoing";
 import { parseReplyMarkup } from "./reply-markup";
 
 function sendMedia(spec: MediaKindSpec): MethodHandler {
@@ -20,9 +21,8 @@ function sendMedia(spec: MediaKindSpec): MethodHandler {
     const caption = optionalCaption(ctx.params);
     const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat));
     const replyToMessageId = replyTarget(ctx, chat);
-    const message = chat.add({
-      fromBot: true,
-      from: ctx.bot.sender,
+    const threadId = messageThread(ctx, chat, replyToMessageId);
+    const message = addBotMessage(ctx, chat, {
       ...messageMedia(file),
       media: {
         kind: file.kind,
@@ -32,6 +32,7 @@ function sendMedia(spec: MediaKindSpec): MethodHandler {
       ...(caption ? { caption: caption.text, captionEntities: caption.entities } : {}),
       ...(replyMarkup ? { replyMarkup } : {}),
       ...(replyToMessageId !== undefined ? { replyToMessageId } : {}),
+      ...(threadId !== undefined ? { threadId } : {}),
     });
     applyKeyboard(chat, replyMarkup);
     return toTgMessage(chat, message);

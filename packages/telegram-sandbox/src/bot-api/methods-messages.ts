@@ -3,9 +3,10 @@
 import { badRequest, Errors } from "../errors";
 import { type ChatState, nowSeconds, toTgMessage } from "../store";
 import type { ReplyMarkup } from "../types";
-import { markupTarget, replyTarget, requireChat, requireEditable } from "./chat-lookup";
+import { markupTarget, messageThread, replyTarget, requireChat, requireEditable } from "./chat-lookup";
 import type { MethodContext, MethodHandler } from "./context";
 import { formatText, requireMessageText } from "./formatted-text";
+import { addBotMessage } from "./outgoing";
 import { parseReplyMarkup, stableJson } from "./reply-markup";
 
 /** How long a callback query can be answered. Telegram does not document it; tests can age queries via state. */
@@ -37,14 +38,14 @@ const sendMessage: MethodHandler = (ctx) => {
   const { text, entities } = requireMessageText(ctx.params);
   const replyMarkup = parseReplyMarkup(ctx.params, markupTarget(ctx, chat));
   const replyToMessageId = replyTarget(ctx, chat);
+  const threadId = messageThread(ctx, chat, replyToMessageId);
   const linkPreviewOptions = ctx.params.json("link_preview_options", "can't parse link preview options");
-  const message = chat.add({
-    fromBot: true,
-    from: ctx.bot.sender,
+  const message = addBotMessage(ctx, chat, {
     text,
     entities,
     ...(replyMarkup ? { replyMarkup } : {}),
     ...(replyToMessageId !== undefined ? { replyToMessageId } : {}),
+    ...(threadId !== undefined ? { threadId } : {}),
     ...(linkPreviewOptions !== undefined ? { linkPreviewOptions } : {}),
   });
   applyKeyboard(chat, replyMarkup);
@@ -103,9 +104,13 @@ const deleteMessage: MethodHandler = (ctx) => {
   const chat = requireChat(ctx);
   const messageId = ctx.params.int("message_id");
   if (messageId === undefined) throw badRequest("message identifier is not specified");
-  // Bots may delete their own and, in private chats, the user's messages.
+  // Bots may delete their own and, in private chats, the user's messages; in a supergroup
+  // others' messages need can_delete_messages (MESSAGE_DELETE_FORBIDDEN otherwise).
   const message = chat.get(messageId);
   if (!message) throw Errors.messageToDeleteNotFound();
+  const own = message.fromBot && message.from.id === ctx.bot.id;
+  if (chat.supergroup && !own && !chat.supergroup.botHasRight(ctx.bot.id, "can_delete_messages"))
+    throw Errors.messageCantBeDeleted();
   message.deleted = true;
   return true;
 };

@@ -40,17 +40,44 @@ export function optionalBool(input: Input, key: string): boolean | undefined {
   return value;
 }
 
-export function requireUser(input: Input): SandboxUser {
-  const from = input.from;
+export function requireUser(input: Input, key = "from"): SandboxUser {
+  const from = input[key];
   if (typeof from !== "object" || from === null)
-    throw new ControlError(400, '"from" must be a SandboxUser object');
+    throw new ControlError(400, `"${key}" must be a SandboxUser object`);
   const user = from as Input;
   const id = requireInt(user, "id");
-  if (id <= 0) throw new ControlError(400, '"from.id" must be a positive integer');
+  if (id <= 0) throw new ControlError(400, `"${key}.id" must be a positive integer`);
   const out: SandboxUser = { id, first_name: requireString(user, "first_name") };
   for (const key of ["last_name", "username", "language_code", "photo_url"] as const) {
     const value = optionalString(user, key);
     if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+export function optionalUser(input: Input, key: string): SandboxUser | undefined {
+  return input[key] === undefined || input[key] === null ? undefined : requireUser(input, key);
+}
+
+/** Administrator rights: an object of the Bot API's ChatAdministratorRights booleans. */
+export function optionalRights(
+  input: Input,
+  key: string,
+  known: readonly string[],
+): Record<string, boolean> | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ControlError(400, `"${key}" must be an object of ChatAdministratorRights booleans`);
+  const out: Record<string, boolean> = {};
+  for (const [name, flag] of Object.entries(value)) {
+    if (!known.includes(name))
+      throw new ControlError(
+        400,
+        `"${key}.${name}" is not a ChatAdministratorRights field (${known.join(", ")})`,
+      );
+    if (typeof flag !== "boolean") throw new ControlError(400, `"${key}.${name}" must be a boolean`);
+    out[name] = flag;
   }
   return out;
 }

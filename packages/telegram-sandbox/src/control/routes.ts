@@ -2,19 +2,23 @@
 // demo UI to act as the Telegram user and to inspect or rig the sandbox.
 
 import { ControlError, defaultDescription } from "../errors";
-import { type BotState, type Store, TOKEN_PATTERN, toSandboxMessage } from "../store";
-import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxMessage } from "../types";
+import { type BotState, type Store, type StoredMessage, TOKEN_PATTERN, toSandboxMessage } from "../store";
+import { NO_RIGHTS } from "../supergroup";
+import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxGroupRateLimit, SandboxMessage } from "../types";
+import { GroupActions } from "./group-actions";
 import {
   type Input,
   optionalBool,
   optionalInt,
+  optionalRights,
   optionalString,
+  optionalUser,
   requireContact,
   requireInt,
   requireString,
   requireUser,
 } from "./input";
-import { UserActions } from "./user-actions";
+import { type MessagePlacement, UserActions } from "./user-actions";
 
 /** Upper bound for any server-side wait, so a forgotten waitMs cannot pin a request forever. */
 const MAX_WAIT_MS = 60_000;
@@ -23,11 +27,14 @@ type Route = (input: Input, signal: AbortSignal) => unknown;
 
 export class ControlRoutes {
   private readonly actions: UserActions;
+  private readonly groups: GroupActions;
   private readonly routes: Record<string, Route>;
 
   constructor(private readonly store: Store) {
     this.actions = new UserActions(store);
+    this.groups = new GroupActions(store);
     const a = this.actions;
+    const g = this.groups;
     const bot = (input: Input) => a.bot(requireString(input, "token"));
     this.routes = {
       health: () => ({ ok: true }),
@@ -39,6 +46,7 @@ export class ControlRoutes {
           requireUser(input),
           requireString(input, "text"),
           optionalInt(input, "chatId"),
+          placement(input),
         ),
       start: (input) =>
         a.start(
@@ -94,10 +102,64 @@ export class ControlRoutes {
           },
         ),
       "set-bot-domain": (input) => setBotDomain(bot(input), input),
+      "set-bot-privacy": (input) => {
+        const target = bot(input);
+        const enabled = optionalBool(input, "enabled");
+        if (enabled === undefined) throw new ControlError(400, '"enabled" must be a boolean');
+        target.privacyMode = enabled;
+        return { privacy_mode: target.privacyMode };
+      },
+      "create-supergroup": (input) =>
+        g.createSupergroup({
+          title: requireString(input, "title"),
+          owner: requireUser(input, "owner"),
+          ...optionalField("isForum", optionalBool(input, "isForum")),
+          ...optionalField("id", optionalInt(input, "id")),
+          ...optionalField("membersCanCreateTopics", optionalBool(input, "membersCanCreateTopics")),
+        }),
+      "add-bot-to-supergroup": (input) =>
+        g.addBot(bot(input), requireInt(input, "chatId"), {
+          ...optionalField("status", botStatus(input)),
+          ...optionalField("rights", optionalRights(input, "rights", Object.keys(NO_RIGHTS))),
+          ...optionalField("from", optionalUser(input, "from")),
+        }),
+      "remove-bot-from-supergroup": (input) =>
+        g.removeBot(bot(input), requireInt(input, "chatId"), {
+          ...optionalField("ban", optionalBool(input, "ban")),
+          ...optionalField("from", optionalUser(input, "from")),
+        }),
+      "add-supergroup-member": (input) =>
+        g.addMember(requireInt(input, "chatId"), requireUser(input, "user"), {
+          ...optionalField("status", botStatus(input)),
+          ...optionalField("canManageTopics", optionalBool(input, "canManageTopics")),
+        }),
+      supergroup: (input) => g.describe(requireInt(input, "chatId")),
+      "create-forum-topic": (input) =>
+        g.createTopic(
+          requireInt(input, "chatId"),
+          requireUser(input),
+          requireString(input, "name"),
+          optionalInt(input, "iconColor"),
+        ),
+      "close-forum-topic": (input) =>
+        g.setTopicClosed(
+          requireInt(input, "chatId"),
+          requireUser(input),
+          requireInt(input, "threadId"),
+          true,
+        ),
+      "reopen-forum-topic": (input) =>
+        g.setTopicClosed(
+          requireInt(input, "chatId"),
+          requireUser(input),
+          requireInt(input, "threadId"),
+          false,
+        ),
+      "set-group-rate-limit": (input) => setGroupRateLimit(store, input),
       "block-bot": (input) => a.setBlocked(bot(input), requireUser(input), true),
       "unblock-bot": (input) => a.setBlocked(bot(input), requireUser(input), false),
       messages: (input, signal) => this.messages(bot(input), input, signal),
-      "chat-state": (input) => chatState(bot(input), requireInt(input, "chatId")),
+      "chat-state": (input) => chatState(store, bot(input), requireInt(input, "chatId")),
       "callback-answer": (input, signal) => this.callbackAnswer(bot(input), input, signal),
       "fail-next": (input) => failNext(bot(input), input),
       calls: (input) => {
@@ -133,22 +195,24 @@ export class ControlRoutes {
     return botInfo(this.store.registerBot(token, username, optionalString(input, "firstName")));
   }
 
-  /** Messages newer than afterMessageId; with waitMs, first waits for minBotMessages bot messages. */
+  /**
+   * Messages newer than afterMessageId (of one forum topic with threadId); with waitMs, first
+   * waits for minBotMessages messages from this bot. A supergroup lists everyone's messages.
+   */
   private async messages(bot: BotState, input: Input, signal: AbortSignal): Promise<SandboxMessage[]> {
     const chatId = requireInt(input, "chatId");
     const after = optionalInt(input, "afterMessageId") ?? 0;
+    const threadId = optionalInt(input, "threadId");
     const waitMs = Math.min(MAX_WAIT_MS, optionalInt(input, "waitMs") ?? 0);
     const minBotMessages = optionalInt(input, "minBotMessages") ?? 1;
     // Re-read the chat on every check: it may be created (or reset) while we wait.
-    const newer = () => {
-      const chat = bot.chats.get(chatId);
-      return chat ? chat.list().filter((m) => m.messageId > after) : [];
-    };
+    const newer = () => this.store.chatFor(bot, chatId)?.listAfter(after, threadId) ?? [];
+    const byThisBot = (m: StoredMessage) => m.fromBot && m.from.id === bot.id && !m.service;
     if (waitMs > 0) {
-      const enough = () => newer().filter((m) => m.fromBot).length >= minBotMessages;
+      const enough = () => newer().filter(byThisBot).length >= minBotMessages;
       await this.store.changes.waitUntil(enough, waitMs, signal);
     }
-    const chat = bot.chats.get(chatId);
+    const chat = this.store.chatFor(bot, chatId);
     return chat ? newer().map((m) => toSandboxMessage(chat, m)) : [];
   }
 
@@ -174,8 +238,8 @@ function botInfo(bot: BotState): SandboxBotInfo {
   return { id: bot.id, username: bot.username, firstName: bot.firstName, token: bot.token };
 }
 
-function chatState(bot: BotState, chatId: number) {
-  const chat = bot.chats.get(chatId);
+function chatState(store: Store, bot: BotState, chatId: number) {
+  const chat = store.chatFor(bot, chatId);
   return {
     exists: chat !== undefined,
     chat: chat?.chat ?? null,
@@ -183,6 +247,31 @@ function chatState(bot: BotState, chatId: number) {
     reply_keyboard: chat?.replyKeyboard ?? null,
     last_chat_action: chat?.lastChatAction ?? null,
   };
+}
+
+function placement(input: Input): MessagePlacement {
+  return {
+    ...optionalField("threadId", optionalInt(input, "threadId")),
+    ...optionalField("replyToMessageId", optionalInt(input, "replyToMessageId")),
+  };
+}
+
+function botStatus(input: Input): "member" | "administrator" | undefined {
+  const status = optionalString(input, "status");
+  if (status === undefined || status === "member" || status === "administrator") return status;
+  throw new ControlError(400, `"status" must be "member" or "administrator", got ${JSON.stringify(status)}`);
+}
+
+/** messages: null turns the limit off; windowSeconds defaults to 60. Kept across reset. */
+function setGroupRateLimit(store: Store, input: Input): SandboxGroupRateLimit {
+  const raw = input.messages;
+  const messages = raw === null ? null : requireInt(input, "messages");
+  if (messages !== null && messages < 1)
+    throw new ControlError(400, '"messages" must be at least 1 (or null for no limit)');
+  const windowSeconds = optionalInt(input, "windowSeconds") ?? 60;
+  if (windowSeconds < 1) throw new ControlError(400, '"windowSeconds" must be at least 1');
+  store.groupRateLimit = { messages, windowSeconds };
+  return { ...store.groupRateLimit };
 }
 
 function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

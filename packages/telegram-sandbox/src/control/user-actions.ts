@@ -7,6 +7,7 @@ import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
 import { detectEntities } from "../formatting/auto-entities";
 import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
+import { deliverToGroupBots } from "../supergroup";
 import type {
   SandboxLoginButtonResult,
   SandboxUser,
@@ -19,9 +20,15 @@ import type {
 import { type ButtonSelector, findLoginButton, pressLogin } from "./login-button";
 
 export interface SentMessage {
-  /** null when the bot's allowed_updates filtered the update out. */
+  /** null when the bot does not get it (allowed_updates, or in a group: not a member, privacy mode). */
   update_id: number | null;
   message_id: number;
+}
+
+/** Where in a chat a user's message goes: a forum topic and/or a reply to one message. */
+export interface MessagePlacement {
+  threadId?: number;
+  replyToMessageId?: number;
 }
 
 export class UserActions {
@@ -33,14 +40,20 @@ export class UserActions {
     return bot;
   }
 
-  sendText(bot: BotState, from: SandboxUser, text: string, chatId?: number): SentMessage {
-    return this.userMessage(bot, from, chatId, { text, entities: detectEntities(text) });
+  sendText(
+    bot: BotState,
+    from: SandboxUser,
+    text: string,
+    chatId?: number,
+    placement: MessagePlacement = {},
+  ): SentMessage {
+    return this.userMessage(bot, from, chatId, { text, entities: detectEntities(text) }, placement);
   }
 
   start(bot: BotState, from: SandboxUser, payload?: string, chatId?: number): SentMessage {
     const chat = this.chatFor(bot, from, chatId);
     // Like Telegram's "Restart" button: /start from a user who blocked the bot unblocks it.
-    if (chat.blocked) this.setBlocked(bot, from, false);
+    if (chat.blocked && !chat.supergroup) this.setBlocked(bot, from, false);
     const text = payload ? `/start ${payload}` : "/start";
     const entities: TgMessageEntity[] = [{ type: "bot_command", offset: 0, length: 6 }];
     return this.userMessage(bot, from, chatId, { text, entities });
@@ -114,10 +127,13 @@ export class UserActions {
   ): { update_id: number | null; callback_query_id: string } {
     const chat = this.existingChat(bot, chatId ?? from.id);
     if (chat.blocked) throw blockedError(bot, from);
+    if (chat.supergroup) requireGroupMember(chat, from);
     const message = chat.get(messageId);
     if (!message) throw new ControlError(400, `message ${messageId} not found in chat ${chat.chat.id}`);
     if (!message.fromBot)
       throw new ControlError(400, `message ${messageId} was sent by the user, not the bot`);
+    if (message.from.id !== bot.id)
+      throw new ControlError(400, `message ${messageId} was sent by another bot (${message.from.id})`);
     const markup = message.replyMarkup;
     const buttons = markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
     if (!buttons.some((b) => b.callback_data === callbackData)) {
@@ -170,11 +186,8 @@ export class UserActions {
       );
     }
     chat.blocked = blocked;
-    const member = (status: TgChatMember["status"]): TgChatMember => ({
-      user: bot.sender,
-      status,
-      ...(status === "kicked" ? { until_date: 0 } : {}),
-    });
+    const member = (status: "member" | "kicked"): TgChatMember =>
+      status === "kicked" ? { user: bot.sender, status, until_date: 0 } : { user: bot.sender, status };
     const update = bot.updates.push({
       my_chat_member: {
         chat: chat.chat,
@@ -193,10 +206,16 @@ export class UserActions {
     from: SandboxUser,
     chatId: number | undefined,
     content: Pick<NewMessage, "text" | "entities" | "contact">,
+    placement: MessagePlacement = {},
   ): SentMessage {
     const chat = this.chatFor(bot, from, chatId);
     if (chat.blocked) throw blockedError(bot, from);
-    const message = chat.add({ fromBot: false, from: toUser(from), ...content });
+    const where = chat.supergroup ? groupPlacement(chat, from, placement) : plainPlacement(chat, placement);
+    const message = chat.add({ fromBot: false, from: toUser(from), ...content, ...where });
+    if (chat.supergroup) {
+      const delivered = deliverToGroupBots(this.store, chat, message);
+      return { update_id: delivered.get(bot.id) ?? null, message_id: message.messageId };
+    }
     const payload: Omit<TgUpdate, "update_id"> = { message: toTgMessage(chat, message) };
     const update = bot.updates.push(payload);
     this.store.changes.notify();
@@ -205,10 +224,13 @@ export class UserActions {
 
   /**
    * The chat a user action happens in, created on first use. Positive ids are private chats
-   * (must be the user's own id); negative ids are groups.
+   * (must be the user's own id); negative ids are supergroups made with createSupergroup, else
+   * basic groups.
    */
   private chatFor(bot: BotState, from: SandboxUser, chatId: number | undefined): ChatState {
     const id = chatId ?? from.id;
+    const supergroup = this.store.supergroups.get(id);
+    if (supergroup) return supergroup;
     if (id > 0 && id !== from.id) {
       throw new ControlError(
         400,
@@ -228,11 +250,77 @@ export class UserActions {
   }
 
   private existingChat(bot: BotState, chatId: number): ChatState {
+    const supergroup = this.store.supergroups.get(chatId);
+    if (supergroup) {
+      if (!supergroup.supergroup?.isActiveBot(bot.id))
+        throw new ControlError(409, `@${bot.username} is not in supergroup ${chatId}`);
+      return supergroup;
+    }
     const chat = bot.chats.get(chatId);
     if (!chat)
       throw new ControlError(404, `chat ${chatId} does not exist yet (the user has not written to the bot)`);
     return chat;
   }
+}
+
+function requireGroupMember(chat: ChatState, from: SandboxUser): void {
+  if (!chat.supergroup?.isActiveUser(from.id)) {
+    throw new ControlError(
+      403,
+      `user ${from.id} is not a member of supergroup ${chat.chat.id}; call addSupergroupMember first`,
+    );
+  }
+}
+
+/** A reply in a private chat or basic group: the replied message must exist. */
+function plainPlacement(chat: ChatState, placement: MessagePlacement): Partial<NewMessage> {
+  if (placement.threadId !== undefined)
+    throw new ControlError(400, `chat ${chat.chat.id} has no topics (threadId needs a forum supergroup)`);
+  return replyPlacement(chat, placement.replyToMessageId);
+}
+
+function replyPlacement(chat: ChatState, replyToMessageId: number | undefined): Partial<NewMessage> {
+  if (replyToMessageId === undefined) return {};
+  if (!chat.get(replyToMessageId))
+    throw new ControlError(400, `message ${replyToMessageId} not found in chat ${chat.chat.id}`);
+  return { replyToMessageId };
+}
+
+/**
+ * A person's message in a supergroup: they must be a member; in a forum it goes to the topic
+ * given (or the topic of the message it replies to), else to the General topic. A closed topic
+ * takes messages only from its creator and administrators with can_manage_topics, as in the app.
+ */
+function groupPlacement(
+  chat: ChatState,
+  from: SandboxUser,
+  placement: MessagePlacement,
+): Partial<NewMessage> {
+  const info = chat.supergroup;
+  if (!info) return {};
+  requireGroupMember(chat, from);
+  const reply = replyPlacement(chat, placement.replyToMessageId);
+  const repliedThread =
+    placement.replyToMessageId === undefined ? undefined : chat.get(placement.replyToMessageId)?.threadId;
+  const threadId = placement.threadId ?? repliedThread;
+  if (threadId === undefined) return reply;
+  if (chat.chat.is_forum !== true)
+    throw new ControlError(400, `supergroup ${chat.chat.id} has no topics (created with isForum: false)`);
+  const topic = info.topics.get(threadId);
+  if (!topic) throw new ControlError(404, `no forum topic ${threadId} in supergroup ${chat.chat.id}`);
+  if (repliedThread !== undefined && repliedThread !== threadId) {
+    throw new ControlError(
+      400,
+      `message ${placement.replyToMessageId} is in topic ${repliedThread}, not in topic ${threadId}`,
+    );
+  }
+  if (topic.closed && topic.creatorId !== from.id && !info.userCanManageTopics(from.id)) {
+    throw new ControlError(
+      409,
+      `forum topic ${threadId} is closed: only its creator and administrators with can_manage_topics can write in it (Telegram: TOPIC_CLOSED)`,
+    );
+  }
+  return { ...reply, threadId };
 }
 
 function blockedError(bot: BotState, from: SandboxUser): ControlError {
@@ -251,7 +339,7 @@ function ownContact(from: SandboxUser, phoneNumber: string): TgContact {
   };
 }
 
-function toUser(from: SandboxUser): TgUser {
+export function toUser(from: SandboxUser): TgUser {
   // photo_url is not a User field; Telegram only sends it in login data.
   const { id, first_name, photo_url: _photoUrl, ...rest } = from;
   return { id, is_bot: false, first_name, ...rest };
