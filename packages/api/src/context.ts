@@ -1,6 +1,7 @@
 import { type CoreEnv, type FileStorage, fileStorageFromEnv, preconditionFailed } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import { secretKeyFromEnv } from "@switchboard/db";
+import { RealtimeHub } from "./realtime/hub";
 
 export interface ApiEnv {
   /** Key for bot tokens at rest. */
@@ -13,6 +14,22 @@ export interface ApiEnv {
   core: CoreEnv;
   /** Where uploaded files' bytes go (step media). */
   fileStorage: FileStorage;
+  /** The process's realtime hub (one LISTEN connection), made on first use. */
+  realtime: () => RealtimeHub;
+}
+
+/** One hub per database URL and process. */
+const hubs = new Map<string, RealtimeHub>();
+export function realtimeHubFor(databaseUrl: string | undefined): () => RealtimeHub {
+  return () => {
+    if (!databaseUrl) throw preconditionFailed("Live updates need DATABASE_URL.");
+    let hub = hubs.get(databaseUrl);
+    if (!hub) {
+      hub = new RealtimeHub(databaseUrl);
+      hubs.set(databaseUrl, hub);
+    }
+    return hub;
+  };
 }
 
 /**
@@ -45,6 +62,7 @@ export function apiEnvFromProcess(env: NodeJS.ProcessEnv = process.env): ApiEnv 
     sandboxUrl: env.SANDBOX_URL ? env.SANDBOX_URL.replace(/\/+$/, "") : null,
     core: { adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, "") },
     fileStorage: lazyFileStorage(env),
+    realtime: realtimeHubFor(env.DATABASE_URL),
   };
 }
 

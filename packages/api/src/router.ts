@@ -7,6 +7,7 @@ import { inboxRouter } from "./domains/inbox/router";
 import { leadsRouter } from "./domains/leads/router";
 import { loginRouter } from "./domains/login/router";
 import { operatorsRouter } from "./domains/operators/router";
+import { realtimeRouter } from "./domains/realtime/router";
 import { sandboxRouter } from "./domains/sandbox/router";
 import { workspaceRouter } from "./domains/workspaces/router";
 import { router } from "./trpc";
@@ -23,6 +24,7 @@ export const appRouter = router({
   login: loginRouter,
   files: filesRouter,
   sandbox: sandboxRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -41,6 +41,12 @@ const toTRPCError = (error: DomainError) =>
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Live feeds (SSE): a ping every 15 s keeps proxies from closing a quiet stream, and the client
+  // reconnects (with its last event id) when it hears nothing for 40 s.
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause.issues : null;
     const domain = isDomainError(error.cause) ? error.cause : null;

@@ -14,7 +14,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { type ApiEnv, createContext } from "../src/context";
+import { type ApiEnv, createContext, realtimeHubFor } from "../src/context";
 import { appRouter } from "../src/router";
 import { createCallerFactory } from "../src/trpc";
 
@@ -70,6 +70,7 @@ export async function createWorld(prefix = "api") {
     sandboxUrl: sandbox.url,
     core: { adminBaseUrl: ADMIN_BASE_URL },
     fileStorage: new LocalFileStorage(filesDir),
+    realtime: realtimeHubFor(database.url),
   };
   const telegram = new SandboxClient(sandbox.url);
 
