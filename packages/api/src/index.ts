@@ -1,4 +1,11 @@
-export { type ApiEnv, apiEnvFromProcess, type Context, createContext, lazyFileStorage } from "./context";
+export {
+  type ApiEnv,
+  apiEnvFromProcess,
+  type Context,
+  createContext,
+  invitationEnvOf,
+  lazyFileStorage,
+} from "./context";
 export { type BotTokenEnv, connectBot } from "./domains/bots/service";
 export { type StepMediaUpload, uploadStepMedia } from "./domains/files/service";
 export { createFlow, publishFlow } from "./domains/flows/service";
