@@ -176,8 +176,18 @@ describe("invitations.describe and accept", () => {
       inviterName: "owner",
       expiresAt: expect.any(Date),
       viewerRole: null,
+      workspaceId: null,
     });
-    expect((await owner.api.invitations.describe({ token: tokenOf(link) })).viewerRole).toBe("owner");
+    expect(await owner.api.invitations.describe({ token: tokenOf(link) })).toMatchObject({
+      viewerRole: "owner",
+      workspaceId: owner.workspaceId,
+    });
+    // Signed in but not a member: still no workspace id.
+    const outsider = await w.member("owner");
+    expect(await outsider.api.invitations.describe({ token: tokenOf(link) })).toMatchObject({
+      viewerRole: null,
+      workspaceId: null,
+    });
     await expectTrpcError(anon.invitations.describe({ token: "A".repeat(43) }), "NOT_FOUND");
     await expectTrpcError(anon.invitations.describe({ token: "" }), "BAD_REQUEST");
   });

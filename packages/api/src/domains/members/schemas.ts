@@ -83,6 +83,8 @@ export const describeInvitationOutput = z.object({
   inviterName: z.string().nullable(),
   expiresAt: z.date(),
   viewerRole: role.nullable(),
+  /** The workspace's id, only for a viewer who is a member of it (to switch there). */
+  workspaceId: z.string().nullable(),
 });
 export type DescribeInvitationOutput = z.infer<typeof describeInvitationOutput>;
 

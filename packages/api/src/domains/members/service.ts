@@ -42,12 +42,10 @@ export const revoke = ({ db, actor }: ActorScope, env: ApiEnv, id: string) =>
 
 /** Public: nothing secret (the page shows it before anyone signs in). */
 export async function describe(db: Db, token: string, viewerUserId: string | null) {
-  const { state, workspaceName, role, email, inviterName, expiresAt, viewerRole } = await describeInvitation(
-    db,
-    token,
-    viewerUserId,
-  );
-  return { state, workspaceName, role, email, inviterName, expiresAt, viewerRole };
+  const info = await describeInvitation(db, token, viewerUserId);
+  const { state, workspaceName, role, email, inviterName, expiresAt, viewerRole } = info;
+  const workspaceId = viewerRole ? info.workspaceId : null;
+  return { state, workspaceName, role, email, inviterName, expiresAt, viewerRole, workspaceId };
 }
 
 export const accept = (db: Db, input: { token: string; userId: string; sessionId: string | null }) =>
