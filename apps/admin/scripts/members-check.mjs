@@ -88,7 +88,7 @@ await shot("invite-accepted-member", gp);
 await page.reload();
 await tid("members-list").waitFor();
 await shot("members-after-join");
-await tid("member-row").filter({ hasText: "Sam Operator" }).getByTestId("member-remove").click();
+await tid("member-row").filter({ hasText: `sam.${stamp}` }).getByTestId("member-remove").click();
 await tid("confirm-dialog").waitFor();
 await shot("remove-confirm");
 await tid("confirm-cancel").click();
@@ -129,6 +129,48 @@ await tid("settings-leave-workspace").click();
 await tid("confirm-ok").click();
 await page.waitForTimeout(1200);
 await shot("leave-only-workspace-error");
+
+// ---- A marketer's view: an owner invitation's link stays hidden, roles are read-only ----
+await page.goto(`${base}/members`);
+await tid("invite-email").fill(`boss.${stamp}@example.com`);
+await tid("invite-role").selectOption("owner");
+await tid("invite-submit").click();
+await tid("invite-result").waitFor();
+await tid("invite-email").fill(`max.${stamp}@example.com`);
+await tid("invite-role").selectOption("marketer");
+await tid("invite-submit").click();
+await page.waitForTimeout(600);
+const maxLink = await tid("invite-link").inputValue();
+const mctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const mp = await mctx.newPage();
+await mp.goto(`${base}/sign-up?email=max.${stamp}%40example.com`);
+await tid("name", mp).fill("Max Marketer");
+await tid("password", mp).fill("max-password-1");
+await tid("submit", mp).click();
+await mp.waitForURL(/\/bots/);
+await mp.goto(maxLink.replace(/^https?:\/\/[^/]+/, base));
+await tid("invite-accept", mp).click();
+await mp.waitForURL(/\/bots/);
+await mp.goto(`${base}/members`);
+await tid("invitations-list", mp).waitFor();
+await shot("members-as-marketer", mp);
+await mctx.close();
+
+// ---- An operator's view of /members (not in their sidebar) ----
+await gp.goto(`${base}/members`);
+await tid("workspace-switcher", gp).click();
+await gp.locator('[data-testid="workspace-option"]:not([data-current])').first().click();
+await gp.waitForURL(/\/members/);
+await tid("members-list", gp).waitFor();
+await shot("members-as-operator", gp);
+
+// ---- The builder's icon rail: the switcher opens beside it ----
+await page.goto(`${base}/flows`);
+await page.getByTestId("flow-link").first().click();
+await tid("builder-canvas").waitFor();
+await tid("workspace-switcher").click();
+await tid("workspace-option").first().waitFor();
+await shot("switcher-compact");
 
 await browser.close();
 if (errors.length) {
