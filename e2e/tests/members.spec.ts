@@ -57,7 +57,9 @@ test("the demo owner invites an operator, who signs up through the link, accepts
   // Their own workspace is there too; the demo one is current.
   await invitee.getByTestId("workspace-switcher").click();
   await expect(invitee.getByTestId("workspace-option")).toHaveCount(2);
-  await expect(invitee.locator('[data-testid="workspace-option"][data-current]')).toContainText(demoWorkspace);
+  await expect(invitee.locator('[data-testid="workspace-option"][data-current]')).toContainText(
+    demoWorkspace,
+  );
   await expect(invitee.locator('[data-testid="workspace-option"]:not([data-current])')).toContainText(
     "Olive Operator's workspace",
   );
