@@ -1,4 +1,12 @@
-import { type CoreEnv, type FileStorage, fileStorageFromEnv, preconditionFailed } from "@switchboard/core";
+import {
+  type CoreEnv,
+  type FileStorage,
+  fileStorageFromEnv,
+  type InvitationEnv,
+  type MailTransport,
+  noMail,
+  preconditionFailed,
+} from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import { secretKeyFromEnv } from "@switchboard/db";
 import { RealtimeHub } from "./realtime/hub";
@@ -14,6 +22,8 @@ export interface ApiEnv {
   core: CoreEnv;
   /** Where uploaded files' bytes go (step media). */
   fileStorage: FileStorage;
+  /** How invitations are emailed; without one nothing is sent and the admin shows the link to copy. */
+  mail?: MailTransport;
   /** The process's realtime hub (one LISTEN connection), made on first use. */
   realtime: () => RealtimeHub;
 }
@@ -31,6 +41,13 @@ export function realtimeHubFor(databaseUrl: string | undefined): () => RealtimeH
     return hub;
   };
 }
+
+/** What the core's invitations need: links to the admin, tokens derived from the server's secret. */
+export const invitationEnvOf = (env: ApiEnv): InvitationEnv => ({
+  adminBaseUrl: env.core.adminBaseUrl,
+  secretKey: env.secretKey,
+  mail: env.mail ?? noMail,
+});
 
 /**
  * The file storage of SWITCHBOARD_FILES_DIR, resolved at its first use: a process that never stores a
@@ -70,11 +87,16 @@ export interface CreateContextOptions {
   db: Db;
   /** The signed-in user (from the auth session), or null. */
   userId: string | null;
+  /**
+   * The auth session's id (better-auth's `session.id`), or null: the session row names the workspace
+   * the user works in (`workspace.switch` sets it); without one a call works in the user's first workspace.
+   */
+  sessionId?: string | null;
   env: ApiEnv;
 }
 
 export function createContext(opts: CreateContextOptions) {
-  return { db: opts.db, userId: opts.userId, env: opts.env };
+  return { db: opts.db, userId: opts.userId, sessionId: opts.sessionId ?? null, env: opts.env };
 }
 
 export type Context = ReturnType<typeof createContext>;

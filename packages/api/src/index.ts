@@ -3,6 +3,7 @@ export {
   apiEnvFromProcess,
   type Context,
   createContext,
+  invitationEnvOf,
   lazyFileStorage,
   realtimeHubFor,
 } from "./context";

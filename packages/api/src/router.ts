@@ -6,6 +6,7 @@ import { flowsRouter } from "./domains/flows/router";
 import { inboxRouter } from "./domains/inbox/router";
 import { leadsRouter } from "./domains/leads/router";
 import { loginRouter } from "./domains/login/router";
+import { invitationsRouter, membersRouter } from "./domains/members/router";
 import { operatorsRouter } from "./domains/operators/router";
 import { realtimeRouter } from "./domains/realtime/router";
 import { sandboxRouter } from "./domains/sandbox/router";
@@ -22,6 +23,8 @@ export const appRouter = router({
   operators: operatorsRouter,
   leads: leadsRouter,
   login: loginRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
   files: filesRouter,
   sandbox: sandboxRouter,
   realtime: realtimeRouter,

@@ -1,4 +1,4 @@
-import { type Actor, DomainError, forbidden } from "@switchboard/core";
+import { type Actor, DomainError, forbidden, resolveWorkspace } from "@switchboard/core";
 import { type Db, memberships } from "@switchboard/db";
 import { and, eq } from "drizzle-orm";
 
@@ -9,18 +9,19 @@ export type WorkspaceScope = { db: Db; workspaceId: string; userId: string };
 export type ActorScope = WorkspaceScope & { actor: Actor };
 
 /**
- * The caller's workspace, from their membership (never from the client): what the workspace
- * procedures run in, and what a route handler outside tRPC (file uploads) resolves the same way.
+ * The caller's workspace: the one their session chose (`session.active_workspace_id`, set by
+ * `workspace.switch` or accepting an invitation) when they are still a member of it, else their first
+ * membership; re-checked on every call and never taken from the client. What the workspace procedures
+ * run in, and what a route handler outside tRPC (file uploads) resolves the same way.
  */
-export async function workspaceScopeOf(db: Db, userId: string | null): Promise<ActorScope> {
+export async function workspaceScopeOf(
+  db: Db,
+  userId: string | null,
+  sessionId: string | null = null,
+): Promise<ActorScope> {
   if (!userId) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
-  const [membership] = await db
-    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .limit(1);
-  if (!membership) throw forbidden("You are not a member of any workspace.");
-  const actor: Actor = { workspaceId: membership.workspaceId, userId, role: membership.role };
+  const actor = await resolveWorkspace(db, { userId, sessionId });
+  if (!actor) throw forbidden("You are not a member of any workspace.");
   return { db, workspaceId: actor.workspaceId, userId, actor };
 }
 

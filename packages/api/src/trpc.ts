@@ -84,12 +84,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * Every workspace procedure: a signed-in member. The workspace comes from the membership, never from
- * the client, so a caller can only ever reach their own workspace's rows. `actor` is what the core's
- * services take.
+ * Every workspace procedure: a signed-in member. The workspace is the session's (re-checked against the
+ * memberships on every call, see workspaceScopeOf), never the client's input, so a caller can only
+ * ever reach a workspace they belong to. `actor` is what the core's services take.
  */
 export const workspaceProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const scope = await workspaceScopeOf(ctx.db, ctx.userId);
+  const scope = await workspaceScopeOf(ctx.db, ctx.userId, ctx.sessionId);
   return next({ ctx: { ...ctx, ...scope, role: scope.actor.role } });
 });
 

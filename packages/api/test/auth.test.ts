@@ -29,6 +29,7 @@ const bRows = {
   leadId: "",
   fieldId: "",
   fileId: "",
+  invitationId: "",
 };
 const user = { id: 4242, first_name: "Eve" };
 
@@ -69,6 +70,9 @@ beforeAll(async () => {
       bytes: new TextEncoder().encode("B's file"),
     })
   ).fileId;
+  bRows.invitationId = (
+    await b.api.members.invite({ email: "b-invitee@example.test", role: "operator" })
+  ).invitation.id;
   await w.db.insert(messages).values({
     workspaceId: b.workspaceId,
     conversationId: conversation!.id,
@@ -93,6 +97,10 @@ describe("signed-out and non-member callers", () => {
     await expectTrpcError(anon.bots.list(), "UNAUTHORIZED");
     await expectTrpcError(anon.flows.create({ name: "x" }), "UNAUTHORIZED");
     await expectTrpcError(anon.sandbox.status(), "UNAUTHORIZED");
+    await expectTrpcError(anon.members.list(), "UNAUTHORIZED");
+    await expectTrpcError(anon.invitations.list(), "UNAUTHORIZED");
+    await expectTrpcError(anon.invitations.accept({ token: "A".repeat(43) }), "UNAUTHORIZED");
+    await expectTrpcError(anon.workspace.list(), "UNAUTHORIZED");
   });
 
   it("refuses a signed-in user without a membership as FORBIDDEN", async () => {
@@ -103,6 +111,9 @@ describe("signed-out and non-member callers", () => {
     await expectTrpcError(loner.bots.connect({ token: bRows.botToken }), "FORBIDDEN");
     await expectTrpcError(loner.inbox.queue(), "FORBIDDEN");
     await expectTrpcError(loner.operators.join({ botId: bRows.botId }), "FORBIDDEN");
+    await expectTrpcError(loner.members.list(), "FORBIDDEN");
+    await expectTrpcError(loner.members.invite({ email: "x@example.test", role: "owner" }), "FORBIDDEN");
+    expect(await loner.workspace.list()).toEqual([]);
   });
 
   it("refuses a user id that does not exist at all", async () => {
@@ -168,6 +179,10 @@ describe("workspace isolation", () => {
     "operators.join": (api) => api.operators.join({ botId: bRows.botId }),
     "operators.leave": (api) => api.operators.leave({ botId: bRows.botId }),
     "files.get": (api) => api.files.get({ id: bRows.fileId }),
+    "members.changeRole": (api) => api.members.changeRole({ userId: b.userId, role: "operator" }),
+    "members.remove": (api) => api.members.remove({ userId: b.userId }),
+    "invitations.revoke": (api) => api.invitations.revoke({ id: bRows.invitationId }),
+    "workspace.switch": (api) => api.workspace.switch({ workspaceId: b.workspaceId }),
   };
   /** Procedures that take no row id; the rest of the router must be in the table above. */
   const withoutIds = [
@@ -188,6 +203,15 @@ describe("workspace isolation", () => {
     "leads.list",
     "leads.stages",
     "inbox.queue",
+    "members.list",
+    "members.invite",
+    "members.leave",
+    "invitations.list",
+    // The caller's own workspaces, whatever the session works in (see members.test.ts).
+    "workspace.list",
+    // Not workspace-scoped: an invitation names its own workspace (see members.test.ts).
+    "invitations.describe",
+    "invitations.accept",
     // Not workspace-scoped: a login link names its own workspace (see login.test.ts).
     "login.describe",
     "login.confirm",
@@ -225,6 +249,8 @@ describe("workspace isolation", () => {
     expect((await b.api.contactFields.list()).map((f) => f.label)).toEqual(["B's field"]);
     expect((await b.api.operators.pool({ botId: bRows.botId })).map((m) => m.userId)).toEqual([b.userId]);
     expect((await b.api.workspace.settings()).name).toBe("WS owner");
+    expect((await b.api.members.list()).map((m) => [m.userId, m.role])).toEqual([[b.userId, "owner"]]);
+    expect((await b.api.invitations.list()).map((i) => i.id)).toEqual([bRows.invitationId]);
     // Nothing reached the sandbox chat on B's behalf.
     expect(await w.telegram.getMessages({ token: bRows.botToken, chatId: user.id })).toEqual([]);
   });
@@ -272,9 +298,17 @@ describe("roles", () => {
     "flows.rollback": (api) => api.flows.rollback({ id: flowId, version: 1 }),
     "flows.importJson": (api) => api.flows.importJson({ json: JSON.stringify(goodFlow()) }),
     "sandbox.createBot": (api) => api.sandbox.createBot({ username: "operator_made_bot" }),
+    // Members: operators can't manage them ("Operators can't manage members.").
+    "members.invite": (api) => api.members.invite({ email: "op-invite@example.test", role: "operator" }),
+    "members.changeRole": (api) => api.members.changeRole({ userId: a.userId, role: "operator" }),
+    "members.remove": (api) => api.members.remove({ userId: a.userId }),
+    "invitations.revoke": (api) => api.invitations.revoke({ id: "00000000-0000-4000-8000-000000000000" }),
   };
 
-  /** Mutations every member may call: the inbox, one's own pool membership, leads, the sandbox chat, logins. */
+  /**
+   * Mutations every member may call: the inbox, one's own pool membership, leads, the sandbox chat,
+   * logins, leaving a workspace, accepting an invitation, switching workspaces.
+   */
   const memberMutations = [
     "sandbox.send",
     "inbox.take",
@@ -287,6 +321,9 @@ describe("roles", () => {
     "leads.update",
     "login.confirm",
     "login.cancel",
+    "members.leave",
+    "invitations.accept",
+    "workspace.switch",
   ];
 
   it("every mutation but the member ones is an editor mutation", () => {

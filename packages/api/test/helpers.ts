@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { LocalFileStorage, lockChat, receiveFromUser, type TelegramUserInfo } from "@switchboard/core";
-import { type Db, memberships, messages, secretKeyFrom, user, workspaces } from "@switchboard/db";
+import { type Db, memberships, messages, secretKeyFrom, session, user, workspaces } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
 import type { FlowDocument, InboundEvent } from "@switchboard/flow";
 import { type Sandbox, startSandbox } from "@switchboard/telegram-sandbox";
@@ -27,8 +27,14 @@ export const secretKey = secretKeyFrom(TEST_SECRET);
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
-export function callerFor(db: Db, userId: string | null, env: ApiEnv): Caller {
-  return createCaller(createContext({ db, userId, env }));
+/** The API as the admin's tRPC handler calls it for this user (and, when given, their auth session). */
+export function callerFor(
+  db: Db,
+  userId: string | null,
+  env: ApiEnv,
+  sessionId: string | null = null,
+): Caller {
+  return createCaller(createContext({ db, userId, sessionId, env }));
 }
 
 /** A well-formed bot token ("<digits>:<35 chars>") that no one has registered yet. */
@@ -103,6 +109,21 @@ export async function createWorld(prefix = "api") {
       }
       await db.insert(memberships).values({ workspaceId: wsId, userId, role });
       return { userId, workspaceId: wsId, api: callerFor(db, userId, apiEnv) };
+    },
+    /**
+     * A signed-in browser of `userId`: a better-auth session row (working in `activeWorkspaceId`, or in
+     * the user's first workspace) and the API as that browser calls it.
+     */
+    async browser(userId: string, activeWorkspaceId: string | null = null) {
+      const sessionId = randomUUID();
+      await db.insert(session).values({
+        id: sessionId,
+        token: randomUUID(),
+        userId,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        activeWorkspaceId,
+      });
+      return { sessionId, api: callerFor(db, userId, env, sessionId) };
     },
     /** Registers a fresh bot in the sandbox; returns its token and username. */
     async sandboxBot(username = makeUsername()) {

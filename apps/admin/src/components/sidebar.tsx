@@ -7,9 +7,20 @@ import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/lib/trpc";
+import { managesMembers } from "../features/members/roles";
 import { Logo } from "./logo";
-import { BotIcon, ChatIcon, FlowIcon, InboxIcon, LogOutIcon, SettingsIcon, TargetIcon } from "./ui/icons";
+import {
+  BotIcon,
+  ChatIcon,
+  FlowIcon,
+  InboxIcon,
+  LogOutIcon,
+  SettingsIcon,
+  TargetIcon,
+  UsersIcon,
+} from "./ui/icons";
 import { Spinner } from "./ui/spinner";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 const NAV = [
   { href: "/bots", label: "Bots", icon: BotIcon },
@@ -17,17 +28,10 @@ const NAV = [
   { href: "/conversations", label: "Conversations", icon: InboxIcon },
   { href: "/leads", label: "Leads", icon: TargetIcon },
   { href: "/sandbox", label: "Sandbox chat", icon: ChatIcon },
+  // Owners and marketers manage the members.
+  { href: "/members", label: "Members", icon: UsersIcon, managers: true },
   { href: "/settings", label: "Settings", icon: SettingsIcon },
 ] as const;
-
-function initials(name: string) {
-  const letters = name
-    .split(/\s+/)
-    .map((w) => Array.from(w)[0] ?? "")
-    .filter((c) => /[\p{L}\p{N}]/u.test(c));
-  const picked = letters.length > 1 ? [letters[0], letters[letters.length - 1]] : letters.slice(0, 1);
-  return picked.join("").toUpperCase() || "?";
-}
 
 export function Sidebar({ user }: { user: { name: string; email: string } }) {
   const pathname = usePathname();
@@ -48,7 +52,6 @@ export function Sidebar({ user }: { user: { name: string; email: string } }) {
     }
   }
 
-  const displayName = workspace.data?.userName ?? user.name;
   const workspaceName = workspace.data?.name ?? (workspace.isError ? `${user.name}'s workspace` : "…");
 
   return (
@@ -67,52 +70,47 @@ export function Sidebar({ user }: { user: { name: string; email: string } }) {
         </Link>
       </div>
       <nav className="flex-1 space-y-0.5 overflow-y-auto p-2" aria-label="Main">
-        {NAV.map(({ href, label, icon: Icon }) => {
-          const active = pathname === href || pathname.startsWith(`${href}/`);
-          return (
-            <Link
-              key={href}
-              href={href}
-              title={compact ? label : undefined}
-              data-testid={`nav-${href.slice(1)}`}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
-                compact && "justify-center px-0",
-                active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
-              )}
-            >
-              <Icon
-                size={18}
-                className={cn(active ? "text-brand-600" : "text-zinc-400 group-hover:text-zinc-600")}
-              />
-              {!compact && label}
-            </Link>
-          );
-        })}
+        {NAV.filter((item) => !("managers" in item) || managesMembers(workspace.data?.role)).map(
+          ({ href, label, icon: Icon }) => {
+            const active = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <Link
+                key={href}
+                href={href}
+                title={compact ? label : undefined}
+                data-testid={`nav-${href.slice(1)}`}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
+                  compact && "justify-center px-0",
+                  active
+                    ? "bg-brand-50 text-brand-700"
+                    : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+                )}
+              >
+                <Icon
+                  size={18}
+                  className={cn(active ? "text-brand-600" : "text-zinc-400 group-hover:text-zinc-600")}
+                />
+                {!compact && label}
+              </Link>
+            );
+          },
+        )}
       </nav>
       <div className="border-t border-zinc-100 p-2">
-        <div
-          className={cn("flex items-center gap-3 rounded-lg p-2", compact && "flex-col gap-2 px-0")}
-          title={compact ? `${workspaceName} — ${user.email}` : undefined}
-        >
-          <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-xs font-semibold text-white">
-            {initials(displayName)}
-          </span>
-          {!compact && (
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-zinc-900" data-testid="workspace-name">
-                {workspaceName}
-              </p>
-              <p className="truncate text-xs text-zinc-500">{workspace.data?.email ?? user.email}</p>
-            </div>
-          )}
+        <div className={cn("flex items-center gap-1", compact && "flex-col gap-2")}>
+          <WorkspaceSwitcher
+            workspaceName={workspaceName}
+            email={workspace.data?.email ?? user.email}
+            compact={compact}
+          />
           <button
             type="button"
             onClick={signOut}
             disabled={signingOut}
             data-testid="sign-out"
-            className="rounded-md p-1.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+            className="shrink-0 rounded-md p-1.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
             aria-label="Sign out"
             title="Sign out"
           >

@@ -11,6 +11,13 @@ import { safeNext, withNext } from "@/lib/safe-next";
 
 type Mode = "sign-in" | "sign-up";
 
+/** The other form's link keeps the address typed so far (an invitation's prefilled one included). */
+function withEmail(path: string, email: string) {
+  const trimmed = email.trim();
+  if (!trimmed) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}email=${encodeURIComponent(trimmed)}`;
+}
+
 function describe(error: { message?: string; status?: number; code?: string } | null | undefined): string {
   if (!error) return "Something went wrong. Please try again.";
   if (error.code === "INVALID_EMAIL_OR_PASSWORD" || error.status === 401)
@@ -27,7 +34,9 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const params = useSearchParams();
   const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
+  // An invitation's sign-up and sign-in links prefill the address it was sent to.
+  const [email, setEmail] = useState(() => params.get("email")?.slice(0, 254) ?? "");
+  const forInvitation = safeNext(params.get("next"), "").startsWith("/invite/");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; email?: string; password?: string }>({});
@@ -69,9 +78,13 @@ export function AuthForm({ mode }: { mode: Mode }) {
         {mode === "sign-in" ? "Sign in to Switchboard" : "Create your account"}
       </h1>
       <p className="mt-1 text-sm text-zinc-500">
-        {mode === "sign-in"
-          ? "Welcome back. Your bots missed you."
-          : "Start building Telegram bots in minutes."}
+        {forInvitation
+          ? mode === "sign-in"
+            ? "Sign in to accept your invitation."
+            : "Create your account to accept your invitation."
+          : mode === "sign-in"
+            ? "Welcome back. Your bots missed you."
+            : "Start building Telegram bots in minutes."}
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
         {error && <ErrorNotice title={error} />}
@@ -135,7 +148,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           <>
             New to Switchboard?{" "}
             <Link
-              href={withNext("/sign-up", params.get("next"))}
+              href={withEmail(withNext("/sign-up", params.get("next")), email)}
               className="font-medium text-brand-600 hover:text-brand-700"
             >
               Create an account
@@ -145,7 +158,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           <>
             Already have an account?{" "}
             <Link
-              href={withNext("/sign-in", params.get("next"))}
+              href={withEmail(withNext("/sign-in", params.get("next")), email)}
               className="font-medium text-brand-600 hover:text-brand-700"
             >
               Sign in

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { InfoIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/lib/trpc";
 import { ContactFields } from "./contact-fields";
+import { LeaveWorkspace } from "./leave-workspace";
 import { WorkspaceSettings } from "./workspace-settings";
 
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <div className="max-w-4xl space-y-6">
         <WorkspaceSettings canEdit={canEdit} />
         <ContactFields canEdit={canEdit} />
+        {me.data && <LeaveWorkspace workspaceName={me.data.name} />}
       </div>
     </PageContainer>
   );

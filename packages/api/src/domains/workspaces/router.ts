@@ -1,11 +1,21 @@
-import { editorProcedure, router, workspaceProcedure } from "../../trpc";
+import { authedProcedure, editorProcedure, router, workspaceProcedure } from "../../trpc";
 import {
   currentWorkspaceOutput,
+  switchWorkspaceInput,
+  switchWorkspaceOutput,
   updateWorkspaceSettingsInput,
+  workspaceListOutput,
   workspaceMembersOutput,
   workspaceSettingsOutput,
 } from "./schemas";
-import { currentWorkspace, updateWorkspaceSettings, workspaceMembers, workspaceSettings } from "./service";
+import {
+  currentWorkspace,
+  listWorkspaces,
+  switchTo,
+  updateWorkspaceSettings,
+  workspaceMembers,
+  workspaceSettings,
+} from "./service";
 
 export const workspaceRouter = router({
   current: workspaceProcedure
@@ -17,4 +27,13 @@ export const workspaceRouter = router({
     .output(workspaceSettingsOutput)
     .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx, input)),
   members: workspaceProcedure.output(workspaceMembersOutput).query(({ ctx }) => workspaceMembers(ctx)),
+  /** Signed in, any memberships (none: an empty list). */
+  list: authedProcedure
+    .output(workspaceListOutput)
+    .query(({ ctx }) => listWorkspaces(ctx.db, ctx.userId, ctx.sessionId)),
+  /** The session works in another of the user's workspaces from now on. */
+  switch: authedProcedure
+    .input(switchWorkspaceInput)
+    .output(switchWorkspaceOutput)
+    .mutation(({ ctx, input }) => switchTo(ctx.db, ctx.userId, ctx.sessionId, input.workspaceId)),
 });

@@ -17,6 +17,9 @@ export const updateWorkspaceSettingsInput = z.object({
 });
 export type UpdateWorkspaceSettingsInput = z.infer<typeof updateWorkspaceSettingsInput>;
 
+export const switchWorkspaceInput = z.object({ workspaceId: z.uuid() });
+export type SwitchWorkspaceInput = z.infer<typeof switchWorkspaceInput>;
+
 // ---- outputs ----
 
 /** The caller's workspace, their role in it, and who they are. */
@@ -48,3 +51,22 @@ export const workspaceMembersOutput = z.array(
   }),
 );
 export type WorkspaceMembersOutput = z.infer<typeof workspaceMembersOutput>;
+
+/** The caller's workspaces with their role in each, by name; `current`: the one calls work in now. */
+export const workspaceListOutput = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(memberRole.enumValues),
+    current: z.boolean(),
+  }),
+);
+export type WorkspaceListOutput = z.infer<typeof workspaceListOutput>;
+
+/** The workspace the session works in now. */
+export const switchWorkspaceOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(memberRole.enumValues),
+});
+export type SwitchWorkspaceOutput = z.infer<typeof switchWorkspaceOutput>;

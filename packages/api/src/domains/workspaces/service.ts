@@ -1,4 +1,10 @@
-import { invalid, syncBotSchedules } from "@switchboard/core";
+import {
+  invalid,
+  resolveWorkspace,
+  switchWorkspace,
+  syncBotSchedules,
+  workspacesOf,
+} from "@switchboard/core";
 import { bots, type Db, memberships, user, workspaces } from "@switchboard/db";
 import { isValidTimeZone } from "@switchboard/flow";
 import { and, asc, eq } from "drizzle-orm";
@@ -88,3 +94,16 @@ export async function workspaceMembers({ db, workspaceId }: WorkspaceScope) {
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(asc(user.name), asc(user.email));
 }
+
+/** The user's workspaces; `current` marks the one their session works in (as the workspace procedures resolve it). */
+export async function listWorkspaces(db: Db, userId: string, sessionId: string | null) {
+  const [all, current] = await Promise.all([
+    workspacesOf(db, userId),
+    resolveWorkspace(db, { userId, sessionId }),
+  ]);
+  return all.map((w) => ({ ...w, current: w.id === current?.workspaceId }));
+}
+
+/** The session works in `workspaceId` from now on; the user must be a member of it. */
+export const switchTo = (db: Db, userId: string, sessionId: string | null, workspaceId: string) =>
+  switchWorkspace(db, { userId, sessionId, workspaceId });

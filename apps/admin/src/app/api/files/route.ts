@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   try {
     const session = await getAuth().api.getSession({ headers: request.headers });
     const db = getDb();
-    const scope = await workspaceScopeOf(db, session?.user.id ?? null);
+    const scope = await workspaceScopeOf(db, session?.user.id ?? null, session?.session.id ?? null);
 
     let form: FormData;
     try {

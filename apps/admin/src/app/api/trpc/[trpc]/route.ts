@@ -13,7 +13,13 @@ async function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       const session = await getAuth().api.getSession({ headers: req.headers });
-      return createContext({ db: getDb(), userId: session?.user.id ?? null, env: apiEnvFromProcess() });
+      // The session row names the workspace this browser works in (workspace.switch, an accepted invitation).
+      return createContext({
+        db: getDb(),
+        userId: session?.user.id ?? null,
+        sessionId: session?.session.id ?? null,
+        env: apiEnvFromProcess(),
+      });
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error);
