@@ -207,6 +207,8 @@ describe("workspace isolation", () => {
     "members.invite",
     "members.leave",
     "invitations.list",
+    // The feed of the caller's workspace; another workspace hears nothing (see realtime.test.ts).
+    "realtime.events",
     // The caller's own workspaces, whatever the session works in (see members.test.ts).
     "workspace.list",
     // Not workspace-scoped: an invitation names its own workspace (see members.test.ts).
