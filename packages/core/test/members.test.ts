@@ -9,13 +9,14 @@ import {
   operatorPools,
   operatorPresence,
   operatorQueue,
+  realtimeEvents,
   secretKeyFrom,
   session,
   user,
   workspaces,
 } from "@switchboard/db";
 import { flowDoc, routeStep, textStep } from "@switchboard/flow/testing";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/actor";
 import { pipelineStages } from "../src/leads/stages";
@@ -527,6 +528,14 @@ describe("removing a member", () => {
 
     const { members, requeued } = await removeMember(w.db, owner, anna.userId);
     expect(requeued).toBe(1);
+    // The inbox hears it waits again.
+    const [lastEvent] = await w.db
+      .select()
+      .from(realtimeEvents)
+      .where(and(eq(realtimeEvents.conversationId, conversation.id), eq(realtimeEvents.type, "conversation")))
+      .orderBy(desc(realtimeEvents.id))
+      .limit(1);
+    expect(lastEvent!.payload).toMatchObject({ status: "operator", assigneeId: null });
     expect(members.map((m) => m.userId)).not.toContain(anna.userId);
     expect(await roleIn(w.workspaceId, anna.userId)).toBeNull();
 

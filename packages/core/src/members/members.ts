@@ -18,6 +18,10 @@ import type { Actor } from "../actor";
 import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
 import { invalid, notFound, preconditionFailed } from "../errors";
+import { lockRouting } from "../locks";
+import { notifyRouting } from "../notify";
+import { emitRealtime } from "../realtime/emit";
+import { cancelIdleClose } from "../routing/idle-close";
 import { assertHasOwner, lockWorkspaceMembers } from "./lock";
 import { assertOwner } from "./roles";
 
@@ -97,6 +101,8 @@ async function endMembership(tx: Executor, workspaceId: string, userId: string) 
     )
     .orderBy(asc(conversationAssignments.conversationId));
   let requeued = 0;
+  // Routing's lock before any chat's, the order every assignment change takes them in.
+  if (open.length) await lockRouting(tx, workspaceId);
   for (const { conversationId } of open) {
     // The chat's lock, as every change to a conversation takes it; then check it is still theirs.
     const conversation = await lockConversation(tx, conversationId, workspaceId);
@@ -121,8 +127,19 @@ async function endMembership(tx: Executor, workspaceId: string, userId: string) 
         stepId: conversation.currentStepId,
       })
       .onConflictDoNothing({ target: operatorQueue.conversationId });
+    await cancelIdleClose(tx, conversationId);
+    // The inbox shows it waiting again at once; routing hands it to someone else.
+    await emitRealtime(tx, workspaceId, {
+      type: "conversation",
+      conversationId,
+      botId: conversation.botId,
+      status: conversation.status,
+      assigneeId: null,
+    });
+    await emitRealtime(tx, workspaceId, { type: "queue", botId: conversation.botId });
     requeued += 1;
   }
+  if (requeued) await notifyRouting(tx, workspaceId);
 
   const workspaceBots = tx.select({ id: bots.id }).from(bots).where(eq(bots.workspaceId, workspaceId));
   await tx
