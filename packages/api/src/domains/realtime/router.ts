@@ -38,8 +38,12 @@ export const realtimeRouter = router({
         }
         if (batch.length === BATCH || pending) continue;
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          abort.addEventListener("abort", () => resolve(), { once: true });
+          const onAbort = () => resolve();
+          wake = () => {
+            abort.removeEventListener("abort", onAbort);
+            resolve();
+          };
+          abort.addEventListener("abort", onAbort, { once: true });
         });
         wake = null;
       }
