@@ -8,7 +8,7 @@ import {
   operatorQueue,
   user,
 } from "@switchboard/db";
-import { and, asc, desc, eq, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../actor";
 import type { Executor } from "../db";
@@ -127,6 +127,40 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
   const waitingView = view === "waiting";
   const sortTime = waitingView ? sql`${operatorQueue.waitingSince}` : activitySql;
 
+  // First the page: ids in order, from the conversations and the little the filters need (cheap
+  // however large the workspace); then the details (last message, unread) of those rows only.
+  const ordered = await db
+    .select({ id: conversations.id, sortTime: exactTime(sortTime) })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(operatorQueue, eq(operatorQueue.conversationId, conversations.id))
+    .leftJoin(
+      conversationAssignments,
+      and(
+        eq(conversationAssignments.conversationId, conversations.id),
+        isNull(conversationAssignments.endedAt),
+      ),
+    )
+    .where(
+      and(
+        eq(conversations.workspaceId, actor.workspaceId),
+        viewCondition(view, actor),
+        options.botId ? eq(conversations.botId, options.botId) : undefined,
+        search ? searchCondition(search) : undefined,
+        cursor
+          ? waitingView
+            ? sql`(${sortTime}, ${conversations.id}) > (${cursor.time}::timestamptz, ${cursor.id}::uuid)`
+            : sql`(${sortTime}, ${conversations.id}) < (${cursor.time}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(
+      ...(waitingView ? [asc(sortTime), asc(conversations.id)] : [desc(sortTime), desc(conversations.id)]),
+    )
+    .limit(limit + 1);
+  const pageIds = ordered.slice(0, limit).map((r) => r.id);
+  if (pageIds.length === 0) return { items: [], nextCursor: null };
+
   const last = db
     .select({
       text: messages.text,
@@ -144,7 +178,7 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
     .limit(1)
     .as("last_message");
 
-  const rows = await db
+  const details = await db
     .select({
       id: conversations.id,
       botId: conversations.botId,
@@ -166,7 +200,6 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
       lastCreatedAt: last.createdAt,
       lastHasMedia: last.hasMedia,
       unread: unreadSql,
-      sortTime: exactTime(sortTime),
     })
     .from(conversations)
     .innerJoin(bots, eq(bots.id, conversations.botId))
@@ -185,28 +218,14 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
       and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, actor.userId)),
     )
     .leftJoinLateral(last, sql`true`)
-    .where(
-      and(
-        eq(conversations.workspaceId, actor.workspaceId),
-        viewCondition(view, actor),
-        options.botId ? eq(conversations.botId, options.botId) : undefined,
-        search ? searchCondition(search) : undefined,
-        cursor
-          ? waitingView
-            ? sql`(${sortTime}, ${conversations.id}) > (${cursor.time}::timestamptz, ${cursor.id}::uuid)`
-            : sql`(${sortTime}, ${conversations.id}) < (${cursor.time}::timestamptz, ${cursor.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(
-      ...(waitingView ? [asc(sortTime), asc(conversations.id)] : [desc(sortTime), desc(conversations.id)]),
-    )
-    .limit(limit + 1);
+    .where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, pageIds)));
+  const byId = new Map(details.map((d) => [d.id, d]));
+  // A row deleted between the two queries is left out.
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
 
-  const page = rows.slice(0, limit);
-  const end = page.at(-1);
+  const end = ordered[limit - 1];
   return {
-    items: page.map((r) => ({
+    items: rows.map((r) => ({
       id: r.id,
       bot: { id: r.botId, username: r.botUsername },
       contact: { id: r.contactId, name: r.contactName, username: r.contactUsername, phone: r.contactPhone },
@@ -231,7 +250,7 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
           : null,
       unread: r.unread,
     })),
-    nextCursor: rows.length > limit && end ? encodeCursor(view, { time: end.sortTime, id: end.id }) : null,
+    nextCursor: ordered.length > limit && end ? encodeCursor(view, { time: end.sortTime, id: end.id }) : null,
   };
 }
 
