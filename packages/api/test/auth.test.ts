@@ -29,6 +29,7 @@ const bRows = {
   leadId: "",
   fieldId: "",
   fileId: "",
+  cannedId: "",
 };
 const user = { id: 4242, first_name: "Eve" };
 
@@ -69,6 +70,7 @@ beforeAll(async () => {
       bytes: new TextEncoder().encode("B's file"),
     })
   ).fileId;
+  bRows.cannedId = (await b.api.canned.create({ shortcut: "secret", text: "B's canned reply" })).id;
   await w.db.insert(messages).values({
     workspaceId: b.workspaceId,
     conversationId: conversation!.id,
@@ -164,6 +166,14 @@ describe("workspace isolation", () => {
     "inbox.reply": (api) => api.inbox.reply({ conversationId: bRows.conversationId, text: "pwned" }),
     "inbox.close": (api) => api.inbox.close({ conversationId: bRows.conversationId }),
     "inbox.returnToBot": (api) => api.inbox.returnToBot({ conversationId: bRows.conversationId }),
+    "inbox.conversation": (api) => api.inbox.conversation({ id: bRows.conversationId }),
+    "inbox.markRead": (api) => api.inbox.markRead({ conversationId: bRows.conversationId }),
+    "inbox.note": (api) => api.inbox.note({ conversationId: bRows.conversationId, text: "pwned" }),
+    "inbox.assign": (api) => api.inbox.assign({ conversationId: bRows.conversationId, userId: a.userId }),
+    "inbox.operators": (api) => api.inbox.operators({ botId: bRows.botId }),
+    "canned.update": (api) => api.canned.update({ id: bRows.cannedId, text: "pwned" }),
+    "canned.remove": (api) => api.canned.remove({ id: bRows.cannedId }),
+    "contacts.update": (api) => api.contacts.update({ id: bRows.contactId, firstName: "pwned" }),
     "operators.pool": (api) => api.operators.pool({ botId: bRows.botId }),
     "operators.join": (api) => api.operators.join({ botId: bRows.botId }),
     "operators.leave": (api) => api.operators.leave({ botId: bRows.botId }),
@@ -188,6 +198,13 @@ describe("workspace isolation", () => {
     "leads.list",
     "leads.stages",
     "inbox.queue",
+    "inbox.list",
+    "inbox.counts",
+    "canned.list",
+    "canned.create",
+    "presence.heartbeat",
+    "presence.set",
+    "presence.list",
     // Not workspace-scoped: a login link names its own workspace (see login.test.ts).
     "login.describe",
     "login.confirm",
@@ -225,6 +242,10 @@ describe("workspace isolation", () => {
     expect((await b.api.contactFields.list()).map((f) => f.label)).toEqual(["B's field"]);
     expect((await b.api.operators.pool({ botId: bRows.botId })).map((m) => m.userId)).toEqual([b.userId]);
     expect((await b.api.workspace.settings()).name).toBe("WS owner");
+    const inbox = await b.api.inbox.conversation({ id: bRows.conversationId });
+    expect(inbox.timeline.map((t) => t.kind)).toEqual(["message"]); // no note of A's
+    expect(inbox.contact.firstName).toBe(user.first_name);
+    expect((await b.api.canned.list()).map((c) => c.text)).toEqual(["B's canned reply"]);
     // Nothing reached the sandbox chat on B's behalf.
     expect(await w.telegram.getMessages({ token: bRows.botToken, chatId: user.id })).toEqual([]);
   });
@@ -272,15 +293,27 @@ describe("roles", () => {
     "flows.rollback": (api) => api.flows.rollback({ id: flowId, version: 1 }),
     "flows.importJson": (api) => api.flows.importJson({ json: JSON.stringify(goodFlow()) }),
     "sandbox.createBot": (api) => api.sandbox.createBot({ username: "operator_made_bot" }),
+    "canned.create": (api) => api.canned.create({ shortcut: "op", text: "Op" }),
+    "canned.update": (api) => api.canned.update({ id: "00000000-0000-4000-8000-000000000000", text: "Op" }),
+    "canned.remove": (api) => api.canned.remove({ id: "00000000-0000-4000-8000-000000000000" }),
   };
 
-  /** Mutations every member may call: the inbox, one's own pool membership, leads, the sandbox chat, logins. */
+  /**
+   * Mutations every member may call: the inbox, one's own pool membership and presence, contacts, leads,
+   * the sandbox chat, logins.
+   */
   const memberMutations = [
     "sandbox.send",
     "inbox.take",
     "inbox.reply",
     "inbox.close",
     "inbox.returnToBot",
+    "inbox.markRead",
+    "inbox.note",
+    "inbox.assign",
+    "presence.heartbeat",
+    "presence.set",
+    "contacts.update",
     "operators.join",
     "operators.leave",
     "leads.create",
