@@ -8,7 +8,7 @@ export {
   realtimeHubFor,
 } from "./context";
 export { type BotTokenEnv, connectBot } from "./domains/bots/service";
-export { type StepMediaUpload, uploadStepMedia } from "./domains/files/service";
+export { type StepMediaUpload, uploadAttachment, uploadStepMedia } from "./domains/files/service";
 export { createFlow, publishFlow } from "./domains/flows/service";
 export { welcomeFlow } from "./domains/flows/templates";
 export { ensurePersonalWorkspace } from "./domains/workspaces/service";

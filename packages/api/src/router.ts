@@ -1,5 +1,7 @@
 import { botsRouter } from "./domains/bots/router";
+import { cannedRouter } from "./domains/canned/router";
 import { contactFieldsRouter } from "./domains/contact-fields/router";
+import { contactsRouter } from "./domains/contacts/router";
 import { conversationsRouter } from "./domains/conversations/router";
 import { filesRouter } from "./domains/files/router";
 import { flowsRouter } from "./domains/flows/router";
@@ -8,6 +10,7 @@ import { leadsRouter } from "./domains/leads/router";
 import { loginRouter } from "./domains/login/router";
 import { invitationsRouter, membersRouter } from "./domains/members/router";
 import { operatorsRouter } from "./domains/operators/router";
+import { presenceRouter } from "./domains/presence/router";
 import { realtimeRouter } from "./domains/realtime/router";
 import { sandboxRouter } from "./domains/sandbox/router";
 import { workspaceRouter } from "./domains/workspaces/router";
@@ -21,6 +24,9 @@ export const appRouter = router({
   conversations: conversationsRouter,
   inbox: inboxRouter,
   operators: operatorsRouter,
+  presence: presenceRouter,
+  canned: cannedRouter,
+  contacts: contactsRouter,
   leads: leadsRouter,
   login: loginRouter,
   members: membersRouter,

@@ -30,6 +30,7 @@ const bRows = {
   fieldId: "",
   fileId: "",
   invitationId: "",
+  cannedId: "",
 };
 const user = { id: 4242, first_name: "Eve" };
 
@@ -73,6 +74,7 @@ beforeAll(async () => {
   bRows.invitationId = (
     await b.api.members.invite({ email: "b-invitee@example.test", role: "operator" })
   ).invitation.id;
+  bRows.cannedId = (await b.api.canned.create({ shortcut: "secret", text: "B's canned reply" })).id;
   await w.db.insert(messages).values({
     workspaceId: b.workspaceId,
     conversationId: conversation!.id,
@@ -175,6 +177,14 @@ describe("workspace isolation", () => {
     "inbox.reply": (api) => api.inbox.reply({ conversationId: bRows.conversationId, text: "pwned" }),
     "inbox.close": (api) => api.inbox.close({ conversationId: bRows.conversationId }),
     "inbox.returnToBot": (api) => api.inbox.returnToBot({ conversationId: bRows.conversationId }),
+    "inbox.conversation": (api) => api.inbox.conversation({ id: bRows.conversationId }),
+    "inbox.markRead": (api) => api.inbox.markRead({ conversationId: bRows.conversationId }),
+    "inbox.note": (api) => api.inbox.note({ conversationId: bRows.conversationId, text: "pwned" }),
+    "inbox.assign": (api) => api.inbox.assign({ conversationId: bRows.conversationId, userId: a.userId }),
+    "inbox.operators": (api) => api.inbox.operators({ botId: bRows.botId }),
+    "canned.update": (api) => api.canned.update({ id: bRows.cannedId, text: "pwned" }),
+    "canned.remove": (api) => api.canned.remove({ id: bRows.cannedId }),
+    "contacts.update": (api) => api.contacts.update({ id: bRows.contactId, firstName: "pwned" }),
     "operators.pool": (api) => api.operators.pool({ botId: bRows.botId }),
     "operators.join": (api) => api.operators.join({ botId: bRows.botId }),
     "operators.leave": (api) => api.operators.leave({ botId: bRows.botId }),
@@ -214,6 +224,13 @@ describe("workspace isolation", () => {
     // Not workspace-scoped: an invitation names its own workspace (see members.test.ts).
     "invitations.describe",
     "invitations.accept",
+    "inbox.list",
+    "inbox.counts",
+    "canned.list",
+    "canned.create",
+    "presence.heartbeat",
+    "presence.set",
+    "presence.list",
     // Not workspace-scoped: a login link names its own workspace (see login.test.ts).
     "login.describe",
     "login.confirm",
@@ -253,6 +270,10 @@ describe("workspace isolation", () => {
     expect((await b.api.workspace.settings()).name).toBe("WS owner");
     expect((await b.api.members.list()).map((m) => [m.userId, m.role])).toEqual([[b.userId, "owner"]]);
     expect((await b.api.invitations.list()).map((i) => i.id)).toEqual([bRows.invitationId]);
+    const inbox = await b.api.inbox.conversation({ id: bRows.conversationId });
+    expect(inbox.timeline.map((t) => t.kind)).toEqual(["message"]); // no note of A's
+    expect(inbox.contact.firstName).toBe(user.first_name);
+    expect((await b.api.canned.list()).map((c) => c.text)).toEqual(["B's canned reply"]);
     // Nothing reached the sandbox chat on B's behalf.
     expect(await w.telegram.getMessages({ token: bRows.botToken, chatId: user.id })).toEqual([]);
   });
@@ -305,11 +326,14 @@ describe("roles", () => {
     "members.changeRole": (api) => api.members.changeRole({ userId: a.userId, role: "operator" }),
     "members.remove": (api) => api.members.remove({ userId: a.userId }),
     "invitations.revoke": (api) => api.invitations.revoke({ id: "00000000-0000-4000-8000-000000000000" }),
+    "canned.create": (api) => api.canned.create({ shortcut: "op", text: "Op" }),
+    "canned.update": (api) => api.canned.update({ id: "00000000-0000-4000-8000-000000000000", text: "Op" }),
+    "canned.remove": (api) => api.canned.remove({ id: "00000000-0000-4000-8000-000000000000" }),
   };
 
   /**
-   * Mutations every member may call: the inbox, one's own pool membership, leads, the sandbox chat,
-   * logins, leaving a workspace, accepting an invitation, switching workspaces.
+   * Mutations every member may call: the inbox, one's own pool membership and presence, contacts, leads,
+   * the sandbox chat, logins, leaving a workspace, accepting an invitation, switching workspaces.
    */
   const memberMutations = [
     "sandbox.send",
@@ -317,6 +341,12 @@ describe("roles", () => {
     "inbox.reply",
     "inbox.close",
     "inbox.returnToBot",
+    "inbox.markRead",
+    "inbox.note",
+    "inbox.assign",
+    "presence.heartbeat",
+    "presence.set",
+    "contacts.update",
     "operators.join",
     "operators.leave",
     "leads.create",

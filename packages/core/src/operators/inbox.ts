@@ -1,4 +1,13 @@
-import { bots, contacts, conversationAssignments, conversations, operatorQueue } from "@switchboard/db";
+import {
+  bots,
+  contacts,
+  conversationAssignments,
+  conversations,
+  files,
+  messages,
+  operatorQueue,
+} from "@switchboard/db";
+import type { Media } from "@switchboard/flow";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
 import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
@@ -130,21 +139,62 @@ export async function assignConversationTo(
   });
 }
 
-/** The operator's message, split to Telegram's limit, queued in the conversation's outbox. */
-export async function replyAsOperator(db: Db, actor: Actor, conversationId: string, text: string) {
+/** A stored file of the workspace, as the media of a message (NOT_FOUND outside the workspace). */
+async function attachmentOf(tx: Executor, actor: Actor, fileId: string): Promise<Media> {
+  const [file] = await tx
+    .select({
+      fileId: files.id,
+      kind: files.kind,
+      name: files.name,
+      size: files.size,
+      mimeType: files.mimeType,
+    })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.workspaceId, actor.workspaceId)));
+  if (!file) throw notFound("File");
+  return file;
+}
+
+/**
+ * The operator's message, split to Telegram's limit, queued in the conversation's outbox. With a file
+ * (uploaded for the reply, `fileId`), it goes as a photo, video, audio or document with the text as
+ * its caption (what doesn't fit in a caption follows as messages), and the message row keeps the file.
+ */
+export async function replyAsOperator(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  text: string,
+  attachment: { fileId?: string | undefined } = {},
+) {
   const body = text.trim();
-  if (!body) throw invalid("Write a message first.");
+  if (!body && !attachment.fileId) throw invalid("Write a message first.");
   if (body.length > 20_000) throw invalid("The message is longer than 20,000 characters.");
   return db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, conversationId, actor.workspaceId);
     assertWithOperator(conversation.status);
     await assertHandles(tx, actor, conversationId, false);
-    const calls = messageCalls(conversation.chatId, body);
+    const media = attachment.fileId ? await attachmentOf(tx, actor, attachment.fileId) : undefined;
+    const calls = messageCalls(conversation.chatId, body, media ? { media } : {});
     await enqueueOutgoing(
       tx,
       conversation,
       calls.map((call) => ({ call, stepId: null, senderUserId: actor.userId })),
     );
+    if (media)
+      // The media call just queued (under the chat's lock, so no other message of the chat is new).
+      await tx
+        .update(messages)
+        .set({ fileId: media.fileId })
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.senderUserId, actor.userId),
+            eq(messages.deliveryStatus, "pending"),
+            isNull(messages.fileId),
+            sql`${messages.payload} -> 'media' ->> 'fileId' = ${media.fileId}`,
+          ),
+        );
     await tx
       .update(conversations)
       .set({ lastMessageAt: sql`now()` })

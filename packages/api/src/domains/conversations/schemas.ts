@@ -46,7 +46,7 @@ const contactSchema = z.object({
   telegramUserId: z.number().nullable(),
 });
 
-/** What an outbound media message carries (from its stored Bot API call), for the transcript. */
+/** What a media message carries (its stored Bot API call, or its stored file), for the transcript. */
 export const messageMediaSchema = z.object({
   /** The stored file (files.get). */
   fileId: z.string(),
@@ -68,7 +68,10 @@ export const transcriptMessageSchema = z.object({
   senderUserId: z.string().nullable(),
   /** That member's name (null when there is none, or the account was deleted). */
   senderName: z.string().nullable(),
-  /** The photo, video, audio or document an outbound message sends; null for a text. */
+  /**
+   * The photo, video, audio or document the message carries: an outbound one's (from its stored call),
+   * or the stored file the message row names (`fileId`: an operator's attachment, a user's file); null for a text.
+   */
   media: messageMediaSchema.nullable(),
   error: z.string().nullable(),
   createdAt: z.date(),

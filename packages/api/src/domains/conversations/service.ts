@@ -1,5 +1,5 @@
 import { notFound } from "@switchboard/core";
-import { bots, contacts, conversations, fileKind, messages, user } from "@switchboard/db";
+import { bots, contacts, conversations, fileKind, files, messages, user } from "@switchboard/db";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { WorkspaceScope } from "../../trpc";
@@ -78,14 +78,23 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
       senderName: user.name,
       error: messages.error,
       createdAt: messages.createdAt,
+      fileId: messages.fileId,
+      fileKind: files.kind,
+      fileName: files.name,
     })
     .from(messages)
     .leftJoin(user, eq(user.id, messages.senderUserId))
+    .leftJoin(files, and(eq(files.id, messages.fileId), eq(files.workspaceId, workspaceId)))
     .where(eq(messages.conversationId, id))
     .orderBy(asc(messages.createdAt), asc(messages.seq));
   return {
     conversation,
-    messages: rows.map((m) => ({ ...m, media: m.direction === "out" ? mediaOf(m.payload) : null })),
+    messages: rows.map(({ fileId, fileKind, fileName, ...m }) => ({
+      ...m,
+      media:
+        (m.direction === "out" ? mediaOf(m.payload) : null) ??
+        (fileId && fileKind && fileName !== null ? { fileId, kind: fileKind, name: fileName } : null),
+    })),
   };
 }
 

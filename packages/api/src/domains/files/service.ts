@@ -36,6 +36,27 @@ export async function uploadStepMedia(
   });
 }
 
+/**
+ * A file to attach to an operator's reply (`inbox.reply` with its `fileId`), uploaded by any member
+ * (operators included). Like `uploadStepMedia` otherwise: not a tRPC procedure (the admin's route
+ * handler calls it), the same kinds and Telegram limits (photos up to 10 MB, other files up to 50 MB;
+ * TOO_LARGE / INVALID with the reason). Answers the stored file as `Media`.
+ */
+export async function uploadAttachment(
+  scope: ActorScope,
+  env: Pick<ApiEnv, "fileStorage">,
+  upload: StepMediaUpload,
+) {
+  return saveUpload(scope.db, env.fileStorage, {
+    workspaceId: scope.workspaceId,
+    userId: scope.userId,
+    name: upload.name,
+    mimeType: upload.mimeType,
+    bytes: upload.bytes,
+    ...(upload.asDocument !== undefined ? { asDocument: upload.asDocument } : {}),
+  });
+}
+
 export async function fileInfo({ db, workspaceId }: WorkspaceScope, id: string) {
   const [row] = await db
     .select({
