@@ -47,7 +47,7 @@ test("the demo owner invites an operator, who signs up through the link, accepts
 
   // Accept: an operator lands in the inbox of the demo workspace.
   await invitee.getByTestId("invite-accept").click();
-  await expect(invitee).toHaveURL(/\/conversations$/);
+  await expect(invitee).toHaveURL(/\/inbox$/);
   await expect(invitee.getByTestId("workspace-name")).toHaveText(demoWorkspace);
   await expect(invitee.getByTestId("nav-bots")).toBeVisible();
   await expect(invitee.getByTestId("nav-members")).toHaveCount(0); // operators don't manage members

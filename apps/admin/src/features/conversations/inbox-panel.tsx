@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ReturnToBotModal } from "@/components/return-to-bot/return-to-bot-modal";
 import { Button } from "@/components/ui/button";
 import { useFeedback } from "@/components/ui/feedback";
 import { InboxIcon } from "@/components/ui/icons";
@@ -8,7 +9,6 @@ import { cn } from "@/lib/cn";
 import { timeAgo } from "@/lib/format";
 import type { InboxView } from "./inbox-state";
 import { ReplyBox } from "./reply-box";
-import { ReturnToBotModal } from "./return-to-bot-modal";
 import type { InboxActions } from "./use-inbox-actions";
 
 function ManageButtons({ actions, botId }: { actions: InboxActions; botId: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayStatus, inboxView, listInput, matchesFilter, type Queue, stepOptions } from "./inbox-state";
+import { displayStatus, inboxView, listInput, matchesFilter, type Queue } from "./inbox-state";
 
 const since = new Date("2026-01-01T10:00:00Z");
 const queue: Queue = {
@@ -63,23 +63,5 @@ describe("inboxView", () => {
     expect(inboxView("operator", "o1", queue, "marketer")).toEqual({ kind: "other", canManage: false });
     expect(inboxView("operator", "o1", queue, "owner")).toEqual({ kind: "other", canManage: true });
     expect(inboxView("operator", "o1", undefined, undefined)).toEqual({ kind: "other", canManage: false });
-  });
-});
-
-describe("stepOptions", () => {
-  it("lists a draft's steps by title, else type", () => {
-    const draft = {
-      steps: [
-        { id: "welcome", type: "text", title: "Welcome" },
-        { id: "ask", type: "free_input", title: "  " },
-        { type: "text" },
-        "junk",
-      ],
-    };
-    expect(stepOptions(draft)).toEqual([
-      { id: "welcome", label: "Welcome (welcome)" },
-      { id: "ask", label: "free input (ask)" },
-    ]);
-    expect(stepOptions(null)).toEqual([]);
   });
 });
