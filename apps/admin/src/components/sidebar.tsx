@@ -62,8 +62,8 @@ export function Sidebar({ user }: { user: { name: string; email: string } }) {
   const workspace = useQuery(trpc.workspace.current.queryOptions());
   const [signingOut, setSigningOut] = useState(false);
   const badge = useInboxBadge();
-  // The builder needs the room: the sidebar shrinks to an icon rail there.
-  const compact = /^\/flows\/[^/]+/.test(pathname);
+  // The builder and the inbox need the room: the sidebar shrinks to an icon rail there.
+  const compact = /^\/flows\/[^/]+/.test(pathname) || /^\/inbox(\/|$)/.test(pathname);
 
   async function signOut() {
     setSigningOut(true);

@@ -83,7 +83,7 @@ function OpenConversation({
       <section
         className="flex min-w-0 flex-1 flex-col"
         data-testid="inbox-conversation"
-        data-conversation-id={id}
+        data-open-id={id}
       >
         <ConversationHeader
           details={details}

@@ -45,7 +45,7 @@ export function ConversationRow({
         data-selected={selected || undefined}
         aria-current={open ? "true" : undefined}
         className={cn(
-          "relative flex gap-3 border-l-2 px-3 py-3 transition-colors",
+          "relative flex gap-3 border-l-2 px-3 py-3 transition-colors focus-visible:outline-none",
           open ? "border-brand-600 bg-brand-50/70" : "border-transparent hover:bg-zinc-50",
           selected && !open && "bg-zinc-100/80",
           selected && "ring-1 ring-inset ring-brand-300",

@@ -23,6 +23,13 @@ import { useListCursor } from "./use-list-cursor";
 import { useRealtimeFeed } from "./use-realtime-feed";
 import { ViewTabs } from "./view-tabs";
 
+function focusRow(id: string | null) {
+  if (!id) return;
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }),
+  );
+}
+
 /**
  * The operator inbox: views and search on the left, the open conversation in the middle, the contact
  * on the right; live over the realtime feed, and driven from the keyboard.
@@ -47,9 +54,9 @@ export function InboxPage({ userId, conversationId }: { userId: string; conversa
   useInboxShortcuts((action: ShortcutAction) => {
     switch (action.type) {
       case "next":
-        return cursor.move(1);
       case "previous":
-        return cursor.move(-1);
+        // The focus follows the cursor: Enter on the row opens it, Tab goes on from there.
+        return focusRow(cursor.move(action.type === "next" ? 1 : -1));
       case "open":
         if (cursor.selectedId) router.push(filters.hrefFor(cursor.selectedId), { scroll: false });
         return;

@@ -42,7 +42,7 @@ export function ListFilters({
               else e.currentTarget.blur();
             }
           }}
-          placeholder="Search name, @username, phone, text…"
+          placeholder="Search people and messages"
           aria-label="Search conversations"
           maxLength={100}
           data-testid="inbox-search"
@@ -68,7 +68,7 @@ export function ListFilters({
           aria-label="Filter by bot"
           value={botId}
           onChange={(e) => onBot(e.target.value)}
-          className="h-8 w-32 text-xs"
+          className="h-8 w-28 shrink-0 text-xs"
           data-testid="inbox-bot-filter"
         >
           <option value="">All bots</option>

@@ -14,9 +14,12 @@ export function useListCursor(ids: string[], openId: string | null) {
   const index = current ? ids.indexOf(current) : -1;
   return {
     selectedId: current,
-    move: (delta: 1 | -1) => {
+    /** Moves the cursor; answers the row now selected. */
+    move: (delta: 1 | -1): string | null => {
       const next = moveSelection(index, delta, ids.length);
-      setSelectedId(next >= 0 ? (ids[next] ?? null) : null);
+      const id = next >= 0 ? (ids[next] ?? null) : null;
+      setSelectedId(id);
+      return id;
     },
   };
 }

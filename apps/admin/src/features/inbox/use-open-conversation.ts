@@ -6,6 +6,10 @@ import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 
 export type ConversationDetails = RouterOutputs["inbox"]["conversation"];
 
+const PENDING_POLL_MS = 2000;
+const isPending = (item: ConversationDetails["timeline"][number]) =>
+  item.kind === "message" && item.deliveryStatus === "pending";
+
 /** The tab is on screen and has the focus: only then is a message "read". */
 function useAttentive(): boolean {
   const [attentive, setAttentive] = useState(false);
@@ -35,6 +39,9 @@ export function useOpenConversation(id: string | null) {
   const query = useQuery({
     ...trpc.inbox.conversation.queryOptions({ id: id ?? "" }),
     enabled: !!id,
+    // The feed announces messages when they are queued, not when the runtime has sent them: while
+    // any is still pending, look again now and then so its tick appears.
+    refetchInterval: (q) => (q.state.data?.timeline.some(isPending) ? PENDING_POLL_MS : false),
   });
   const markRead = useMutation(
     trpc.inbox.markRead.mutationOptions({
