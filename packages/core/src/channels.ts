@@ -13,6 +13,8 @@ export const CHANNELS = {
   routing: "switchboard_routing",
   /** A realtime event was recorded. Payload: RealtimeNotice JSON. */
   realtime: "switchboard_realtime",
+  /** Lines were queued in a bot's topic outbox (the operators' forum group). Payload: the bot id. */
+  topicOutbox: "switchboard_topic_outbox",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
