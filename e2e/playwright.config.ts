@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { E2E } from "./stack";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -13,11 +14,6 @@ if (!process.env.E2E_DATA_DIR) {
   chmodSync(dir, 0o755); // the embedded Postgres runs as `postgres` when we are root
   process.env.E2E_DATA_DIR = dir;
 }
-export const E2E = {
-  adminUrl: "http://localhost:3100",
-  sandboxUrl: "http://127.0.0.1:8181",
-  readyUrl: "http://127.0.0.1:3199/",
-};
 
 export default defineConfig({
   testDir: "./tests",
