@@ -40,7 +40,7 @@ export async function handleUpdate(
     }
     case "event": {
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update }, env);
-      if (!result.ran)
+      if (!result.ran && mapped.event)
         bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
       handled = { conversationId: result.conversation.id, callbackAnswers: result.callbackAnswers };
       break;
