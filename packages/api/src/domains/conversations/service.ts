@@ -171,20 +171,26 @@ function mediaOfUserFile(userFile: UserFileColumns, file: StoredFileColumns | nu
 
 /** An outbound media call names its file (@switchboard/core's OutboundCall: `{ method, params, media }`). */
 const mediaCall = z.object({
-  media: z.object({ fileId: z.string(), kind: z.enum(fileKind.enumValues), name: z.string() }),
+  media: z.object({
+    fileId: z.string(),
+    kind: z.enum(fileKind.enumValues),
+    name: z.string(),
+    mimeType: z.string().optional(),
+    size: z.number().optional(),
+  }),
 });
 
 function mediaOfCall(payload: unknown, file: StoredFileColumns | null): MessageMedia | null {
   const call = mediaCall.safeParse(payload);
   if (!call.success) return null;
-  const { fileId, kind, name } = call.data.media;
+  const { fileId, kind, name, mimeType, size } = call.data.media;
   const same = file?.id === fileId ? file : null;
   return {
     fileId,
     kind,
     name,
-    mimeType: same?.mimeType ?? null,
-    size: same?.size ?? null,
+    mimeType: same?.mimeType ?? mimeType ?? null,
+    size: same?.size ?? size ?? null,
     ...noDetails,
     state: "stored",
   };
