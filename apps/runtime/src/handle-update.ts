@@ -74,7 +74,7 @@ export async function handleUpdate(
       // Mirrored before the core handles it, so a /end shows before "the customer ended the conversation".
       if (update.message) await mirrorCustomerMessage(tx, ref, mapped.chatId, contentOf(update.message));
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update }, env);
-      if (!result.ran)
+      if (!result.ran && mapped.event)
         bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
       handled = { conversationId: result.conversation.id, callbackAnswers: result.callbackAnswers };
       break;

@@ -35,6 +35,8 @@ export * from "./locks";
 export * from "./logins/complete";
 export * from "./logins/links";
 export * from "./logins/telegram-auth";
+export * from "./media/downloads";
+export * from "./media/inbound";
 export * from "./members/invitations";
 export * from "./members/lock";
 export * from "./members/mail";

@@ -1,4 +1,6 @@
+import type { InboundMedia } from "@switchboard/core";
 import type { InboundEvent } from "@switchboard/flow";
+import { mediaOf, type TelegramMediaFields } from "./media";
 
 /** The parts of a Telegram Update the runtime reads. */
 export interface TelegramUser {
@@ -9,7 +11,7 @@ export interface TelegramUser {
   username?: string;
   language_code?: string;
 }
-export interface TelegramMessage {
+export interface TelegramMessage extends TelegramMediaFields {
   message_id: number;
   from?: TelegramUser;
   chat: { id: number; type: string; is_forum?: boolean; title?: string };
@@ -19,12 +21,8 @@ export interface TelegramMessage {
   text?: string;
   caption?: string;
   contact?: { phone_number: string; user_id?: number };
-  photo?: unknown[];
-  document?: { file_name?: string };
-  video?: unknown;
-  animation?: unknown;
-  audio?: unknown;
-  voice?: unknown;
+  // Kinds the runtime keeps no file for, named for the operators' group (mediaKindOf); the kept
+  // kinds (photo, document, video, animation, audio, voice) come typed from TelegramMediaFields.
   video_note?: unknown;
   sticker?: { emoji?: string };
   location?: unknown;
@@ -57,10 +55,13 @@ export type MappedUpdate =
       kind: "event";
       chatId: number;
       from: TelegramUser;
-      event: InboundEvent;
+      /** null: nothing for the flow (a file without a caption; it is still stored). */
+      event: InboundEvent | null;
       /** What the transcript shows for the user's side. */
       text: string | null;
       telegramMessageId: number | null;
+      /** The file the message carries (telegram/media.ts), downloaded after the commit. */
+      media?: InboundMedia | null;
     }
   | { kind: "membership"; chatId: number; from: TelegramUser; blocked: boolean }
   /** A message in a group or supergroup: the operators' group, if it is this bot's (core forum/). */
@@ -116,9 +117,12 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
       text: m.contact.phone_number,
     };
   const text = m.text ?? m.caption;
-  if (text === undefined) return { kind: "ignored", chatId, reason: "message without text" };
-  // "/start [payload]" is recognised by the engine, like every other command and alias.
-  return { ...base, event: { type: "text", text }, text };
+  const media = mediaOf(m);
+  if (text === undefined && !media)
+    return { kind: "ignored", chatId, reason: "message without text or file" };
+  // "/start [payload]" is recognised by the engine, like every other command and alias. A caption is
+  // the flow's text; a file without one reaches the transcript only.
+  return { ...base, event: text === undefined ? null : { type: "text", text }, text: text ?? null, media };
 }
 
 const MEDIA_KINDS = [

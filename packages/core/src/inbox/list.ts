@@ -4,6 +4,7 @@ import {
   conversationAssignments,
   conversationReads,
   conversations,
+  messageMedia,
   messages,
   operatorQueue,
 } from "@switchboard/db";
@@ -158,10 +159,11 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
       direction: messages.direction,
       senderUserId: messages.senderUserId,
       createdAt: messages.createdAt,
-      hasMedia:
-        sql<boolean>`(${messages.fileId} is not null or (${messages.payload} -> 'media') is not null)`.as(
-          "has_media",
-        ),
+      // A stored file, an outbound media call, or a user's file (downloaded or not).
+      hasMedia: sql<boolean>`(${messages.fileId} is not null or (${messages.payload} -> 'media') is not null
+        or exists (select 1 from ${messageMedia} where ${messageMedia.messageId} = ${messages.id}))`.as(
+        "has_media",
+      ),
     })
     .from(messages)
     .where(eq(messages.conversationId, conversations.id))
