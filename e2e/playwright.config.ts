@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { E2E, E2E_PORTS } from "./stack";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -13,11 +14,6 @@ if (!process.env.E2E_DATA_DIR) {
   chmodSync(dir, 0o755); // the embedded Postgres runs as `postgres` when we are root
   process.env.E2E_DATA_DIR = dir;
 }
-export const E2E = {
-  adminUrl: "http://localhost:3100",
-  sandboxUrl: "http://127.0.0.1:8181",
-  readyUrl: "http://127.0.0.1:3199/",
-};
 
 export default defineConfig({
   testDir: "./tests",
@@ -61,11 +57,11 @@ export default defineConfig({
       DATABASE_URL: "",
       TELEGRAM_API_ROOT: "",
       SWITCHBOARD_DATA_DIR: process.env.E2E_DATA_DIR,
-      ADMIN_PORT: "3100",
-      RUNTIME_PORT: "3101",
-      SANDBOX_PORT: "8181",
-      PG_PORT: "54429",
-      STACK_READY_PORT: "3199",
+      ADMIN_PORT: String(E2E_PORTS.admin),
+      RUNTIME_PORT: String(E2E_PORTS.runtime),
+      SANDBOX_PORT: String(E2E_PORTS.sandbox),
+      PG_PORT: String(E2E_PORTS.postgres),
+      STACK_READY_PORT: String(E2E_PORTS.ready),
       ADMIN_URL: E2E.adminUrl,
       RUNTIME_RELOAD_MS: "1000",
     },

@@ -36,14 +36,20 @@ for (const [shortcut, text] of [
 }
 const fields = await owner.contactFields.list.query();
 if (!fields.some((f) => f.key === "plan"))
-  await owner.contactFields.create.mutate({ key: "plan", label: "Plan", type: "choice", options: ["Free", "Pro", "Team"] });
+  await owner.contactFields.create.mutate({
+    key: "plan",
+    label: "Plan",
+    type: "choice",
+    options: ["Free", "Pro", "Team"],
+  });
 
 const users = [
   { id: 910000 + Math.floor(Math.random() * 9000), first_name: "Ada", username: `ada_${stamp}` },
   { id: 920000 + Math.floor(Math.random() * 9000), first_name: "Björn Ü.", username: `bjorn_${stamp}` },
   { id: 930000 + Math.floor(Math.random() * 9000), first_name: "<script>alert(1)</script>" },
 ];
-const say = (user, text) => owner.sandbox.send.mutate({ botId: bot.id, user, action: { type: "text", text } });
+const say = (user, text) =>
+  owner.sandbox.send.mutate({ botId: bot.id, user, action: { type: "text", text } });
 const start = (user) => owner.sandbox.send.mutate({ botId: bot.id, user, action: { type: "start" } });
 
 // ---- The operator's browser ----
@@ -68,7 +74,10 @@ await shot("empty-mine");
 for (const u of users) await start(u);
 await say(users[0], "Hello, my order #1042 hasn't arrived yet. Can you check?");
 await say(users[1], "Hi! Do you ship to Norway? 🇳🇴");
-await say(users[2], `<img src=x onerror=alert(1)> ${"A very long message without spaces ".repeat(3)}${"x".repeat(300)}`);
+await say(
+  users[2],
+  `<img src=x onerror=alert(1)> ${"A very long message without spaces ".repeat(3)}${"x".repeat(300)}`,
+);
 await tid("inbox-tab-waiting").click();
 await page.getByTestId("inbox-row").nth(2).waitFor();
 await shot("waiting-list");

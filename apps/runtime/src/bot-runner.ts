@@ -3,10 +3,13 @@ import {
   type CoreEnv,
   conversationsWithPendingMessages,
   type FileStorage,
+  operatorGroupOf,
+  parseBotSettings,
   syncBotSchedules,
 } from "@switchboard/core";
-import { type bots, type Db, decryptSecret } from "@switchboard/db";
+import { bots, type Db, decryptSecret } from "@switchboard/db";
 import Bottleneck from "bottleneck";
+import { eq } from "drizzle-orm";
 import { Telegraf, TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { logBotEvent, markBotActive, markBotFailing } from "./bot-log";
@@ -19,6 +22,7 @@ import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { drainChat } from "./process-chat";
 import type { TelegramUpdate } from "./telegram/update-mapping";
+import { TopicDelivery } from "./topic-delivery";
 
 export type BotRow = typeof bots.$inferSelect;
 
@@ -48,6 +52,9 @@ export class BotRunner {
   private readonly abort = new AbortController();
   private readonly queue = new KeyedSerialQueue<number>();
   private readonly handle: BotHandle;
+  private readonly topics: TopicDelivery;
+  /** The operators' group last checked (getChat), so a settings change re-checks only a new group. */
+  private checkedGroup: number | null = null;
   private recoveryTimer: NodeJS.Timeout | undefined;
   private sendPausedUntil = 0;
   /** The polling loop, awaited on stop so it releases its lock before the pool closes. */
@@ -87,6 +94,7 @@ export class BotRunner {
       sendingPausedFor: () => Math.max(0, this.sendPausedUntil - Date.now()),
       onUnauthorized: (reason) => void this.fail(reason),
     };
+    this.topics = new TopicDelivery(this.handle);
   }
 
   async start(): Promise<void> {
@@ -130,6 +138,8 @@ export class BotRunner {
       });
     }
     await this.syncSchedules();
+    this.topics.start();
+    void this.checkOperatorGroup();
     await this.recover();
     this.recoveryTimer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
   }
@@ -149,6 +159,64 @@ export class BotRunner {
     void this.queue
       .run(chatId, () => deliverPending(this.handle, conversationId, chatId))
       .catch((err) => this.deps.log("error", "delivery failed", { botId: this.row.id, error: String(err) }));
+  }
+
+  /** Lines were queued for the bot's operators' group (NOTIFY): send them now. */
+  deliverTopicsNow() {
+    if (!this.stopped) this.topics.poke();
+  }
+
+  /**
+   * When the bot's operators' group is set (or changed), checks what the runtime can see of it and
+   * writes the result to the bot's log: a forum supergroup where the bot is an administrator allowed to
+   * manage topics (administrators also get every message, whatever the privacy mode). Informational:
+   * lines wait in the topic outbox until the group works.
+   */
+  async checkOperatorGroup(): Promise<void> {
+    const { db, log } = this.deps;
+    try {
+      const [row] = await db.select({ settings: bots.settings }).from(bots).where(eq(bots.id, this.row.id));
+      const group = row ? operatorGroupOf(parseBotSettings(row.settings)) : null;
+      if (group === null || group === this.checkedGroup) {
+        this.checkedGroup = group;
+        return;
+      }
+      this.checkedGroup = group;
+      const problems: string[] = [];
+      let title = String(group);
+      try {
+        const chat = (await this.handle.telegram.getChat(group)) as {
+          type: string;
+          title?: string;
+          is_forum?: boolean;
+        };
+        title = chat.title ? `“${chat.title}”` : title;
+        if (chat.type !== "supergroup" || !chat.is_forum)
+          problems.push("it is not a supergroup with topics (turn Topics on in the group's settings)");
+        const me = (await this.handle.telegram.getChatMember(group, this.row.telegramId)) as {
+          status: string;
+          can_manage_topics?: boolean;
+        };
+        if (me.status !== "administrator" && me.status !== "creator")
+          problems.push("the bot is not an administrator there");
+        else if (me.status === "administrator" && !me.can_manage_topics)
+          problems.push("the bot may not manage topics (give it the “Manage topics” right)");
+      } catch (err) {
+        problems.push(
+          `Telegram answered ${err instanceof TelegramError ? `${err.code} ${err.description}` : String(err)} (is the bot in the group, and is the id right?)`,
+        );
+      }
+      await logBotEvent(db, log, this.row.id, {
+        level: problems.length ? "warn" : "info",
+        method: "getChat",
+        message: problems.length
+          ? `Operators' group ${title}: ${problems.join("; ")}.`
+          : `Operators' group ${title} is ready: customers' topics will be created there.`,
+        details: { chatId: group },
+      });
+    } catch (err) {
+      log("warn", "checking the operators' group failed", { botId: this.row.id, error: String(err) });
+    }
   }
 
   /** Webhook entry: verifies Telegram's secret header and stores the update before answering 200. */
@@ -203,6 +271,7 @@ export class BotRunner {
     // Sends waiting for a rate-limit slot are dropped: a message is only claimed once its slot comes,
     // so they stay pending for the next runtime. (This also ends Bottleneck's refresh interval.)
     await this.handle.limiter.stop({ dropWaitingJobs: true }).catch(() => {});
+    await this.topics.stopped();
     await this.queue.idle();
   }
 }

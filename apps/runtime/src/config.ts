@@ -22,6 +22,13 @@ export interface RuntimeConfig {
   filesDir: string;
   /** How often due timers are looked for (they also wake on NOTIFY). */
   timerPollMs: number;
+  /**
+   * Download the files users send (default true). Off, they wait in the queue for a runtime that
+   * does (RUNTIME_MEDIA_DOWNLOADS=0).
+   */
+  mediaDownloads?: boolean;
+  /** How often due downloads are looked for (they also wake on NOTIFY); default 2000. */
+  downloadPollMs?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -39,5 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     filesDir: path.resolve(env.SWITCHBOARD_FILES_DIR ?? ".data/files"),
     timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
+    mediaDownloads: env.RUNTIME_MEDIA_DOWNLOADS !== "0",
+    downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
   };
 }

@@ -3,6 +3,7 @@ import {
   failMessage,
   forgetTelegramFileId,
   markConversationBlocked,
+  mirrorDeliveredReply,
   type OutboundCall,
   recordSent,
   releaseMessage,
@@ -133,7 +134,13 @@ async function recordSuccess(
   messageId: number,
   fileId: string | null,
 ): Promise<Recorded> {
-  await recordSent(bot.db, msg.id, messageId);
+  if (msg.senderUserId)
+    // An operator's reply from the web inbox: mirrored into the customer's topic in the same commit.
+    await bot.db.transaction(async (tx) => {
+      await recordSent(tx, msg.id, messageId);
+      await mirrorDeliveredReply(tx, bot.id, msg);
+    });
+  else await recordSent(bot.db, msg.id, messageId);
   const call = msg.payload as OutboundCall;
   // Next time this bot sends the file, it goes by Telegram's id instead of another upload.
   if (fileId && call.method !== "sendMessage")

@@ -1,8 +1,22 @@
-import { type CallbackAnswer, type CoreEnv, receiveFromUser, setBlockedByUser } from "@switchboard/core";
+import {
+  type CallbackAnswer,
+  type CoreEnv,
+  type GroupMessage,
+  mirrorCustomerMessage,
+  receiveFromOperatorGroup,
+  receiveFromUser,
+  setBlockedByUser,
+} from "@switchboard/core";
 import { processedUpdates, type Tx } from "@switchboard/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { BotHandle } from "./bot-handle";
-import { mapUpdate, type TelegramUpdate } from "./telegram/update-mapping";
+import {
+  contentOf,
+  isServiceMessage,
+  mapUpdate,
+  type TelegramMessage,
+  type TelegramUpdate,
+} from "./telegram/update-mapping";
 
 export interface HandledUpdate {
   conversationId: string | null;
@@ -32,15 +46,35 @@ export async function handleUpdate(
   let handled: HandledUpdate = { conversationId: null, callbackAnswers: [] };
   switch (mapped.kind) {
     case "ignored":
+      // A file without a caption is not part of the flow, but the operators' group still sees it came.
+      if (update.message?.chat.type === "private" && mapped.chatId !== null)
+        await mirrorCustomerMessage(tx, ref, mapped.chatId, contentOf(update.message));
       break;
     case "membership": {
       const conversation = await setBlockedByUser(tx, ref, mapped);
       handled = { conversationId: conversation.id, callbackAnswers: [] };
       break;
     }
+    case "group": {
+      const outcome = await receiveFromOperatorGroup(
+        tx,
+        ref,
+        groupMessage(mapped.chatId, mapped.message),
+        env,
+      );
+      if (outcome.kind === "refused")
+        bot.log("info", "a message in the operators' group was not sent", {
+          botId: bot.id,
+          reason: outcome.reason,
+        });
+      // The customer's outbox is woken by its NOTIFY at commit, in the customer's own chat queue.
+      break;
+    }
     case "event": {
+      // Mirrored before the core handles it, so a /end shows before "the customer ended the conversation".
+      if (update.message) await mirrorCustomerMessage(tx, ref, mapped.chatId, contentOf(update.message));
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update }, env);
-      if (!result.ran)
+      if (!result.ran && mapped.event)
         bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
       handled = { conversationId: result.conversation.id, callbackAnswers: result.callbackAnswers };
       break;
@@ -48,4 +82,24 @@ export async function handleUpdate(
   }
   await markProcessed(tx, bot.id, update.update_id);
   return handled;
+}
+
+/** A group message in the core's terms. */
+function groupMessage(chatId: number, m: TelegramMessage): GroupMessage {
+  return {
+    chatId,
+    messageId: m.message_id,
+    threadId: m.is_topic_message && m.message_thread_id ? m.message_thread_id : null,
+    from: m.from
+      ? {
+          id: m.from.id,
+          isBot: m.from.is_bot === true,
+          firstName: m.from.first_name,
+          lastName: m.from.last_name,
+          username: m.from.username,
+        }
+      : null,
+    content: contentOf(m),
+    service: isServiceMessage(m),
+  };
 }

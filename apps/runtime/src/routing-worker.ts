@@ -3,6 +3,7 @@ import {
   type CoreEnv,
   drainQueue,
   pruneRealtimeEvents,
+  pruneTopicOutbox,
   workspacesWithWaiting,
 } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
@@ -11,7 +12,7 @@ import type { Logger } from "./log";
 
 /** Every waiting workspace is looked at this often, in case a notification was missed. */
 const SWEEP_MS = 10_000;
-/** Old realtime events are pruned about this often. */
+/** Old realtime events (and sent topic-outbox lines) are pruned about this often. */
 const PRUNE_MS = 3_600_000;
 
 /**
@@ -34,13 +35,15 @@ export class RoutingWorker {
     const listener = await this.deps.sql.listen(CHANNELS.routing, (workspaceId) => this.drain(workspaceId));
     this.unlisten = () => listener.unlisten();
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.pruneTimer = setInterval(
-      () =>
-        void pruneRealtimeEvents(this.deps.db).catch((err) =>
-          this.deps.log("warn", "pruning events failed", { error: String(err) }),
-        ),
-      PRUNE_MS,
-    );
+    this.pruneTimer = setInterval(() => {
+      void pruneRealtimeEvents(this.deps.db).catch((err) =>
+        this.deps.log("warn", "pruning events failed", { error: String(err) }),
+      );
+      // Lines the operators' group got, after a week (the topic outbox keeps pending ones forever).
+      void pruneTopicOutbox(this.deps.db).catch((err) =>
+        this.deps.log("warn", "pruning the topic outbox failed", { error: String(err) }),
+      );
+    }, PRUNE_MS);
     await this.sweep();
   }
 

@@ -4,6 +4,7 @@ import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
 import { createHttpServer } from "./http-server";
 import { createLogger } from "./log";
+import { MediaDownloadWorker } from "./media-worker";
 import { PollLeadership } from "./poll-leadership";
 import { RoutingWorker } from "./routing-worker";
 import { BotSupervisor } from "./supervisor";
@@ -26,6 +27,18 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey, core, files });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
   const routing = new RoutingWorker({ db, sql, env: core, log });
+  const downloads =
+    config.mediaDownloads === false
+      ? null
+      : new MediaDownloadWorker({
+          db,
+          sql,
+          files,
+          log,
+          secretKey,
+          apiRoot: config.apiRoot,
+          pollMs: config.downloadPollMs ?? 2000,
+        });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -35,6 +48,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await supervisor.start();
   await timers.start();
   await routing.start();
+  await downloads?.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -46,6 +60,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
+      await downloads?.stop();
       await routing.stop();
       await timers.stop();
       await supervisor.stop();

@@ -22,16 +22,25 @@ export class BotSupervisor {
 
   async start(): Promise<void> {
     const bots = await this.deps.sql.listen(CHANNELS.bots, (botId) => {
-      void this.reload().then(() => this.runner(botId)?.syncSchedules());
+      void this.reload().then(() => {
+        const runner = this.runner(botId);
+        void runner?.syncSchedules();
+        void runner?.checkOperatorGroup();
+      });
     });
     // Messages queued by another process (the admin, a timer in another runtime) go out at once.
     const outbox = await this.deps.sql.listen(CHANNELS.outbox, (payload) => {
       const wake = parseOutboxWakeUp(payload);
       if (wake) this.runner(wake.botId)?.deliverNow(wake.conversationId, wake.chatId);
     });
+    // Lines for a bot's operators' group (core forum/): its topic delivery looks at once.
+    const topics = await this.deps.sql.listen(CHANNELS.topicOutbox, (botId) => {
+      this.runner(botId)?.deliverTopicsNow();
+    });
     this.unlisteners.push(
       () => bots.unlisten(),
       () => outbox.unlisten(),
+      () => topics.unlisten(),
     );
     await this.reload();
     this.timer = setInterval(() => void this.reload(), this.deps.config.reloadIntervalMs);

@@ -101,8 +101,11 @@ describe("routing with capacity", () => {
         .select({ conversationId: operatorQueue.conversationId })
         .from(operatorQueue)
         .where(eq(operatorQueue.botId, botId))
-        // The plan's own order: by waiting time, then id.
-        .orderBy(asc(operatorQueue.waitingSince), asc(operatorQueue.conversationId))
+        // The plan's own order: by waiting time at the millisecond (a JS Date's precision), then id.
+        .orderBy(
+          sql`date_trunc('milliseconds', ${operatorQueue.waitingSince})`,
+          asc(operatorQueue.conversationId),
+        )
     ).map((r) => r.conversationId);
 
   it("50 waiting, 3 operators with a maximum of 2: each gets exactly 2 of the oldest; closing one drains the next oldest", async () => {

@@ -8,7 +8,12 @@ export {
   realtimeHubFor,
 } from "./context";
 export { type BotTokenEnv, connectBot } from "./domains/bots/service";
-export { type StepMediaUpload, uploadAttachment, uploadStepMedia } from "./domains/files/service";
+export {
+  readStoredFile,
+  type StepMediaUpload,
+  uploadAttachment,
+  uploadStepMedia,
+} from "./domains/files/service";
 export { createFlow, publishFlow } from "./domains/flows/service";
 export { welcomeFlow } from "./domains/flows/templates";
 export { ensurePersonalWorkspace } from "./domains/workspaces/service";

@@ -324,6 +324,39 @@ describe("bots.updateSettings", () => {
     expect((await owner.api.bots.list()).find((b) => b.id === botId)!.settings).toEqual(before);
   });
 
+  it("the operators' forum group: a supergroup id, and never on without one", async () => {
+    const { token } = await w.sandboxBot();
+    const id = (await owner.api.bots.connect({ token })).id;
+    // Absent until set: bots without a group keep the default settings.
+    expect((await owner.api.bots.list()).find((b) => b.id === id)!.settings.operatorGroup).toBeUndefined();
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id, settings: { operatorGroup: { enabled: true } } }),
+      "BAD_REQUEST",
+      /group's id before switching it on/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id, settings: { operatorGroup: { chatId: -123456 } } }),
+      "BAD_REQUEST",
+      /starts with -100/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id, settings: { operatorGroup: { chatId: 1.5 } } }),
+      "BAD_REQUEST",
+      /whole number/,
+    );
+    const on = await owner.api.bots.updateSettings({
+      id,
+      settings: { operatorGroup: { chatId: -1001234567890, enabled: true } },
+    });
+    expect(on.settings.operatorGroup).toEqual({ chatId: -1001234567890, enabled: true });
+    // Switching it off keeps the id, so switching back on needs nothing else.
+    const off = await owner.api.bots.updateSettings({ id, settings: { operatorGroup: { enabled: false } } });
+    expect(off.settings.operatorGroup).toEqual({ chatId: -1001234567890, enabled: false });
+    expect((await storedBot(id)).settings).toMatchObject({
+      operatorGroup: { chatId: -1001234567890, enabled: false },
+    });
+  });
+
   it("reads a broken stored value as its default", async () => {
     await w.db
       .update(bots)

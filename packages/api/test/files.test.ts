@@ -166,7 +166,22 @@ describe("media in the transcript", () => {
     const { messages } = await owner.api.conversations.transcript({ id: conversation.id });
     expect(messages.map((m) => [m.direction, m.text, m.media])).toEqual([
       ["in", "/start", null],
-      ["out", "Our menu", { fileId: media.fileId, kind: "photo", name: "menu.png" }],
+      [
+        "out",
+        "Our menu",
+        {
+          fileId: media.fileId,
+          kind: "photo",
+          name: "menu.png",
+          mimeType: "image/png",
+          // The flow's call names the file but not its size (files.get has it).
+          size: null,
+          width: null,
+          height: null,
+          duration: null,
+          state: "stored",
+        },
+      ],
     ]);
   });
 });

@@ -324,9 +324,30 @@ describe("replies with attachments", () => {
 
     const { timeline } = await operator.api.inbox.conversation({ id: c.id });
     const sent = timeline.filter((t) => t.kind === "message" && t.media);
+    const stored = { width: null, height: null, duration: null, state: "stored" };
     expect(sent.map((t) => (t.kind === "message" ? [t.text, t.media] : null))).toEqual([
-      ["Your receipt", { fileId: photo.fileId, kind: "photo", name: "receipt.png" }],
-      [null, { fileId: doc.fileId, kind: "document", name: "terms.txt" }],
+      [
+        "Your receipt",
+        {
+          ...stored,
+          fileId: photo.fileId,
+          kind: "photo",
+          name: "receipt.png",
+          mimeType: "image/png",
+          size: photo.size,
+        },
+      ],
+      [
+        null,
+        {
+          ...stored,
+          fileId: doc.fileId,
+          kind: "document",
+          name: "terms.txt",
+          mimeType: "text/plain",
+          size: 5,
+        },
+      ],
     ]);
     // Another workspace's file can't be sent.
     const foreign = await attach(stranger, {

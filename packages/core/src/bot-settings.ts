@@ -29,6 +29,17 @@ const operatorSettingsSchema = z.object({
   texts: operatorTextsSchema,
 });
 
+/**
+ * The operators' Telegram supergroup with forum topics (forum/): each customer routed to operators gets a
+ * topic there, their messages are mirrored into it and the group's replies go back to them. A supergroup's
+ * id is negative (-100…); anything else falls back to null (off).
+ */
+const operatorGroupSchema = z.object({
+  chatId: z.number().int().max(-1).min(-Number.MAX_SAFE_INTEGER).nullable().catch(null).default(null),
+  enabled: z.boolean().catch(false).default(false),
+});
+export type OperatorGroupSettings = z.infer<typeof operatorGroupSchema>;
+
 export const botSettingsSchema = z.object({
   /** A new user must send /start first; anything else gets `beforeStartText`. */
   waitForStart: z.boolean().catch(false).default(false),
@@ -39,6 +50,8 @@ export const botSettingsSchema = z.object({
   loginDomainLinked: z.boolean().catch(false).default(false),
   // A broken operator object falls back to all its defaults.
   operator: operatorSettingsSchema.catch(() => operatorSettingsSchema.parse({})).prefault({}),
+  // Optional: absent on bots that never set it (they don't use a group); a broken value is absent too.
+  operatorGroup: operatorGroupSchema.optional().catch(undefined),
 });
 export type BotSettings = z.infer<typeof botSettingsSchema>;
 
@@ -46,6 +59,12 @@ export const parseBotSettings = (raw: unknown): BotSettings =>
   botSettingsSchema.parse(raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {});
 
 export const defaultBotSettings = (): BotSettings => parseBotSettings({});
+
+/** The supergroup the bot's operators work in, when it is set and switched on; null otherwise. */
+export function operatorGroupOf(settings: BotSettings): number | null {
+  const group = settings.operatorGroup;
+  return group?.enabled && group.chatId !== null ? group.chatId : null;
+}
 
 /** What the engine needs of a bot's settings. */
 export function engineSettingsOf(settings: BotSettings): EngineSettings {

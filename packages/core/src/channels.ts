@@ -11,8 +11,12 @@ export const CHANNELS = {
   timers: "switchboard_timers",
   /** A workspace's operator queue may be drained (a conversation waits, a slot freed, someone came online). Payload: the workspace id. */
   routing: "switchboard_routing",
+  /** A user's file waits to be downloaded. Payload: the bot id. */
+  downloads: "switchboard_downloads",
   /** A realtime event was recorded. Payload: RealtimeNotice JSON. */
   realtime: "switchboard_realtime",
+  /** Lines were queued in a bot's topic outbox (the operators' forum group). Payload: the bot id. */
+  topicOutbox: "switchboard_topic_outbox",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -6,9 +6,8 @@ import type { Executor } from "./db";
  * chat lock can never collide with a bot's poll lock; the second is hashtext() of the name. A hash
  * collision between two chats only makes them wait for each other, never mixes their data.
  */
-// 4 is taken by leads/stages.ts (creating a workspace's default pipeline).
 /** 4 was lead stages (now a unique index) and 5 one operator's takes (now the routing lock): not reused. */
-export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, phone: 6, routing: 7 } as const;
+export const LOCK_SPACE = { chat: 1, poll: 2, schedules: 3, phone: 6, routing: 7, topic: 8 } as const;
 
 export const chatLockKey = (botId: string, chatId: number) => `${botId}:${chatId}`;
 

@@ -8,6 +8,7 @@ import type {
   SandboxCallbackAnswer,
   SandboxGroupRateLimit,
   SandboxLoginButtonResult,
+  SandboxMediaKind,
   SandboxMessage,
   SandboxSupergroup,
   SandboxUser,
@@ -51,6 +52,39 @@ export interface SentUserMessage {
   /** null when the bot's allowed_updates filtered the update out. */
   update_id: number | null;
   message_id: number;
+}
+
+/** A person's media message: the file as the bot can fetch it (for a photo, its largest size). */
+export interface SentUserMedia extends SentUserMessage {
+  file_id: string;
+  file_unique_id: string;
+  file_size: number;
+  /** getFile's file_path (downloads: GET /file/bot<token>/<file_path>). */
+  file_path: string;
+}
+
+export interface SendMediaInput {
+  token: string;
+  from: SandboxUser;
+  kind: SandboxMediaKind;
+  /** The file: bytes (sent as multipart), or a base64 string (sent in JSON; fine for small files). */
+  data: Uint8Array | ArrayBuffer | string;
+  /** Documents, audio, video, GIFs (photos and voice notes carry no name on Telegram). */
+  fileName?: string;
+  /** Default: from fileName's extension, else the kind's usual type. Photos use the image's type. */
+  mimeType?: string;
+  /** At most 1024 characters; blank = none. URLs, mentions, hashtags and commands get entities. */
+  caption?: string;
+  chatId?: number;
+  threadId?: number;
+  replyToMessageId?: number;
+  /** video / animation; default 0 (Telegram fills them from the file). */
+  width?: number;
+  height?: number;
+  /** video / animation / audio / voice, seconds; default 0. */
+  duration?: number;
+  performer?: string;
+  title?: string;
 }
 
 export interface FailNextOptions {
@@ -108,6 +142,24 @@ export class SandboxClient {
     replyToMessageId?: number;
   }): Promise<SentUserMessage> {
     return this.post("send-text", input);
+  }
+
+  /**
+   * The user sends a photo, document, video, voice note, audio file or GIF (`kind`) with an optional
+   * caption, as from the app: the bot gets Telegram's Message field for the kind (`photo` as
+   * PhotoSizes, smallest first) and can getFile and download it (bots: up to 20 MB; getFile answers
+   * "file is too big" above). People may send up to 2 GB. Photos must be JPEG, PNG, GIF or WebP (the
+   * size comes from the header) and at most 10 MB. Chats and topics as for sendText.
+   */
+  sendMedia(input: SendMediaInput): Promise<SentUserMedia> {
+    const { data, ...rest } = input;
+    if (typeof data === "string") return this.post("send-media", { ...rest, data });
+    const form = new FormData();
+    form.set("payload", JSON.stringify(rest));
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    // A copy into a plain ArrayBuffer: Blob refuses views of a SharedArrayBuffer in strict typings.
+    form.set("data", new Blob([new Uint8Array(bytes)]), input.fileName ?? "file");
+    return this.request("send-media", { method: "POST", body: form, cache: "no-store" });
   }
 
   /** The user sends /start (or "/start <payload>", as a deep link does). */
@@ -430,13 +482,17 @@ export class SandboxClient {
     await this.post("reset", {});
   }
 
-  private async post<T>(route: string, body: object): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/sandbox/${route}`, {
+  private post<T>(route: string, body: object): Promise<T> {
+    return this.request(route, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
       cache: "no-store",
     });
+  }
+
+  private async request<T>(route: string, init: RequestInit): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/sandbox/${route}`, init);
     const text = await response.text();
     const data: unknown = text ? JSON.parse(text) : null;
     if (!response.ok) {

@@ -13,6 +13,11 @@ export interface StoredFile {
   kind: FileKind;
   /** The bot this file_id was issued to. */
   botId: number;
+  /**
+   * Other bots that got the same message (a person's file in a supergroup). Telegram would give each
+   * bot its own file_id; the sandbox shares one and lets each of them use it.
+   */
+  sharedWith?: Set<number>;
   filePath: string;
   size: number;
   /** Absent when the bot sent an HTTP URL: the sandbox has no internet to download it. */
@@ -59,11 +64,18 @@ const EXTENSIONS: Record<string, string> = {
   "video/mp4": "mp4",
   "audio/mpeg": "mp3",
   "audio/ogg": "oga",
+  "application/pdf": "pdf",
+  "text/plain": "txt",
 };
 
 /** Boxes of the smaller copies Telegram makes of a photo ("s", "m", "x", "y"); the largest is capped at 2560. */
 const PHOTO_BOXES = [90, 320, 800, 1280];
 const PHOTO_MAX_SIDE = 2560;
+
+/** Whether `botId` may use this file_id (getFile, downloads, re-sending). */
+export function fileBelongsTo(file: StoredFile, botId: number): boolean {
+  return file.botId === botId || (file.sharedWith?.has(botId) ?? false);
+}
 
 export class FileStore {
   private readonly byId = new Map<string, StoredFile>();

@@ -6,7 +6,11 @@ import { base } from "./browser.mjs";
 
 export async function cookieFor(email, password, name) {
   const headers = { "content-type": "application/json", origin: base };
-  let res = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
+  let res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok && name)
     res = await fetch(`${base}/api/auth/sign-up/email`, {
       method: "POST",
@@ -21,9 +25,18 @@ export async function cookieFor(email, password, name) {
 }
 
 export const clientFor = (cookie) =>
-  createTRPCClient({ links: [httpBatchLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { cookie } })] });
+  createTRPCClient({
+    links: [httpBatchLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { cookie } })],
+  });
 
-const step = (id, type, x, y, config, aliases = []) => ({ id, type, title: "", position: { x, y }, aliases, config });
+const step = (id, type, x, y, config, aliases = []) => ({
+  id,
+  type,
+  title: "",
+  position: { x, y },
+  aliases,
+  config,
+});
 
 /** Hello → an operator; when handed back, a "back with the bot" text; `thanks` can be chosen too. */
 export const routeFlow = {
@@ -32,7 +45,9 @@ export const routeFlow = {
   entryStepId: "hello",
   steps: [
     step("hello", "text", 0, 0, { text: "Hi! Let me find a person for you." }, ["/start"]),
-    step("operator", "route_to_operator", 0, 160, { text: "Connecting you with a person — one moment, please." }),
+    step("operator", "route_to_operator", 0, 160, {
+      text: "Connecting you with a person — one moment, please.",
+    }),
     step("back", "text", -200, 320, { text: "You're back with the bot." }),
     step("thanks", "text", 200, 320, { text: "Thanks for your feedback! Anything else?" }),
   ],

@@ -66,3 +66,22 @@ export function getAuth(): Auth {
 export async function getServerSession(): Promise<Session | null> {
   return getAuth().api.getSession({ headers: await headers() });
 }
+
+/** Who looks at a public page (an invitation, a login link), or null when signed out. */
+export interface Viewer {
+  name: string;
+  email: string;
+}
+
+/**
+ * The viewer of a page that works signed in or out. Never throws: with the database unreachable the
+ * page still renders and reports its own errors.
+ */
+export async function getOptionalViewer(): Promise<Viewer | null> {
+  try {
+    const session = await getServerSession();
+    return session ? { name: session.user.name, email: session.user.email } : null;
+  } catch {
+    return null;
+  }
+}

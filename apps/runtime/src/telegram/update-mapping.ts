@@ -1,4 +1,6 @@
+import type { InboundMedia } from "@switchboard/core";
 import type { InboundEvent } from "@switchboard/flow";
+import { mediaOf, type TelegramMediaFields } from "./media";
 
 /** The parts of a Telegram Update the runtime reads. */
 export interface TelegramUser {
@@ -9,15 +11,32 @@ export interface TelegramUser {
   username?: string;
   language_code?: string;
 }
-export interface TelegramMessage {
+export interface TelegramMessage extends TelegramMediaFields {
   message_id: number;
   from?: TelegramUser;
-  chat: { id: number; type: string };
+  chat: { id: number; type: string; is_forum?: boolean; title?: string };
+  /** A forum topic's id (its creation message's id), on messages in a topic. */
+  message_thread_id?: number;
+  is_topic_message?: boolean;
   text?: string;
   caption?: string;
   contact?: { phone_number: string; user_id?: number };
-  photo?: unknown[];
-  document?: { file_name?: string };
+  // Kinds the runtime keeps no file for, named for the operators' group (mediaKindOf); the kept
+  // kinds (photo, document, video, animation, audio, voice) come typed from TelegramMediaFields.
+  video_note?: unknown;
+  sticker?: { emoji?: string };
+  location?: unknown;
+  venue?: unknown;
+  poll?: unknown;
+  dice?: unknown;
+  // Service messages (a group's): never an answer.
+  new_chat_members?: unknown[];
+  left_chat_member?: unknown;
+  forum_topic_created?: unknown;
+  forum_topic_edited?: unknown;
+  forum_topic_closed?: unknown;
+  forum_topic_reopened?: unknown;
+  pinned_message?: unknown;
 }
 export interface TelegramUpdate {
   update_id: number;
@@ -25,7 +44,7 @@ export interface TelegramUpdate {
   edited_message?: TelegramMessage;
   callback_query?: { id: string; from: TelegramUser; data?: string; message?: TelegramMessage };
   my_chat_member?: {
-    chat: { id: number };
+    chat: { id: number; type?: string };
     from: TelegramUser;
     new_chat_member: { status: string };
   };
@@ -36,12 +55,17 @@ export type MappedUpdate =
       kind: "event";
       chatId: number;
       from: TelegramUser;
-      event: InboundEvent;
+      /** null: nothing for the flow (a file without a caption; it is still stored). */
+      event: InboundEvent | null;
       /** What the transcript shows for the user's side. */
       text: string | null;
       telegramMessageId: number | null;
+      /** The file the message carries (telegram/media.ts), downloaded after the commit. */
+      media?: InboundMedia | null;
     }
   | { kind: "membership"; chatId: number; from: TelegramUser; blocked: boolean }
+  /** A message in a group or supergroup: the operators' group, if it is this bot's (core forum/). */
+  | { kind: "group"; chatId: number; message: TelegramMessage }
   | { kind: "ignored"; chatId: number | null; reason: string };
 
 /** The chat an update belongs to, for ordering and locking; null for updates outside any chat. */
@@ -60,10 +84,15 @@ export function chatIdOf(u: TelegramUpdate): number | null {
 export function mapUpdate(u: TelegramUpdate): MappedUpdate {
   const chatId = chatIdOf(u);
   if (u.my_chat_member && chatId !== null) {
+    // The bot added to or removed from a group is no user blocking it.
+    if (u.my_chat_member.chat.type && u.my_chat_member.chat.type !== "private")
+      return { kind: "ignored", chatId, reason: "the bot's membership in a group" };
     const status = u.my_chat_member.new_chat_member.status;
     return { kind: "membership", chatId, from: u.my_chat_member.from, blocked: status === "kicked" };
   }
   if (u.callback_query && chatId !== null) {
+    const where = u.callback_query.message?.chat.type;
+    if (where && where !== "private") return { kind: "ignored", chatId, reason: "a button in a group" };
     return {
       kind: "event",
       chatId,
@@ -75,8 +104,8 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
   }
   const m = u.message;
   if (!m || chatId === null) return { kind: "ignored", chatId, reason: "unsupported update type" };
-  if (m.chat.type !== "private")
-    return { kind: "ignored", chatId, reason: "group chats are not handled yet" };
+  if (m.chat.type === "supergroup" || m.chat.type === "group") return { kind: "group", chatId, message: m };
+  if (m.chat.type !== "private") return { kind: "ignored", chatId, reason: "not a private chat" };
   if (!m.from) return { kind: "ignored", chatId, reason: "message without sender" };
   const base = { kind: "event" as const, chatId, from: m.from, telegramMessageId: m.message_id };
   if (m.contact)
@@ -88,7 +117,54 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
       text: m.contact.phone_number,
     };
   const text = m.text ?? m.caption;
-  if (text === undefined) return { kind: "ignored", chatId, reason: "message without text" };
-  // "/start [payload]" is recognised by the engine, like every other command and alias.
-  return { ...base, event: { type: "text", text }, text };
+  const media = mediaOf(m);
+  if (text === undefined && !media)
+    return { kind: "ignored", chatId, reason: "message without text or file" };
+  // "/start [payload]" is recognised by the engine, like every other command and alias. A caption is
+  // the flow's text; a file without one reaches the transcript only.
+  return { ...base, event: text === undefined ? null : { type: "text", text }, text: text ?? null, media };
+}
+
+const MEDIA_KINDS = [
+  "photo",
+  "video",
+  "animation",
+  "audio",
+  "voice",
+  "video_note",
+  "sticker",
+  "document",
+  "location",
+  "venue",
+  "poll",
+  "dice",
+] as const;
+
+/** What a message carries besides text, as the operators' group shows it ("photo", "contact"…); null for text. */
+export function mediaKindOf(m: TelegramMessage): string | null {
+  if (m.contact) return "contact";
+  // An animation message also fills `document`, as Telegram does: the more specific kind first.
+  for (const kind of MEDIA_KINDS)
+    if (m[kind] !== undefined) return kind === "video_note" ? "video message" : kind;
+  return null;
+}
+
+/** A message's text for the operators' group: its text or caption, a shared contact's number, a sticker's emoji. */
+export function contentOf(m: TelegramMessage): { text: string | null; media: string | null } {
+  const media = mediaKindOf(m);
+  const text = m.text ?? m.caption ?? m.contact?.phone_number ?? m.sticker?.emoji ?? null;
+  return { text, media };
+}
+
+/** Service messages (members joining, topics created or closed, pins): nobody wrote them. */
+export function isServiceMessage(m: TelegramMessage): boolean {
+  return (
+    m.new_chat_members !== undefined ||
+    m.left_chat_member !== undefined ||
+    m.forum_topic_created !== undefined ||
+    m.forum_topic_edited !== undefined ||
+    m.forum_topic_closed !== undefined ||
+    m.forum_topic_reopened !== undefined ||
+    m.pinned_message !== undefined
+  );
 }

@@ -16,6 +16,7 @@ import { trackerFromPayload } from "../contacts/tracker";
 import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
 import { loadBotBehaviour } from "../flows/live-flow";
+import { forumAfterDispatch } from "../forum/mirror";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
@@ -121,6 +122,7 @@ export async function dispatchEvent(
     .where(eq(conversations.id, conversation.id))
     .returning();
   await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1);
+  await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated!, event);
   if (run.status !== conversation.status)
     await emitRealtime(tx, conversation.workspaceId, {
       type: "conversation",

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
 import type { Executor } from "../db";
 import { loadBotBehaviour } from "../flows/live-flow";
+import { type InboundMedia, recordInboundMedia } from "../media/inbound";
 import { emitRealtime } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
@@ -18,9 +19,15 @@ export interface BotRef {
 export interface UserMessage {
   chatId: number;
   from: TelegramUserInfo;
-  event: InboundEvent;
-  /** What the transcript shows for the user's side (null: a button press). */
+  /**
+   * What the flow hears. null: nothing — a file without a caption is kept in the transcript (and
+   * downloaded) but the flow has nothing to say about it, whether the bot or an operator has the chat.
+   */
+  event: InboundEvent | null;
+  /** What the transcript shows for the user's side (null: a button press, a file without a caption). */
   text: string | null;
+  /** The file the user sent (photo, document, voice, ...): queued for download with the message. */
+  media?: InboundMedia | null;
   telegramMessageId: number | null;
   /** The raw update, kept with the message. */
   payload: unknown;
@@ -28,8 +35,9 @@ export interface UserMessage {
 
 /**
  * Something a Telegram user did, inside the chat's lock and one transaction: the contact, the
- * conversation, the inbound message (seq 0), then the flow (dispatch.ts) with everything it produces.
- * All of it commits together or not at all.
+ * conversation, the inbound message (seq 0) with its file's download queued, then the flow
+ * (dispatch.ts) with everything it produces — unless the message has nothing for the flow (`event`
+ * null). All of it commits together or not at all.
  */
 export async function receiveFromUser(
   tx: Executor,
@@ -44,19 +52,28 @@ export async function receiveFromUser(
     chatId: input.chatId,
     contactId: contact.id,
   });
-  await tx.insert(messages).values({
-    workspaceId: bot.workspaceId,
-    conversationId: conversation.id,
-    direction: "in",
-    deliveryStatus: "received",
-    telegramMessageId: input.telegramMessageId,
-    text: input.text,
-    payload: input.payload,
-    stepId: conversation.currentStepId,
-  });
-  const result = await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, {
-    contact,
-  });
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      workspaceId: bot.workspaceId,
+      conversationId: conversation.id,
+      direction: "in",
+      deliveryStatus: "received",
+      telegramMessageId: input.telegramMessageId,
+      text: input.text,
+      payload: input.payload,
+      stepId: conversation.currentStepId,
+    })
+    .returning({ id: messages.id });
+  if (input.media)
+    await recordInboundMedia(
+      tx,
+      { id: message!.id, workspaceId: bot.workspaceId, botId: bot.id },
+      input.media,
+    );
+  const result: DispatchResult = input.event
+    ? await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, { contact })
+    : { conversation, callbackAnswers: [], ran: false };
   if (!result.ran) await touch(tx, conversation);
   await emitRealtime(tx, bot.workspaceId, {
     type: "message",

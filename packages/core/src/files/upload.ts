@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { files } from "@switchboard/db";
-import { type Media, mediaKindFor, TELEGRAM_UPLOAD_LIMITS } from "@switchboard/flow";
+import { type Media, type MediaKind, mediaKindFor, TELEGRAM_UPLOAD_LIMITS } from "@switchboard/flow";
 import { imageSize } from "image-size";
 import type { Executor } from "../db";
 import { invalid, tooLarge } from "../errors";
@@ -61,20 +61,39 @@ export async function saveUpload(db: Executor, storage: FileStorage, input: Uplo
       `"${cleanFileName(input.name)}" is ${megabytes(size)}; Telegram accepts a ${kind} of at most ${megabytes(limit)} from bots.`,
     );
   if (kind === "photo") checkPhoto(input.bytes);
+  return storeFile(db, storage, { ...input, kind, mimeType });
+}
+
+export interface StoreFileInput {
+  workspaceId: string;
+  userId: string | null;
+  kind: MediaKind;
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Puts the bytes in the storage, then records them as a `files` row; no limits checked (the caller's:
+ * uploads check what Telegram accepts from bots, a user's file came from Telegram already). The bytes
+ * go first so a row never names missing bytes; a crash between the two leaves only unnamed bytes.
+ */
+export async function storeFile(db: Executor, storage: FileStorage, input: StoreFileInput): Promise<Media> {
   const id = randomUUID();
   const storageKey = `${input.workspaceId}/${id}`;
   await storage.put(storageKey, input.bytes);
   const name = cleanFileName(input.name);
+  const size = input.bytes.byteLength;
   await db.insert(files).values({
     id,
     workspaceId: input.workspaceId,
-    kind,
+    kind: input.kind,
     name,
-    mimeType,
+    mimeType: input.mimeType,
     size,
     sha256: createHash("sha256").update(input.bytes).digest("hex"),
     storageKey,
     createdBy: input.userId,
   });
-  return { fileId: id, kind, name, size, mimeType };
+  return { fileId: id, kind: input.kind, name, size, mimeType: input.mimeType };
 }

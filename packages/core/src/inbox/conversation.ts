@@ -12,16 +12,16 @@ import {
   operatorQueue,
   user,
 } from "@switchboard/db";
-import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../actor";
 import { listContactFields } from "../contacts/fields";
 import type { Db, Executor } from "../db";
 import { invalid, notFound } from "../errors";
 import { emitRealtime } from "../realtime/emit";
+import { assignee, openAssignmentOfConversation, readMarkOf } from "./joins";
 import type { InboxStatus } from "./list";
 
-const assignee = alias(user, "assignee");
 const owner = alias(user, "owner");
 
 const inboxStatusSql = sql<InboxStatus>`case when ${operatorQueue.conversationId} is not null then 'waiting' else ${conversations.status}::text end`;
@@ -60,18 +60,9 @@ export async function inboxConversationState(db: Executor, actor: Actor, convers
     })
     .from(conversations)
     .leftJoin(operatorQueue, eq(operatorQueue.conversationId, conversations.id))
-    .leftJoin(
-      conversationAssignments,
-      and(
-        eq(conversationAssignments.conversationId, conversations.id),
-        isNull(conversationAssignments.endedAt),
-      ),
-    )
+    .leftJoin(conversationAssignments, openAssignmentOfConversation)
     .leftJoin(assignee, eq(assignee.id, conversationAssignments.operatorUserId))
-    .leftJoin(
-      conversationReads,
-      and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, actor.userId)),
-    )
+    .leftJoin(conversationReads, readMarkOf(actor.userId))
     .where(and(eq(conversations.id, conversationId), eq(conversations.workspaceId, actor.workspaceId)));
   if (!row) throw notFound("Conversation");
   const { assigneeId, assigneeName, assignedAt, ...rest } = row;
@@ -245,13 +236,7 @@ export async function contactPanel(
     .from(conversations)
     .innerJoin(bots, eq(bots.id, conversations.botId))
     .leftJoin(operatorQueue, eq(operatorQueue.conversationId, conversations.id))
-    .leftJoin(
-      conversationAssignments,
-      and(
-        eq(conversationAssignments.conversationId, conversations.id),
-        isNull(conversationAssignments.endedAt),
-      ),
-    )
+    .leftJoin(conversationAssignments, openAssignmentOfConversation)
     .leftJoin(assignee, eq(assignee.id, conversationAssignments.operatorUserId))
     .where(
       and(

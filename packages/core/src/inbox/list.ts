@@ -4,15 +4,15 @@ import {
   conversationAssignments,
   conversationReads,
   conversations,
+  messageMedia,
   messages,
   operatorQueue,
-  user,
 } from "@switchboard/db";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
 import type { Executor } from "../db";
 import { invalid } from "../errors";
+import { assignee, openAssignmentOfConversation, readMarkOf } from "./joins";
 import { containsPattern, phoneDigits, searchText } from "./search";
 
 /**
@@ -42,8 +42,6 @@ export interface InboxListOptions {
   /** `nextCursor` of the previous page. */
   cursor?: string | null | undefined;
 }
-
-const assignee = alias(user, "assignee");
 
 /** The status the inbox shows (see INBOX_STATUSES). */
 const inboxStatusSql = sql<InboxStatus>`case when ${operatorQueue.conversationId} is not null then 'waiting' else ${conversations.status}::text end`;
@@ -134,13 +132,7 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .leftJoin(operatorQueue, eq(operatorQueue.conversationId, conversations.id))
-    .leftJoin(
-      conversationAssignments,
-      and(
-        eq(conversationAssignments.conversationId, conversations.id),
-        isNull(conversationAssignments.endedAt),
-      ),
-    )
+    .leftJoin(conversationAssignments, openAssignmentOfConversation)
     .where(
       and(
         eq(conversations.workspaceId, actor.workspaceId),
@@ -167,10 +159,11 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
       direction: messages.direction,
       senderUserId: messages.senderUserId,
       createdAt: messages.createdAt,
-      hasMedia:
-        sql<boolean>`(${messages.fileId} is not null or (${messages.payload} -> 'media') is not null)`.as(
-          "has_media",
-        ),
+      // A stored file, an outbound media call, or a user's file (downloaded or not).
+      hasMedia: sql<boolean>`(${messages.fileId} is not null or (${messages.payload} -> 'media') is not null
+        or exists (select 1 from ${messageMedia} where ${messageMedia.messageId} = ${messages.id}))`.as(
+        "has_media",
+      ),
     })
     .from(messages)
     .where(eq(messages.conversationId, conversations.id))
@@ -205,18 +198,9 @@ export async function listInbox(db: Executor, actor: Actor, options: InboxListOp
     .innerJoin(bots, eq(bots.id, conversations.botId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .leftJoin(operatorQueue, eq(operatorQueue.conversationId, conversations.id))
-    .leftJoin(
-      conversationAssignments,
-      and(
-        eq(conversationAssignments.conversationId, conversations.id),
-        isNull(conversationAssignments.endedAt),
-      ),
-    )
+    .leftJoin(conversationAssignments, openAssignmentOfConversation)
     .leftJoin(assignee, eq(assignee.id, conversationAssignments.operatorUserId))
-    .leftJoin(
-      conversationReads,
-      and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, actor.userId)),
-    )
+    .leftJoin(conversationReads, readMarkOf(actor.userId))
     .leftJoinLateral(last, sql`true`)
     .where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, pageIds)));
   const byId = new Map(details.map((d) => [d.id, d]));

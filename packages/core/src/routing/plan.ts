@@ -56,9 +56,12 @@ export function planAssignments(
   now: Date,
 ): PlannedAssignment[] {
   const load = new Map(operators.map((o) => [o.userId, { ...o, activeByBot: new Map(o.activeByBot) }]));
+  // Oldest first at the millisecond (a Date's precision); within the same millisecond, by id compared
+  // as Postgres compares uuids (byte order = the lowercase hex text's order), never by locale.
   const queue = [...waiting].sort(
     (a, b) =>
-      a.waitingSince.getTime() - b.waitingSince.getTime() || a.conversationId.localeCompare(b.conversationId),
+      a.waitingSince.getTime() - b.waitingSince.getTime() ||
+      (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0),
   );
   const out: PlannedAssignment[] = [];
   for (const w of queue) {

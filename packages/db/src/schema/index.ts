@@ -6,6 +6,7 @@ export * from "./files";
 export * from "./flows";
 export * from "./leads";
 export * from "./logins";
+export * from "./media";
 export * from "./members";
 export * from "./operators";
 export * from "./timers";

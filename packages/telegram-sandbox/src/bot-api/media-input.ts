@@ -3,7 +3,7 @@
 // sandbox records it without fetching) or a file_id (only the bot's own, of a compatible type).
 
 import { badRequest, Errors } from "../errors";
-import type { StoredFile } from "../files";
+import { fileBelongsTo, type StoredFile } from "../files";
 import type { UploadedFile } from "../http/multipart";
 import { imageSize } from "../image-size";
 import type { SentMedia } from "../store";
@@ -15,6 +15,8 @@ const MB = 1024 * 1024;
 export const PHOTO_MAX_BYTES = 10 * MB;
 export const UPLOAD_MAX_BYTES = 50 * MB;
 export const DOWNLOAD_MAX_BYTES = 20 * MB;
+/** What a person may send in the app: "files of up to 2 GB" (4 GB with Premium, not modelled). */
+export const USER_UPLOAD_MAX_BYTES = 2000 * MB;
 /** sendPhoto: "The photo's width and height must not exceed 10000 in total. Width and height ratio must be at most 20." */
 const PHOTO_MAX_SIDES_SUM = 10000;
 const PHOTO_MAX_RATIO = 20;
@@ -62,7 +64,7 @@ export function resolveMedia(
 
 function fromFileId(ctx: MethodContext, spec: MediaKindSpec, file: StoredFile): StoredFile {
   // Another bot's file_id is as meaningless to this bot as a made-up one.
-  if (file.botId !== ctx.bot.id) throw Errors.wrongFileId();
+  if (!fileBelongsTo(file, ctx.bot.id)) throw Errors.wrongFileId();
   if (!compatible(file.kind, spec.kind))
     throw badRequest(`can't use file of type ${specOf(file.kind).typeName} as ${spec.typeName}`);
   return file;
@@ -136,7 +138,7 @@ function attributes(ctx: MethodContext, spec: MediaKindSpec): Partial<StoredFile
   return out;
 }
 
-function mimeOf(fileName: string | undefined): { mimeType?: string } {
+export function mimeOf(fileName: string | undefined): { mimeType?: string } {
   const ext = fileName?.split(".").pop()?.toLowerCase();
   const mimeType = ext ? MIME_BY_EXT[ext] : undefined;
   return mimeType ? { mimeType } : {};

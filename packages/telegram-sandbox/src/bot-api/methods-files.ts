@@ -2,6 +2,7 @@
 // Files live in memory; each message records how the bot gave its file (upload, URL, file_id).
 
 import { badRequest } from "../errors";
+import { fileBelongsTo } from "../files";
 import { toTgMessage } from "../store";
 import { markupTarget, messageThread, replyTarget, requireChat } from "./chat-lookup";
 import type { MethodHandler } from "./context";
@@ -43,7 +44,8 @@ const getFile: MethodHandler = (ctx) => {
   const file = ctx.store.files.get(ctx.params.string("file_id") ?? "");
   if (!file) throw badRequest("invalid file_id");
   // A file_id issued to another bot decodes fine but gives this bot no access to the file.
-  if (file.botId !== ctx.bot.id) throw badRequest("wrong file_id or the file is temporarily unavailable");
+  if (!fileBelongsTo(file, ctx.bot.id))
+    throw badRequest("wrong file_id or the file is temporarily unavailable");
   if (file.size > DOWNLOAD_MAX_BYTES) throw badRequest("file is too big");
   return {
     file_id: file.fileId,

@@ -18,6 +18,7 @@ import {
   requireString,
   requireUser,
 } from "./input";
+import { optionalUserCaption, requireMediaKind, userMediaFile } from "./media-upload";
 import { type MessagePlacement, UserActions } from "./user-actions";
 
 /** Upper bound for any server-side wait, so a forgotten waitMs cannot pin a request forever. */
@@ -48,6 +49,20 @@ export class ControlRoutes {
           optionalInt(input, "chatId"),
           placement(input),
         ),
+      "send-media": (input) => {
+        const target = bot(input);
+        const from = requireUser(input);
+        const kind = requireMediaKind(input);
+        const caption = optionalUserCaption(input);
+        return a.sendMedia(
+          target,
+          from,
+          userMediaFile(input, kind, target.id),
+          caption,
+          optionalInt(input, "chatId"),
+          placement(input),
+        );
+      },
       start: (input) =>
         a.start(
           bot(input),

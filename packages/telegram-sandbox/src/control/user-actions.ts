@@ -3,8 +3,10 @@
 
 import { randomBytes } from "node:crypto";
 import { parseKeyboardButton } from "../bot-api/keyboard-buttons";
+import { messageMedia } from "../bot-api/media-kinds";
 import { replyButtons } from "../bot-api/reply-markup";
 import { ControlError } from "../errors";
+import type { NewFile, StoredFile } from "../files";
 import { detectEntities } from "../formatting/auto-entities";
 import { type BotState, ChatState, type NewMessage, nowSeconds, type Store, toTgMessage } from "../store";
 import { deliverToGroupBots } from "../supergroup";
@@ -23,6 +25,14 @@ export interface SentMessage {
   /** null when the bot does not get it (allowed_updates, or in a group: not a member, privacy mode). */
   update_id: number | null;
   message_id: number;
+}
+
+/** A person's media message: the file as the bot can fetch it (for a photo, its largest size). */
+export interface SentMediaMessage extends SentMessage {
+  file_id: string;
+  file_unique_id: string;
+  file_size: number;
+  file_path: string;
 }
 
 /** Where in a chat a user's message goes: a forum topic and/or a reply to one message. */
@@ -48,6 +58,37 @@ export class UserActions {
     placement: MessagePlacement = {},
   ): SentMessage {
     return this.userMessage(bot, from, chatId, { text, entities: detectEntities(text) }, placement);
+  }
+
+  /**
+   * The person sends a photo, document, video, voice note, audio file or GIF, with an optional
+   * caption: the file is stored for the bot (getFile and downloads work, up to Telegram's 20 MB for
+   * bots) and the update carries Telegram's field for its kind.
+   */
+  sendMedia(
+    bot: BotState,
+    from: SandboxUser,
+    file: NewFile,
+    caption: string | undefined,
+    chatId?: number,
+    placement: MessagePlacement = {},
+  ): SentMediaMessage {
+    // Checked before the file is stored, so a refused message leaves nothing behind.
+    const chat = this.chatFor(bot, from, chatId);
+    if (chat.blocked) throw blockedError(bot, from);
+    if (chat.supergroup) groupPlacement(chat, from, placement);
+    else plainPlacement(chat, placement);
+    const stored = this.store.files.add(file);
+    const content = {
+      ...messageMedia(stored),
+      ...(caption ? { caption, captionEntities: detectEntities(caption) } : {}),
+    };
+    const sent = this.userMessage(bot, from, chatId, content, placement, (bots) => {
+      // Every bot of a group that gets the message may fetch its file.
+      const others = [...bots].filter((id) => id !== bot.id);
+      if (others.length) for (const size of stored.photoSizes ?? [stored]) size.sharedWith = new Set(others);
+    });
+    return { ...sent, ...fileFields(stored) };
   }
 
   start(bot: BotState, from: SandboxUser, payload?: string, chatId?: number): SentMessage {
@@ -205,8 +246,23 @@ export class UserActions {
     bot: BotState,
     from: SandboxUser,
     chatId: number | undefined,
-    content: Pick<NewMessage, "text" | "entities" | "contact">,
+    content: Pick<
+      NewMessage,
+      | "text"
+      | "entities"
+      | "contact"
+      | "caption"
+      | "captionEntities"
+      | "photo"
+      | "document"
+      | "video"
+      | "audio"
+      | "voice"
+      | "animation"
+    >,
     placement: MessagePlacement = {},
+    /** Told which bots of a group got the message, before anyone can read the updates. */
+    onGroupDelivery?: (botIds: Set<number>) => void,
   ): SentMessage {
     const chat = this.chatFor(bot, from, chatId);
     if (chat.blocked) throw blockedError(bot, from);
@@ -214,6 +270,7 @@ export class UserActions {
     const message = chat.add({ fromBot: false, from: toUser(from), ...content, ...where });
     if (chat.supergroup) {
       const delivered = deliverToGroupBots(this.store, chat, message);
+      onGroupDelivery?.(new Set(delivered.keys()));
       return { update_id: delivered.get(bot.id) ?? null, message_id: message.messageId };
     }
     const payload: Omit<TgUpdate, "update_id"> = { message: toTgMessage(chat, message) };
@@ -261,6 +318,15 @@ export class UserActions {
       throw new ControlError(404, `chat ${chatId} does not exist yet (the user has not written to the bot)`);
     return chat;
   }
+}
+
+function fileFields(file: StoredFile) {
+  return {
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    file_size: file.size,
+    file_path: file.filePath,
+  };
 }
 
 function requireGroupMember(chat: ChatState, from: SandboxUser): void {

@@ -3,16 +3,20 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BotApi } from "../bot-api/dispatcher";
-import { UPLOAD_MAX_BYTES } from "../bot-api/media-input";
+import { UPLOAD_MAX_BYTES, USER_UPLOAD_MAX_BYTES } from "../bot-api/media-input";
 import type { ControlRoutes } from "../control/routes";
 import { ApiError, ControlError, Errors } from "../errors";
+import { fileBelongsTo } from "../files";
 import type { Store } from "../store";
 import { readBody } from "./body";
+import { boundaryOf, MultipartError, parseMultipart } from "./multipart";
 import { type Params, parseParams } from "./params";
 
 /** Room for the other multipart fields next to a maximum-size document. */
 const BOT_API_BODY_LIMIT = UPLOAD_MAX_BYTES + 1024 * 1024;
 const CONTROL_BODY_LIMIT = 1024 * 1024;
+/** A person's file (send-media) may be as large as Telegram lets people send, plus room for the rest. */
+const USER_MEDIA_BODY_LIMIT = USER_UPLOAD_MAX_BYTES + 1024 * 1024;
 
 export interface RouterDeps {
   store: Store;
@@ -78,7 +82,8 @@ async function download(
   const bot = deps.store.bots.get(token);
   const file = bot ? deps.store.files.getByPath(filePath) : undefined;
   // Files are per bot: another bot's file_path is not found, as on Telegram.
-  if (!file?.data || file.botId !== bot?.id) return sendJson(res, 404, Errors.notFound().toJSON());
+  if (!file?.data || !bot || !fileBelongsTo(file, bot.id))
+    return sendJson(res, 404, Errors.notFound().toJSON());
   res.writeHead(200, {
     "content-type": file.mimeType ?? "application/octet-stream",
     "content-length": file.data.length,
@@ -94,10 +99,14 @@ async function control(
   url: URL,
 ): Promise<void> {
   try {
-    const body = await readBody(req, CONTROL_BODY_LIMIT);
-    if (body.tooLarge) throw new ControlError(413, "control request body too large");
+    const limit = name === "send-media" ? USER_MEDIA_BODY_LIMIT : CONTROL_BODY_LIMIT;
+    const body = await readBody(req, limit);
+    if (body.tooLarge) throw new ControlError(413, `control request body over ${limit} bytes`);
     let input: Record<string, unknown> = Object.fromEntries(url.searchParams);
-    if (body.data.length > 0) {
+    const boundary = boundaryOf(String(req.headers["content-type"] ?? ""));
+    if (boundary && /^multipart\/form-data/i.test(String(req.headers["content-type"]))) {
+      input = { ...input, ...controlMultipart(body.data, boundary) };
+    } else if (body.data.length > 0) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.data.toString("utf8"));
@@ -114,6 +123,34 @@ async function control(
     if (error instanceof ControlError) return sendJson(res, error.status, { error: error.message });
     throw error;
   }
+}
+
+/**
+ * A control request as multipart form data (SandboxClient.sendMedia with bytes): the JSON input in
+ * the field "payload", each file part under its field name as a Buffer.
+ */
+function controlMultipart(data: Buffer, boundary: string): Record<string, unknown> {
+  let parts: ReturnType<typeof parseMultipart>;
+  try {
+    parts = parseMultipart(data, boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) throw new ControlError(400, `bad multipart body: ${error.message}`);
+    throw error;
+  }
+  let input: Record<string, unknown> = {};
+  if (parts.fields.payload !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(parts.fields.payload);
+    } catch {
+      throw new ControlError(400, 'the multipart field "payload" must be JSON');
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new ControlError(400, 'the multipart field "payload" must be a JSON object');
+    input = parsed as Record<string, unknown>;
+  }
+  for (const [field, file] of parts.files) input[field] = file.data;
+  return input;
 }
 
 /** Aborts when the client goes away before we answered (lets long polls stop waiting). */

@@ -5,6 +5,7 @@ import {
   type BotSettings,
   errorKeyOf,
   formFromSettings,
+  groupChatIdOf,
   settingsPatch,
   validateSettingsForm,
 } from "./bot-settings-form";
@@ -87,12 +88,50 @@ describe("settingsPatch", () => {
   });
 });
 
+describe("the operators' group", () => {
+  it("is off and empty by default, and shows a stored group", () => {
+    expect(formFromSettings(defaults())).toMatchObject({ groupEnabled: false, groupChatId: "" });
+    expect(
+      formFromSettings({ ...defaults(), operatorGroup: { chatId: -1001234567890, enabled: true } }),
+    ).toMatchObject({ groupEnabled: true, groupChatId: "-1001234567890" });
+  });
+
+  it("wants a supergroup's id, and one at all to switch it on", () => {
+    const f = formFromSettings(defaults());
+    expect(groupChatIdOf(" -100 1234567890 ")).toBe(-1001234567890);
+    expect(groupChatIdOf("")).toBeNull();
+    for (const bad of ["1234567890", "-123456", "-100123", "-1001234567890x", "-100999999999999999999"])
+      expect(groupChatIdOf(bad)).toBeNaN();
+    expect(validateSettingsForm({ ...f, groupChatId: "-1001234567890" })).toEqual({});
+    expect(validateSettingsForm({ ...f, groupChatId: "-4567" }).groupChatId).toMatch(/-100/);
+    expect(validateSettingsForm({ ...f, groupEnabled: true }).groupChatId).toMatch(/Paste/);
+    expect(validateSettingsForm({ ...f, groupEnabled: true, groupChatId: "-1001234567890" })).toEqual({});
+  });
+
+  it("sends only what changed of it", () => {
+    const f = formFromSettings(defaults());
+    expect(settingsPatch(defaults(), { ...f, groupEnabled: true, groupChatId: "-1001234567890" })).toEqual({
+      operatorGroup: { enabled: true, chatId: -1001234567890 },
+    });
+    const stored = { ...defaults(), operatorGroup: { chatId: -1001234567890, enabled: true } };
+    const g = formFromSettings(stored);
+    expect(settingsPatch(stored, g)).toBeNull();
+    expect(settingsPatch(stored, { ...g, groupEnabled: false })).toEqual({
+      operatorGroup: { enabled: false },
+    });
+    expect(settingsPatch(stored, { ...g, groupEnabled: false, groupChatId: "" })).toEqual({
+      operatorGroup: { enabled: false, chatId: null },
+    });
+  });
+});
+
 describe("errorKeyOf", () => {
   it("finds the field of an API error path", () => {
     expect(errorKeyOf("settings.operator.texts.completed")).toBe("completed");
     expect(errorKeyOf("settings.beforeStartText")).toBe("beforeStart");
     expect(errorKeyOf("settings.operator.maxWaitMinutes")).toBe("maxWaitMinutes");
     expect(errorKeyOf("settings.sendLeadText")).toBeNull();
+    expect(errorKeyOf("settings.operatorGroup.chatId")).toBe("groupChatId");
     expect(errorKeyOf(null)).toBeNull();
   });
 });

@@ -54,7 +54,14 @@ export const TEXT_LIMIT = 4096;
 export const MAX_WAIT_LIMIT = 10_080;
 export const PARALLEL_LIMIT = 100;
 
+/** The largest supergroup id: "-100" followed by the group's own id (Bot API). */
+export const SUPERGROUP_ID_MAX = -1_000_000_000_001;
+
 export interface BotSettingsForm {
+  /** Operators answer from a Telegram supergroup with topics (one per customer). */
+  groupEnabled: boolean;
+  /** The group's id as typed ("-1001234567890"); "" = none. */
+  groupChatId: string;
   sendLeadText: boolean;
   loginDomainLinked: boolean;
   showOperatorName: boolean;
@@ -64,11 +71,15 @@ export interface BotSettingsForm {
   texts: Record<TextKey, string>;
 }
 
-export type FormErrors = Partial<Record<"maxWaitMinutes" | "maxParallelChats" | TextKey, string>>;
+export type FormErrors = Partial<
+  Record<"maxWaitMinutes" | "maxParallelChats" | "groupChatId" | TextKey, string>
+>;
 
 export function formFromSettings(s: BotSettings): BotSettingsForm {
   const t = s.operator.texts;
   return {
+    groupEnabled: s.operatorGroup?.enabled ?? false,
+    groupChatId: s.operatorGroup?.chatId != null ? String(s.operatorGroup.chatId) : "",
     sendLeadText: s.sendLeadText,
     loginDomainLinked: s.loginDomainLinked,
     showOperatorName: s.operator.showOperatorName,
@@ -87,6 +98,15 @@ export function formFromSettings(s: BotSettings): BotSettingsForm {
 
 const wholeNumber = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
 
+/** The typed group id as a number; null when empty; NaN when it is not a supergroup's id. */
+export function groupChatIdOf(v: string): number | null {
+  const t = v.trim().replace(/\s+/g, "");
+  if (!t) return null;
+  if (!/^-100\d{10,}$/.test(t)) return Number.NaN;
+  const n = Number(t);
+  return Number.isSafeInteger(n) && n <= SUPERGROUP_ID_MAX ? n : Number.NaN;
+}
+
 export function validateSettingsForm(f: BotSettingsForm): FormErrors {
   const errors: FormErrors = {};
   const wait = wholeNumber(f.maxWaitMinutes);
@@ -95,6 +115,10 @@ export function validateSettingsForm(f: BotSettingsForm): FormErrors {
   const parallel = wholeNumber(f.maxParallelChats);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > PARALLEL_LIMIT)
     errors.maxParallelChats = `A whole number from 1 to ${PARALLEL_LIMIT}.`;
+  const group = groupChatIdOf(f.groupChatId);
+  if (Number.isNaN(group))
+    errors.groupChatId = "A supergroup's id: -100 and the group's number, e.g. -1001234567890.";
+  else if (f.groupEnabled && group === null) errors.groupChatId = "Paste the group's id to switch this on.";
   for (const { key } of AUTO_TEXTS) {
     const text = f.texts[key];
     if (!text.trim()) errors[key] = "Write a text, or reset it to the default.";
@@ -124,6 +148,11 @@ export function settingsPatch(original: BotSettings, f: BotSettingsForm): Settin
 
   if (Object.keys(texts).length) operator.texts = texts;
   if (Object.keys(operator).length) patch.operator = operator;
+  const group: NonNullable<SettingsPatch["operatorGroup"]> = {};
+  if (f.groupEnabled !== before.groupEnabled) group.enabled = f.groupEnabled;
+  const chatId = groupChatIdOf(f.groupChatId);
+  if (chatId !== groupChatIdOf(before.groupChatId)) group.chatId = chatId;
+  if (Object.keys(group).length) patch.operatorGroup = group;
   return Object.keys(patch).length ? patch : null;
 }
 
@@ -133,5 +162,6 @@ export function errorKeyOf(path: string | null): keyof FormErrors | null {
   if (!last) return null;
   if (last === "beforeStartText") return "beforeStart";
   if (last === "maxWaitMinutes" || last === "maxParallelChats") return last;
+  if (path?.includes("operatorGroup")) return "groupChatId";
   return AUTO_TEXTS.some((t) => t.key === last) ? (last as TextKey) : null;
 }

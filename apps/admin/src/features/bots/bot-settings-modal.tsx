@@ -18,6 +18,7 @@ import {
   settingsPatch,
   validateSettingsForm,
 } from "./bot-settings-form";
+import { OperatorGroupSettings } from "./operator-group";
 import { OperatorPool } from "./operator-pool";
 import { SectionTitle, ToggleRow } from "./setting-row";
 
@@ -27,6 +28,7 @@ type Bot = RouterOutputs["bots"]["list"][number];
 const FIELD_IDS: Record<keyof FormErrors, string> = {
   maxWaitMinutes: "bot-max-wait",
   maxParallelChats: "bot-max-parallel",
+  groupChatId: "bot-operator-group",
   beforeStart: "text-beforeStart",
   connected: "text-connected",
   noOperator: "text-noOperator",
@@ -186,6 +188,18 @@ export function BotSettingsModal({
             disabled={off}
             onChange={(v) => set({ showOperatorName: v })}
             testId="bot-show-operator-name"
+          />
+        </div>
+
+        <SectionTitle>Operators in Telegram</SectionTitle>
+        <div className="mt-3">
+          <OperatorGroupSettings
+            botUsername={bot.username}
+            enabled={form.groupEnabled}
+            chatId={form.groupChatId}
+            error={errors.groupChatId}
+            disabled={off}
+            onChange={(patch) => set(patch, "groupChatId")}
           />
         </div>
 

@@ -44,7 +44,9 @@ export function CannedPopup({ canned }: { canned: CannedSuggestions }) {
                 data-shortcut={reply.shortcut}
                 className={cn(
                   "flex w-full items-baseline gap-3 border-l-2 px-3 py-1.5 text-left text-sm",
-                  i === canned.highlight ? "border-brand-600 bg-brand-50" : "border-transparent hover:bg-zinc-50",
+                  i === canned.highlight
+                    ? "border-brand-600 bg-brand-50"
+                    : "border-transparent hover:bg-zinc-50",
                 )}
               >
                 <span className="shrink-0 font-mono text-xs font-medium text-brand-700">

@@ -80,11 +80,7 @@ function OpenConversation({
 
   return (
     <>
-      <section
-        className="flex min-w-0 flex-1 flex-col"
-        data-testid="inbox-conversation"
-        data-open-id={id}
-      >
+      <section className="flex min-w-0 flex-1 flex-col" data-testid="inbox-conversation" data-open-id={id}>
         <ConversationHeader
           details={details}
           abilities={abilities}

@@ -26,7 +26,9 @@ import { ViewTabs } from "./view-tabs";
 function focusRow(id: string | null) {
   if (!id) return;
   requestAnimationFrame(() =>
-    document.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }),
+    document
+      .querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`)
+      ?.focus({ preventScroll: true }),
   );
 }
 

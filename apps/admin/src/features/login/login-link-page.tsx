@@ -10,14 +10,10 @@ import { PageLoading } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { withNext } from "@/lib/safe-next";
 import { useTRPC } from "@/lib/trpc";
+import type { Viewer } from "@/server/auth";
 import { LoginDetails } from "./login-details";
 import { type LoginAction, outcomeOf } from "./login-outcome";
 import { LoginResult } from "./login-result";
-
-export interface Viewer {
-  name: string;
-  email: string;
-}
 
 const notFound = (e: unknown) =>
   e instanceof TRPCClientError && (e.data as { code?: string } | undefined)?.code === "NOT_FOUND";

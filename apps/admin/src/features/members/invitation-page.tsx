@@ -13,12 +13,8 @@ import { errorMessage } from "@/lib/errors";
 import { dateTime } from "@/lib/format";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { useSwitchWorkspace } from "@/lib/use-switch-workspace";
+import type { Viewer } from "@/server/auth";
 import { authPathForInvitation, landingFor, ROLE_LABEL, withArticle } from "./roles";
-
-export interface Viewer {
-  name: string;
-  email: string;
-}
 
 type Info = RouterOutputs["invitations"]["describe"];
 

@@ -32,6 +32,9 @@ const botText = z
     "The text contains a character that can't be saved (a NUL character or half an emoji).",
   );
 
+/** Supergroup ids are -100 followed by the group's own id (Bot API): -1000000000000 minus it. */
+export const SUPERGROUP_ID_MAX = -1_000_000_000_001;
+
 const minutes = (max: number, what: string) =>
   z
     .number()
@@ -70,6 +73,19 @@ export const botSettingsPatchSchema = z
           })
           .partial()
           .strict(),
+      })
+      .partial()
+      .strict(),
+    /** The operators' Telegram supergroup with forum topics (@switchboard/core forum/). */
+    operatorGroup: z
+      .object({
+        chatId: z
+          .number()
+          .int("A group's id is a whole number.")
+          .min(-Number.MAX_SAFE_INTEGER, "This is not a Telegram group's id.")
+          .max(SUPERGROUP_ID_MAX, "This is not a supergroup's id: it starts with -100 (e.g. -1001234567890).")
+          .nullable(),
+        enabled: z.boolean(),
       })
       .partial()
       .strict(),

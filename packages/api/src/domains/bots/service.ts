@@ -137,8 +137,17 @@ function firstDifference(a: unknown, b: unknown, path = ""): string | null {
  * to defaults, so an old row still loads); here a value it would replace is refused instead.
  */
 export function mergeBotSettings(stored: BotSettings, patch: BotSettingsPatch): BotSettings {
-  const { operator, ...top } = patch;
+  const { operator, operatorGroup, ...top } = patch;
   const { texts, ...operatorTop } = operator ?? {};
+  const group =
+    operatorGroup || stored.operatorGroup
+      ? {
+          operatorGroup: {
+            ...(stored.operatorGroup ?? { chatId: null, enabled: false }),
+            ...given(operatorGroup),
+          },
+        }
+      : {};
   const merged = {
     ...stored,
     ...given(top),
@@ -147,10 +156,13 @@ export function mergeBotSettings(stored: BotSettings, patch: BotSettingsPatch): 
       ...given(operatorTop),
       texts: { ...stored.operator.texts, ...given(texts) },
     },
+    ...group,
   };
   const parsed = parseBotSettings(merged);
   const wrong = firstDifference(merged, parsed);
   if (wrong !== null) throw invalid(`The bot setting "${wrong}" has a value that is not allowed.`);
+  if (operatorGroup && parsed.operatorGroup?.enabled && parsed.operatorGroup.chatId === null)
+    throw invalid("Paste the operators' group's id before switching it on.");
   return parsed;
 }
 

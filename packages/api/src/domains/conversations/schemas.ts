@@ -1,4 +1,11 @@
-import { conversationStatus, deliveryStatus, fileKind, messageDirection } from "@switchboard/db";
+import {
+  conversationStatus,
+  deliveryStatus,
+  fileKind,
+  mediaDownloadStatus,
+  messageDirection,
+  telegramMediaKind,
+} from "@switchboard/db";
 import { z } from "zod";
 
 // ---- inputs ----
@@ -46,12 +53,38 @@ const contactSchema = z.object({
   telegramUserId: z.number().nullable(),
 });
 
-/** What a media message carries (its stored Bot API call, or its stored file), for the transcript. */
+/** Every kind a transcript's media can be: what we send (files) and what users send (Telegram's fields). */
+export const MESSAGE_MEDIA_KINDS = [
+  ...new Set([...fileKind.enumValues, ...telegramMediaKind.enumValues]),
+] as [(typeof telegramMediaKind.enumValues)[number], ...(typeof telegramMediaKind.enumValues)[number][]];
+
+/**
+ * Where a message's file is: `stored` (fileId names it; bytes at the admin's /api/files/<fileId>);
+ * a user's file still `pending` download; `too_big` (over the 20 MB Telegram lets bots download: show
+ * "File too large to download (Telegram bots can fetch up to 20 MB)"); `failed` (the download gave up).
+ */
+export const MEDIA_STATES = [
+  "stored",
+  ...mediaDownloadStatus.enumValues.filter((s) => s !== "downloaded"),
+] as ["stored", "pending", "too_big", "failed"];
+
+/** What a media message carries (its stored Bot API call, its stored file, or a user's file), for the transcript. */
 export const messageMediaSchema = z.object({
-  /** The stored file (files.get). */
-  fileId: z.string(),
-  kind: z.enum(fileKind.enumValues),
-  name: z.string(),
+  /** The stored file (files.get); null while a user's file is not (or can't be) downloaded. */
+  fileId: z.string().nullable(),
+  /** photo, video, audio or document; a user's file may also be a voice note or an animation (GIF). */
+  kind: z.enum(MESSAGE_MEDIA_KINDS),
+  /** The file's name; null for a user's photo or voice note not downloaded yet (Telegram gives none). */
+  name: z.string().nullable(),
+  mimeType: z.string().nullable(),
+  /** Bytes, when known. */
+  size: z.number().nullable(),
+  /** Pixels (photos, videos, animations), when known. */
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  /** Seconds (video, audio, voice, animation), when known. */
+  duration: z.number().nullable(),
+  state: z.enum(MEDIA_STATES),
 });
 export type MessageMedia = z.infer<typeof messageMediaSchema>;
 
@@ -70,7 +103,8 @@ export const transcriptMessageSchema = z.object({
   senderName: z.string().nullable(),
   /**
    * The photo, video, audio or document the message carries: an outbound one's (from its stored call),
-   * or the stored file the message row names (`fileId`: an operator's attachment, a user's file); null for a text.
+   * a user's file (with its download `state`; `fileId` once downloaded), or the stored file the message
+   * row names (an operator's attachment); null for a text.
    */
   media: messageMediaSchema.nullable(),
   error: z.string().nullable(),

@@ -1,5 +1,14 @@
 import { notFound } from "@switchboard/core";
-import { bots, contacts, conversations, fileKind, files, messages, user } from "@switchboard/db";
+import {
+  bots,
+  contacts,
+  conversations,
+  fileKind,
+  files,
+  messageMedia,
+  messages,
+  user,
+} from "@switchboard/db";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { WorkspaceScope } from "../../trpc";
@@ -78,34 +87,111 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
       senderName: user.name,
       error: messages.error,
       createdAt: messages.createdAt,
-      fileId: messages.fileId,
-      fileKind: files.kind,
-      fileName: files.name,
+      file: {
+        id: files.id,
+        kind: files.kind,
+        name: files.name,
+        mimeType: files.mimeType,
+        size: files.size,
+      },
+      // A user's file: Telegram's reference and its download (null for other messages).
+      userFile: {
+        kind: messageMedia.kind,
+        status: messageMedia.status,
+        fileName: messageMedia.fileName,
+        mimeType: messageMedia.mimeType,
+        size: messageMedia.fileSize,
+        width: messageMedia.width,
+        height: messageMedia.height,
+        duration: messageMedia.duration,
+      },
     })
     .from(messages)
     .leftJoin(user, eq(user.id, messages.senderUserId))
     .leftJoin(files, and(eq(files.id, messages.fileId), eq(files.workspaceId, workspaceId)))
+    .leftJoin(messageMedia, eq(messageMedia.messageId, messages.id))
     .where(eq(messages.conversationId, id))
     .orderBy(asc(messages.createdAt), asc(messages.seq));
   return {
     conversation,
-    messages: rows.map(({ fileId, fileKind, fileName, ...m }) => ({
+    messages: rows.map(({ file, userFile, ...m }) => ({
       ...m,
       media:
-        (m.direction === "out" ? mediaOf(m.payload) : null) ??
-        (fileId && fileKind && fileName !== null ? { fileId, kind: fileKind, name: fileName } : null),
+        (m.direction === "out" ? mediaOfCall(m.payload, file) : null) ??
+        (userFile ? mediaOfUserFile(userFile, file) : null) ??
+        (file ? storedMedia(file) : null),
     })),
+  };
+}
+
+interface StoredFileColumns {
+  id: string;
+  kind: (typeof fileKind.enumValues)[number];
+  name: string;
+  mimeType: string;
+  size: number;
+}
+
+interface UserFileColumns {
+  kind: (typeof messageMedia.kind.enumValues)[number];
+  status: (typeof messageMedia.status.enumValues)[number];
+  fileName: string | null;
+  mimeType: string | null;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  duration: number | null;
+}
+
+const noDetails = { width: null, height: null, duration: null };
+
+function storedMedia(file: StoredFileColumns): MessageMedia {
+  const { id, kind, name, mimeType, size } = file;
+  return { fileId: id, kind, name, mimeType, size, ...noDetails, state: "stored" };
+}
+
+/**
+ * A user's file: what Telegram told about it, with the stored file once downloaded. A download whose
+ * file row has since been deleted shows as `failed`: there are no bytes to show.
+ */
+function mediaOfUserFile(userFile: UserFileColumns, file: StoredFileColumns | null): MessageMedia {
+  const stored = userFile.status === "downloaded" ? file : null;
+  return {
+    fileId: stored?.id ?? null,
+    kind: userFile.kind,
+    name: userFile.fileName ?? stored?.name ?? null,
+    mimeType: userFile.mimeType ?? stored?.mimeType ?? null,
+    size: stored?.size ?? userFile.size,
+    width: userFile.width,
+    height: userFile.height,
+    duration: userFile.duration,
+    state: userFile.status === "downloaded" ? (stored ? "stored" : "failed") : userFile.status,
   };
 }
 
 /** An outbound media call names its file (@switchboard/core's OutboundCall: `{ method, params, media }`). */
 const mediaCall = z.object({
-  media: z.object({ fileId: z.string(), kind: z.enum(fileKind.enumValues), name: z.string() }),
+  media: z.object({
+    fileId: z.string(),
+    kind: z.enum(fileKind.enumValues),
+    name: z.string(),
+    mimeType: z.string().optional(),
+    size: z.number().optional(),
+  }),
 });
 
-function mediaOf(payload: unknown): MessageMedia | null {
+function mediaOfCall(payload: unknown, file: StoredFileColumns | null): MessageMedia | null {
   const call = mediaCall.safeParse(payload);
   if (!call.success) return null;
-  const { fileId, kind, name } = call.data.media;
-  return { fileId, kind, name };
+  const { fileId, kind, name, mimeType, size } = call.data.media;
+  const same = file?.id === fileId ? file : null;
+  return {
+    fileId,
+    kind,
+    name,
+    mimeType: same?.mimeType ?? mimeType ?? null,
+    size: same?.size ?? size ?? null,
+    ...noDetails,
+    state: "stored",
+  };
 }

@@ -57,6 +57,25 @@ export async function uploadAttachment(
   });
 }
 
+/**
+ * A stored file's bytes for a member of its workspace (the admin's GET /api/files/<id> serves them):
+ * a step's media, an operator's attachment, a user's downloaded photo or document. Another workspace's
+ * file is NOT_FOUND, as if it did not exist. Not a tRPC procedure: bytes don't belong in JSON.
+ */
+export async function readStoredFile(
+  scope: WorkspaceScope,
+  env: Pick<ApiEnv, "fileStorage">,
+  id: string,
+): Promise<{ name: string; mimeType: string; size: number; bytes: Buffer }> {
+  const [row] = await scope.db
+    .select({ name: files.name, mimeType: files.mimeType, storageKey: files.storageKey })
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.workspaceId, scope.workspaceId)));
+  if (!row) throw notFound("File");
+  const bytes = await env.fileStorage.get(row.storageKey);
+  return { name: row.name, mimeType: row.mimeType, size: bytes.length, bytes };
+}
+
 export async function fileInfo({ db, workspaceId }: WorkspaceScope, id: string) {
   const [row] = await db
     .select({

@@ -1,39 +1,30 @@
-import { apiEnvFromProcess, httpStatusOf, workspaceScopeOf } from "@switchboard/api";
+import { apiEnvFromProcess, httpStatusOf, readStoredFile, workspaceScopeOf } from "@switchboard/api";
 import { isDomainError } from "@switchboard/core";
-import { files, getDb } from "@switchboard/db";
-import { and, eq } from "drizzle-orm";
+import { getDb } from "@switchboard/db";
 import { NextResponse } from "next/server";
 import { getAuth } from "@/server/auth";
-import { downloadHeaders, isFileId } from "@/server/file-download";
+import { fileResponseHeaders } from "@/server/file-response";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const fail = (status: number, error: string) => NextResponse.json({ error }, { status });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * A stored file (a step's media, an operator's attachment) for members of its workspace: photos
- * inline (the inbox shows them), anything else as a download. Another workspace's file is 404.
+ * A stored file's bytes (a user's photo or document in the transcript, a step's media, an operator's
+ * attachment) for a signed-in member of the file's workspace; anyone else gets 401 or 404.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!isFileId(id)) return fail(404, "File not found.");
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  if (!UUID.test(id)) return NextResponse.json({ error: "File not found." }, { status: 404 });
   try {
     const session = await getAuth().api.getSession({ headers: request.headers });
-    const db = getDb();
-    const scope = await workspaceScopeOf(db, session?.user.id ?? null, session?.session.id ?? null);
-    const [file] = await db
-      .select({ name: files.name, mimeType: files.mimeType, size: files.size, storageKey: files.storageKey })
-      .from(files)
-      .where(and(eq(files.id, id), eq(files.workspaceId, scope.workspaceId)));
-    if (!file) return fail(404, "File not found.");
-    const bytes = await apiEnvFromProcess().fileStorage.get(file.storageKey);
-    return new NextResponse(new Uint8Array(bytes), {
-      headers: downloadHeaders({ ...file, size: bytes.byteLength }),
-    });
+    const scope = await workspaceScopeOf(getDb(), session?.user.id ?? null, session?.session.id ?? null);
+    const file = await readStoredFile(scope, apiEnvFromProcess(), id);
+    return new Response(new Uint8Array(file.bytes), { status: 200, headers: fileResponseHeaders(file) });
   } catch (err) {
-    if (isDomainError(err)) return fail(httpStatusOf(err), err.message);
-    console.error("[files] download failed:", err);
-    return fail(500, "The file couldn't be read on the server.");
+    if (isDomainError(err)) return NextResponse.json({ error: err.message }, { status: httpStatusOf(err) });
+    console.error("[files] read failed:", err);
+    return NextResponse.json({ error: "The file could not be read. Please try again." }, { status: 500 });
   }
 }
