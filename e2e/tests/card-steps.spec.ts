@@ -83,6 +83,6 @@ test("update contact (phone) → create lead → route to operator, from the can
 
   await page.goto("/sandbox");
   await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
-  await expect(botSays.filter({ hasText: "connected to chat. Please start messaging!" })).toHaveCount(1);
+  await expect(botSays.filter({ hasText: "Connected to chat. Please start messaging!" })).toHaveCount(1);
   await expect(botSays.filter({ hasText: "Anna here. When is a good time to call?" })).toHaveCount(1);
 });

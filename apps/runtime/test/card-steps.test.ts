@@ -272,7 +272,7 @@ describe("route to operator through the core", () => {
 
     await takeConversation(h.db, owner(), conversation.id, core);
     await expectBotSaid(bot.token, user, [
-      "connected to chat. Please start messaging!",
+      "Connected to chat. Please start messaging!",
       "If you would like to end your consultation Press: /end",
     ]);
     await replyAsOperator(h.db, owner(), conversation.id, "Hello, I'm Anna. How can I help?");
