@@ -8,6 +8,25 @@ import { type FeedEvent, type Invalidation, invalidationsFor, mergeInvalidations
 
 export type FeedStatus = "connecting" | "live" | "reconnecting";
 
+/**
+ * The browser's own idea of the network. An SSE stream over a dead network can look open until its
+ * keep-alive times out (tens of seconds); the browser knows at once, so the indicator does too.
+ */
+function useNavigatorOnline(): boolean {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return online;
+}
+
 /** Events arriving together (a reply's several messages, a drain) refetch once. */
 const BATCH_MS = 150;
 
@@ -74,7 +93,8 @@ export function useRealtimeFeed(onEvent?: (event: FeedEvent) => void): FeedStatu
     }),
   );
 
-  const live = subscription.status === "pending";
+  const online = useNavigatorOnline();
+  const live = subscription.status === "pending" && online;
   useEffect(() => {
     if (live && !wasLive.current) {
       // (Re)connected: whatever happened while the feed was down, the lists show it now.
