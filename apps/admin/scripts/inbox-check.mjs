@@ -96,6 +96,37 @@ await say(users[0], "Thanks! It was supposed to come on Monday.");
 await page.getByText("supposed to come on Monday").waitFor();
 await shot("conversation-open");
 
+// The user sends files from the app: a photo (shown in place) and a document with a caption.
+const sandboxUrl = (process.env.SANDBOX_URL ?? "http://127.0.0.1:8081").replace(/\/+$/, "");
+const sandbox = async (route, body) => {
+  const res = await fetch(`${sandboxUrl}/sandbox/${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${route}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+const { token } = (await sandbox("bots", {})).find((b) => b.username === bot.username);
+const photo = (await page.getByTestId("inbox-conversation").screenshot({ type: "png" })).toString("base64");
+await sandbox("send-media", {
+  token,
+  from: users[0],
+  kind: "photo",
+  data: photo,
+  caption: "This is the box it came in",
+});
+await sandbox("send-media", {
+  token,
+  from: users[0],
+  kind: "document",
+  fileName: "receipt #1042.txt",
+  data: Buffer.from("Order #1042 · 2 × blue mug · paid").toString("base64"),
+});
+await page.getByTestId("transcript-photo").last().locator("img").waitFor();
+await page.getByTestId("transcript-file").last().waitFor();
+await shot("user-files");
+
 // Canned popup.
 await tid("reply-input").click();
 await page.keyboard.type("Sure :th");

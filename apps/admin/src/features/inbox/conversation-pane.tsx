@@ -74,7 +74,8 @@ function OpenConversation({
     close: () => abilities.close.visible && abilities.close.enabled && void actions.confirmClose(),
     focus: (next) => {
       setMode(next);
-      requestAnimationFrame(() => input.current?.focus());
+      // At once, inside the key's own handler: a fast typist's next keys already go to the box.
+      input.current?.focus();
     },
   }));
 

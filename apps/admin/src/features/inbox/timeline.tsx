@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { TranscriptBubble } from "@/components/transcript/transcript-bubble";
 import { ChatIcon, LockIcon } from "@/components/ui/icons";
 import { dateTime } from "@/lib/format";
@@ -36,11 +36,27 @@ export function Timeline({ items }: { items: Item[] }) {
   const stick = useRef(true);
   const count = items.length;
 
+  const content = useRef<HTMLDivElement>(null);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the timeline when something arrives.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [count]);
+
+  // A photo or video takes its height only when it has loaded: keep following while the reader is at
+  // the bottom, so the newest message stays in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the content element exists only when not empty.
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, [count === 0]);
 
   return (
     <div
@@ -58,7 +74,7 @@ export function Timeline({ items }: { items: Item[] }) {
           No messages yet
         </div>
       ) : (
-        <div className="mx-auto flex max-w-3xl flex-col gap-2.5">
+        <div ref={content} className="mx-auto flex max-w-3xl flex-col gap-2.5">
           {items.map((item) =>
             item.kind === "note" ? (
               <NoteBubble key={`n-${item.id}`} note={item} />
