@@ -67,7 +67,7 @@ test("update contact (phone) → create lead → route to operator, from the can
   ])
     await expect(transcript.getByText(text, { exact: false }).first()).toBeVisible();
 
-  // The conversation waits for an operator; the demo user (in the bot's pool) takes it and replies.
+  // The conversation waits for an operator; the demo user (in the bot's pool) takes it in the inbox and replies.
   await page.goto("/conversations");
   const conversation = page
     .getByTestId("conversation-row")
@@ -75,6 +75,9 @@ test("update contact (phone) → create lead → route to operator, from the can
     .first();
   await expect(conversation.getByTestId("conversation-status")).toHaveAttribute("data-status", "waiting");
   await conversation.click();
+  // The transcript points to the inbox, where operators work a conversation.
+  await page.getByTestId("open-in-inbox").click();
+  await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]+$/);
   await page.getByTestId("inbox-take").click();
   await expect(page.getByTestId("reply-box")).toBeVisible();
   await page.getByTestId("reply-input").fill("Hello! Anna here. When is a good time to call?");

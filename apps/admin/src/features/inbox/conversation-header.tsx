@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ConversationStatusBadge } from "@/components/conversation-status-badge";
 import { ReturnToBotModal } from "@/components/return-to-bot/return-to-bot-modal";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { AssignMenu } from "./assign-menu";
 import { contactTitle, initialOf, waitedFor } from "./list-format";
 import type { ConversationAbilities } from "./permissions";
-import { StatusBadge } from "./status-badge";
 import type { ConversationActions } from "./use-conversation-actions";
 import type { ConversationDetails } from "./use-open-conversation";
 
@@ -56,7 +56,7 @@ export function ConversationHeader({
             >
               {title}
             </h2>
-            <StatusBadge status={c.status} />
+            <ConversationStatusBadge status={c.status} testId="inbox-status" />
           </div>
           <p className="truncate text-xs text-zinc-500" data-testid="inbox-conversation-meta">
             {contact.username && name && <>@{contact.username} · </>}@{c.botUsername}
