@@ -3,13 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, ErrorNotice } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
 import { PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { type CannedReply, CannedReplyModal } from "./canned-reply-modal";
+import { SettingsList } from "./settings-list";
 
 function CannedRow({ reply, canEdit, onEdit }: { reply: CannedReply; canEdit: boolean; onEdit: () => void }) {
   const trpc = useTRPC();
@@ -98,26 +98,14 @@ export function CannedReplies({ canEdit }: { canEdit: boolean }) {
           </Button>
         )}
       </div>
-      {list.isPending ? (
-        <div className="space-y-3 p-5">
-          <Skeleton className="h-5 w-48" />
-          <Skeleton className="h-5 w-64" />
-        </div>
-      ) : list.error ? (
-        <div className="p-5">
-          <ErrorNotice title="Couldn't load the canned replies" message={errorMessage(list.error)} />
-        </div>
-      ) : list.data.length === 0 ? (
-        <p className="px-5 py-8 text-center text-sm text-zinc-500" data-testid="canned-empty">
-          No canned replies yet.{canEdit && " Add the answers your team gives most."}
-        </p>
-      ) : (
-        <ul className="divide-y divide-zinc-100" data-testid="canned-list">
-          {list.data.map((r) => (
-            <CannedRow key={r.id} reply={r} canEdit={canEdit} onEdit={() => setEditing(r)} />
-          ))}
-        </ul>
-      )}
+      <SettingsList
+        query={list}
+        errorTitle="Couldn't load the canned replies"
+        empty={<>No canned replies yet.{canEdit && " Add the answers your team gives most."}</>}
+        testId="canned"
+      >
+        {(r) => <CannedRow key={r.id} reply={r} canEdit={canEdit} onEdit={() => setEditing(r)} />}
+      </SettingsList>
       {editing && (
         <CannedReplyModal reply={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
       )}
