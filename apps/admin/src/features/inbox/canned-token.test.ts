@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCanned, findCannedToken, moveHighlight } from "./canned-token";
+import { applyCanned, cannedKeyAction, findCannedToken, matchingCanned, moveHighlight } from "./canned-token";
 
 describe("findCannedToken", () => {
   it("finds a shortcut at the start of the text", () => {
@@ -62,5 +62,49 @@ describe("moveHighlight", () => {
   });
   it("is 0 without suggestions", () => {
     expect(moveHighlight(4, 1, 0)).toBe(0);
+  });
+});
+
+describe("matchingCanned", () => {
+  const replies = [{ shortcut: "hello" }, { shortcut: "help" }, { shortcut: "hours" }];
+
+  it("keeps the replies whose shortcut starts with the query", () => {
+    expect(matchingCanned(replies, "hel")).toEqual([{ shortcut: "hello" }, { shortcut: "help" }]);
+    expect(matchingCanned(replies, "ho")).toEqual([{ shortcut: "hours" }]);
+  });
+
+  it("drops an earlier, shorter query's answers that no longer fit", () => {
+    // The list for ":h" is still on screen while ":hx" loads: nothing of it fits.
+    expect(matchingCanned(replies, "hx")).toEqual([]);
+  });
+});
+
+describe("cannedKeyAction", () => {
+  const ready = { loading: false, count: 2 };
+
+  it("inserts with Enter or Tab, moves with the arrows, closes with Esc", () => {
+    expect(cannedKeyAction("Enter", false, ready)).toBe("insert");
+    expect(cannedKeyAction("Tab", false, ready)).toBe("insert");
+    expect(cannedKeyAction("ArrowDown", false, ready)).toBe("down");
+    expect(cannedKeyAction("ArrowUp", false, ready)).toBe("up");
+    expect(cannedKeyAction("Escape", false, ready)).toBe("dismiss");
+  });
+
+  it("leaves Shift+Enter and other keys to the reply box", () => {
+    expect(cannedKeyAction("Enter", true, ready)).toBeNull();
+    expect(cannedKeyAction("a", false, ready)).toBeNull();
+  });
+
+  it("waits on Enter and Tab while the replies load, so the bare :token is never sent", () => {
+    const loading = { loading: true, count: 0 };
+    expect(cannedKeyAction("Enter", false, loading)).toBe("wait");
+    expect(cannedKeyAction("Tab", false, loading)).toBe("wait");
+    expect(cannedKeyAction("Enter", true, loading)).toBeNull();
+    expect(cannedKeyAction("ArrowDown", false, loading)).toBeNull();
+    expect(cannedKeyAction("Escape", false, loading)).toBe("dismiss");
+  });
+
+  it("lets Enter through when nothing matches (the text is sent as typed)", () => {
+    expect(cannedKeyAction("Enter", false, { loading: false, count: 0 })).toBeNull();
   });
 });

@@ -43,6 +43,31 @@ export function applyCanned(
   return { text: next, caret: token.start + replyText.length };
 }
 
+/** The replies that fit the token: `list` may still be the answer to an earlier, shorter query. */
+export function matchingCanned<T extends { shortcut: string }>(list: readonly T[], query: string): T[] {
+  return list.filter((r) => r.shortcut.toLowerCase().startsWith(query));
+}
+
+export type CannedKeyAction = "dismiss" | "up" | "down" | "insert" | "wait" | null;
+
+/**
+ * What a key does while the popup is open: Esc closes it, ↑/↓ move, Enter or Tab insert the
+ * highlighted reply. While the replies are still loading, Enter and Tab wait (do nothing), so the bare
+ * `:token` is never sent to the user by a quick Enter. null: the reply box handles the key as usual.
+ */
+export function cannedKeyAction(
+  key: string,
+  shift: boolean,
+  popup: { loading: boolean; count: number },
+): CannedKeyAction {
+  if (key === "Escape") return "dismiss";
+  const pick = (key === "Enter" && !shift) || key === "Tab";
+  if (popup.count === 0) return pick && popup.loading ? "wait" : null;
+  if (key === "ArrowDown") return "down";
+  if (key === "ArrowUp") return "up";
+  return pick ? "insert" : null;
+}
+
 /** The highlighted suggestion after an arrow key, wrapping around; 0 for an empty list. */
 export function moveHighlight(index: number, delta: 1 | -1, count: number): number {
   if (count <= 0) return 0;

@@ -3,7 +3,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useState } from "react";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
-import { applyCanned, type CannedToken, findCannedToken, moveHighlight } from "./canned-token";
+import {
+  applyCanned,
+  type CannedToken,
+  cannedKeyAction,
+  findCannedToken,
+  matchingCanned,
+  moveHighlight,
+} from "./canned-token";
 
 export type CannedReply = RouterOutputs["canned"]["list"][number];
 
@@ -42,7 +49,9 @@ export function useCannedSuggestions({
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const suggestions = open ? (list.data ?? []) : [];
+  // The previous query's answer stays on screen while the next one loads: only what fits the token.
+  const suggestions = open && query !== null ? matchingCanned(list.data ?? [], query) : [];
+  const loading = open && list.isFetching && suggestions.length === 0;
 
   const insert = (reply: CannedReply) => {
     if (!token) return;
@@ -53,28 +62,32 @@ export function useCannedSuggestions({
   /** Handles the key when the popup is open; true when it did (the box shouldn't act on it). */
   function onKeyDown(e: KeyboardEvent): boolean {
     if (!open || !token) return false;
-    if (e.key === "Escape") {
-      setDismissedAt(token.start);
-      return true;
+    const action = cannedKeyAction(e.key, e.shiftKey, { loading, count: suggestions.length });
+    switch (action) {
+      case "dismiss":
+        setDismissedAt(token.start);
+        return true;
+      case "down":
+      case "up":
+        setHighlight((i) => moveHighlight(i, action === "down" ? 1 : -1, suggestions.length));
+        return true;
+      case "insert": {
+        const reply = suggestions[Math.min(highlight, suggestions.length - 1)];
+        if (reply) insert(reply);
+        return true;
+      }
+      case "wait":
+        return true;
+      default:
+        return false;
     }
-    if (suggestions.length === 0) return false;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      setHighlight((i) => moveHighlight(i, e.key === "ArrowDown" ? 1 : -1, suggestions.length));
-      return true;
-    }
-    if ((e.key === "Enter" && !e.shiftKey) || e.key === "Tab") {
-      const reply = suggestions[Math.min(highlight, suggestions.length - 1)];
-      if (reply) insert(reply);
-      return true;
-    }
-    return false;
   }
 
   return {
     open,
     query: token?.query ?? "",
     suggestions,
-    loading: open && list.isPending,
+    loading,
     highlight: Math.min(highlight, Math.max(0, suggestions.length - 1)),
     setHighlight,
     insert,
