@@ -67,7 +67,7 @@ test("update contact (phone) → create lead → route to operator, from the can
   ])
     await expect(transcript.getByText(text, { exact: false }).first()).toBeVisible();
 
-  // The conversation waits for an operator; the demo user (in the bot's pool) takes it and replies.
+  // The conversation waits for an operator; the demo user (in the bot's pool) takes it in the inbox and replies.
   await page.goto("/conversations");
   const conversation = page
     .getByTestId("conversation-row")
@@ -75,7 +75,16 @@ test("update contact (phone) → create lead → route to operator, from the can
     .first();
   await expect(conversation.getByTestId("conversation-status")).toHaveAttribute("data-status", "waiting");
   await conversation.click();
-  await page.getByTestId("inbox-take").click();
+  // The transcript points to the inbox, where operators work a conversation.
+  await page.getByTestId("open-in-inbox").click();
+  await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]+$/);
+  // Opening the inbox makes the demo user online, and routing may hand them the conversation before
+  // they click Take (then Take is gone, or answers that they already have it): either way it's theirs.
+  const take = page.getByTestId("inbox-take");
+  const assignee = page.getByTestId("inbox-assignee");
+  await expect(take.or(assignee)).toBeVisible();
+  if (await take.isVisible()) await take.click({ timeout: 3_000 }).catch(() => {});
+  await expect(assignee).toHaveText("You have it");
   await expect(page.getByTestId("reply-box")).toBeVisible();
   await page.getByTestId("reply-input").fill("Hello! Anna here. When is a good time to call?");
   await page.getByTestId("reply-send").click();
@@ -83,6 +92,6 @@ test("update contact (phone) → create lead → route to operator, from the can
 
   await page.goto("/sandbox");
   await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
-  await expect(botSays.filter({ hasText: "connected to chat. Please start messaging!" })).toHaveCount(1);
+  await expect(botSays.filter({ hasText: "Connected to chat. Please start messaging!" })).toHaveCount(1);
   await expect(botSays.filter({ hasText: "Anna here. When is a good time to call?" })).toHaveCount(1);
 });

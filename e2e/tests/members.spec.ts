@@ -49,8 +49,12 @@ test("the demo owner invites an operator, who signs up through the link, accepts
 
   // Accept: an operator lands in the inbox of the demo workspace.
   await invitee.getByTestId("invite-accept").click();
-  await expect(invitee).toHaveURL(/\/conversations$/);
-  await expect(invitee.getByTestId("workspace-name")).toHaveText(demoWorkspace);
+  await expect(invitee).toHaveURL(/\/inbox$/);
+  // The inbox's sidebar is an icon rail: the workspace is named in the switcher's tooltip there.
+  await expect(invitee.getByTestId("workspace-switcher")).toHaveAttribute(
+    "title",
+    `${demoWorkspace} — ${email}`,
+  );
   await expect(invitee.getByTestId("nav-bots")).toBeVisible();
   await expect(invitee.getByTestId("nav-members")).toHaveCount(0); // operators don't manage members
   await invitee.goto("/bots");

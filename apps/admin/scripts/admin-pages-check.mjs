@@ -90,8 +90,9 @@ await page
   .waitFor({ timeout: 15_000 });
 await shot("conversations-waiting");
 await tid("conversation-row").first().click();
-await tid("inbox-panel").waitFor();
+await tid("operator-notice").waitFor();
 await shot("conversation-waiting");
+await tid("open-in-inbox").click();
 await tid("inbox-take").click();
 await tid("reply-input").waitFor({ timeout: 10_000 });
 await tid("reply-input").fill("Hello! I'm Demo, how can I help?");
@@ -118,7 +119,7 @@ await page.waitForTimeout(500);
 await tid("return-to-bot-step").selectOption("menu");
 await shot("return-to-bot");
 await tid("return-to-bot-confirm").click();
-await page.locator("[data-testid=conversation-status][data-status=bot]").waitFor({ timeout: 10_000 });
+await page.locator("[data-testid=inbox-status][data-status=bot]").waitFor({ timeout: 10_000 });
 await shot("conversation-returned");
 
 // ---- Leads ----
@@ -296,6 +297,7 @@ await op
   .first()
   .waitFor({ timeout: 15_000 });
 await otid("conversation-row").first().click();
+await otid("open-in-inbox").click();
 await otid("inbox-take").click();
 await otid("reply-input").waitFor({ timeout: 10_000 });
 await otid("reply-input").fill("Hi, Olga here. I'll call you tomorrow at 10.");
@@ -304,7 +306,7 @@ await op.locator("[data-testid=transcript-message][data-author=operator]").last(
 await shot("operator-conversation", op);
 await otid("inbox-close").click();
 await otid("confirm-ok").click();
-await op.locator("[data-testid=conversation-status][data-status=closed]").waitFor({ timeout: 10_000 });
+await op.locator("[data-testid=inbox-status][data-status=closed]").waitFor({ timeout: 10_000 });
 await shot("operator-closed", op);
 const opUpload = await op.evaluate(async () => {
   const form = new FormData();

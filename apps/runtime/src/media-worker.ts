@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { Telegram } from "telegraf";
 import type { Logger } from "./log";
-import { sleep } from "./sleep";
+import { NotifiedLoop } from "./notified-loop";
 import { fetchTelegramFile } from "./telegram/file-download";
 
 /** Downloads claimed per round, all at once: each is one getFile and one HTTP GET, no chat lock. */
@@ -37,44 +37,27 @@ export interface MediaWorkerDeps {
  * round after one starts. It needs no bot runner: it reads the bot's token itself.
  */
 export class MediaDownloadWorker {
-  private readonly abort = new AbortController();
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> = Promise.resolve();
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly loop: NotifiedLoop;
   /** Telegram clients by bot, rebuilt when the stored token changes. */
   private readonly clients = new Map<string, { tokenEncrypted: string; telegram: Telegram }>();
 
-  constructor(private readonly deps: MediaWorkerDeps) {}
-
-  async start() {
-    const listener = await this.deps.sql.listen(CHANNELS.downloads, () => this.wake?.());
-    this.unlisten = () => listener.unlisten();
-    this.loop = this.run();
+  constructor(private readonly deps: MediaWorkerDeps) {
+    this.loop = new NotifiedLoop({
+      sql: deps.sql,
+      channel: CHANNELS.downloads,
+      pollMs: deps.pollMs,
+      log: deps.log,
+      name: "download round",
+      round: async () => ({ full: (await this.round()) === BATCH }),
+    });
   }
 
-  async stop() {
-    this.abort.abort();
-    this.wake?.();
-    await this.unlisten?.().catch(() => {});
-    await this.loop;
+  start() {
+    return this.loop.start();
   }
 
-  private async run() {
-    const { signal } = this.abort;
-    while (!signal.aborted) {
-      let claimed = 0;
-      try {
-        claimed = await this.round();
-      } catch (err) {
-        this.deps.log("error", "download round failed", { error: String(err) });
-      }
-      if (claimed === BATCH) continue;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        void sleep(this.deps.pollMs, signal).then(resolve);
-      });
-      this.wake = null;
-    }
+  stop() {
+    return this.loop.stop();
   }
 
   private async round(): Promise<number> {
@@ -88,8 +71,8 @@ export class MediaDownloadWorker {
     try {
       const telegram = await this.telegramFor(job.botId);
       if (!telegram) return; // The bot is gone: its rows went with it.
-      const outcome = await fetchTelegramFile(telegram, job.telegramFileId, this.abort.signal);
-      if (this.abort.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
+      const outcome = await fetchTelegramFile(telegram, job.telegramFileId, this.loop.signal);
+      if (this.loop.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
       switch (outcome.kind) {
         case "ok":
           await finishDownload(db, files, job, outcome.bytes);

@@ -2,7 +2,7 @@ import { CHANNELS, type CoreEnv, claimDueTimers, fireTimer, recordTimerFailure }
 import type { Db } from "@switchboard/db";
 import type { Sql } from "postgres";
 import type { Logger } from "./log";
-import { sleep } from "./sleep";
+import { NotifiedLoop } from "./notified-loop";
 
 /** Timers claimed per round; a full round is followed by the next at once. */
 const BATCH = 50;
@@ -16,47 +16,30 @@ const PARALLEL = 8;
  * fell due while every runtime was down fires on the first round after start.
  */
 export class TimerWorker {
-  private readonly abort = new AbortController();
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> = Promise.resolve();
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly loop: NotifiedLoop;
 
-  constructor(private readonly deps: { db: Db; sql: Sql; env: CoreEnv; log: Logger; pollMs: number }) {}
-
-  async start() {
-    const listener = await this.deps.sql.listen(CHANNELS.timers, () => this.wake?.());
-    this.unlisten = () => listener.unlisten();
-    this.loop = this.run();
+  constructor(private readonly deps: { db: Db; sql: Sql; env: CoreEnv; log: Logger; pollMs: number }) {
+    this.loop = new NotifiedLoop({
+      sql: deps.sql,
+      channel: CHANNELS.timers,
+      pollMs: deps.pollMs,
+      log: deps.log,
+      name: "timer round",
+      round: async (signal) => ({ full: (await this.round(signal)) === BATCH }),
+    });
   }
 
-  async stop() {
-    this.abort.abort();
-    this.wake?.();
-    await this.unlisten?.().catch(() => {});
-    await this.loop;
+  start() {
+    return this.loop.start();
   }
 
-  private async run() {
-    const { signal } = this.abort;
-    while (!signal.aborted) {
-      let claimed = 0;
-      try {
-        claimed = await this.round();
-      } catch (err) {
-        this.deps.log("error", "timer round failed", { error: String(err) });
-      }
-      if (claimed === BATCH) continue;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        void sleep(this.deps.pollMs, signal).then(resolve);
-      });
-      this.wake = null;
-    }
+  stop() {
+    return this.loop.stop();
   }
 
-  private async round(): Promise<number> {
+  private async round(signal: AbortSignal): Promise<number> {
     const due = await claimDueTimers(this.deps.db, BATCH);
-    for (let i = 0; i < due.length && !this.abort.signal.aborted; i += PARALLEL)
+    for (let i = 0; i < due.length && !signal.aborted; i += PARALLEL)
       await Promise.all(
         due.slice(i, i + PARALLEL).map(async (timer) => {
           try {

@@ -272,25 +272,29 @@ describe("route to operator through the core", () => {
 
     await takeConversation(h.db, owner(), conversation.id, core);
     await expectBotSaid(bot.token, user, [
-      "connected to chat. Please start messaging!",
+      "Connected to chat. Please start messaging!",
       "If you would like to end your consultation Press: /end",
     ]);
     await replyAsOperator(h.db, owner(), conversation.id, "Hello, I'm Anna. How can I help?");
     await expectBotSaid(bot.token, user, ["Hello, I'm Anna. How can I help?"]);
-    const [reply] = await h.db
-      .select()
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, conversation.id),
-          eq(messages.text, "Hello, I'm Anna. How can I help?"),
-        ),
-      );
-    expect(reply).toMatchObject({
-      direction: "out",
-      senderUserId: h.userId,
-      deliveryStatus: "sent",
-      stepId: null,
+    // The user can read it a moment before the runtime has recorded it as sent: wait for the mark.
+    await eventually(async () => {
+      const [reply] = await h.db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversation.id),
+            eq(messages.text, "Hello, I'm Anna. How can I help?"),
+          ),
+        );
+      expect(reply).toMatchObject({
+        direction: "out",
+        senderUserId: h.userId,
+        deliveryStatus: "sent",
+        stepId: null,
+      });
+      return true;
     });
 
     // While an operator has it, the flow stays silent; the message is stored for the inbox.

@@ -290,7 +290,7 @@ describe("operators in a forum supergroup", () => {
       "Olga's reply at Ann's",
     );
     expect((await botTexts(ctx.bot.token, ann.id)).slice(-3)).toEqual([
-      "connected to chat. Please start messaging!",
+      "Connected to chat. Please start messaging!",
       "If you would like to end your consultation Press: /end",
       "Found it: it ships today.",
     ]);

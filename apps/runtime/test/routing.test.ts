@@ -166,7 +166,7 @@ describe("routing with capacity", () => {
       count: 4,
       timeoutMs: 15_000,
     });
-    expect(said.at(-2)!.text).toBe("connected to chat. Please start messaging!");
+    expect(said.at(-2)!.text).toBe("Connected to chat. Please start messaging!");
   });
 
   it("drains racing from two processes never give a conversation twice or anyone more than the maximum", async () => {

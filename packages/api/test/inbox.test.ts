@@ -89,7 +89,7 @@ describe("operator round trip", () => {
     const taken = await operator.api.inbox.take({ conversationId });
     expect(taken).toMatchObject({ id: conversationId, botId: bot.botId, status: "operator" });
     expect((await texts(conversationId)).slice(-2)).toEqual([
-      defaultOperatorTexts.connected,
+      "Connected to chat. Please start messaging!",
       defaultOperatorTexts.howToEnd,
     ]);
     const queue = await operator.api.inbox.queue();

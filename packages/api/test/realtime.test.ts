@@ -145,6 +145,23 @@ describe("realtime.events", () => {
     for (const feed of [ownerFeed, strangerFeed, supportFeed, salesFeed]) await feed.close();
   });
 
+  it("an operator who joins a pool while subscribed hears that bot within seconds", async () => {
+    const newcomer = await w.member("operator", owner.workspaceId);
+    const feed = await subscribe(newcomer);
+    const before = await w.userSays(salesBot, newUser());
+    const ownerFeed = await subscribe(owner);
+    await w.userSays(supportBot, newUser()); // any event: the feed has read the (empty) pools by now
+    await ownerFeed.until(() => true);
+    expect(feed.data().some((e) => e.conversationId === before.conversation.id)).toBe(false);
+
+    await w.db.insert(operatorPools).values({ botId: salesBot.botId, userId: newcomer.userId });
+    // Past the short re-read age, not the long one: the first sales event makes the feed look again.
+    await new Promise((r) => setTimeout(r, 2_100));
+    const after = await w.userSays(salesBot, newUser());
+    await feed.until((e) => e.conversationId === after.conversation.id, 5_000);
+    for (const f of [feed, ownerFeed]) await f.close();
+  });
+
   it("a closed subscription stops: its generator ends when the client goes away", async () => {
     const feed = await subscribe(owner);
     await feed.close();

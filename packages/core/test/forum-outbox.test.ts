@@ -359,7 +359,7 @@ describe("messages from the group", () => {
     expect(open?.operatorUserId).toBe(anna.userId);
     // The connected texts first, then her answer, all in the customer's outbox.
     expect((await w.outTexts(conversation.id)).slice(-3)).toEqual([
-      "connected to chat. Please start messaging!",
+      "Connected to chat. Please start messaging!",
       "If you would like to end your consultation Press: /end",
       "Anna here",
     ]);

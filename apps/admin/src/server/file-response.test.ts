@@ -28,4 +28,11 @@ describe("fileResponseHeaders", () => {
       `attachment; filename="____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('счёт "1".pdf')}`,
     );
   });
+
+  it("escapes the characters RFC 5987 leaves out of a filename* value", () => {
+    const headers = fileResponseHeaders({ name: "it's (final)*.txt", mimeType: "text/plain", size: 1 });
+    expect(headers.get("content-disposition")).toBe(
+      `attachment; filename="it's (final)*.txt"; filename*=UTF-8''it%27s%20%28final%29%2A.txt`,
+    );
+  });
 });

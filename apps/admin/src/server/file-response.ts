@@ -22,8 +22,13 @@ const INLINE_TYPES = new Set([
 
 /** `filename*` carries the real name (RFC 6266 / 5987); `filename` an ASCII stand-in for old clients. */
 function disposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "file";
+  // RFC 5987's attr-char excludes ' ( ) * that encodeURIComponent leaves alone.
+  const utf8 = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 export function fileResponseHeaders(file: { name: string; mimeType: string; size: number }): Headers {

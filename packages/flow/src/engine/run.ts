@@ -155,7 +155,9 @@ class EngineRun {
         const connected = this.io.render(texts.connected);
         if (connected.trim())
           this.send(
-            showOperatorName && event.operatorName ? `${event.operatorName} ${connected}` : connected,
+            showOperatorName && event.operatorName
+              ? `${event.operatorName} ${connected}`
+              : capitalizeFirst(connected),
           );
         if (texts.howToEnd.trim()) this.send(this.io.render(texts.howToEnd));
         return;
@@ -370,4 +372,14 @@ class EngineRun {
       ...(media ? { media } : {}),
     });
   }
+}
+
+/**
+ * The default "connected" text is written to follow the operator's name ("Julia connected to chat");
+ * standing alone it starts a sentence, so its first letter is raised ("Connected to chat").
+ */
+export function capitalizeFirst(text: string): string {
+  const first = text.trimStart().charAt(0);
+  const at = text.length - text.trimStart().length;
+  return first ? text.slice(0, at) + first.toLocaleUpperCase() + text.slice(at + 1) : text;
 }

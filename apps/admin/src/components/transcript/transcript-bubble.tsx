@@ -2,6 +2,7 @@ import { AlertIcon, CheckIcon, ExternalIcon, PhoneIcon } from "@/components/ui/i
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { dateTime } from "@/lib/format";
+import { MediaView } from "./media-view";
 import {
   authorOf,
   type ButtonLabel,
@@ -33,6 +34,14 @@ function Text({ text }: { text: string | null }) {
 
 function InboundBody({ m }: { m: TranscriptMessage }) {
   const info = describeInbound(m);
+  // A file the server kept (messages.file_id): show it; otherwise describe what Telegram sent.
+  if (m.media)
+    return (
+      <>
+        <MediaView media={m.media} />
+        {m.text && <Text text={m.text} />}
+      </>
+    );
   switch (info.kind) {
     case "press":
       return (
@@ -111,7 +120,7 @@ export function TranscriptBubble({ m }: { m: TranscriptMessage }) {
           <InboundBody m={m} />
         ) : (
           <>
-            {m.media && <MediaChip label={mediaLabel(m.media.kind, m.media.name)} />}
+            {m.media && <MediaView media={m.media} />}
             {(m.text || !m.media) && <Text text={m.text} />}
           </>
         )}

@@ -64,7 +64,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
         setBusy(false);
         return;
       }
-      router.replace(safeNext(params.get("next")));
+      // Without a `next`, the home page sends each role to its own start (operators: the inbox).
+      router.replace(safeNext(params.get("next"), "/"));
       router.refresh();
     } catch {
       setError("Can't reach the server. Check your connection and try again.");

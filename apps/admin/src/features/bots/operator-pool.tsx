@@ -33,7 +33,7 @@ export function OperatorPool({ botId, botUsername }: { botId: string; botUsernam
         label="I take this bot's conversations"
         description={
           shown
-            ? `You're in @${botUsername}'s operator pool: conversations its flow routes to an operator wait for you in Conversations.`
+            ? `You're in @${botUsername}'s operator pool: conversations its flow routes to an operator wait for you in the Inbox.`
             : `Join @${botUsername}'s operator pool to take the conversations its flow routes to an operator.`
         }
         checked={shown}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { ConversationStatusBadge } from "@/components/conversation-status-badge";
 import { PageContainer } from "@/components/page";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
@@ -14,7 +15,6 @@ import { errorMessage } from "@/lib/errors";
 import { dateTime, preview, timeAgo } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { displayStatus, listInput, matchesFilter, STATUS_FILTERS, type StatusFilter } from "./inbox-state";
-import { ConversationStatus } from "./status";
 
 export function ConversationsPage() {
   const trpc = useTRPC();
@@ -177,7 +177,7 @@ export function ConversationsPage() {
                       </td>
                       <td className="truncate px-3 py-3 text-zinc-600">@{c.botUsername}</td>
                       <td className="px-3 py-3">
-                        <ConversationStatus status={c.display} />
+                        <ConversationStatusBadge status={c.display} />
                       </td>
                       <td
                         className="truncate px-3 py-3 font-mono text-xs text-zinc-500"

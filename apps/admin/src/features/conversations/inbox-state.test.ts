@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { displayStatus, inboxView, listInput, matchesFilter, type Queue, stepOptions } from "./inbox-state";
+import { displayStatus, listInput, matchesFilter, type Queue } from "./inbox-state";
 
 const since = new Date("2026-01-01T10:00:00Z");
-const queue: Queue = {
+const _queue: Queue = {
   waiting: [
     { conversationId: "w1", inMyPool: true, waitingSince: since },
     { conversationId: "w2", inMyPool: false, waitingSince: since },
@@ -34,52 +34,5 @@ describe("listInput / matchesFilter", () => {
     expect(matchesFilter("waiting", "waiting")).toBe(true);
     expect(matchesFilter("waiting", "operator")).toBe(false);
     expect(matchesFilter("operator", "waiting")).toBe(false);
-  });
-});
-
-describe("inboxView", () => {
-  it("has nothing to do outside the operator status", () => {
-    expect(inboxView("bot", "w1", queue, "owner")).toEqual({ kind: "none" });
-    expect(inboxView("closed", "m1", queue, "operator")).toEqual({ kind: "none" });
-  });
-
-  it("lets pool members take a waiting conversation and owners manage it", () => {
-    expect(inboxView("operator", "w1", queue, "operator")).toEqual({
-      kind: "waiting",
-      canTake: true,
-      canManage: false,
-      since,
-    });
-    expect(inboxView("operator", "w2", queue, "owner")).toEqual({
-      kind: "waiting",
-      canTake: false,
-      canManage: true,
-      since,
-    });
-  });
-
-  it("knows the viewer's own conversations and the others'", () => {
-    expect(inboxView("operator", "m1", queue, "marketer")).toEqual({ kind: "mine" });
-    expect(inboxView("operator", "o1", queue, "marketer")).toEqual({ kind: "other", canManage: false });
-    expect(inboxView("operator", "o1", queue, "owner")).toEqual({ kind: "other", canManage: true });
-    expect(inboxView("operator", "o1", undefined, undefined)).toEqual({ kind: "other", canManage: false });
-  });
-});
-
-describe("stepOptions", () => {
-  it("lists a draft's steps by title, else type", () => {
-    const draft = {
-      steps: [
-        { id: "welcome", type: "text", title: "Welcome" },
-        { id: "ask", type: "free_input", title: "  " },
-        { type: "text" },
-        "junk",
-      ],
-    };
-    expect(stepOptions(draft)).toEqual([
-      { id: "welcome", label: "Welcome (welcome)" },
-      { id: "ask", label: "free input (ask)" },
-    ]);
-    expect(stepOptions(null)).toEqual([]);
   });
 });

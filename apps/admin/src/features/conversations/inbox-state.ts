@@ -1,5 +1,5 @@
 /*
- * What a conversation's status means in the admin, and what the viewer may do in the inbox.
+ * What a conversation's status means in the Conversations list and filters.
  * Pure: the pages feed it conversations.* answers and inbox.queue.
  */
 
@@ -40,49 +40,4 @@ export function listInput(filter: StatusFilter, botId: string, limit = 200) {
 
 export function matchesFilter(filter: StatusFilter, status: DisplayStatus): boolean {
   return filter === "" || filter === status;
-}
-
-export type Role = "owner" | "marketer" | "operator";
-
-export type InboxView =
-  /** Not with an operator: nothing to do in the inbox. */
-  | { kind: "none" }
-  /** In the queue. Owners may close it or hand it back before anyone takes it. */
-  | { kind: "waiting"; canTake: boolean; canManage: boolean; since: Date }
-  /** The viewer has it: reply, close, return to the bot. */
-  | { kind: "mine" }
-  /** Someone else has it. Only owners may step in (close or return). */
-  | { kind: "other"; canManage: boolean };
-
-export function inboxView(
-  status: ConversationStatusValue,
-  conversationId: string,
-  queue: Queue | undefined,
-  role: Role | undefined,
-): InboxView {
-  if (status !== "operator") return { kind: "none" };
-  const isOwner = role === "owner";
-  const waiting = queue?.waiting.find((w) => w.conversationId === conversationId);
-  if (waiting)
-    return { kind: "waiting", canTake: waiting.inMyPool, canManage: isOwner, since: waiting.waitingSince };
-  if (queue?.mine.some((m) => m.conversationId === conversationId)) return { kind: "mine" };
-  return { kind: "other", canManage: isOwner };
-}
-
-export interface StepOption {
-  id: string;
-  label: string;
-}
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
-
-/** The steps of a flow draft (`flows.get`), for "return to the bot at…": title, else type, and id. */
-export function stepOptions(draft: unknown): StepOption[] {
-  const steps = isObj(draft) && Array.isArray(draft.steps) ? draft.steps : [];
-  return steps.filter(isObj).flatMap((s): StepOption[] => {
-    if (typeof s.id !== "string" || !s.id) return [];
-    const title = typeof s.title === "string" ? s.title.trim() : "";
-    const type = typeof s.type === "string" ? s.type.replace(/_/g, " ") : "step";
-    return [{ id: s.id, label: title ? `${title} (${s.id})` : `${type} (${s.id})` }];
-  });
 }

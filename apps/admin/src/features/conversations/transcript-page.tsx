@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
+import { ConversationStatusBadge } from "@/components/conversation-status-badge";
 import { TranscriptMessages } from "@/components/transcript/transcript-messages";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
@@ -11,18 +12,14 @@ import { PageLoading } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { ConversationDetails } from "./conversation-details";
-import { InboxPanel } from "./inbox-panel";
-import { displayStatus, inboxView } from "./inbox-state";
-import { ConversationStatus } from "./status";
-import { useInboxActions } from "./use-inbox-actions";
+import { displayStatus } from "./inbox-state";
+import { OpenInInbox } from "./open-in-inbox";
 
-/** One conversation: its transcript (polled, so replies and the user's messages appear) and the inbox. */
+/** One conversation: its transcript (polled, so replies and the user's messages appear); operators work it in the inbox. */
 export function TranscriptPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.conversations.transcript.queryOptions({ id }), refetchInterval: 3000 });
   const queue = useQuery({ ...trpc.inbox.queue.queryOptions(), refetchInterval: 3000 });
-  const me = useQuery(trpc.workspace.current.queryOptions());
-  const actions = useInboxActions(id);
   const waitingIds = useMemo(
     () => new Set((queue.data?.waiting ?? []).map((w) => w.conversationId)),
     [queue.data],
@@ -46,7 +43,7 @@ export function TranscriptPage({ id }: { id: string }) {
 
   const { conversation: c, messages } = q.data;
   const name = [c.contact.firstName, c.contact.lastName].filter(Boolean).join(" ") || `Chat ${c.chatId}`;
-  const view = inboxView(c.status, c.id, queue.data, me.data?.role);
+  const status = displayStatus(c.status, c.id, waitingIds);
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -66,7 +63,7 @@ export function TranscriptPage({ id }: { id: string }) {
             <h1 className="truncate text-sm font-semibold text-zinc-900" data-testid="transcript-contact">
               {name}
             </h1>
-            <ConversationStatus status={displayStatus(c.status, c.id, waitingIds)} />
+            <ConversationStatusBadge status={status} />
           </div>
           <p className="truncate text-xs text-zinc-500">
             {c.contact.username && <>@{c.contact.username} · </>}with @{c.botUsername}
@@ -76,7 +73,9 @@ export function TranscriptPage({ id }: { id: string }) {
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <TranscriptMessages messages={messages} className="min-h-0 flex-1" />
-          <InboxPanel view={view} actions={actions} botId={c.botId} botUsername={c.botUsername} />
+          {(status === "waiting" || status === "operator") && (
+            <OpenInInbox conversationId={c.id} waiting={status === "waiting"} />
+          )}
         </div>
         <ConversationDetails c={c} name={name} />
       </div>

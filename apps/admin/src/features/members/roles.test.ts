@@ -23,7 +23,7 @@ describe("member roles in the admin", () => {
   });
 
   it("lands operators in the inbox and the others on the bots", () => {
-    expect(landingFor("operator")).toBe("/conversations");
+    expect(landingFor("operator")).toBe("/inbox");
     expect(landingFor("marketer")).toBe("/bots");
     expect(landingFor("owner")).toBe("/bots");
     expect(withArticle("operator")).toBe("an operator");

@@ -28,7 +28,7 @@ export function invitableRoles(role: MemberRole | undefined): MemberRole[] {
 export const managesMembers = (role: MemberRole | undefined) => role === "owner" || role === "marketer";
 
 /** Where a member lands in a workspace: operators work the inbox, the others the bots. */
-export const landingFor = (role: MemberRole) => (role === "operator" ? "/conversations" : "/bots");
+export const landingFor = (role: MemberRole) => (role === "operator" ? "/inbox" : "/bots");
 
 /** "an operator", "a marketer". */
 export const withArticle = (role: MemberRole) => `${role === "marketer" ? "a" : "an"} ${role}`;

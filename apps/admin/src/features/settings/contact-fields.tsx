@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, ErrorNotice } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
 import { PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { FIELD_TYPES } from "./contact-field-form";
 import { ContactFieldModal } from "./contact-field-modal";
+import { SettingsList } from "./settings-list";
 
 type ContactField = RouterOutputs["contactFields"]["list"][number];
 
@@ -110,26 +110,14 @@ export function ContactFields({ canEdit }: { canEdit: boolean }) {
           </Button>
         )}
       </div>
-      {fields.isPending ? (
-        <div className="space-y-3 p-5">
-          <Skeleton className="h-5 w-48" />
-          <Skeleton className="h-5 w-64" />
-        </div>
-      ) : fields.error ? (
-        <div className="p-5">
-          <ErrorNotice title="Couldn't load the contact fields" message={errorMessage(fields.error)} />
-        </div>
-      ) : fields.data.length === 0 ? (
-        <p className="px-5 py-8 text-center text-sm text-zinc-500" data-testid="contact-fields-empty">
-          No contact fields yet.{canEdit && " Add one to ask for it in a flow."}
-        </p>
-      ) : (
-        <ul className="divide-y divide-zinc-100" data-testid="contact-fields-list">
-          {fields.data.map((f) => (
-            <FieldRow key={f.id} field={f} canEdit={canEdit} onEdit={() => setEditing(f)} />
-          ))}
-        </ul>
-      )}
+      <SettingsList
+        query={fields}
+        errorTitle="Couldn't load the contact fields"
+        empty={<>No contact fields yet.{canEdit && " Add one to ask for it in a flow."}</>}
+        testId="contact-fields"
+      >
+        {(f) => <FieldRow key={f.id} field={f} canEdit={canEdit} onEdit={() => setEditing(f)} />}
+      </SettingsList>
       {editing && (
         <ContactFieldModal field={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
       )}

@@ -5,6 +5,7 @@ import { PageContainer } from "@/components/page";
 import { PageHeader } from "@/components/ui/card";
 import { InfoIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/lib/trpc";
+import { CannedReplies } from "./canned-replies";
 import { ContactFields } from "./contact-fields";
 import { LeaveWorkspace } from "./leave-workspace";
 import { WorkspaceSettings } from "./workspace-settings";
@@ -16,7 +17,10 @@ export function SettingsPage() {
 
   return (
     <PageContainer>
-      <PageHeader title="Settings" description="Your workspace and the fields your bots keep on contacts." />
+      <PageHeader
+        title="Settings"
+        description="Your workspace, the fields your bots keep on contacts, and the inbox's canned replies."
+      />
       {me.data?.role === "operator" && (
         <p className="mb-5 flex items-center gap-2 rounded-lg bg-sky-50 p-3 text-sm text-sky-800 ring-1 ring-sky-200">
           <InfoIcon size={15} className="shrink-0" /> Operators can see the settings; an owner or marketer
@@ -26,6 +30,7 @@ export function SettingsPage() {
       <div className="max-w-4xl space-y-6">
         <WorkspaceSettings canEdit={canEdit} />
         <ContactFields canEdit={canEdit} />
+        <CannedReplies canEdit={canEdit} />
         {me.data && <LeaveWorkspace workspaceName={me.data.name} />}
       </div>
     </PageContainer>

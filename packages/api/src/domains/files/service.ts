@@ -26,14 +26,7 @@ export async function uploadStepMedia(
   upload: StepMediaUpload,
 ) {
   assertEditor(scope.actor);
-  return saveUpload(scope.db, env.fileStorage, {
-    workspaceId: scope.workspaceId,
-    userId: scope.userId,
-    name: upload.name,
-    mimeType: upload.mimeType,
-    bytes: upload.bytes,
-    ...(upload.asDocument !== undefined ? { asDocument: upload.asDocument } : {}),
-  });
+  return uploadAttachment(scope, env, upload);
 }
 
 /**

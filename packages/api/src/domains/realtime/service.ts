@@ -40,10 +40,15 @@ export async function eventsAfter(
     .limit(limit);
 }
 
+/** An operator's pools are re-read at least this often (someone left a pool: their events stop). */
+const POOLS_MAX_AGE_MS = 30_000;
+/** An event of a bot not in the set re-reads them sooner (someone just joined a pool: hear it at once). */
+const POOLS_MISS_AGE_MS = 2_000;
+
 /**
  * What a member may see of the feed. Owners and marketers: everything of the workspace. Operators: the
- * conversations of the bots whose pool they are in (and presence); the set is re-read now and then, as
- * operators join and leave pools.
+ * conversations of the bots whose pool they are in (and presence); the set is re-read as operators join
+ * and leave pools.
  */
 export function roleFilter(scope: ActorScope) {
   if (scope.actor.role !== "operator") return async (_e: FeedEvent) => true;
@@ -51,7 +56,8 @@ export function roleFilter(scope: ActorScope) {
   let readAt = 0;
   return async (e: FeedEvent) => {
     if (!e.botId) return true;
-    if (!bots || Date.now() - readAt > 30_000) {
+    const age = Date.now() - readAt;
+    if (!bots || age > POOLS_MAX_AGE_MS || (!bots.has(e.botId) && age > POOLS_MISS_AGE_MS)) {
       const rows = await scope.db
         .select({ botId: operatorPools.botId })
         .from(operatorPools)

@@ -108,10 +108,10 @@ describe("route to operator: what happens next", () => {
       cancelled: [],
     },
     {
-      what: "an operator joins: connected + how to end, timer cancelled",
+      what: "an operator joins: connected (a sentence of its own) + how to end, timer cancelled",
       event: { type: "operator_joined", operatorName: "Julia" },
       status: "operator",
-      sent: [texts6.connected, texts6.howToEnd],
+      sent: ["Connected to chat. Please start messaging!", texts6.howToEnd],
       stepId: "r",
       cancelled: ["r:1"],
     },

@@ -5,20 +5,25 @@ import { useFeedback } from "@/components/ui/feedback";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 
-/** The inbox actions on one conversation; each refreshes the transcript, the queue and the list. */
-export function useInboxActions(conversationId: string) {
+/**
+ * Take, assign / transfer, close and return to the bot, for one conversation: each refreshes the
+ * lists, the tabs, the conversation and the assign menu (the feed would too, a moment later) and
+ * says what happened, or why not, in a toast.
+ */
+export function useConversationActions(conversationId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useFeedback();
+  const { toast, confirm } = useFeedback();
 
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({
-        queryKey: trpc.conversations.transcript.queryKey({ id: conversationId }),
-      }),
-      queryClient.invalidateQueries({ queryKey: trpc.inbox.queue.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.conversations.list.queryKey() }),
-    ]);
+    Promise.all(
+      [
+        trpc.inbox.list.pathKey(),
+        trpc.inbox.counts.pathKey(),
+        trpc.inbox.operators.pathKey(),
+        trpc.inbox.conversation.queryKey({ id: conversationId }),
+      ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    );
   const failed = (title: string) => (e: unknown) => toast({ tone: "error", title, message: errorMessage(e) });
 
   const take = useMutation(
@@ -28,8 +33,11 @@ export function useInboxActions(conversationId: string) {
       onSettled: refresh,
     }),
   );
-  const reply = useMutation(
-    trpc.inbox.reply.mutationOptions({ onError: failed("The reply wasn't sent"), onSettled: refresh }),
+  const assign = useMutation(
+    trpc.inbox.assign.mutationOptions({
+      onError: failed("Couldn't pass the conversation on"),
+      onSettled: refresh,
+    }),
   );
   const close = useMutation(
     trpc.inbox.close.mutationOptions({
@@ -45,26 +53,30 @@ export function useInboxActions(conversationId: string) {
       onSettled: refresh,
     }),
   );
-  const join = useMutation(
-    trpc.operators.join.mutationOptions({
-      onError: failed("Couldn't join the bot's operators"),
-      onSettled: refresh,
-    }),
-  );
+
+  async function confirmClose() {
+    const ok = await confirm({
+      title: "Close this conversation?",
+      message: "The user gets the bot's “completed” text. New messages start over with the bot.",
+      confirmLabel: "Close conversation",
+    });
+    if (ok) close.mutate({ conversationId });
+  }
 
   return {
     take: () => take.mutate({ conversationId }),
     taking: take.isPending,
-    reply: (text: string, onSent: () => void) =>
-      reply.mutate({ conversationId, text }, { onSuccess: onSent }),
-    replying: reply.isPending,
-    close: () => close.mutate({ conversationId }),
+    assign: (userId: string, name: string) =>
+      assign.mutate(
+        { conversationId, userId },
+        { onSuccess: () => toast({ tone: "success", title: `Passed on to ${name}` }) },
+      ),
+    assigning: assign.isPending,
+    confirmClose,
     closing: close.isPending,
     returnToBot: (stepId?: string) => returnToBot.mutate({ conversationId, ...(stepId ? { stepId } : {}) }),
     returning: returnToBot.isPending,
-    joinPool: (botId: string) => join.mutate({ botId }),
-    joining: join.isPending,
   };
 }
 
-export type InboxActions = ReturnType<typeof useInboxActions>;
+export type ConversationActions = ReturnType<typeof useConversationActions>;

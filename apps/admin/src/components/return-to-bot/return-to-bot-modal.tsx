@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { useTRPC } from "@/lib/trpc";
-import { stepOptions } from "./inbox-state";
+import { stepOptions } from "./flow-steps";
 
 /** Hands the conversation back to the flow: at the Route step's `returned` output, or at a chosen step. */
 export function ReturnToBotModal({
