@@ -44,8 +44,9 @@ export type ConditionConfig = z.infer<typeof conditionConfigSchema>;
 
 function checkBranches(stepId: string, config: ConditionConfig, env: Parameters<typeof checkFieldRef>[0]) {
   const out: Problem[] = [];
-  const at = (code: Parameters<typeof problem>[0], message: string, path: string) =>
+  const at = (code: Parameters<typeof problem>[0], message: string, path: string): void => {
     out.push(problem(code, message, { stepId, path }));
+  };
   if (config.branches.length === 0)
     at(
       "NO_BRANCHES",

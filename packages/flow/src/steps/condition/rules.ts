@@ -169,7 +169,7 @@ export function compareText(value: string, op: ConditionOperator, expected: stri
     }
     case "matches": {
       const re = conditionPattern(expected);
-      return re !== null && re.matcher(value).find();
+      return re?.matcher(value).find() ?? false;
     }
   }
 }

@@ -74,8 +74,9 @@ export function applyArithmetic(current: string | undefined, kind: "add" | "subt
 
 function checkOperations(stepId: string, config: SetValuesConfig, env: Parameters<typeof checkFieldRef>[0]) {
   const out: Problem[] = [];
-  const at = (message: string, path: string) =>
+  const at = (message: string, path: string): void => {
     out.push(problem("INVALID_SET_VALUE", message, { stepId, path }));
+  };
   if (config.operations.length === 0)
     out.push(
       problem("NO_OPERATIONS", "This Set values step has nothing to do; add an operation.", {
