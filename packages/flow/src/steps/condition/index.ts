@@ -66,21 +66,25 @@ function checkBranches(stepId: string, config: ConditionConfig, env: Parameters<
       const rulePath = `${path}.rules.${r}`;
       const subject = parseSubject(rule.subject);
       const where = `${label}, rule ${r + 1}`;
-      if (!operatorsFor(subject).includes(rule.op))
-        return at(
+      if (!operatorsFor(subject).includes(rule.op)) {
+        at(
           "INVALID_CONDITION_RULE",
           `${where}: "${rule.subject}" can't be compared with "${OPERATOR_LABELS[rule.op]}".`,
           `${rulePath}.op`,
         );
+        return;
+      }
       if (subject?.kind === "fields")
         out.push(...checkFieldRef(env, { kind: "custom", key: subject.key }, stepId, `${rulePath}.subject`));
       if (UNARY_OPERATORS.includes(rule.op)) return;
-      if (rule.value.trim() === "")
-        return at(
+      if (rule.value.trim() === "") {
+        at(
           "INVALID_CONDITION_RULE",
           `${where} needs a value to compare with (use "is empty" to test for nothing).`,
           `${rulePath}.value`,
         );
+        return;
+      }
       if (rule.op === "matches") {
         const error = patternError(rule.value);
         if (error) at("INVALID_PATTERN", `${where}: ${error}`, `${rulePath}.value`);

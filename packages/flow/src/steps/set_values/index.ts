@@ -90,11 +90,13 @@ function checkOperations(stepId: string, config: SetValuesConfig, env: Parameter
     switch (op.kind) {
       case "set": {
         const target = parseSetTarget(op.target);
-        if (!target)
-          return at(
+        if (!target) {
+          at(
             `${n}: "${op.target}" is not something to set; use vars.NAME, fields.KEY or a contact field.`,
             `${path}.target`,
           );
+          return;
+        }
         if (target.kind === "fields")
           out.push(...checkFieldRef(env, { kind: "custom", key: target.key }, stepId, `${path}.target`));
         if (
