@@ -32,6 +32,17 @@ describe("condition: compile problems", () => {
     );
     expect(flow.steps.c!.outputs).toEqual({ "branch:a": "t", "branch:b": null, else: null });
   });
+
+  it("the compiled flow keeps the definitions of the custom fields the rules read", () => {
+    const size = { key: "size", label: "Size", type: "text" as const, options: [] };
+    const flow = compileOk(
+      flowDoc([
+        conditionStep("c", [{ id: "a", name: "A", rules: [{ subject: "fields.size", op: "is_set" }] }]),
+      ]),
+      { customFields: [size, { ...size, key: "other" }] },
+    );
+    expect(flow.contactFields).toEqual({ size });
+  });
 });
 
 interface World {
