@@ -108,7 +108,7 @@ function checkBranches(stepId: string, config: ConditionConfig, env: Parameters<
 export const conditionStep = defineStep({
   type: "condition",
   label: "Condition",
-  description: "Goes down the first branch whose rules hold, or `else`.",
+  description: "Goes down the first branch whose rules hold, or Else when none does.",
   waits: false,
   configSchema: conditionConfigSchema,
   defaults: (): ConditionConfig => ({
