@@ -267,3 +267,26 @@ export function expectProblemCase({ code, severity, stepId, doc, env }: ProblemC
 
 export const actionsOf = <T extends OutboundAction["type"]>(actions: OutboundAction[], type: T) =>
   actions.filter((a): a is Extract<OutboundAction, { type: T }> => a.type === type);
+
+export type RawRule = { subject: string; op: string; value?: string };
+export type RawBranch = { id: string; name: string; combine?: "all" | "any"; rules: RawRule[] };
+
+export const conditionStep = (id: string, branches: RawBranch[], extra: Extra = {}) => ({
+  id,
+  type: "condition",
+  config: { branches },
+  ...extra,
+});
+
+export const setValuesStep = (id: string, operations: unknown[], extra: Extra = {}) => ({
+  id,
+  type: "set_values",
+  config: { operations },
+  ...extra,
+});
+
+export const randomSplitStep = (
+  id: string,
+  branches: { id: string; label: string; weight?: number }[],
+  extra: Extra = {},
+) => ({ id, type: "random_split", config: { branches }, ...extra });

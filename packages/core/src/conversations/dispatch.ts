@@ -1,4 +1,10 @@
-import { type ContactRow, type ConversationRow, contacts, conversations } from "@switchboard/db";
+import {
+  type ContactRow,
+  type ConversationRow,
+  contacts,
+  conversations,
+  splitChoices,
+} from "@switchboard/db";
 import {
   type CompiledFlow,
   type ConversationState,
@@ -30,6 +36,8 @@ import { cancelConversationTimers, scheduleConversationTimers } from "../timers/
 export interface CoreEnv {
   /** The admin's public address: Login links point there. */
   adminBaseUrl: string;
+  /** Randomness for Random split steps, in [0, 1); Math.random when not given (tests pass a seeded one). */
+  random?: () => number;
 }
 
 export interface CallbackAnswer {
@@ -97,6 +105,7 @@ export async function dispatchEvent(
       template: contactTemplate(run.contact, conversation.chatId),
       contact: contactFacts(run.contact),
       settings: engineSettingsOf(behaviour.settings),
+      random: env.random ?? Math.random,
     });
     run.followUp = null;
     for (const action of result.actions)
@@ -223,6 +232,16 @@ async function applyAction(
 /** Facts the engine reported that the core records (analytics and webhooks come later). */
 async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
   for (const e of result.events) {
+    if (e.type === "split_chosen") {
+      await tx
+        .insert(splitChoices)
+        .values({ conversationId: run.conversation.id, stepId: e.stepId, branchId: e.branchId })
+        .onConflictDoUpdate({
+          target: [splitChoices.conversationId, splitChoices.stepId],
+          set: { branchId: e.branchId, chosenAt: sql`now()` },
+        });
+      continue;
+    }
     if (e.type !== "deep_link") continue;
     const [row] = await tx
       .update(contacts)

@@ -9,5 +9,6 @@ export * from "./logins";
 export * from "./media";
 export * from "./members";
 export * from "./operators";
+export * from "./split-choices";
 export * from "./timers";
 export * from "./workspaces";

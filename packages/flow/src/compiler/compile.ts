@@ -276,6 +276,12 @@ function referencedFields(steps: Map<string, Step>, env: CompileEnvironment) {
   };
   for (const s of steps.values()) {
     if (s.type === "update_contact" && s.config.field.kind === "custom") keep(s.config.field.key);
+    if (s.type === "condition")
+      for (const b of s.config.branches)
+        for (const r of b.rules) if (r.subject.startsWith("fields.")) keep(r.subject.slice(7));
+    if (s.type === "set_values")
+      for (const op of s.config.operations)
+        if (op.kind === "set" && op.target.startsWith("fields.")) keep(op.target.slice(7));
     for (const rule of s.audience?.rules ?? [])
       if (rule.kind === "field" && rule.field.kind === "custom") keep(rule.field.key);
   }

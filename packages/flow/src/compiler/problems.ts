@@ -27,11 +27,19 @@ export const PROBLEM_CODES = {
   UNKNOWN_STAGE: "error",
   INVALID_SCHEDULE: "error",
   EMPTY_LEAD_TITLE: "error",
+  NO_BRANCHES: "error",
+  EMPTY_BRANCH: "error",
+  DUPLICATE_BRANCH_NAME: "error",
+  INVALID_CONDITION_RULE: "error",
+  NO_OPERATIONS: "error",
+  INVALID_SET_VALUE: "error",
+  INVALID_SPLIT: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",
   TEXT_WILL_BE_SPLIT: "warning",
   CAPTION_WILL_BE_SPLIT: "warning",
+  NOT_A_NUMBER: "warning",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -90,6 +90,19 @@ class EngineRun {
         return run.contact;
       },
       settings: ctx.settings,
+      random: () => {
+        const r = ctx.random ? ctx.random() : 0;
+        return Number.isFinite(r) && r >= 0 && r < 1 ? r : 0;
+      },
+      get splits() {
+        return run.state.splits ?? {};
+      },
+      rememberSplit: (branchId) => {
+        const stepId = this.state.stepId;
+        if (!stepId) return;
+        this.state.splits = { ...this.state.splits, [stepId]: branchId };
+        this.events.push({ type: "split_chosen", stepId, branchId });
+      },
       customField: (key) => this.flow.contactFields?.[key],
     };
   }

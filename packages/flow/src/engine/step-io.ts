@@ -33,6 +33,12 @@ export interface StepIO {
   /** The contact, including what earlier steps of this event changed. */
   readonly contact: ContactFacts;
   readonly settings: EngineSettings;
+  /** A number in [0, 1) from the caller's random source (0 without one). */
+  random(): number;
+  /** Sticky per-conversation choices of Random split steps: step id -> branch id. */
+  readonly splits: Readonly<Record<string, string>>;
+  /** Remembers the current step's split choice and reports it (a `split_chosen` event). */
+  rememberSplit(branchId: string): void;
   /** A workspace custom field, as it was when the flow was published. */
   customField(key: string): CustomFieldDefinition | undefined;
 }

@@ -29,6 +29,11 @@ export interface ConversationState {
   pending: Pending | null;
   /** Counter for deterministic timer/login ids ("<stepId>:<seq>"). */
   seq: number;
+  /**
+   * Random split choices, sticky per conversation: split step id -> chosen branch id. Absent until a
+   * conversation reaches its first Random split.
+   */
+  splits?: Record<string, string>;
 }
 
 export const initialState = (): ConversationState => ({
@@ -56,7 +61,15 @@ export function normalizeState(raw: unknown): ConversationState {
         ? { kind: s.pending.kind, id: s.pending.id }
         : null,
     seq: typeof s.seq === "number" && Number.isFinite(s.seq) ? s.seq : 0,
+    ...splitsOf(s.splits),
   };
+}
+
+/** The stored split choices with string values only (anything else was not written by the engine). */
+function splitsOf(raw: unknown): { splits?: Record<string, string> } {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const entries = Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string");
+  return entries.length ? { splits: Object.fromEntries(entries) } : {};
 }
 
 /** Telegram-agnostic inbound events; the runtime and the server core map what happened onto these. */
@@ -151,7 +164,9 @@ export type EngineEvent =
   | { type: "step_limit_reached"; stepId: string }
   | { type: "audience_skipped"; stepId: string }
   | { type: "step_timed_out"; stepId: string }
-  | { type: "status_changed"; from: ConversationStatus; to: ConversationStatus };
+  | { type: "status_changed"; from: ConversationStatus; to: ConversationStatus }
+  /** A Random split step chose a branch for this conversation (once; later visits reuse it). */
+  | { type: "split_chosen"; stepId: string; branchId: string };
 
 /** The operator auto-messages (PRODUCT.md §4), editable per bot. */
 export interface OperatorTexts {
@@ -202,6 +217,12 @@ export interface EngineContext {
   /** The contact as the audience filters and Update contact see it. */
   contact: ContactFacts;
   settings: EngineSettings;
+  /**
+   * Where Random split steps get their randomness: a number in [0, 1). The engine itself has none;
+   * the server core passes Math.random, tests a seeded source. Without it every split takes the
+   * branch a draw of 0 would (its first branch).
+   */
+  random?: () => number;
 }
 
 export interface EngineResult {

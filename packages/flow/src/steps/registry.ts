@@ -1,11 +1,14 @@
 import { hasAudience } from "../audience";
 import { buttonsStep } from "./buttons";
+import { conditionStep } from "./condition";
 import { createLeadStep } from "./create_lead";
 import { FALLBACK_HANDLE, type OutputHandle, type StepDefinition } from "./define-step";
 import { freeInputStep } from "./free_input";
 import { loginStep } from "./login";
+import { randomSplitStep } from "./random_split";
 import { routeToOperatorStep } from "./route_to_operator";
 import { scheduleStep } from "./schedule";
+import { setValuesStep } from "./set_values";
 import { textStep } from "./text";
 import { updateContactStep } from "./update_contact";
 
@@ -23,6 +26,9 @@ export const STEP_DEFINITIONS = [
   createLeadStep,
   scheduleStep,
   loginStep,
+  conditionStep,
+  setValuesStep,
+  randomSplitStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

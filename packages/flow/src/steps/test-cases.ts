@@ -1,11 +1,14 @@
 import type { ProblemCase } from "../testing";
 import * as buttons from "./buttons/cases";
+import * as condition from "./condition/cases";
 import * as createLead from "./create_lead/cases";
 import * as freeInput from "./free_input/cases";
 import * as login from "./login/cases";
+import * as randomSplit from "./random_split/cases";
 import type { StepType } from "./registry";
 import * as routeToOperator from "./route_to_operator/cases";
 import * as schedule from "./schedule/cases";
+import * as setValues from "./set_values/cases";
 import * as text from "./text/cases";
 import * as updateContact from "./update_contact/cases";
 
@@ -19,4 +22,7 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   create_lead: createLead.problemCases,
   schedule: schedule.problemCases,
   login: login.problemCases,
+  condition: condition.problemCases,
+  set_values: setValues.problemCases,
+  random_split: randomSplit.problemCases,
 };

@@ -134,6 +134,8 @@ export function eventLine(event: EngineEvent, stepName: (stepId: string) => stri
       return `No answer in time at ${stepName(event.stepId)}`;
     case "step_limit_reached":
       return "Stopped after 100 steps in a row — check for loops.";
+    case "split_chosen":
+      return `Random split at ${stepName(event.stepId)}: branch ${event.branchId} (kept for this chat)`;
     default:
       return null;
   }

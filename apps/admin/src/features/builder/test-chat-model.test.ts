@@ -35,13 +35,14 @@ function compile(steps: unknown[], edges: unknown[]): CompiledFlow {
   return result.flow;
 }
 
-function chatRunner(flow: CompiledFlow) {
+function chatRunner(flow: CompiledFlow, random?: () => number) {
   let n = 0;
   let chat: ChatState = emptyChat();
   const send = (event: InboundEvent, extra: { userText?: string; note?: string } = {}) => {
     chat = runChatEvent(chat, flow, event, {
       newId: () => `m${++n}`,
       now: Date.UTC(2026, 11, 3, 12),
+      ...(random ? { random } : {}),
       ...extra,
     });
     return chat;
@@ -237,6 +238,45 @@ describe("schedules and timeouts in the test chat", () => {
       "Skipped “VIP”: not in its audience",
     ]);
     expect(texts(chat, "bot").at(-1)).toBe("Too slow");
+  });
+});
+
+describe("logic steps in the test chat", () => {
+  const flow = compile(
+    [
+      step("start", "set_values", { operations: [{ kind: "add", variable: "visits", amount: "1" }] }),
+      step("cond", "condition", {
+        branches: [
+          { id: "first", name: "First", rules: [{ subject: "vars.visits", op: "equals", value: "1" }] },
+        ],
+      }),
+      step("split", "random_split", {
+        branches: [
+          { id: "a", label: "A", weight: 1 },
+          { id: "b", label: "B", weight: 1 },
+        ],
+      }),
+      step("ta", "text", { text: "A for visit {{vars.visits}}" }),
+      step("tb", "text", { text: "B for visit {{vars.visits}}" }),
+      step("again", "text", { text: "Welcome back" }),
+    ],
+    [
+      edge("start", "next", "cond"),
+      edge("cond", "branch:first", "split"),
+      edge("cond", "else", "again"),
+      edge("split", "branch:a", "ta"),
+      edge("split", "branch:b", "tb"),
+    ],
+  );
+
+  it("set values, the condition and the split run with the chat's random source; the split says so", () => {
+    const run = chatRunner(flow, () => 0.75);
+    const chat = run.send({ type: "start" });
+    expect(texts(chat, "bot")).toEqual(["B for visit 1"]);
+    expect(texts(chat, "system")).toContain(
+      "Random split at the Random split step: branch b (kept for this chat)",
+    );
+    expect(texts(run.send({ type: "start" }), "bot").at(-1)).toBe("Welcome back");
   });
 });
 

@@ -71,6 +71,8 @@ export function chatContext(chat: ChatState): EngineContext {
 export interface ChatEventOptions {
   newId: () => string;
   now: number;
+  /** Where Random split steps draw, in [0, 1) (the chat passes Math.random; tests a fixed value). */
+  random?: () => number;
   /** What the user "sent", shown as their bubble. */
   userText?: string;
   /** A system line saying what was simulated ("Operator joins"). */
@@ -106,7 +108,8 @@ export function runChatEvent(
   const before = { ...chat, contact: contactBefore(chat, event) };
   let result: EngineResult;
   try {
-    result = runEngine(flow, before.conversation, event, chatContext(before));
+    const ctx = chatContext(before);
+    result = runEngine(flow, before.conversation, event, opts.random ? { ...ctx, random: opts.random } : ctx);
   } catch (e) {
     messages.push(system(`The engine stopped: ${e instanceof Error ? e.message : String(e)}`));
     return { ...chat, messages };

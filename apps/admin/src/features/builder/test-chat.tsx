@@ -31,7 +31,7 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
     setChat((prev) => {
       // The restart button starts a new conversation with a new test contact.
       const base = event.type === "start" && extra.userText === undefined ? emptyChat() : prev;
-      return runChatEvent(base, current, event, { newId, now: Date.now(), ...extra });
+      return runChatEvent(base, current, event, { newId, now: Date.now(), random: Math.random, ...extra });
     });
   }, []);
 

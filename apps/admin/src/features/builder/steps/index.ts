@@ -1,10 +1,13 @@
 import type { StepType } from "@switchboard/flow";
 import { buttonsStepUI } from "./buttons";
+import { conditionStepUI } from "./condition";
 import { createLeadStepUI } from "./create_lead";
 import { freeInputStepUI } from "./free_input";
 import { loginStepUI } from "./login";
+import { randomSplitStepUI } from "./random_split";
 import { routeToOperatorStepUI } from "./route_to_operator";
 import { scheduleStepUI } from "./schedule";
+import { setValuesStepUI } from "./set_values";
 import { textStepUI } from "./text";
 import type { BuilderStepUI } from "./types";
 import { updateContactStepUI } from "./update_contact";
@@ -24,6 +27,9 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   create_lead: createLeadStepUI,
   schedule: scheduleStepUI,
   login: loginStepUI,
+  condition: conditionStepUI,
+  set_values: setValuesStepUI,
+  random_split: randomSplitStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
