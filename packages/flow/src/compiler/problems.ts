@@ -27,11 +27,14 @@ export const PROBLEM_CODES = {
   UNKNOWN_STAGE: "error",
   INVALID_SCHEDULE: "error",
   EMPTY_LEAD_TITLE: "error",
+  DELAY_OUT_OF_RANGE: "error",
+  UNKNOWN_TARGET_FLOW: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",
   TEXT_WILL_BE_SPLIT: "warning",
   CAPTION_WILL_BE_SPLIT: "warning",
+  TARGET_FLOW_NOT_PUBLISHED: "warning",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

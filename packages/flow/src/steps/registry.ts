@@ -2,7 +2,9 @@ import { hasAudience } from "../audience";
 import { buttonsStep } from "./buttons";
 import { createLeadStep } from "./create_lead";
 import { FALLBACK_HANDLE, type OutputHandle, type StepDefinition } from "./define-step";
+import { delayStep } from "./delay";
 import { freeInputStep } from "./free_input";
+import { goToFlowStep } from "./go_to_flow";
 import { loginStep } from "./login";
 import { routeToOperatorStep } from "./route_to_operator";
 import { scheduleStep } from "./schedule";
@@ -23,6 +25,8 @@ export const STEP_DEFINITIONS = [
   createLeadStep,
   scheduleStep,
   loginStep,
+  delayStep,
+  goToFlowStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

@@ -1,7 +1,9 @@
 import type { ProblemCase } from "../testing";
 import * as buttons from "./buttons/cases";
 import * as createLead from "./create_lead/cases";
+import * as delay from "./delay/cases";
 import * as freeInput from "./free_input/cases";
+import * as goToFlow from "./go_to_flow/cases";
 import * as login from "./login/cases";
 import type { StepType } from "./registry";
 import * as routeToOperator from "./route_to_operator/cases";
@@ -19,4 +21,6 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   create_lead: createLead.problemCases,
   schedule: schedule.problemCases,
   login: login.problemCases,
+  delay: delay.problemCases,
+  go_to_flow: goToFlow.problemCases,
 };
