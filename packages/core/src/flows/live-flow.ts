@@ -1,6 +1,6 @@
 import { bots, flows, flowVersions } from "@switchboard/db";
 import type { CompiledFlow } from "@switchboard/flow";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type BotSettings, parseBotSettings } from "../bot-settings";
 import type { Executor } from "../db";
 
@@ -61,4 +61,20 @@ export async function compiledVersion(db: Executor, versionId: string): Promise<
   }
   compiledByVersion.set(versionId, flow);
   return flow;
+}
+
+/** A workspace flow's live version, or null when the flow is gone, elsewhere, or not published. */
+export async function liveFlowOf(
+  db: Executor,
+  workspaceId: string,
+  flowId: string,
+): Promise<LiveFlow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(flowId)) return null;
+  const [row] = await db
+    .select({ versionId: flows.publishedVersionId })
+    .from(flows)
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)));
+  if (!row?.versionId) return null;
+  const flow = await compiledVersion(db, row.versionId);
+  return flow ? { flowId, versionId: row.versionId, flow } : null;
 }

@@ -122,6 +122,8 @@ export function actionLine(action: OutboundAction): string | null {
       return `Lead created: ${action.title}`;
     case "start_login":
       return "Login link created: waiting for the member to sign in";
+    case "go_to_flow":
+      return "Continues in another flow (the test chat stays in this one)";
   }
 }
 

@@ -1,7 +1,9 @@
 import type { StepType } from "@switchboard/flow";
 import { buttonsStepUI } from "./buttons";
 import { createLeadStepUI } from "./create_lead";
+import { delayStepUI } from "./delay";
 import { freeInputStepUI } from "./free_input";
+import { goToFlowStepUI } from "./go_to_flow";
 import { loginStepUI } from "./login";
 import { routeToOperatorStepUI } from "./route_to_operator";
 import { scheduleStepUI } from "./schedule";
@@ -24,6 +26,8 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   create_lead: createLeadStepUI,
   schedule: scheduleStepUI,
   login: loginStepUI,
+  delay: delayStepUI,
+  go_to_flow: goToFlowStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
