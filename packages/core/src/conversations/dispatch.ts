@@ -171,6 +171,15 @@ async function conversationFlow(
   return (await liveFlowOf(tx, conversation.workspaceId, conversation.flowId)) ?? entry;
 }
 
+/** The flow (live version) the conversation's next event would run in, or null when the bot has none. */
+export async function conversationLiveFlow(
+  tx: Executor,
+  conversation: ConversationRow,
+): Promise<LiveFlow | null> {
+  const entry = (await loadBotBehaviour(tx, conversation.botId))?.published;
+  return entry ? conversationFlow(tx, conversation, entry, { type: "operator_returned" }) : null;
+}
+
 /**
  * The live version a Go to flow step continues in, or null (with an error in the bot's log) when
  * there is none, it lacks the step, or this event switched flows too often: the conversation then

@@ -1,5 +1,5 @@
 import { flows, memberships } from "@switchboard/db";
-import type { CompileEnvironment, EnvironmentFlow } from "@switchboard/flow";
+import type { CompiledFlow, CompileEnvironment, EnvironmentFlow } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
 import { contactFieldDefinitions } from "../contacts/fields";
 import type { Executor } from "../db";
@@ -38,8 +38,18 @@ export async function workspaceFlowsOf(db: Executor, workspaceId: string): Promi
       id: row.id,
       name: row.name,
       published: !!compiled,
-      steps: compiled ? Object.values(compiled.steps).map((s) => ({ id: s.id, title: s.title })) : [],
+      steps: compiled ? stepsOf(compiled) : [],
     });
   }
   return out;
+}
+
+/** The start step first, then the others by title (or id): jsonb keeps no key order. */
+function stepsOf(compiled: CompiledFlow) {
+  const name = (s: { id: string; title: string }) => (s.title || s.id).toLowerCase();
+  return Object.values(compiled.steps)
+    .map((s) => ({ id: s.id, title: s.title }))
+    .sort((a, b) =>
+      a.id === compiled.entryStepId ? -1 : b.id === compiled.entryStepId ? 1 : name(a).localeCompare(name(b)),
+    );
 }

@@ -10,7 +10,7 @@ import {
 import type { Media } from "@switchboard/flow";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
-import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
+import { type CoreEnv, conversationLiveFlow, dispatchEvent } from "../conversations/dispatch";
 import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
 import { conflict, forbidden, invalid, notFound, preconditionFailed } from "../errors";
@@ -229,9 +229,9 @@ export async function returnToBot(
     const conversation = await lockForRouting(tx, actor, conversationId);
     await assertHandles(tx, actor, conversationId, true);
     if (targetStepId) {
-      const behaviour = await loadBotBehaviour(tx, conversation.botId);
-      if (!behaviour?.published?.flow.steps[targetStepId])
-        throw invalid(`The bot's flow has no step "${targetStepId}".`);
+      // The flow the conversation is in (a Go to flow step may have moved it out of the entry flow).
+      const live = await conversationLiveFlow(tx, conversation);
+      if (!live?.flow.steps[targetStepId]) throw invalid(`The bot's flow has no step "${targetStepId}".`);
     }
     const event = targetStepId
       ? { type: "operator_returned" as const, targetStepId }
