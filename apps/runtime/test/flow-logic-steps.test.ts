@@ -79,7 +79,7 @@ describe("delay", () => {
       flowDoc(
         [
           textStep("a", "Wait for it"),
-          delayStep("d", { amount: 2, unit: "seconds" }),
+          delayStep("d", { amount: 3, unit: "seconds" }),
           textStep("t", "Time's up"),
           textStep("help", "Help here", { aliases: ["help"] }),
         ],
@@ -96,7 +96,7 @@ describe("delay", () => {
     await expectBotSaid(bot.token, user, ["Wait for it"]);
     const conversation = await conversationOf(bot.id, user.id);
     const [timer] = await h.db.select().from(timers).where(eq(timers.conversationId, conversation.id));
-    expect(timer!.fireAt.getTime() - timer!.createdAt.getTime()).toBeGreaterThanOrEqual(1_900);
+    expect(timer!.fireAt.getTime() - timer!.createdAt.getTime()).toBeGreaterThanOrEqual(2_900);
     await h.client.sendText({ token: bot.token, from: user, text: "help" });
     await eventually(
       async () => (await conversationOf(bot.id, user.id)).lastMessageAt! > conversation.lastMessageAt!,
@@ -105,7 +105,7 @@ describe("delay", () => {
     );
     await first.stop();
     // The delay falls due while no runtime runs.
-    await new Promise((r) => setTimeout(r, 2_500));
+    await new Promise((r) => setTimeout(r, 3_500));
     expect(await botTexts(bot.token, user.id)).toEqual(["Wait for it"]);
     await h.startRuntime();
     await expectBotSaid(bot.token, user, ["Wait for it", "Time's up"]);
