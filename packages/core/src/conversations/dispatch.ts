@@ -4,7 +4,6 @@ import {
   type ConversationState,
   type EngineResult,
   type InboundEvent,
-  normalizeAlias,
   normalizeState,
   type OutboundAction,
   runEngine,
@@ -16,7 +15,7 @@ import { survivorOf } from "../contacts/telegram";
 import { trackerFromPayload } from "../contacts/tracker";
 import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
-import { type LiveFlow, liveFlowOf, loadBotBehaviour } from "../flows/live-flow";
+import { conversationFlow, type LiveFlow, liveFlowOf, loadBotBehaviour } from "../flows/live-flow";
 import { forumAfterDispatch } from "../forum/mirror";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
@@ -150,34 +149,6 @@ export async function dispatchEvent(
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
   return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
-}
-
-/** /start, typed or pressed, always begins the bot's entry flow again. */
-const restarts = (event: InboundEvent) =>
-  event.type === "start" || (event.type === "text" && /^\/start(?:\s|$)/.test(normalizeAlias(event.text)));
-
-/**
- * The flow the event runs in: the flow a Go to flow step moved the conversation into (its live
- * version now), unless the event restarts the bot or that flow is no longer published; else the
- * bot's entry flow.
- */
-async function conversationFlow(
-  tx: Executor,
-  conversation: ConversationRow,
-  entry: LiveFlow,
-  event: InboundEvent,
-): Promise<LiveFlow> {
-  if (!conversation.flowId || conversation.flowId === entry.flowId || restarts(event)) return entry;
-  return (await liveFlowOf(tx, conversation.workspaceId, conversation.flowId)) ?? entry;
-}
-
-/** The flow (live version) the conversation's next event would run in, or null when the bot has none. */
-export async function conversationLiveFlow(
-  tx: Executor,
-  conversation: ConversationRow,
-): Promise<LiveFlow | null> {
-  const entry = (await loadBotBehaviour(tx, conversation.botId))?.published;
-  return entry ? conversationFlow(tx, conversation, entry, { type: "operator_returned" }) : null;
 }
 
 /**

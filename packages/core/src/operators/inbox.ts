@@ -10,11 +10,11 @@ import {
 import type { Media } from "@switchboard/flow";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
-import { type CoreEnv, conversationLiveFlow, dispatchEvent } from "../conversations/dispatch";
+import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
 import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
 import { conflict, forbidden, invalid, notFound, preconditionFailed } from "../errors";
-import { loadBotBehaviour } from "../flows/live-flow";
+import { conversationLiveFlow, loadBotBehaviour } from "../flows/live-flow";
 import { lockRouting } from "../locks";
 import { enqueueOutgoing } from "../outbox/enqueue";
 import { messageCalls } from "../outbox/telegram-calls";
