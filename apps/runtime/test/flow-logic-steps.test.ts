@@ -162,6 +162,14 @@ describe("go to flow", () => {
     // /start begins the bot's entry flow again.
     await h.client.start({ token: bot.token, from: user });
     await expectBotSaid(bot.token, user, ["In A", "In B", "Your name?"]);
+
+    // The target is unpublished while the conversation waits in it: the next message starts the entry
+    // flow afresh, whose Go to flow now fails (logged).
+    await h.db.update(flows).set({ publishedVersionId: null }).where(eq(flows.id, target));
+    await h.client.sendText({ token: bot.token, from: user, text: "Bob" });
+    await expectBotSaid(bot.token, user, ["Your name?", "In A"]);
+    await eventually(async () => (await goToFlowErrors(bot.id)).length === 2, 10_000, "the second error");
+    expect((await conversationOf(bot.id, user.id)).flowId).toBeNull();
     await h.stopRuntimes();
   });
 
