@@ -134,6 +134,8 @@ export function eventLine(event: EngineEvent, stepName: (stepId: string) => stri
       return `Skipped ${stepName(event.stepId)}: not in its audience`;
     case "step_timed_out":
       return `No answer in time at ${stepName(event.stepId)}`;
+    case "alias_ignored":
+      return `${stepName(event.stepId)} is waiting: the alias was ignored`;
     case "step_limit_reached":
       return "Stopped after 100 steps in a row — check for loops.";
     default:
