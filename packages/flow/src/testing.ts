@@ -112,6 +112,25 @@ export const loginStep = (
   ...extra,
 });
 
+export const delayStep = (id: string, config: Record<string, unknown> = {}, extra: Extra = {}) => ({
+  id,
+  type: "delay",
+  config: { amount: 30, unit: "seconds", ...config },
+  ...extra,
+});
+
+export const goToFlowStep = (
+  id: string,
+  flowId: string,
+  stepId: string | null = null,
+  extra: Extra = {},
+) => ({
+  id,
+  type: "go_to_flow",
+  config: { flowId, stepId },
+  ...extra,
+});
+
 /** A stored file attached to a step (any uuid; the size decides the limit checks). */
 export const media = (
   kind: "photo" | "video" | "audio" | "document" = "photo",

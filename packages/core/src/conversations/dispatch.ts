@@ -1,4 +1,5 @@
 import {
+  botLogs,
   type ContactRow,
   type ConversationRow,
   contacts,
@@ -21,7 +22,7 @@ import { survivorOf } from "../contacts/telegram";
 import { trackerFromPayload } from "../contacts/tracker";
 import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
-import { loadBotBehaviour } from "../flows/live-flow";
+import { conversationFlow, type LiveFlow, liveFlowOf, loadBotBehaviour } from "../flows/live-flow";
 import { forumAfterDispatch } from "../forum/mirror";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
@@ -55,6 +56,8 @@ export interface DispatchResult {
 
 /** Events the core feeds back after an action in the same transaction (Route to operator → nobody). */
 const MAX_FOLLOW_UPS = 3;
+/** Go to flow switches one event may make (A → B → A … without a waiting step stops here). */
+export const MAX_FLOW_SWITCHES = 10;
 
 interface RunState {
   conversation: ConversationRow;
@@ -65,6 +68,8 @@ interface RunState {
   callbackAnswers: CallbackAnswer[];
   logins: Map<string, LoginLink>;
   followUp: InboundEvent | null;
+  /** A Go to flow step asked to continue in another flow. */
+  goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
 }
 
 /**
@@ -86,20 +91,21 @@ export async function dispatchEvent(
     const callbackAnswers = event.type === "callback" ? [{ callbackQueryId: event.callbackQueryId }] : [];
     return { conversation, callbackAnswers, ran: false };
   }
-  const { flow, versionId, flowId } = behaviour.published;
+  let { flow, versionId, flowId } = await conversationFlow(tx, conversation, behaviour.published, event);
   const run: RunState = {
     conversation,
     contact: await contactOf(tx, conversation.contactId, options.contact),
-    state: resumableState(conversation.state, flow),
+    state: resumableState(conversation.state, flow, !!conversation.flowId && flowId !== conversation.flowId),
     status: conversation.status,
     outgoing: [],
     callbackAnswers: [],
     logins: new Map(),
     followUp: null,
+    goTo: null,
   };
 
   let next: InboundEvent | null = event;
-  for (let round = 0; next && round <= MAX_FOLLOW_UPS; round++) {
+  for (let followUps = 0, switches = 0; next; ) {
     const result = runEngine(flow, run.state, next, {
       status: run.status,
       template: contactTemplate(run.contact, conversation.chatId),
@@ -108,6 +114,7 @@ export async function dispatchEvent(
       random: env.random ?? Math.random,
     });
     run.followUp = null;
+    run.goTo = null;
     for (const action of result.actions)
       await applyAction(tx, run, action, { env, settings: behaviour.settings, flowId, result });
     await applyEvents(tx, run, result);
@@ -116,6 +123,16 @@ export async function dispatchEvent(
     run.state = result.state;
     run.status = result.status;
     next = run.followUp;
+    // Set by applyAction (TypeScript can't see that through the call).
+    const goTo = run.goTo as RunState["goTo"];
+    if (goTo) {
+      const target = await switchTarget(tx, conversation, goTo, ++switches);
+      if (!target) break;
+      ({ flow, versionId, flowId } = target);
+      // Variables, the reply keyboard and the id counter carry over; the position is the target's.
+      run.state = { ...run.state, stepId: null, waiting: false, pending: null };
+      next = { type: "flow_entered", stepId: goTo.targetStepId };
+    } else if (next && ++followUps > MAX_FOLLOW_UPS) break;
   }
 
   const [updated] = await tx
@@ -125,6 +142,7 @@ export async function dispatchEvent(
       status: run.status,
       currentStepId: run.state.stepId,
       flowVersionId: versionId,
+      flowId: flowId === behaviour.published.flowId ? null : flowId,
       contactId: run.contact.id,
       lastMessageAt: sql`now()`,
     })
@@ -143,6 +161,43 @@ export async function dispatchEvent(
   return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
 }
 
+/**
+ * The live version a Go to flow step continues in, or null (with an error in the bot's log) when
+ * there is none, it lacks the step, or this event switched flows too often: the conversation then
+ * ends at the Go to flow step.
+ */
+async function switchTarget(
+  tx: Executor,
+  conversation: ConversationRow,
+  goTo: Extract<OutboundAction, { type: "go_to_flow" }>,
+  switches: number,
+): Promise<LiveFlow | null> {
+  const fail = async (message: string) => {
+    await tx.insert(botLogs).values({
+      botId: conversation.botId,
+      level: "error",
+      method: "go_to_flow",
+      message,
+      details: { conversationId: conversation.id, stepId: goTo.stepId, flowId: goTo.flowId },
+    });
+    return null;
+  };
+  if (switches > MAX_FLOW_SWITCHES)
+    return fail(
+      `Go to flow (step "${goTo.stepId}") switched flows more than ${MAX_FLOW_SWITCHES} times in one event without waiting; the conversation ends here. Add a waiting step to the loop.`,
+    );
+  const target = await liveFlowOf(tx, conversation.workspaceId, goTo.flowId);
+  if (!target)
+    return fail(
+      `Go to flow (step "${goTo.stepId}"): the target flow is deleted or not published; the conversation ends here.`,
+    );
+  if (goTo.targetStepId && !target.flow.steps[goTo.targetStepId])
+    return fail(
+      `Go to flow (step "${goTo.stepId}"): the target flow's live version has no step "${goTo.targetStepId}"; the conversation ends here.`,
+    );
+  return target;
+}
+
 /** The conversation's contact (the caller's copy when it just read it), followed to a merge's survivor. */
 async function contactOf(tx: Executor, contactId: string, known?: ContactRow): Promise<ContactRow> {
   const row =
@@ -153,9 +208,10 @@ async function contactOf(tx: Executor, contactId: string, known?: ContactRow): P
 }
 
 /** A newer version may not have the step this conversation waits at: start over, keeping what it knows. */
-function resumableState(raw: unknown, flow: CompiledFlow): ConversationState {
+function resumableState(raw: unknown, flow: CompiledFlow, leftFlow = false): ConversationState {
   const state = normalizeState(raw);
-  if (state.stepId && !flow.steps[state.stepId])
+  // Back in the entry flow from another one (/start, or that flow was unpublished): its position is meaningless here.
+  if (leftFlow || (state.stepId && !flow.steps[state.stepId]))
     return { ...state, stepId: null, waiting: false, pending: null };
   return state;
 }
@@ -224,6 +280,9 @@ async function applyAction(
       );
       return;
     }
+    case "go_to_flow":
+      run.goTo = action;
+      return;
     default:
       return assertNever(action);
   }

@@ -1,19 +1,55 @@
-import { memberships } from "@switchboard/db";
-import type { CompileEnvironment } from "@switchboard/flow";
+import { flows, memberships } from "@switchboard/db";
+import type { CompiledFlow, CompileEnvironment, EnvironmentFlow } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
 import { contactFieldDefinitions } from "../contacts/fields";
 import type { Executor } from "../db";
 import { pipelineStages } from "../leads/stages";
+import { compiledVersion } from "./live-flow";
 
-/** What publishing checks a flow against: the workspace's contact fields, members and pipeline. */
+/** What publishing checks a flow against: the workspace's contact fields, members, pipeline and flows. */
 export async function compileEnvironmentOf(db: Executor, workspaceId: string): Promise<CompileEnvironment> {
-  const [customFields, members, stages] = await Promise.all([
+  const [customFields, members, stages, workspaceFlows] = await Promise.all([
     contactFieldDefinitions(db, workspaceId),
     db
       .select({ userId: memberships.userId })
       .from(memberships)
       .where(eq(memberships.workspaceId, workspaceId)),
     pipelineStages(db, workspaceId),
+    workspaceFlowsOf(db, workspaceId),
   ]);
-  return { customFields, memberIds: members.map((m) => m.userId), stageIds: stages.map((s) => s.id) };
+  return {
+    customFields,
+    memberIds: members.map((m) => m.userId),
+    stageIds: stages.map((s) => s.id),
+    flows: workspaceFlows,
+  };
+}
+
+/** The workspace's flows with the steps of their live versions (Go to flow targets). */
+export async function workspaceFlowsOf(db: Executor, workspaceId: string): Promise<EnvironmentFlow[]> {
+  const rows = await db
+    .select({ id: flows.id, name: flows.name, versionId: flows.publishedVersionId })
+    .from(flows)
+    .where(eq(flows.workspaceId, workspaceId));
+  const out: EnvironmentFlow[] = [];
+  for (const row of rows) {
+    const compiled = row.versionId ? await compiledVersion(db, row.versionId) : null;
+    out.push({
+      id: row.id,
+      name: row.name,
+      published: !!compiled,
+      steps: compiled ? stepsOf(compiled) : [],
+    });
+  }
+  return out;
+}
+
+/** The start step first, then the others by title (or id): jsonb keeps no key order. */
+function stepsOf(compiled: CompiledFlow) {
+  const name = (s: { id: string; title: string }) => (s.title || s.id).toLowerCase();
+  return Object.values(compiled.steps)
+    .map((s) => ({ id: s.id, title: s.title }))
+    .sort((a, b) =>
+      a.id === compiled.entryStepId ? -1 : b.id === compiled.entryStepId ? 1 : name(a).localeCompare(name(b)),
+    );
 }

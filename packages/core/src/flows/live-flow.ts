@@ -1,6 +1,6 @@
-import { bots, flows, flowVersions } from "@switchboard/db";
-import type { CompiledFlow } from "@switchboard/flow";
-import { eq } from "drizzle-orm";
+import { bots, type ConversationRow, flows, flowVersions } from "@switchboard/db";
+import { type CompiledFlow, type InboundEvent, normalizeAlias } from "@switchboard/flow";
+import { and, eq } from "drizzle-orm";
 import { type BotSettings, parseBotSettings } from "../bot-settings";
 import type { Executor } from "../db";
 
@@ -61,4 +61,48 @@ export async function compiledVersion(db: Executor, versionId: string): Promise<
   }
   compiledByVersion.set(versionId, flow);
   return flow;
+}
+
+/** A workspace flow's live version, or null when the flow is gone, elsewhere, or not published. */
+export async function liveFlowOf(
+  db: Executor,
+  workspaceId: string,
+  flowId: string,
+): Promise<LiveFlow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(flowId)) return null;
+  const [row] = await db
+    .select({ versionId: flows.publishedVersionId })
+    .from(flows)
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)));
+  if (!row?.versionId) return null;
+  const flow = await compiledVersion(db, row.versionId);
+  return flow ? { flowId, versionId: row.versionId, flow } : null;
+}
+
+/** /start, typed or pressed, always begins the bot's entry flow again. */
+const restarts = (event: InboundEvent) =>
+  event.type === "start" || (event.type === "text" && /^\/start(?:\s|$)/.test(normalizeAlias(event.text)));
+
+/**
+ * The flow the event runs in: the flow a Go to flow step moved the conversation into (its live
+ * version now), unless the event restarts the bot or that flow is no longer published; else the
+ * bot's entry flow.
+ */
+export async function conversationFlow(
+  tx: Executor,
+  conversation: ConversationRow,
+  entry: LiveFlow,
+  event: InboundEvent,
+): Promise<LiveFlow> {
+  if (!conversation.flowId || conversation.flowId === entry.flowId || restarts(event)) return entry;
+  return (await liveFlowOf(tx, conversation.workspaceId, conversation.flowId)) ?? entry;
+}
+
+/** The flow (live version) the conversation's next event would run in, or null when the bot has none. */
+export async function conversationLiveFlow(
+  tx: Executor,
+  conversation: ConversationRow,
+): Promise<LiveFlow | null> {
+  const entry = (await loadBotBehaviour(tx, conversation.botId))?.published;
+  return entry ? conversationFlow(tx, conversation, entry, { type: "operator_returned" }) : null;
 }

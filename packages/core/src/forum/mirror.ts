@@ -13,7 +13,7 @@ import type { CompiledFlow, InboundEvent } from "@switchboard/flow";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { type BotSettings, operatorGroupOf, parseBotSettings } from "../bot-settings";
 import type { Executor } from "../db";
-import { loadBotBehaviour } from "../flows/live-flow";
+import { conversationLiveFlow } from "../flows/live-flow";
 import { callText, type OutboundCall } from "../outbox/telegram-calls";
 import { enqueueTopicText, topicOutboxIdle } from "./outbox";
 import {
@@ -113,7 +113,7 @@ async function openTopicIfNeeded(tx: Executor, conversationId: string, groupChat
   if (!conversation) return;
   const key = { botId: conversation.botId, groupChatId, contactId: conversation.contactId };
   if (!(await topicOutboxIdle(tx, key))) return;
-  const flow = (await loadBotBehaviour(tx, conversation.botId))?.published?.flow ?? null;
+  const flow = (await conversationLiveFlow(tx, conversation))?.flow ?? null;
   await enqueueTopicText(
     tx,
     { ...key, conversationId },

@@ -14,7 +14,7 @@ import { type CoreEnv, dispatchEvent } from "../conversations/dispatch";
 import { lockConversation } from "../conversations/open";
 import type { Db, Executor } from "../db";
 import { conflict, forbidden, invalid, notFound, preconditionFailed } from "../errors";
-import { loadBotBehaviour } from "../flows/live-flow";
+import { conversationLiveFlow, loadBotBehaviour } from "../flows/live-flow";
 import { lockRouting } from "../locks";
 import { enqueueOutgoing } from "../outbox/enqueue";
 import { messageCalls } from "../outbox/telegram-calls";
@@ -229,9 +229,9 @@ export async function returnToBot(
     const conversation = await lockForRouting(tx, actor, conversationId);
     await assertHandles(tx, actor, conversationId, true);
     if (targetStepId) {
-      const behaviour = await loadBotBehaviour(tx, conversation.botId);
-      if (!behaviour?.published?.flow.steps[targetStepId])
-        throw invalid(`The bot's flow has no step "${targetStepId}".`);
+      // The flow the conversation is in (a Go to flow step may have moved it out of the entry flow).
+      const live = await conversationLiveFlow(tx, conversation);
+      if (!live?.flow.steps[targetStepId]) throw invalid(`The bot's flow has no step "${targetStepId}".`);
     }
     const event = targetStepId
       ? { type: "operator_returned" as const, targetStepId }

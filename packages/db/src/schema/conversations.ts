@@ -15,7 +15,7 @@ import {
 import { bots } from "./bots";
 import { createdAt, id, updatedAt } from "./columns";
 import { contacts } from "./contacts";
-import { flowVersions } from "./flows";
+import { flows, flowVersions } from "./flows";
 import { workspaces } from "./workspaces";
 
 export const conversationStatus = pgEnum("conversation_status", ["bot", "operator", "closed", "blocked"]);
@@ -36,6 +36,11 @@ export const conversations = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
     flowVersionId: uuid("flow_version_id").references(() => flowVersions.id, { onDelete: "set null" }),
+    /**
+     * The flow a Go to flow step moved the conversation into (its live version runs); null: the bot's
+     * entry flow. /start and a finished conversation go back to the entry flow.
+     */
+    flowId: uuid("flow_id").references(() => flows.id, { onDelete: "set null" }),
     /** Denormalized from `state` for listing and filtering. */
     currentStepId: text("current_step_id"),
     /** The conversation's status: its only home (the engine state does not keep it). */

@@ -9,6 +9,16 @@ export interface CompileEnvironment {
   customFields?: readonly CustomFieldDefinition[];
   memberIds?: readonly string[];
   stageIds?: readonly string[];
+  /** The workspace's flows (Go to flow targets), with the steps of their live versions. */
+  flows?: readonly EnvironmentFlow[];
+}
+
+/** A workspace flow as the compiler sees it; `steps` come from its live version (empty when unpublished). */
+export interface EnvironmentFlow {
+  id: string;
+  name: string;
+  published: boolean;
+  steps: readonly { id: string; title: string }[];
 }
 
 export const customFieldOf = (env: CompileEnvironment, key: string) =>

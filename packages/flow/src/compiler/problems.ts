@@ -34,12 +34,15 @@ export const PROBLEM_CODES = {
   NO_OPERATIONS: "error",
   INVALID_SET_VALUE: "error",
   INVALID_SPLIT: "error",
+  DELAY_OUT_OF_RANGE: "error",
+  UNKNOWN_TARGET_FLOW: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",
   TEXT_WILL_BE_SPLIT: "warning",
   CAPTION_WILL_BE_SPLIT: "warning",
   NOT_A_NUMBER: "warning",
+  TARGET_FLOW_NOT_PUBLISHED: "warning",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -145,6 +145,9 @@ class EngineRun {
         if (this.state.pending?.kind === "login" && this.state.pending.id === event.loginId)
           this.resume({ kind: "login_result", loginId: event.loginId, ok: event.ok });
         return;
+      case "flow_entered":
+        // A Go to flow step switched the conversation into this flow (the core did the switch).
+        return this.goTo(event.stepId ?? this.flow.entryStepId);
       case "operator_unavailable":
       case "operator_joined":
       case "operator_returned":
@@ -226,12 +229,22 @@ class EngineRun {
     const startCommand = /^\/start(?:\s+(\S+))?$/.exec(normalized);
     if (startCommand) return this.start(text.trim().split(/\s+/)[1]);
     const aliasTarget = this.flow.aliases[normalized];
-    if (aliasTarget) return this.goTo(aliasTarget);
+    if (aliasTarget) {
+      if (this.aliasesAllowed()) return this.goTo(aliasTarget);
+      this.events.push({ type: "alias_ignored", stepId: this.state.stepId ?? "" });
+    }
     if (this.state.stepId === null) {
       if (this.ctx.settings.waitForStart) return this.send(this.ctx.settings.beforeStartText);
       return this.goTo(this.flow.entryStepId);
     }
     this.answer({ kind: "text", text });
+  }
+
+  /** A waiting step may shut aliases out (a Delay without "let aliases interrupt"). */
+  private aliasesAllowed(): boolean {
+    const step = this.currentStep();
+    if (!step || !this.state.waiting) return true;
+    return handlerOf(step).allowsAliases?.(step) ?? true;
   }
 
   private callback(data: string, callbackQueryId: string): void {

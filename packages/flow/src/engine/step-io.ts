@@ -68,4 +68,6 @@ export interface StepHandler<C> {
   receive?(step: SliceStep<C>, input: UserInput, io: StepIO): Transition;
   /** Runs for a signal while the step waits; null when the signal is not for this step (stale). */
   resume?(step: SliceStep<C>, signal: StepSignal, io: StepIO): Transition | null;
+  /** While the step waits, may an alias or command (other than /start) jump away? Default: yes. */
+  allowsAliases?(step: SliceStep<C>): boolean;
 }

@@ -7,7 +7,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["bot", "ope
 
 /** What a waiting step waits for besides the user: a timer, an operator, a login. `id` matches the event. */
 export interface Pending {
-  kind: "timer" | "operator" | "login";
+  kind: "timer" | "operator" | "login" | "delay";
   id: string;
 }
 
@@ -92,7 +92,9 @@ export type InboundEvent =
   /** An operator closed the conversation, or it closed itself after the bot's dialog close time of silence. */
   | { type: "operator_closed"; reason?: "operator" | "idle" }
   /** A Login step's link or button was used (ok) or refused (not ok). */
-  | { type: "login_result"; loginId: string; ok: boolean };
+  | { type: "login_result"; loginId: string; ok: boolean }
+  /** The conversation was switched into this flow by a Go to flow step: run from this step (null: the start step). */
+  | { type: "flow_entered"; stepId: string | null };
 
 /** An inline button: a step's goto button (callback), a link, or a Login step's sign-in button. */
 export type InlineButton =
@@ -146,7 +148,9 @@ export type OutboundAction =
       tags: string[];
     }
   /** Mint the one-time login link / login_url for a Login step's button (`loginId`). */
-  | { type: "start_login"; stepId: string; loginId: string };
+  | { type: "start_login"; stepId: string; loginId: string }
+  /** Continue in another flow's live version, at `targetStepId` (null: its start step). */
+  | { type: "go_to_flow"; stepId: string; flowId: string; targetStepId: string | null };
 
 /** A timer the caller must schedule; when it fires it comes back as a `timer` event. */
 export interface TimerRequest {
@@ -166,7 +170,9 @@ export type EngineEvent =
   | { type: "step_timed_out"; stepId: string }
   | { type: "status_changed"; from: ConversationStatus; to: ConversationStatus }
   /** A Random split step chose a branch for this conversation (once; later visits reuse it). */
-  | { type: "split_chosen"; stepId: string; branchId: string };
+  | { type: "split_chosen"; stepId: string; branchId: string }
+  /** An alias or command arrived while a step that ignores them (a Delay) waited. */
+  | { type: "alias_ignored"; stepId: string };
 
 /** The operator auto-messages (PRODUCT.md §4), editable per bot. */
 export interface OperatorTexts {

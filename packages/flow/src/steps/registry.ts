@@ -3,7 +3,9 @@ import { buttonsStep } from "./buttons";
 import { conditionStep } from "./condition";
 import { createLeadStep } from "./create_lead";
 import { FALLBACK_HANDLE, type OutputHandle, type StepDefinition } from "./define-step";
+import { delayStep } from "./delay";
 import { freeInputStep } from "./free_input";
+import { goToFlowStep } from "./go_to_flow";
 import { loginStep } from "./login";
 import { randomSplitStep } from "./random_split";
 import { routeToOperatorStep } from "./route_to_operator";
@@ -29,6 +31,8 @@ export const STEP_DEFINITIONS = [
   conditionStep,
   setValuesStep,
   randomSplitStep,
+  delayStep,
+  goToFlowStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

@@ -2,7 +2,9 @@ import type { ProblemCase } from "../testing";
 import * as buttons from "./buttons/cases";
 import * as condition from "./condition/cases";
 import * as createLead from "./create_lead/cases";
+import * as delay from "./delay/cases";
 import * as freeInput from "./free_input/cases";
+import * as goToFlow from "./go_to_flow/cases";
 import * as login from "./login/cases";
 import * as randomSplit from "./random_split/cases";
 import type { StepType } from "./registry";
@@ -25,4 +27,6 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   condition: condition.problemCases,
   set_values: setValues.problemCases,
   random_split: randomSplit.problemCases,
+  delay: delay.problemCases,
+  go_to_flow: goToFlow.problemCases,
 };

@@ -90,3 +90,18 @@ export const FileIcon = make(
     <path d="M14 2v5h6" />
   </>,
 );
+export const HourglassIcon = make(
+  "HourglassIcon",
+  <>
+    <path d="M6 2h12M6 22h12" />
+    <path d="M7 2v4l5 6-5 6v4M17 2v4l-5 6 5 6v4" />
+  </>,
+);
+export const FlowJumpIcon = make(
+  "FlowJumpIcon",
+  <>
+    <path d="M4 12h11" />
+    <path d="m11 7 5 5-5 5" />
+    <path d="M20 4v16" />
+  </>,
+);

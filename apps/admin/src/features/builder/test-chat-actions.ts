@@ -122,6 +122,8 @@ export function actionLine(action: OutboundAction): string | null {
       return `Lead created: ${action.title}`;
     case "start_login":
       return "Login link created: waiting for the member to sign in";
+    case "go_to_flow":
+      return "Continues in another flow (the test chat stays in this one)";
   }
 }
 
@@ -132,6 +134,8 @@ export function eventLine(event: EngineEvent, stepName: (stepId: string) => stri
       return `Skipped ${stepName(event.stepId)}: not in its audience`;
     case "step_timed_out":
       return `No answer in time at ${stepName(event.stepId)}`;
+    case "alias_ignored":
+      return `${stepName(event.stepId)} is waiting: the alias was ignored`;
     case "step_limit_reached":
       return "Stopped after 100 steps in a row — check for loops.";
     case "split_chosen":

@@ -340,3 +340,37 @@ describe("test chat helpers", () => {
     expect(texts(chat, "system")[0]).toMatch(/^The engine stopped/);
   });
 });
+
+describe("delay and go to flow in the test chat", () => {
+  const flow = compile(
+    [
+      step("start", "delay", { amount: 30, unit: "seconds", allowAliases: false }),
+      step("after", "text", { text: "Thanks for waiting" }),
+      step("help", "text", { text: "Help" }, { aliases: ["help"] }),
+      step("jump", "go_to_flow", { flowId: "f-sales", stepId: null }, { aliases: ["sales"] }),
+    ],
+    [edge("start", "next", "after")],
+  );
+
+  it("says how long the delay waits, ignores an alias meanwhile, and skips the wait on demand", () => {
+    const run = chatRunner(flow);
+    const waiting = run.send({ type: "start" });
+    expect(texts(waiting, "system")).toEqual(["Waiting 30 seconds (Delay)"]);
+    const ignored = run.send({ type: "text", text: "help" }, { userText: "help" });
+    expect(texts(ignored, "bot")).toEqual([]);
+    expect(texts(ignored, "system").at(-1)).toBe("the Delay step is waiting: the alias was ignored");
+    const done = press(run, flow, "Skip waiting (30 seconds)");
+    expect(texts(done, "bot")).toEqual(["Thanks for waiting"]);
+  });
+
+  it("shows the switch to another flow as a line", () => {
+    const run = chatRunner(flow);
+    run.send({ type: "start" });
+    const chat = press(run, flow, "Skip waiting (30 seconds)");
+    expect(chat.ended).toBe(true);
+    const jumped = run.send({ type: "text", text: "sales" }, { userText: "sales" });
+    expect(texts(jumped, "system").at(-1)).toBe(
+      "Continues in another flow (the test chat stays in this one)",
+    );
+  });
+});

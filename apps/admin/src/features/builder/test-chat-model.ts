@@ -160,6 +160,9 @@ function applyResult(
   const answerTimer =
     state.pending?.kind === "timer" ? result.timers.find((t) => t.id === state.pending?.id) : null;
   if (answerTimer) messages.push(system(`Waiting up to ${waitText(answerTimer.delayMs)} for an answer`));
+  const delay =
+    state.pending?.kind === "delay" ? result.timers.find((t) => t.id === state.pending?.id) : null;
+  if (delay) messages.push(system(`Waiting ${waitText(delay.delayMs)} (Delay)`));
 
   return {
     conversation: state,
@@ -174,6 +177,10 @@ function applyResult(
 }
 
 function waitText(ms: number): string {
+  if (ms % 60_000 !== 0) {
+    const seconds = Math.max(1, Math.round(ms / 1000));
+    return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  }
   if (ms % 86_400_000 === 0) return describeDuration({ amount: ms / 86_400_000, unit: "days" });
   if (ms % 3_600_000 === 0) return describeDuration({ amount: ms / 3_600_000, unit: "hours" });
   return describeDuration({ amount: Math.max(1, Math.round(ms / 60_000)), unit: "minutes" });

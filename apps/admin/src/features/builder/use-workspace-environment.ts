@@ -16,7 +16,7 @@ const LISTS_STALE_MS = 30_000;
 
 /**
  * What the builder needs to know about the workspace, read once for the whole builder: custom fields,
- * members, pipeline stages, the time zone, and this flow's schedule runs. Lists that fail to load stay
+ * members, pipeline stages, the time zone, the workspace's flows, and this flow's schedule runs. Lists that fail to load stay
  * unknown, which the compiler and the editors take on trust.
  */
 export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
@@ -25,6 +25,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const members = useQuery({ ...trpc.workspace.members.queryOptions(), staleTime: LISTS_STALE_MS });
   const stages = useQuery({ ...trpc.leads.stages.queryOptions(), staleTime: LISTS_STALE_MS });
   const settings = useQuery({ ...trpc.workspace.settings.queryOptions(), staleTime: LISTS_STALE_MS });
+  const targets = useQuery({ ...trpc.flows.targets.queryOptions(), staleTime: LISTS_STALE_MS });
   const runs = useQuery({
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
@@ -36,8 +37,9 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const stageList = useMemo(() => stagesFrom(stages.data), [stages.data]);
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
+  const flows = targets.data ?? null;
   return useMemo(
-    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns }),
-    [customFields, memberList, stageList, timeZone, scheduleRuns],
+    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns, flows }),
+    [customFields, memberList, stageList, timeZone, scheduleRuns, flows],
   );
 }

@@ -63,3 +63,13 @@ describe("scheduleTimeZone", () => {
     expect(scheduleTimeZone(UNKNOWN_ENVIRONMENT)).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });
+
+describe("the workspace's flows (Go to flow)", () => {
+  const flows = [{ id: "f1", name: "Sales", published: true, steps: [{ id: "w", title: "Welcome" }] }];
+
+  it("reach the compiler once loaded, so a missing target is marked on the canvas", () => {
+    expect(environmentFrom({ flows }).flows).toEqual(flows);
+    expect(compileEnvironmentOf(environmentFrom({ flows })).flows).toEqual(flows);
+    expect(compileEnvironmentOf(environmentFrom({})).flows).toBeUndefined();
+  });
+});

@@ -30,6 +30,14 @@ export interface ScheduleRunInfo {
   nextRunAt: Date | null;
 }
 
+/** A workspace flow Go to flow can continue in, with its live version's steps. */
+export interface FlowTarget {
+  id: string;
+  name: string;
+  published: boolean;
+  steps: { id: string; title: string }[];
+}
+
 /** Every list is `null` until it is known (still loading, or the server couldn't say). */
 export interface WorkspaceEnvironment {
   customFields: CustomFieldDefinition[] | null;
@@ -38,6 +46,8 @@ export interface WorkspaceEnvironment {
   /** IANA time zone of the workspace: Schedule steps run in it. */
   timeZone: string | null;
   scheduleRuns: ScheduleRunInfo[] | null;
+  /** The workspace's flows (Go to flow targets). */
+  flows: FlowTarget[] | null;
 }
 
 export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
@@ -46,6 +56,7 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   stages: null,
   timeZone: null,
   scheduleRuns: null,
+  flows: null,
 };
 
 /** What the API answers, each `undefined` while it hasn't (loading, failed). */
@@ -55,6 +66,7 @@ export interface EnvironmentSources {
   stages?: readonly { id: string; name: string; position: number }[];
   settings?: { timeZone: string };
   scheduleRuns?: readonly ScheduleRunInfo[];
+  flows?: readonly FlowTarget[];
 }
 
 const isFieldType = (t: string): t is CustomFieldType =>
@@ -86,6 +98,7 @@ export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironme
     stages: stagesFrom(sources.stages),
     timeZone: sources.settings?.timeZone ?? null,
     scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
+    flows: sources.flows ? [...sources.flows] : null,
   };
 }
 
@@ -98,6 +111,7 @@ export function compileEnvironmentOf(env: WorkspaceEnvironment): CompileEnvironm
   if (env.customFields) out.customFields = env.customFields;
   if (env.members) out.memberIds = env.members.map((m) => m.userId);
   if (env.stages) out.stageIds = env.stages.map((s) => s.id);
+  if (env.flows) out.flows = env.flows;
   return out;
 }
 

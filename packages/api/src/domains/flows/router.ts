@@ -4,6 +4,7 @@ import {
   exportFlowOutput,
   flowCreatedOutput,
   flowIdInput,
+  flowTargetsOutput,
   getFlowOutput,
   importFlowInput,
   listFlowsOutput,
@@ -23,6 +24,7 @@ import {
   createFlow,
   exportFlowJson,
   flowScheduleRuns,
+  flowTargets,
   getFlow,
   importFlowJson,
   listFlows,
@@ -85,4 +87,5 @@ export const flowsRouter = router({
     .input(flowIdInput)
     .output(scheduleRunsOutput)
     .query(({ ctx, input }) => flowScheduleRuns(ctx, input.id)),
+  targets: workspaceProcedure.output(flowTargetsOutput).query(({ ctx }) => flowTargets(ctx)),
 });

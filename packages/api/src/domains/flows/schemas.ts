@@ -121,3 +121,13 @@ export const scheduleRunSchema = z.object({
 });
 export const scheduleRunsOutput = z.array(scheduleRunSchema);
 export type ScheduleRunsOutput = z.infer<typeof scheduleRunsOutput>;
+
+/** A workspace flow a Go to flow step can continue in, with the steps of its live version. */
+export const flowTargetSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  /** False until the flow's first publish: it has no live version (and no steps to pick). */
+  published: z.boolean(),
+  steps: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+export const flowTargetsOutput = z.array(flowTargetSchema);

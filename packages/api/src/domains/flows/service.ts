@@ -8,6 +8,7 @@ import {
   scheduleRunsOfFlow,
   syncBotSchedules,
   tooLarge,
+  workspaceFlowsOf,
 } from "@switchboard/core";
 import { bots, type Db, flows, flowVersions } from "@switchboard/db";
 import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
@@ -294,4 +295,10 @@ export async function exportFlowJson(scope: WorkspaceScope, id: string) {
   const row = await flowRow(scope, id);
   const fileName = `${row.name.replace(/[^\w.-]+/g, "-").replace(/^-|-$/g, "") || "flow"}.switchboard.json`;
   return { fileName, json: JSON.stringify({ name: row.name, ...(row.draft as object) }, null, 2) };
+}
+
+/** The workspace's flows with their live versions' steps, by name: Go to flow's pickers. */
+export async function flowTargets(scope: WorkspaceScope) {
+  const targets = await workspaceFlowsOf(scope.db, scope.workspaceId);
+  return targets.map((t) => ({ ...t, steps: [...t.steps] })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { acceptsAnswerTimeout, acceptsMedia } from "./step-features";
 
 describe("step features", () => {
-  it("every step type that sends a message takes media; logic steps send none", () => {
-    const silent: readonly string[] = ["condition", "set_values", "random_split"];
+  it("every step type that sends a message takes media; the silent ones don't", () => {
+    const silent: readonly string[] = ["condition", "set_values", "random_split", "delay", "go_to_flow"];
     expect(STEP_TYPES.filter(acceptsMedia)).toEqual(STEP_TYPES.filter((t) => !silent.includes(t)));
   });
 

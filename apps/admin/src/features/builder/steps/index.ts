@@ -2,7 +2,9 @@ import type { StepType } from "@switchboard/flow";
 import { buttonsStepUI } from "./buttons";
 import { conditionStepUI } from "./condition";
 import { createLeadStepUI } from "./create_lead";
+import { delayStepUI } from "./delay";
 import { freeInputStepUI } from "./free_input";
+import { goToFlowStepUI } from "./go_to_flow";
 import { loginStepUI } from "./login";
 import { randomSplitStepUI } from "./random_split";
 import { routeToOperatorStepUI } from "./route_to_operator";
@@ -30,6 +32,8 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   condition: conditionStepUI,
   set_values: setValuesStepUI,
   random_split: randomSplitStepUI,
+  delay: delayStepUI,
+  go_to_flow: goToFlowStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
