@@ -112,6 +112,13 @@ export const loginStep = (
   ...extra,
 });
 
+export const sendWebhookStep = (
+  id: string,
+  url: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({ id, type: "send_webhook", config: { url, ...config }, ...extra });
+
 /** A stored file attached to a step (any uuid; the size decides the limit checks). */
 export const media = (
   kind: "photo" | "video" | "audio" | "document" = "photo",

@@ -11,3 +11,4 @@ export * from "./members";
 export * from "./operators";
 export * from "./timers";
 export * from "./workspaces";
+export * from "./webhooks";

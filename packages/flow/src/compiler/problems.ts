@@ -27,6 +27,7 @@ export const PROBLEM_CODES = {
   UNKNOWN_STAGE: "error",
   INVALID_SCHEDULE: "error",
   EMPTY_LEAD_TITLE: "error",
+  DUPLICATE_EXTRA_KEY: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",

@@ -90,6 +90,9 @@ class EngineRun {
         return run.contact;
       },
       settings: ctx.settings,
+      get vars() {
+        return run.state.vars;
+      },
       customField: (key) => this.flow.contactFields?.[key],
     };
   }

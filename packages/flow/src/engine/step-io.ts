@@ -33,6 +33,8 @@ export interface StepIO {
   /** The contact, including what earlier steps of this event changed. */
   readonly contact: ContactFacts;
   readonly settings: EngineSettings;
+  /** The conversation's variables as they are now (read-only; write with setVar). */
+  readonly vars: Readonly<Record<string, string>>;
   /** A workspace custom field, as it was when the flow was published. */
   customField(key: string): CustomFieldDefinition | undefined;
 }

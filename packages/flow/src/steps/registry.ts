@@ -6,6 +6,7 @@ import { freeInputStep } from "./free_input";
 import { loginStep } from "./login";
 import { routeToOperatorStep } from "./route_to_operator";
 import { scheduleStep } from "./schedule";
+import { sendWebhookStep } from "./send_webhook";
 import { textStep } from "./text";
 import { updateContactStep } from "./update_contact";
 
@@ -23,6 +24,7 @@ export const STEP_DEFINITIONS = [
   createLeadStep,
   scheduleStep,
   loginStep,
+  sendWebhookStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

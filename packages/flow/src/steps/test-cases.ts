@@ -6,6 +6,7 @@ import * as login from "./login/cases";
 import type { StepType } from "./registry";
 import * as routeToOperator from "./route_to_operator/cases";
 import * as schedule from "./schedule/cases";
+import * as sendWebhook from "./send_webhook/cases";
 import * as text from "./text/cases";
 import * as updateContact from "./update_contact/cases";
 
@@ -19,4 +20,5 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   create_lead: createLead.problemCases,
   schedule: schedule.problemCases,
   login: login.problemCases,
+  send_webhook: sendWebhook.problemCases,
 };
