@@ -25,6 +25,7 @@ import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
 import { emitRealtime } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
+import { enqueueWebhook } from "../webhooks/queue";
 
 /** What the core needs from its host process to run conversations. */
 export interface CoreEnv {
@@ -215,6 +216,9 @@ async function applyAction(
       );
       return;
     }
+    case "send_webhook":
+      await enqueueWebhook(tx, { conversation, contact: run.contact, status: run.status, action });
+      return;
     default:
       return assertNever(action);
   }

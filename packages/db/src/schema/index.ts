@@ -10,5 +10,5 @@ export * from "./media";
 export * from "./members";
 export * from "./operators";
 export * from "./timers";
-export * from "./workspaces";
 export * from "./webhooks";
+export * from "./workspaces";

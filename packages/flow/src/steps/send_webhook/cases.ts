@@ -43,6 +43,9 @@ export const problemCases: ProblemCase[] = [
     what: "next unconnected ends the conversation",
     severity: "warning",
     stepId: "w",
-    doc: flowDoc([textStep("hi", "Hi"), sendWebhookStep("w", "https://example.com/hook")], [["hi", "next", "w"]]),
+    doc: flowDoc(
+      [textStep("hi", "Hi"), sendWebhookStep("w", "https://example.com/hook")],
+      [["hi", "next", "w"]],
+    ),
   },
 ];

@@ -7,7 +7,10 @@ export const webhookExtraKeySchema = z
   .string()
   .min(1, "a field name is required")
   .max(64)
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "field names start with a letter and use letters, digits, '_', '-' and '.'");
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_.-]*$/,
+    "field names start with a letter and use letters, digits, '_', '-' and '.'",
+  );
 
 export const webhookExtraFieldSchema = z.object({
   key: webhookExtraKeySchema,
