@@ -122,6 +122,8 @@ export function actionLine(action: OutboundAction): string | null {
       return `Lead created: ${action.title}`;
     case "start_login":
       return "Login link created: waiting for the member to sign in";
+    case "send_webhook":
+      return `Webhook to ${action.url || "(no URL)"} — not sent from the test chat`;
   }
 }
 

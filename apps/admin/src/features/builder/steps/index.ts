@@ -5,6 +5,7 @@ import { freeInputStepUI } from "./free_input";
 import { loginStepUI } from "./login";
 import { routeToOperatorStepUI } from "./route_to_operator";
 import { scheduleStepUI } from "./schedule";
+import { sendWebhookStepUI } from "./send_webhook";
 import { textStepUI } from "./text";
 import type { BuilderStepUI } from "./types";
 import { updateContactStepUI } from "./update_contact";
@@ -24,6 +25,7 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   create_lead: createLeadStepUI,
   schedule: scheduleStepUI,
   login: loginStepUI,
+  send_webhook: sendWebhookStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
