@@ -15,6 +15,7 @@ export function signWebhookBody(secret: string, timestamp: number, rawBody: stri
   return `v1=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")}`;
 }
 
+// recipe:start
 /**
  * Verifies a Switchboard webhook: the signature must match the raw body and timestamp under your
  * signing secret, and the timestamp must be within 5 minutes of now (a replayed old request is refused).
@@ -36,3 +37,4 @@ export function verifyWebhookSignature(
   const received = Buffer.from(signatureHeader ?? "");
   return received.length === expected.length && timingSafeEqual(received, expected);
 }
+// recipe:end
