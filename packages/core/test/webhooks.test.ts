@@ -356,3 +356,15 @@ describe("the delivery log", () => {
     await expect(redeliverWebhook(w.db, w.owner(), row.id)).rejects.toMatchObject({ code: "INVALID" });
   });
 });
+
+describe("docs/webhooks.md", () => {
+  it("shows the verification recipe exactly as the code is", async () => {
+    const { readFileSync } = await import("node:fs");
+    const root = new URL("../../../", import.meta.url);
+    const source = readFileSync(new URL("packages/core/src/webhooks/verify.ts", root), "utf8");
+    const snippet = source.split("// recipe:start\n")[1]?.split("// recipe:end")[0];
+    expect(snippet).toBeTruthy();
+    const doc = readFileSync(new URL("docs/webhooks.md", root), "utf8");
+    expect(doc).toContain(`import { createHmac, timingSafeEqual } from "node:crypto";\n\n${snippet}\`\`\``);
+  });
+});
