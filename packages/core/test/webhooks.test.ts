@@ -13,7 +13,6 @@ import {
   claimDueWebhooks,
   DEFAULT_WEBHOOK_RETRY,
   recordWebhookAttempt,
-  type WebhookJob,
   webhookBackoffMs,
 } from "../src/webhooks/queue";
 import { revealSigningSecret, rotateSigningSecret, webhookSigningSecret } from "../src/webhooks/secrets";
@@ -64,18 +63,16 @@ async function queueOne(plan = "pro") {
   return { row: rows[0]!, conv, user };
 }
 
-const jobOf = (row: { id: string; workspaceId: string; url: string; payload: unknown; attempts: number }) =>
-  ({
-    id: row.id,
-    workspaceId: row.workspaceId,
-    url: row.url,
-    payload: row.payload,
-    attempts: row.attempts,
-  }) as WebhookJob;
-
 async function rowOf(id: string) {
   const [row] = await w.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
   return row!;
+}
+
+async function secondsToNextAttempt(id: string): Promise<number> {
+  const rows = (await w.db.execute(
+    sql`select extract(epoch from next_attempt_at - now()) as wait from webhook_deliveries where id = ${id}`,
+  )) as unknown as { wait: string }[];
+  return Number(rows[0]?.wait);
 }
 
 describe("queueing", () => {
@@ -193,9 +190,7 @@ describe("attempts", () => {
       lastError: "HTTP 500",
     });
     expect(after.lastResponse).toHaveLength(1024);
-    const [{ wait }] = (await w.db.execute(
-      sql`select extract(epoch from next_attempt_at - now()) as wait from webhook_deliveries where id = ${row.id}`,
-    )) as unknown as { wait: string }[];
+    const wait = await secondsToNextAttempt(row.id);
     expect(Number(wait)).toBeGreaterThan(25);
     expect(Number(wait)).toBeLessThanOrEqual(30);
     expect(await claimDueWebhooks(w.db, 10)).toEqual([]);
@@ -207,9 +202,7 @@ describe("attempts", () => {
     const [again] = await claimDueWebhooks(w.db, 1);
     expect(again?.attempts).toBe(1);
     await recordWebhookAttempt(w.db, again!, { kind: "error", error: "connect ECONNREFUSED" });
-    const [{ wait: wait2 }] = (await w.db.execute(
-      sql`select extract(epoch from next_attempt_at - now()) as wait from webhook_deliveries where id = ${row.id}`,
-    )) as unknown as { wait: string }[];
+    const wait2 = await secondsToNextAttempt(row.id);
     expect(Number(wait2)).toBeGreaterThan(55);
     expect((await rowOf(row.id)).lastError).toBe("connect ECONNREFUSED");
   });

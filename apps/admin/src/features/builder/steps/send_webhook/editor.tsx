@@ -41,7 +41,6 @@ export function SendWebhookEditor({ step, onChange, problems }: EditorProps<"sen
           Sent as the payload&apos;s <code className="font-mono">extra</code> object; values are templates.
         </p>
         {config.extra.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
           <div key={i} className="flex items-start gap-2" data-testid="webhook-extra-row">
             <Input
               aria-label="Field name"

@@ -43,7 +43,13 @@ describe("test chat", () => {
   it("says the webhook is not sent from the test chat", async () => {
     const { actionLine } = await import("../../test-chat-actions");
     expect(
-      actionLine({ type: "send_webhook", stepId: "w", url: "https://example.com/h", extra: {}, variables: {} }),
+      actionLine({
+        type: "send_webhook",
+        stepId: "w",
+        url: "https://example.com/h",
+        extra: {},
+        variables: {},
+      }),
     ).toBe("Webhook to https://example.com/h — not sent from the test chat");
   });
 });
