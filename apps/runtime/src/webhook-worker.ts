@@ -84,10 +84,13 @@ export class WebhookWorker {
           },
         );
     } catch (err) {
-      log("warn", "webhook delivery round failed; the lease will hand it on", {
+      // The secret or the database failed: an attempt like any other (retried with backoff, given up
+      // after a day); if even recording fails, the lease hands the delivery on.
+      log("warn", "webhook delivery failed before or after the POST", {
         deliveryId: job.id,
         error: String(err),
       });
+      await recordWebhookAttempt(db, job, { kind: "error", error: String(err) }, this.retry).catch(() => {});
     }
   }
 }

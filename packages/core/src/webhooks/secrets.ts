@@ -17,11 +17,15 @@ export async function webhookSigningSecret(
   workspaceId: string,
   secretKey: Buffer,
 ): Promise<{ secret: string; createdAt: Date; rotatedAt: Date | null }> {
-  await db
-    .insert(webhookSecrets)
-    .values({ workspaceId, secretEncrypted: encryptSecret(newSecret(), secretKey) })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(webhookSecrets).where(eq(webhookSecrets.workspaceId, workspaceId));
+  const read = () => db.select().from(webhookSecrets).where(eq(webhookSecrets.workspaceId, workspaceId));
+  let [row] = await read();
+  if (!row) {
+    await db
+      .insert(webhookSecrets)
+      .values({ workspaceId, secretEncrypted: encryptSecret(newSecret(), secretKey) })
+      .onConflictDoNothing();
+    [row] = await read();
+  }
   return {
     secret: decryptSecret(row!.secretEncrypted, secretKey),
     createdAt: row!.createdAt,
