@@ -200,4 +200,28 @@ describe("send webhook through the runtime", () => {
       await receiver.close();
     }
   });
+
+  it("410 Gone: failed at once, not retried", async () => {
+    const receiver = await startReceiver([410]);
+    try {
+      const bot = await publishHookFlow(receiver.url);
+      const user = makeUser("Cy");
+      await h.client.sendText({ token: bot.token, from: user, text: "/start" });
+      await botSaid(bot.token, user.id, "Which plan?");
+      await h.client.sendText({ token: bot.token, from: user, text: "gone" });
+      const [failed] = await eventually(
+        async () => {
+          const log = await api().webhooks.deliveries({ botId: bot.id, status: "failed" });
+          return log.items.length ? log.items : undefined;
+        },
+        15_000,
+        "the delivery to fail",
+      );
+      expect(failed).toMatchObject({ attempts: 1, lastStatusCode: 410 });
+      await new Promise((r) => setTimeout(r, 1500)); // longer than the test backoff
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
 });
