@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import path from "node:path";
+import type { WebhookRetryPolicy } from "@switchboard/core";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -29,6 +30,14 @@ export interface RuntimeConfig {
   mediaDownloads?: boolean;
   /** How often due downloads are looked for (they also wake on NOTIFY); default 2000. */
   downloadPollMs?: number;
+  /** Deliver Send-webhook POSTs (default true; RUNTIME_WEBHOOKS=0 leaves them to other runtimes). */
+  webhooks?: boolean;
+  /** How often due webhook deliveries are looked for (they also wake on NOTIFY); default 2000. */
+  webhookPollMs?: number;
+  /** Backoff and give-up of failed deliveries (tests shorten it); default 30 s doubling, ≤ 1 h, 24 h. */
+  webhookRetry?: Partial<WebhookRetryPolicy>;
+  /** Let webhooks reach private and loopback addresses (RUNTIME_WEBHOOK_ALLOW_PRIVATE=1); default off. */
+  webhookAllowPrivate?: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -48,5 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
     mediaDownloads: env.RUNTIME_MEDIA_DOWNLOADS !== "0",
     downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
+    webhooks: env.RUNTIME_WEBHOOKS !== "0",
+    webhookPollMs: Number(env.RUNTIME_WEBHOOK_POLL_MS ?? 2000),
+    webhookAllowPrivate: env.RUNTIME_WEBHOOK_ALLOW_PRIVATE === "1",
   };
 }

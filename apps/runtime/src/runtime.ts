@@ -9,6 +9,7 @@ import { PollLeadership } from "./poll-leadership";
 import { RoutingWorker } from "./routing-worker";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
+import { WebhookWorker } from "./webhook-worker";
 
 export interface Runtime {
   /** Port of the webhook/health server (0 when not listening). */
@@ -39,6 +40,18 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           apiRoot: config.apiRoot,
           pollMs: config.downloadPollMs ?? 2000,
         });
+  const webhooks =
+    config.webhooks === false
+      ? null
+      : new WebhookWorker({
+          db,
+          sql,
+          log,
+          secretKey,
+          pollMs: config.webhookPollMs ?? 2000,
+          allowPrivate: config.webhookAllowPrivate === true,
+          ...(config.webhookRetry ? { retry: config.webhookRetry } : {}),
+        });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -49,6 +62,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await timers.start();
   await routing.start();
   await downloads?.start();
+  await webhooks?.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -60,6 +74,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
+      await webhooks?.stop();
       await downloads?.stop();
       await routing.stop();
       await timers.stop();

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { bots, contacts, conversations, flows, flowVersions, messages } from "@switchboard/db";
+import {
+  bots,
+  contacts,
+  conversations,
+  flows,
+  flowVersions,
+  messages,
+  webhookDeliveries,
+} from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadStepMedia } from "../src/domains/files/service";
@@ -31,6 +39,7 @@ const bRows = {
   fileId: "",
   invitationId: "",
   cannedId: "",
+  deliveryId: "",
 };
 const user = { id: 4242, first_name: "Eve" };
 
@@ -75,6 +84,15 @@ beforeAll(async () => {
     await b.api.members.invite({ email: "b-invitee@example.test", role: "operator" })
   ).invitation.id;
   bRows.cannedId = (await b.api.canned.create({ shortcut: "secret", text: "B's canned reply" })).id;
+  bRows.deliveryId = randomUUID();
+  await w.db.insert(webhookDeliveries).values({
+    id: bRows.deliveryId,
+    workspaceId: b.workspaceId,
+    botId: bRows.botId,
+    url: "https://b.example.com/hook",
+    payload: { id: bRows.deliveryId, secret: "B's payload" },
+    status: "failed",
+  });
   await w.db.insert(messages).values({
     workspaceId: b.workspaceId,
     conversationId: conversation!.id,
@@ -193,6 +211,8 @@ describe("workspace isolation", () => {
     "members.remove": (api) => api.members.remove({ userId: b.userId }),
     "invitations.revoke": (api) => api.invitations.revoke({ id: bRows.invitationId }),
     "workspace.switch": (api) => api.workspace.switch({ workspaceId: b.workspaceId }),
+    "webhooks.delivery": (api) => api.webhooks.delivery({ id: bRows.deliveryId }),
+    "webhooks.redeliver": (api) => api.webhooks.redeliver({ id: bRows.deliveryId }),
   };
   /** Procedures that take no row id; the rest of the router must be in the table above. */
   const withoutIds = [
@@ -235,6 +255,10 @@ describe("workspace isolation", () => {
     "login.describe",
     "login.confirm",
     "login.cancel",
+    // The caller's own workspace's log and secret.
+    "webhooks.deliveries",
+    "webhooks.signingSecret",
+    "webhooks.rotateSecret",
   ];
 
   it("covers every procedure of the router", () => {
@@ -266,6 +290,10 @@ describe("workspace isolation", () => {
     expect(transcript.messages.map((m) => m.text)).toEqual(["B's secret message"]);
     expect((await b.api.leads.get({ id: bRows.leadId })).lead.title).toBe("B's lead");
     expect((await b.api.contactFields.list()).map((f) => f.label)).toEqual(["B's field"]);
+    expect(await b.api.webhooks.delivery({ id: bRows.deliveryId })).toMatchObject({
+      status: "failed",
+      attempts: 0,
+    });
     expect((await b.api.operators.pool({ botId: bRows.botId })).map((m) => m.userId)).toEqual([b.userId]);
     expect((await b.api.workspace.settings()).name).toBe("WS owner");
     expect((await b.api.members.list()).map((m) => [m.userId, m.role])).toEqual([[b.userId, "owner"]]);
@@ -329,6 +357,8 @@ describe("roles", () => {
     "canned.create": (api) => api.canned.create({ shortcut: "op", text: "Op" }),
     "canned.update": (api) => api.canned.update({ id: "00000000-0000-4000-8000-000000000000", text: "Op" }),
     "canned.remove": (api) => api.canned.remove({ id: "00000000-0000-4000-8000-000000000000" }),
+    "webhooks.redeliver": (api) => api.webhooks.redeliver({ id: "00000000-0000-4000-8000-000000000000" }),
+    "webhooks.rotateSecret": (api) => api.webhooks.rotateSecret(),
   };
 
   /**

@@ -17,6 +17,8 @@ export const CHANNELS = {
   realtime: "switchboard_realtime",
   /** Lines were queued in a bot's topic outbox (the operators' forum group). Payload: the bot id. */
   topicOutbox: "switchboard_topic_outbox",
+  /** A webhook delivery was queued (Send webhook, or redelivered by hand). Payload: the workspace id. */
+  webhooks: "switchboard_webhooks",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -62,3 +62,7 @@ export * from "./timers/claim";
 export * from "./timers/conversation-timers";
 export * from "./timers/fire";
 export * from "./timers/schedules";
+export * from "./webhooks/log";
+export * from "./webhooks/queue";
+export * from "./webhooks/secrets";
+export * from "./webhooks/verify";

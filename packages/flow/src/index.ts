@@ -33,6 +33,7 @@ export * from "./steps/registry";
 export * from "./steps/route_to_operator";
 export * from "./steps/schedule";
 export * from "./steps/schedule/next-run";
+export * from "./steps/send_webhook";
 export * from "./steps/set_values";
 export * from "./steps/text";
 export * from "./steps/update_contact";

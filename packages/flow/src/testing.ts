@@ -130,6 +130,12 @@ export const goToFlowStep = (
   config: { flowId, stepId },
   ...extra,
 });
+export const sendWebhookStep = (
+  id: string,
+  url: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({ id, type: "send_webhook", config: { url, ...config }, ...extra });
 
 /** A stored file attached to a step (any uuid; the size decides the limit checks). */
 export const media = (

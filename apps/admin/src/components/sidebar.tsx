@@ -16,6 +16,7 @@ import {
   InboxIcon,
   LogOutIcon,
   PlayIcon,
+  SendIcon,
   SettingsIcon,
   TargetIcon,
   UsersIcon,
@@ -31,6 +32,8 @@ const NAV = [
   INBOX,
   { href: "/conversations", label: "Conversations", icon: InboxIcon },
   { href: "/leads", label: "Leads", icon: TargetIcon },
+  // Owners and marketers: the Send-webhook delivery log and signing secret.
+  { href: "/webhooks", label: "Webhooks", icon: SendIcon, managers: true },
   { href: "/sandbox", label: "Sandbox chat", icon: PlayIcon },
   // Owners and marketers manage the members.
   { href: "/members", label: "Members", icon: UsersIcon, managers: true },

@@ -32,6 +32,7 @@ import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
 import { emitRealtime } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
+import { enqueueWebhook } from "../webhooks/queue";
 
 /** What the core needs from its host process to run conversations. */
 export interface CoreEnv {
@@ -282,6 +283,9 @@ async function applyAction(
     }
     case "go_to_flow":
       run.goTo = action;
+      return;
+    case "send_webhook":
+      await enqueueWebhook(tx, { conversation, contact: run.contact, status: run.status, action });
       return;
     default:
       return assertNever(action);

@@ -11,4 +11,5 @@ export * from "./members";
 export * from "./operators";
 export * from "./split-choices";
 export * from "./timers";
+export * from "./webhooks";
 export * from "./workspaces";

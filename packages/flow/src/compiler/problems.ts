@@ -36,6 +36,7 @@ export const PROBLEM_CODES = {
   INVALID_SPLIT: "error",
   DELAY_OUT_OF_RANGE: "error",
   UNKNOWN_TARGET_FLOW: "error",
+  DUPLICATE_EXTRA_KEY: "error",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",

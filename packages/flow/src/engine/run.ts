@@ -103,6 +103,9 @@ class EngineRun {
         this.state.splits = { ...this.state.splits, [stepId]: branchId };
         this.events.push({ type: "split_chosen", stepId, branchId });
       },
+      get vars() {
+        return run.state.vars;
+      },
       customField: (key) => this.flow.contactFields?.[key],
     };
   }

@@ -39,6 +39,8 @@ export interface StepIO {
   readonly splits: Readonly<Record<string, string>>;
   /** Remembers the current step's split choice and reports it (a `split_chosen` event). */
   rememberSplit(branchId: string): void;
+  /** The conversation's variables as they are now (read-only; write with setVar). */
+  readonly vars: Readonly<Record<string, string>>;
   /** A workspace custom field, as it was when the flow was published. */
   customField(key: string): CustomFieldDefinition | undefined;
 }

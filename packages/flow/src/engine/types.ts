@@ -150,7 +150,18 @@ export type OutboundAction =
   /** Mint the one-time login link / login_url for a Login step's button (`loginId`). */
   | { type: "start_login"; stepId: string; loginId: string }
   /** Continue in another flow's live version, at `targetStepId` (null: its start step). */
-  | { type: "go_to_flow"; stepId: string; flowId: string; targetStepId: string | null };
+  | { type: "go_to_flow"; stepId: string; flowId: string; targetStepId: string | null }
+  /**
+   * POST the conversation as signed JSON to `url` in the background (Send webhook): the core queues a
+   * delivery in the same transaction; `variables` are the conversation's variables at the step.
+   */
+  | {
+      type: "send_webhook";
+      stepId: string;
+      url: string;
+      extra: Record<string, string>;
+      variables: Record<string, string>;
+    };
 
 /** A timer the caller must schedule; when it fires it comes back as a `timer` event. */
 export interface TimerRequest {

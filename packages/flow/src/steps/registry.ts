@@ -10,6 +10,7 @@ import { loginStep } from "./login";
 import { randomSplitStep } from "./random_split";
 import { routeToOperatorStep } from "./route_to_operator";
 import { scheduleStep } from "./schedule";
+import { sendWebhookStep } from "./send_webhook";
 import { setValuesStep } from "./set_values";
 import { textStep } from "./text";
 import { updateContactStep } from "./update_contact";
@@ -33,6 +34,7 @@ export const STEP_DEFINITIONS = [
   randomSplitStep,
   delayStep,
   goToFlowStep,
+  sendWebhookStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

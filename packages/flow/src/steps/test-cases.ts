@@ -10,6 +10,7 @@ import * as randomSplit from "./random_split/cases";
 import type { StepType } from "./registry";
 import * as routeToOperator from "./route_to_operator/cases";
 import * as schedule from "./schedule/cases";
+import * as sendWebhook from "./send_webhook/cases";
 import * as setValues from "./set_values/cases";
 import * as text from "./text/cases";
 import * as updateContact from "./update_contact/cases";
@@ -29,4 +30,5 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   random_split: randomSplit.problemCases,
   delay: delay.problemCases,
   go_to_flow: goToFlow.problemCases,
+  send_webhook: sendWebhook.problemCases,
 };

@@ -124,6 +124,8 @@ export function actionLine(action: OutboundAction): string | null {
       return "Login link created: waiting for the member to sign in";
     case "go_to_flow":
       return "Continues in another flow (the test chat stays in this one)";
+    case "send_webhook":
+      return `Webhook to ${action.url || "(no URL)"} — not sent from the test chat`;
   }
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { PageContainer } from "@/components/page";
 import { PageHeader } from "@/components/ui/card";
 import { InfoIcon } from "@/components/ui/icons";
@@ -10,7 +11,8 @@ import { ContactFields } from "./contact-fields";
 import { LeaveWorkspace } from "./leave-workspace";
 import { WorkspaceSettings } from "./workspace-settings";
 
-export function SettingsPage() {
+/** `editorSections`: more cards for owners and marketers (the app route composes other features' cards). */
+export function SettingsPage({ editorSections }: { editorSections?: ReactNode } = {}) {
   const trpc = useTRPC();
   const me = useQuery(trpc.workspace.current.queryOptions());
   const canEdit = me.data ? me.data.role !== "operator" : false;
@@ -31,6 +33,7 @@ export function SettingsPage() {
         <WorkspaceSettings canEdit={canEdit} />
         <ContactFields canEdit={canEdit} />
         <CannedReplies canEdit={canEdit} />
+        {canEdit && editorSections}
         {me.data && <LeaveWorkspace workspaceName={me.data.name} />}
       </div>
     </PageContainer>

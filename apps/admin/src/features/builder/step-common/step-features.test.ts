@@ -4,7 +4,14 @@ import { acceptsAnswerTimeout, acceptsMedia } from "./step-features";
 
 describe("step features", () => {
   it("every step type that sends a message takes media; the silent ones don't", () => {
-    const silent: readonly string[] = ["condition", "set_values", "random_split", "delay", "go_to_flow"];
+    const silent: readonly string[] = [
+      "condition",
+      "set_values",
+      "random_split",
+      "delay",
+      "go_to_flow",
+      "send_webhook",
+    ];
     expect(STEP_TYPES.filter(acceptsMedia)).toEqual(STEP_TYPES.filter((t) => !silent.includes(t)));
   });
 

@@ -9,6 +9,7 @@ import { loginStepUI } from "./login";
 import { randomSplitStepUI } from "./random_split";
 import { routeToOperatorStepUI } from "./route_to_operator";
 import { scheduleStepUI } from "./schedule";
+import { sendWebhookStepUI } from "./send_webhook";
 import { setValuesStepUI } from "./set_values";
 import { textStepUI } from "./text";
 import type { BuilderStepUI } from "./types";
@@ -34,6 +35,7 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   random_split: randomSplitStepUI,
   delay: delayStepUI,
   go_to_flow: goToFlowStepUI,
+  send_webhook: sendWebhookStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
