@@ -9,6 +9,12 @@ export interface CompileEnvironment {
   customFields?: readonly CustomFieldDefinition[];
   memberIds?: readonly string[];
   stageIds?: readonly string[];
+  /**
+   * The keys of the bot variables (`{{bot.KEY}}`) of the bots that run this flow, all together. Absent
+   * when no bot runs it (yet) or it is not known: then `bot.*` is taken on trust. A key is known when
+   * at least one of those bots has it.
+   */
+  botVariableKeys?: readonly string[];
 }
 
 export const customFieldOf = (env: CompileEnvironment, key: string) =>
