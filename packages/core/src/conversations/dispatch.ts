@@ -57,6 +57,8 @@ interface RunState {
   callbackAnswers: CallbackAnswer[];
   logins: Map<string, LoginLink>;
   followUp: InboundEvent | null;
+  /** The deep-link payload already recorded in this dispatch. */
+  deepLink?: string;
 }
 
 /**
@@ -90,11 +92,14 @@ export async function dispatchEvent(
     followUp: null,
   };
 
+  // A deep link's values are on the contact before the flow runs, so the first step can read them.
+  if (event.type === "start" && event.payload) await recordDeepLink(tx, run, event.payload);
+
   let next: InboundEvent | null = event;
   for (let round = 0; next && round <= MAX_FOLLOW_UPS; round++) {
     const result = runEngine(flow, run.state, next, {
       status: run.status,
-      template: contactTemplate(run.contact, conversation.chatId),
+      template: contactTemplate(run.contact, conversation.chatId, behaviour.variables),
       contact: contactFacts(run.contact),
       settings: engineSettingsOf(behaviour.settings),
     });
@@ -223,14 +228,20 @@ async function applyAction(
 /** Facts the engine reported that the core records (analytics and webhooks come later). */
 async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
   for (const e of result.events) {
-    if (e.type !== "deep_link") continue;
-    const [row] = await tx
-      .update(contacts)
-      .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(e.payload) } })
-      .where(eq(contacts.id, run.contact.id))
-      .returning();
-    run.contact = row!;
+    if (e.type !== "deep_link" || run.deepLink === e.payload) continue;
+    await recordDeepLink(tx, run, e.payload);
   }
+}
+
+/** Stores a deep link's `start`, its key-value pairs and a new click id on the contact (once per event). */
+async function recordDeepLink(tx: Executor, run: RunState, payload: string) {
+  const [row] = await tx
+    .update(contacts)
+    .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(payload) } })
+    .where(eq(contacts.id, run.contact.id))
+    .returning();
+  run.contact = row!;
+  run.deepLink = payload;
 }
 
 export function assertNever(value: never): never {
