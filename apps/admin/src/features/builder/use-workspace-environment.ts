@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/lib/trpc";
 import {
+  botVariablesFrom,
   customFieldsFrom,
   membersFrom,
   stagesFrom,
@@ -25,6 +26,8 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const members = useQuery({ ...trpc.workspace.members.queryOptions(), staleTime: LISTS_STALE_MS });
   const stages = useQuery({ ...trpc.leads.stages.queryOptions(), staleTime: LISTS_STALE_MS });
   const settings = useQuery({ ...trpc.workspace.settings.queryOptions(), staleTime: LISTS_STALE_MS });
+  const bots = useQuery({ ...trpc.bots.list.queryOptions(), staleTime: LISTS_STALE_MS });
+  const botVariables = useQuery({ ...trpc.botVariables.all.queryOptions(), staleTime: LISTS_STALE_MS });
   const runs = useQuery({
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
@@ -34,10 +37,21 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const customFields = useMemo(() => customFieldsFrom(fields.data), [fields.data]);
   const memberList = useMemo(() => membersFrom(members.data), [members.data]);
   const stageList = useMemo(() => stagesFrom(stages.data), [stages.data]);
+  const botVariableInfo = useMemo(
+    () => botVariablesFrom(flowId, bots.data, botVariables.data),
+    [flowId, bots.data, botVariables.data],
+  );
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
   return useMemo(
-    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns }),
-    [customFields, memberList, stageList, timeZone, scheduleRuns],
+    () => ({
+      customFields,
+      members: memberList,
+      stages: stageList,
+      timeZone,
+      scheduleRuns,
+      botVariables: botVariableInfo,
+    }),
+    [customFields, memberList, stageList, timeZone, scheduleRuns, botVariableInfo],
   );
 }
