@@ -119,4 +119,22 @@ describe("{{tracker.KEY}} from a deep link", () => {
       clickid: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
+
+  it("as Telegram delivers it (a text /start <payload>), and a later link overwrites its keys", async () => {
+    const { flowId } = await w.publish(
+      flowDoc([textStep("hi", "Via {{tracker.ref}} {{tracker.utm_source}}")]),
+    );
+    const bot = await w.addBot({ flowId });
+    const user = telegramUser("Text");
+    const first = await w.text(bot, user, "/start ref-partner1__utm_source-blog");
+    expect(await w.outTexts(first.conversation.id)).toEqual(["Via partner1 blog"]);
+    const contactOf = async () =>
+      (await w.db.select().from(contacts).where(eq(contacts.id, first.conversation.contactId)))[0]!.tracker;
+    const firstClick = (await contactOf()).clickid;
+    await w.text(bot, user, "/start ref-partner2");
+    expect((await w.outTexts(first.conversation.id)).at(-1)).toBe("Via partner2 blog");
+    const tracker = await contactOf();
+    expect(tracker).toMatchObject({ start: "ref-partner2", ref: "partner2", utm_source: "blog" });
+    expect(tracker.clickid).not.toBe(firstClick);
+  });
 });

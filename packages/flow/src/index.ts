@@ -9,6 +9,7 @@ export * from "./compiler/variable-scope";
 export * from "./contact-fields";
 export * from "./document";
 export * from "./engine/callback-data";
+export * from "./engine/deep-link";
 export { MAX_STEPS_PER_EVENT, runEngine } from "./engine/run";
 export type {
   SideEffect,

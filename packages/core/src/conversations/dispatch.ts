@@ -2,6 +2,7 @@ import { type ContactRow, type ConversationRow, contacts, conversations } from "
 import {
   type CompiledFlow,
   type ConversationState,
+  deepLinkPayloadOf,
   type EngineResult,
   type InboundEvent,
   normalizeState,
@@ -93,7 +94,8 @@ export async function dispatchEvent(
   };
 
   // A deep link's values are on the contact before the flow runs, so the first step can read them.
-  if (event.type === "start" && event.payload) await recordDeepLink(tx, run, event.payload);
+  const deepLink = deepLinkPayloadOf(event);
+  if (deepLink) await recordDeepLink(tx, run, deepLink);
 
   let next: InboundEvent | null = event;
   for (let round = 0; next && round <= MAX_FOLLOW_UPS; round++) {
