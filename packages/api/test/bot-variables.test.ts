@@ -99,7 +99,7 @@ describe("botVariables", () => {
     expect(unknown(await owner.api.flows.validate({ id: flowId }))).toEqual([]);
     await owner.api.bots.update({ id: bot.id, entryFlowId: flowId });
     expect(unknown(await owner.api.flows.validate({ id: flowId }))).toEqual([
-      "Text step: {{bot.code}} is not a variable of any bot running this flow; it will be empty.",
+      "Text step, text: {{bot.code}} is not a variable of any bot running this flow; it will be empty.",
     ]);
     const published = await owner.api.flows.publish({ id: flowId });
     expect(published.ok).toBe(true);

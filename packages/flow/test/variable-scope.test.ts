@@ -3,6 +3,7 @@ import {
   type CompileEnvironment,
   compileDraft,
   parseFlowDocument,
+  spotLabel,
   templateSpot,
   upstreamOf,
   variablesInScope,
@@ -57,6 +58,15 @@ describe("variablesInScope", () => {
   });
 });
 
+describe("spotLabel", () => {
+  it("says a problem path in words", () => {
+    expect(spotLabel("config.text")).toBe("text");
+    expect(spotLabel("config.retryText")).toBe("retry text");
+    expect(spotLabel("config.buttons.1.label")).toBe("buttons 2 label");
+    expect(spotLabel("aliases")).toBe("aliases");
+  });
+});
+
 describe("templateSpot", () => {
   const config = { text: "Hi {{vars.a}}", buttons: [{ label: "x" }, { label: "I am {{vars.who}}" }] };
   it("names the config field the template sits in", () => {
@@ -88,7 +98,7 @@ describe("UNKNOWN_VARIABLE", () => {
         stepId: "t",
         path: "config.text",
         severity: "warning",
-        message: "Text step: {{vars.email}} is not set by any step before this one; it will be empty.",
+        message: "Text step, text: {{vars.email}} is not set by any step before this one; it will be empty.",
       },
     ]);
   });
@@ -191,7 +201,8 @@ describe("UNKNOWN_VARIABLE", () => {
       {
         stepId: "t",
         path: "config.text",
-        message: "Text step: {{fields.city}} is not a custom field of this workspace; it will be empty.",
+        message:
+          "Text step, text: {{fields.city}} is not a custom field of this workspace; it will be empty.",
       },
     ]);
   });
@@ -202,7 +213,8 @@ describe("UNKNOWN_VARIABLE", () => {
     expect(unknownVariables(doc, { botVariableKeys: ["ref_link", "promo"] })).toEqual([]);
     expect(unknownVariables(doc, { botVariableKeys: ["ref_link"] })).toMatchObject([
       {
-        message: "Text step: {{bot.promo}} is not a variable of any bot running this flow; it will be empty.",
+        message:
+          "Text step, text: {{bot.promo}} is not a variable of any bot running this flow; it will be empty.",
       },
     ]);
   });

@@ -9,7 +9,7 @@ import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normaliz
 import type { CompileEnvironment } from "./environment";
 import { parseFlowDocument } from "./parse";
 import { hasErrors, type Problem, problem } from "./problems";
-import { type Link, templateSpot, upstreamOf } from "./variable-scope";
+import { type Link, spotLabel, templateSpot, upstreamOf } from "./variable-scope";
 
 export type CompileResult =
   | { ok: true; flow: CompiledFlow; problems: Problem[] }
@@ -275,8 +275,9 @@ function reportUnknownVariables(
         const key = `${spot ?? ""}\u0000${ref.path}`;
         if (reported.has(key)) continue;
         reported.add(key);
+        const where = spot ? `${stepName(s)}, ${spotLabel(spot)}` : stepName(s);
         problems.push(
-          problem("UNKNOWN_VARIABLE", `${stepName(s)}: {{${ref.path}}} ${why}; it will be empty.`, {
+          problem("UNKNOWN_VARIABLE", `${where}: {{${ref.path}}} ${why}; it will be empty.`, {
             stepId: s.id,
             ...(spot ? { path: spot } : {}),
           }),

@@ -84,3 +84,16 @@ function findString(value: unknown, path: string, match: (s: string) => boolean)
   }
   return undefined;
 }
+
+/** A problem path in words, for messages: "config.retryText" → "retry text", "config.buttons.1.label" → "buttons 2 label". */
+export function spotLabel(path: string): string {
+  return path
+    .split(".")
+    .slice(path.startsWith("config.") ? 1 : 0)
+    .map((part) =>
+      /^\d+$/.test(part)
+        ? String(Number(part) + 1)
+        : part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase(),
+    )
+    .join(" ");
+}
