@@ -6,6 +6,7 @@ import {
   spotLabel,
   templateSpot,
   upstreamOf,
+  variableScopes,
   variablesInScope,
 } from "../src/index";
 import { buttonsStep, flowDoc, freeInputStep, goto, textStep } from "../src/testing";
@@ -37,6 +38,38 @@ describe("upstreamOf", () => {
       "d",
       "x",
     ]);
+  });
+});
+
+describe("variableScopes", () => {
+  const writes = new Map([
+    ["a", ["x"]],
+    ["b", []],
+    ["c", ["y"]],
+    ["d", []],
+  ]);
+  const scopes = (links: { source: string; target: string }[]) =>
+    Object.fromEntries([...variableScopes(writes, links)].map(([id, set]) => [id, [...set].sort()]));
+
+  it("carries what is written down every path, whatever the order of the links", () => {
+    expect(
+      scopes([
+        { source: "c", target: "d" },
+        { source: "b", target: "c" },
+        { source: "a", target: "b" },
+      ]),
+    ).toEqual({ a: [], b: ["x"], c: ["x"], d: ["x", "y"] });
+  });
+
+  it("goes round loops: a step sees what steps after it write before looping back", () => {
+    expect(
+      scopes([
+        { source: "a", target: "b" },
+        { source: "b", target: "c" },
+        { source: "c", target: "b" },
+        { source: "d", target: "a" },
+      ]),
+    ).toEqual({ a: [], b: ["x", "y"], c: ["x", "y"], d: [] });
   });
 });
 

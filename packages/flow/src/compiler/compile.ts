@@ -2,14 +2,14 @@ import { hasAudience } from "../audience";
 import type { CustomFieldDefinition } from "../contact-fields";
 import type { FlowDocument, Step } from "../document";
 import type { StepDefinition } from "../steps/define-step";
-import { definitionOf, stepOutputs, stepTemplates, stepWaits, stepWrites } from "../steps/registry";
+import { definitionOf, stepOutputs, stepTemplates, stepWaits } from "../steps/registry";
 import { isKnownPath, templateReferences } from "../template";
 import { checkAudience } from "./check-helpers";
 import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normalizeAlias } from "./compiled";
 import type { CompileEnvironment } from "./environment";
 import { parseFlowDocument } from "./parse";
 import { hasErrors, type Problem, problem } from "./problems";
-import { type Link, spotLabel, templateSpot, upstreamOf } from "./variable-scope";
+import { declaredWrites, type Link, spotLabel, templateSpot, variableScopes } from "./variable-scope";
 
 export type CompileResult =
   | { ok: true; flow: CompiledFlow; problems: Problem[] }
@@ -256,20 +256,17 @@ function reportUnknownVariables(
   const links: Link[] = [];
   for (const [source, record] of outputs)
     for (const target of Object.values(record)) if (target) links.push({ source, target });
+  const scopes = variableScopes(declaredWrites([...steps.values()]), links);
   const customKeys = env.customFields ? new Set(env.customFields.map((f) => f.key)) : null;
   const botKeys = env.botVariableKeys ? new Set(env.botVariableKeys) : null;
   for (const s of steps.values()) {
     const templates = stepTemplates(s);
     if (!templates.some((t) => t.includes("{{"))) continue;
-    let inScope: Set<string> | null = null;
-    const written = () => {
-      inScope ??= new Set(variablesWrittenBy(steps, upstreamOf(links, s.id)));
-      return inScope;
-    };
+    const inScope = scopes.get(s.id) ?? new Set<string>();
     const reported = new Set<string>();
     for (const t of templates)
       for (const ref of templateReferences(t)) {
-        const why = unknownReason(ref.path, ref.hasDefault, written, customKeys, botKeys);
+        const why = unknownReason(ref.path, ref.hasDefault, inScope, customKeys, botKeys);
         if (!why) continue;
         const spot = templateSpot(s.config, t, ref.path);
         const key = `${spot ?? ""}\u0000${ref.path}`;
@@ -289,7 +286,7 @@ function reportUnknownVariables(
 function unknownReason(
   path: string,
   hasDefault: boolean,
-  written: () => Set<string>,
+  written: ReadonlySet<string>,
   customKeys: Set<string> | null,
   botKeys: Set<string> | null,
 ): string | null {
@@ -298,21 +295,12 @@ function unknownReason(
   const dot = path.indexOf(".");
   const root = path.slice(0, dot);
   const key = path.slice(dot + 1);
-  if ((root === "vars" || root === "variables") && !written().has(key))
+  if ((root === "vars" || root === "variables") && !written.has(key))
     return "is not set by any step before this one";
   if (root === "fields" && customKeys && !customKeys.has(key))
     return "is not a custom field of this workspace";
   if (root === "bot" && botKeys && !botKeys.has(key)) return "is not a variable of any bot running this flow";
   return null;
-}
-
-function variablesWrittenBy(steps: Map<string, Step>, ids: Set<string>) {
-  const out: string[] = [];
-  for (const id of ids) {
-    const s = steps.get(id);
-    if (s) out.push(...stepWrites(s));
-  }
-  return out;
 }
 
 /** The workspace's definitions of the custom fields the flow uses, kept with the version. */
