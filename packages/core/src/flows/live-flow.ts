@@ -15,13 +15,15 @@ export interface LiveFlow {
   flow: CompiledFlow;
 }
 
+type BotVariableMap = Record<string, string>;
+
 export interface BotBehaviour {
   workspaceId: string;
   settings: BotSettings;
   /** The bot's entry flow's live version, or null when there is none yet. */
   published: LiveFlow | null;
   /** The bot's variables (`{{bot.KEY}}`), read in the same query. */
-  variables: Record<string, string>;
+  variables: BotVariableMap;
 }
 
 /**
@@ -36,10 +38,7 @@ export async function loadBotBehaviour(db: Executor, botId: string): Promise<Bot
       settings: bots.settings,
       flowId: flows.id,
       versionId: flows.publishedVersionId,
-      variables: sql<Record<
-        string,
-        string
-      > | null>`(select jsonb_object_agg(bv.key, bv.value) from bot_variables bv where bv.bot_id = ${bots.id})`,
+      variables: sql<BotVariableMap | null>`(select jsonb_object_agg(bv.key, bv.value) from bot_variables bv where bv.bot_id = ${bots.id})`,
     })
     .from(bots)
     .leftJoin(flows, eq(flows.id, bots.entryFlowId))
