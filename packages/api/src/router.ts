@@ -1,3 +1,4 @@
+import { botVariablesRouter } from "./domains/bot-variables/router";
 import { botsRouter } from "./domains/bots/router";
 import { cannedRouter } from "./domains/canned/router";
 import { contactFieldsRouter } from "./domains/contact-fields/router";
@@ -20,6 +21,7 @@ import { router } from "./trpc";
 export const appRouter = router({
   workspace: workspaceRouter,
   bots: botsRouter,
+  botVariables: botVariablesRouter,
   flows: flowsRouter,
   contactFields: contactFieldsRouter,
   conversations: conversationsRouter,

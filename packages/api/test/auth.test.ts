@@ -73,6 +73,7 @@ beforeAll(async () => {
   bRows.contactId = contact!.id;
   bRows.leadId = (await b.api.leads.create({ contactId: contact!.id, title: "B's lead" })).id;
   bRows.fieldId = (await b.api.contactFields.create({ key: "b_field", label: "B's field", type: "text" })).id;
+  await b.api.botVariables.set({ botId: bRows.botId, key: "b_secret", value: "B's value" });
   bRows.fileId = (
     await uploadStepMedia(await workspaceScopeOf(w.db, b.userId), w.env, {
       name: "b.txt",
@@ -152,6 +153,7 @@ describe("workspace isolation", () => {
   it("lists show nothing of another workspace", async () => {
     expect(await a.api.leads.list()).toEqual([]);
     expect(await a.api.contactFields.list()).toEqual([]);
+    expect(await a.api.botVariables.all()).toEqual([]);
     expect(await a.api.inbox.queue()).toEqual({ waiting: [], mine: [] });
     expect((await a.api.workspace.members()).map((m) => m.userId)).toEqual([a.userId]);
     expect(await a.api.bots.list()).toEqual([]);
@@ -188,6 +190,9 @@ describe("workspace isolation", () => {
     "contactFields.update": (api) =>
       api.contactFields.update({ id: bRows.fieldId, label: "pwned", type: "text" }),
     "contactFields.remove": (api) => api.contactFields.remove({ id: bRows.fieldId }),
+    "botVariables.list": (api) => api.botVariables.list({ botId: bRows.botId }),
+    "botVariables.set": (api) => api.botVariables.set({ botId: bRows.botId, key: "pwned", value: "x" }),
+    "botVariables.remove": (api) => api.botVariables.remove({ botId: bRows.botId, key: "b_secret" }),
     "leads.get": (api) => api.leads.get({ id: bRows.leadId }),
     "leads.update": (api) => api.leads.update({ id: bRows.leadId, title: "pwned" }),
     "leads.create": (api) => api.leads.create({ contactId: bRows.contactId, title: "pwned" }),
@@ -230,6 +235,8 @@ describe("workspace isolation", () => {
     "workspace.members",
     "contactFields.list",
     "contactFields.create",
+    // The caller's workspace's bots only (see bot-variables.test.ts).
+    "botVariables.all",
     "leads.list",
     "leads.stages",
     "inbox.queue",
@@ -294,6 +301,9 @@ describe("workspace isolation", () => {
       status: "failed",
       attempts: 0,
     });
+    expect(await b.api.botVariables.all()).toEqual([
+      { botId: bRows.botId, key: "b_secret", value: "B's value" },
+    ]);
     expect((await b.api.operators.pool({ botId: bRows.botId })).map((m) => m.userId)).toEqual([b.userId]);
     expect((await b.api.workspace.settings()).name).toBe("WS owner");
     expect((await b.api.members.list()).map((m) => [m.userId, m.role])).toEqual([[b.userId, "owner"]]);
@@ -341,6 +351,8 @@ describe("roles", () => {
     "contactFields.update": (api) =>
       api.contactFields.update({ id: "00000000-0000-4000-8000-000000000000", label: "Op", type: "text" }),
     "contactFields.remove": (api) => api.contactFields.remove({ id: "00000000-0000-4000-8000-000000000000" }),
+    "botVariables.set": (api) => api.botVariables.set({ botId, key: "op", value: "x" }),
+    "botVariables.remove": (api) => api.botVariables.remove({ botId, key: "op" }),
     "flows.create": (api) => api.flows.create({ name: "op" }),
     "flows.rename": (api) => api.flows.rename({ id: flowId, name: "op" }),
     "flows.remove": (api) => api.flows.remove({ id: flowId }),

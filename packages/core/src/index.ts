@@ -1,5 +1,6 @@
 export * from "./actor";
 export * from "./bot-settings";
+export * from "./bot-variables";
 export * from "./channels";
 export * from "./contacts/edit";
 export * from "./contacts/facts";

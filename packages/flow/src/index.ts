@@ -1,12 +1,15 @@
 export * from "./audience";
+export * from "./bot-variables";
 export * from "./compiler/compile";
 export * from "./compiler/compiled";
 export * from "./compiler/environment";
 export * from "./compiler/parse";
 export * from "./compiler/problems";
+export * from "./compiler/variable-scope";
 export * from "./contact-fields";
 export * from "./document";
 export * from "./engine/callback-data";
+export * from "./engine/deep-link";
 export { MAX_STEPS_PER_EVENT, runEngine } from "./engine/run";
 export type {
   SideEffect,

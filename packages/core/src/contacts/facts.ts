@@ -16,15 +16,19 @@ export function contactFacts(c: ContactRow): ContactFacts {
   };
 }
 
-/** The template values of a contact in a chat (`vars` come from the conversation). */
-export function contactTemplate(c: ContactRow, chatId: number): Omit<TemplateContext, "vars"> {
+/** The template values of a contact in a chat (`vars` come from the conversation, `bot` from the bot). */
+export function contactTemplate(
+  c: ContactRow,
+  chatId: number,
+  bot: Record<string, string> = {},
+): Omit<TemplateContext, "vars"> {
   return {
     name: c.firstName,
     username: c.username ?? "",
     chatId: String(chatId),
     createdAt: c.createdAt.toISOString(),
     fields: { ...c.fields },
-    bot: {},
+    bot: { ...bot },
     tracker: { ...c.tracker },
   };
 }

@@ -9,6 +9,7 @@ import {
 import {
   type CompiledFlow,
   type ConversationState,
+  deepLinkPayloadOf,
   type EngineResult,
   type InboundEvent,
   normalizeState,
@@ -71,6 +72,8 @@ interface RunState {
   followUp: InboundEvent | null;
   /** A Go to flow step asked to continue in another flow. */
   goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
+  /** The deep-link payload already recorded in this dispatch. */
+  deepLink?: string;
 }
 
 /**
@@ -105,11 +108,15 @@ export async function dispatchEvent(
     goTo: null,
   };
 
+  // A deep link's values are on the contact before the flow runs, so the first step can read them.
+  const deepLink = deepLinkPayloadOf(event);
+  if (deepLink) await recordDeepLink(tx, run, deepLink);
+
   let next: InboundEvent | null = event;
   for (let followUps = 0, switches = 0; next; ) {
     const result = runEngine(flow, run.state, next, {
       status: run.status,
-      template: contactTemplate(run.contact, conversation.chatId),
+      template: contactTemplate(run.contact, conversation.chatId, behaviour.variables),
       contact: contactFacts(run.contact),
       settings: engineSettingsOf(behaviour.settings),
       random: env.random ?? Math.random,
@@ -305,14 +312,20 @@ async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
         });
       continue;
     }
-    if (e.type !== "deep_link") continue;
-    const [row] = await tx
-      .update(contacts)
-      .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(e.payload) } })
-      .where(eq(contacts.id, run.contact.id))
-      .returning();
-    run.contact = row!;
+    if (e.type !== "deep_link" || run.deepLink === e.payload) continue;
+    await recordDeepLink(tx, run, e.payload);
   }
+}
+
+/** Stores a deep link's `start`, its key-value pairs and a new click id on the contact (once per event). */
+async function recordDeepLink(tx: Executor, run: RunState, payload: string) {
+  const [row] = await tx
+    .update(contacts)
+    .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(payload) } })
+    .where(eq(contacts.id, run.contact.id))
+    .returning();
+  run.contact = row!;
+  run.deepLink = payload;
 }
 
 export function assertNever(value: never): never {

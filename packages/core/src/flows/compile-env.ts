@@ -1,14 +1,22 @@
 import { flows, memberships } from "@switchboard/db";
 import type { CompiledFlow, CompileEnvironment, EnvironmentFlow } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
+import { botVariableKeysOfFlow } from "../bot-variables";
 import { contactFieldDefinitions } from "../contacts/fields";
 import type { Executor } from "../db";
 import { pipelineStages } from "../leads/stages";
 import { compiledVersion } from "./live-flow";
 
-/** What publishing checks a flow against: the workspace's contact fields, members, pipeline and flows. */
-export async function compileEnvironmentOf(db: Executor, workspaceId: string): Promise<CompileEnvironment> {
-  const [customFields, members, stages, workspaceFlows] = await Promise.all([
+/**
+ * What publishing checks a flow against: the workspace's contact fields, members, pipeline and flows, and
+ * (given the flow) the variables of the bots that run it.
+ */
+export async function compileEnvironmentOf(
+  db: Executor,
+  workspaceId: string,
+  flowId?: string,
+): Promise<CompileEnvironment> {
+  const [customFields, members, stages, workspaceFlows, botVariableKeys] = await Promise.all([
     contactFieldDefinitions(db, workspaceId),
     db
       .select({ userId: memberships.userId })
@@ -16,12 +24,14 @@ export async function compileEnvironmentOf(db: Executor, workspaceId: string): P
       .where(eq(memberships.workspaceId, workspaceId)),
     pipelineStages(db, workspaceId),
     workspaceFlowsOf(db, workspaceId),
+    flowId ? botVariableKeysOfFlow(db, workspaceId, flowId) : undefined,
   ]);
   return {
     customFields,
     memberIds: members.map((m) => m.userId),
     stageIds: stages.map((s) => s.id),
     flows: workspaceFlows,
+    ...(botVariableKeys ? { botVariableKeys } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { bots, type ConversationRow, flows, flowVersions } from "@switchboard/db";
 import { type CompiledFlow, type InboundEvent, normalizeAlias } from "@switchboard/flow";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type BotSettings, parseBotSettings } from "../bot-settings";
 import type { Executor } from "../db";
 
@@ -15,11 +15,15 @@ export interface LiveFlow {
   flow: CompiledFlow;
 }
 
+type BotVariableMap = Record<string, string>;
+
 export interface BotBehaviour {
   workspaceId: string;
   settings: BotSettings;
   /** The bot's entry flow's live version, or null when there is none yet. */
   published: LiveFlow | null;
+  /** The bot's variables (`{{bot.KEY}}`), read in the same query. */
+  variables: BotVariableMap;
 }
 
 /**
@@ -34,13 +38,14 @@ export async function loadBotBehaviour(db: Executor, botId: string): Promise<Bot
       settings: bots.settings,
       flowId: flows.id,
       versionId: flows.publishedVersionId,
+      variables: sql<BotVariableMap | null>`(select jsonb_object_agg(bv.key, bv.value) from bot_variables bv where bv.bot_id = ${bots.id})`,
     })
     .from(bots)
     .leftJoin(flows, eq(flows.id, bots.entryFlowId))
     .where(eq(bots.id, botId));
   if (!row) return null;
   const settings = parseBotSettings(row.settings);
-  const base = { workspaceId: row.workspaceId, settings };
+  const base = { workspaceId: row.workspaceId, settings, variables: row.variables ?? {} };
   if (!row.versionId || !row.flowId) return { ...base, published: null };
   const flow = await compiledVersion(db, row.versionId);
   return { ...base, published: flow ? { flowId: row.flowId, versionId: row.versionId, flow } : null };

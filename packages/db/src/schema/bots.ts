@@ -6,6 +6,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -69,3 +70,21 @@ export const botLogs = pgTable(
   },
   (t) => [index("bot_logs_bot_idx").on(t.botId, t.createdAt)],
 );
+
+/** A bot's variables (Bot settings → Variables), read by templates as `{{bot.KEY}}`. */
+export const botVariables = pgTable(
+  "bot_variables",
+  {
+    botId: uuid("bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "cascade" }),
+    /** `[a-z][a-z0-9_]{0,31}`, checked by the core. */
+    key: text("key").notNull(),
+    /** At most 4096 characters. */
+    value: text("value").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.key] })],
+);
+
+export type BotVariableRow = typeof botVariables.$inferSelect;

@@ -2,13 +2,14 @@ import { hasAudience } from "../audience";
 import type { CustomFieldDefinition } from "../contact-fields";
 import type { FlowDocument, Step } from "../document";
 import type { StepDefinition } from "../steps/define-step";
-import { definitionOf, stepOutputs, stepTemplates, stepWaits, stepWrites } from "../steps/registry";
+import { definitionOf, stepOutputs, stepTemplates, stepWaits } from "../steps/registry";
 import { isKnownPath, templateReferences } from "../template";
 import { checkAudience } from "./check-helpers";
 import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normalizeAlias } from "./compiled";
 import type { CompileEnvironment } from "./environment";
 import { parseFlowDocument } from "./parse";
 import { hasErrors, type Problem, problem } from "./problems";
+import { declaredWrites, type Link, spotLabel, templateSpot, variableScopes } from "./variable-scope";
 
 export type CompileResult =
   | { ok: true; flow: CompiledFlow; problems: Problem[] }
@@ -55,7 +56,7 @@ export function compileFlow(doc: FlowDocument, env: CompileEnvironment = {}): Co
   const roots = [entryStepId, ...Object.values(aliases)].filter((id): id is string => !!id && steps.has(id));
   reportUnreachable(steps, outputs, roots, problems);
   reportLoopsWithoutWait(steps, outputs, problems);
-  reportUnknownVariables(steps, problems);
+  reportUnknownVariables(steps, outputs, env, problems);
 
   if (hasErrors(problems) || !entryStepId) return { ok: false, flow: null, problems };
 
@@ -240,31 +241,66 @@ function reportLoopsWithoutWait(
   for (const id of steps.keys()) visit(id);
 }
 
-function reportUnknownVariables(steps: Map<string, Step>, problems: Problem[]) {
-  const written = new Set<string>();
-  for (const s of steps.values()) for (const v of stepWrites(s)) written.add(v);
+/**
+ * Templates that read something that will be empty: an unknown path; a `vars.KEY` that no step
+ * upstream writes; a `fields.KEY` the workspace has no custom field for; a `bot.KEY` none of the bots
+ * running the flow has. `tracker.*` is never checked (any deep-link key may come). A default
+ * (`| "…"`) says the author expects it to be missing, so it silences all but the unknown-path case.
+ */
+function reportUnknownVariables(
+  steps: Map<string, Step>,
+  outputs: Map<string, Record<string, string | null>>,
+  env: CompileEnvironment,
+  problems: Problem[],
+) {
+  const links: Link[] = [];
+  for (const [source, record] of outputs)
+    for (const target of Object.values(record)) if (target) links.push({ source, target });
+  const scopes = variableScopes(declaredWrites([...steps.values()]), links);
+  const customKeys = env.customFields ? new Set(env.customFields.map((f) => f.key)) : null;
+  const botKeys = env.botVariableKeys ? new Set(env.botVariableKeys) : null;
   for (const s of steps.values()) {
     const templates = stepTemplates(s);
+    if (!templates.some((t) => t.includes("{{"))) continue;
+    const inScope = scopes.get(s.id) ?? new Set<string>();
     const reported = new Set<string>();
     for (const t of templates)
       for (const ref of templateReferences(t)) {
-        if (reported.has(ref.path)) continue;
-        const varName = /^(?:vars|variables)\.(.+)$/.exec(ref.path)?.[1];
-        const unknown =
-          !isKnownPath(ref.path) || (varName !== undefined && !written.has(varName) && !ref.hasDefault);
-        if (!unknown) continue;
-        reported.add(ref.path);
+        const why = unknownReason(ref.path, ref.hasDefault, inScope, customKeys, botKeys);
+        if (!why) continue;
+        const spot = templateSpot(s.config, t, ref.path);
+        const key = `${spot ?? ""}\u0000${ref.path}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const where = spot ? `${stepName(s)}, ${spotLabel(spot)}` : stepName(s);
         problems.push(
-          problem(
-            "UNKNOWN_VARIABLE",
-            isKnownPath(ref.path)
-              ? `{{${ref.path}}} is never set by any step; it will be empty.`
-              : `{{${ref.path}}} is not a known variable; it will be empty.`,
-            { stepId: s.id },
-          ),
+          problem("UNKNOWN_VARIABLE", `${where}: {{${ref.path}}} ${why}; it will be empty.`, {
+            stepId: s.id,
+            ...(spot ? { path: spot } : {}),
+          }),
         );
       }
   }
+}
+
+function unknownReason(
+  path: string,
+  hasDefault: boolean,
+  written: ReadonlySet<string>,
+  customKeys: Set<string> | null,
+  botKeys: Set<string> | null,
+): string | null {
+  if (!isKnownPath(path)) return "is not a known variable";
+  if (hasDefault) return null;
+  const dot = path.indexOf(".");
+  const root = path.slice(0, dot);
+  const key = path.slice(dot + 1);
+  if ((root === "vars" || root === "variables") && !written.has(key))
+    return "is not set by any step before this one";
+  if (root === "fields" && customKeys && !customKeys.has(key))
+    return "is not a custom field of this workspace";
+  if (root === "bot" && botKeys && !botKeys.has(key)) return "is not a variable of any bot running this flow";
+  return null;
 }
 
 /** The workspace's definitions of the custom fields the flow uses, kept with the version. */

@@ -10,6 +10,12 @@ export interface CompileEnvironment {
   memberIds?: readonly string[];
   stageIds?: readonly string[];
   /** The workspace's flows (Go to flow targets), with the steps of their live versions. */
+  /**
+   * The keys of the bot variables (`{{bot.KEY}}`) of the bots that run this flow, all together. Absent
+   * when no bot runs it (yet) or it is not known: then `bot.*` is taken on trust. A key is known when
+   * at least one of those bots has it.
+   */
+  botVariableKeys?: readonly string[];
   flows?: readonly EnvironmentFlow[];
 }
 

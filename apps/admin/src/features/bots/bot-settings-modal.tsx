@@ -18,6 +18,7 @@ import {
   settingsPatch,
   validateSettingsForm,
 } from "./bot-settings-form";
+import { BotVariables } from "./bot-variables";
 import { OperatorGroupSettings } from "./operator-group";
 import { OperatorPool } from "./operator-pool";
 import { SectionTitle, ToggleRow } from "./setting-row";
@@ -211,6 +212,11 @@ export function BotSettingsModal({
             disabled={off}
             onChange={(key, text) => set({ texts: { ...form.texts, [key]: text } }, key)}
           />
+        </div>
+
+        <SectionTitle>Variables</SectionTitle>
+        <div className="mt-3">
+          <BotVariables botId={bot.id} canEdit={canEdit} />
         </div>
 
         <SectionTitle>Operator pool</SectionTitle>

@@ -98,10 +98,10 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   const loaded = useLoadedDraft(flow.draft);
   const { draft, getDraft, dispatch, undo, redo, canUndo, canRedo } = useDraftHistory(loaded.document);
   const environment = useWorkspaceEnvironment(flow.id);
-  const { customFields, members, stages } = environment;
+  const { customFields, members, stages, botVariables } = environment;
   const compileEnvironment = useMemo(
-    () => compileEnvironmentOf({ ...UNKNOWN_ENVIRONMENT, customFields, members, stages }),
-    [customFields, members, stages],
+    () => compileEnvironmentOf({ ...UNKNOWN_ENVIRONMENT, customFields, members, stages, botVariables }),
+    [customFields, members, stages, botVariables],
   );
   const compiled = useCompiledDraft(draft, compileEnvironment);
 

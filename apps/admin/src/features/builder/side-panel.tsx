@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback } from "react";
+import { variablesInScope } from "@switchboard/flow";
+import { useCallback, useMemo } from "react";
 import { newStepId } from "@/lib/ids";
 import { useBuilder } from "./builder-context";
 import type { StepPatch } from "./draft";
@@ -34,6 +35,9 @@ export function SidePanel() {
     [selectStep, dispatch],
   );
   const onClose = useCallback(() => selectStep(null), [selectStep]);
+  // The variables steps upstream of the selected one write; the same array while they don't change.
+  const scopeKey = selectedStep ? variablesInScope(draft, selectedStep.id).join("\n") : "";
+  const variables = useMemo(() => (scopeKey ? scopeKey.split("\n") : []), [scopeKey]);
 
   if (selectedStep)
     return (
@@ -42,7 +46,7 @@ export function SidePanel() {
           step={selectedStep}
           isEntry={draft.entryStepId === selectedStep.id}
           problems={compiled.problemsByStep.get(selectedStep.id) ?? NO_PROBLEMS}
-          variables={compiled.variables}
+          variables={variables}
           environment={environment}
           onPatch={onPatch}
           onMergeConfig={onMergeConfig}

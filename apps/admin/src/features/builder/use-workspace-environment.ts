@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/lib/trpc";
 import {
+  botVariablesFrom,
   customFieldsFrom,
   membersFrom,
   stagesFrom,
@@ -26,6 +27,8 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const stages = useQuery({ ...trpc.leads.stages.queryOptions(), staleTime: LISTS_STALE_MS });
   const settings = useQuery({ ...trpc.workspace.settings.queryOptions(), staleTime: LISTS_STALE_MS });
   const targets = useQuery({ ...trpc.flows.targets.queryOptions(), staleTime: LISTS_STALE_MS });
+  const bots = useQuery({ ...trpc.bots.list.queryOptions(), staleTime: LISTS_STALE_MS });
+  const botVariables = useQuery({ ...trpc.botVariables.all.queryOptions(), staleTime: LISTS_STALE_MS });
   const runs = useQuery({
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
@@ -35,11 +38,23 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const customFields = useMemo(() => customFieldsFrom(fields.data), [fields.data]);
   const memberList = useMemo(() => membersFrom(members.data), [members.data]);
   const stageList = useMemo(() => stagesFrom(stages.data), [stages.data]);
+  const botVariableInfo = useMemo(
+    () => botVariablesFrom(flowId, bots.data, botVariables.data),
+    [flowId, bots.data, botVariables.data],
+  );
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
   const flows = targets.data ?? null;
   return useMemo(
-    () => ({ customFields, members: memberList, stages: stageList, timeZone, scheduleRuns, flows }),
-    [customFields, memberList, stageList, timeZone, scheduleRuns, flows],
+    () => ({
+      customFields,
+      members: memberList,
+      stages: stageList,
+      timeZone,
+      scheduleRuns,
+      flows,
+      botVariables: botVariableInfo,
+    }),
+    [customFields, memberList, stageList, timeZone, scheduleRuns, flows, botVariableInfo],
   );
 }

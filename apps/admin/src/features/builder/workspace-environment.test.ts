@@ -57,6 +57,34 @@ describe("compileEnvironmentOf", () => {
   });
 });
 
+describe("bot variables", () => {
+  const bots = [
+    { id: "b1", username: "one_bot", entryFlowId: "f1" },
+    { id: "b2", username: "two_bot", entryFlowId: null },
+  ];
+  const botVariables = [
+    { botId: "b1", key: "promo", value: "x" },
+    { botId: "b2", key: "phone", value: "y" },
+  ];
+
+  it("are unknown until the bots, their variables and the flow are known", () => {
+    expect(environmentFrom({ bots, botVariables }).botVariables).toBeNull();
+    expect(environmentFrom({ flowId: "f1", bots }).botVariables).toBeNull();
+  });
+
+  it("the compiler checks {{bot.KEY}} against the bots running the flow", () => {
+    const env = environmentFrom({ flowId: "f1", bots, botVariables });
+    expect(env.botVariables).toEqual({ running: true, variables: [{ key: "promo", bots: ["one_bot"] }] });
+    expect(compileEnvironmentOf(env)).toEqual({ botVariableKeys: ["promo"] });
+  });
+
+  it("a flow no bot runs offers every bot's variables and checks none", () => {
+    const env = environmentFrom({ flowId: "f2", bots, botVariables });
+    expect(env.botVariables?.variables.map((v) => v.key)).toEqual(["phone", "promo"]);
+    expect(compileEnvironmentOf(env)).toEqual({});
+  });
+});
+
 describe("scheduleTimeZone", () => {
   it("is the workspace's, else the browser's", () => {
     expect(scheduleTimeZone(environmentFrom(sources))).toBe("Europe/Berlin");

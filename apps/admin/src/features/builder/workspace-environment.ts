@@ -4,6 +4,7 @@ import {
   type CustomFieldDefinition,
   type CustomFieldType,
 } from "@switchboard/flow";
+import { type BotVariableInfo, botVariablesFor } from "./fields/variable-picker";
 
 /* What the builder knows about the workspace a flow belongs to, for the editors and the compiler. */
 
@@ -48,6 +49,11 @@ export interface WorkspaceEnvironment {
   scheduleRuns: ScheduleRunInfo[] | null;
   /** The workspace's flows (Go to flow targets). */
   flows: FlowTarget[] | null;
+  /**
+   * Bot variables (`{{bot.KEY}}`) of the bots running this flow (`running`), else of every bot of the
+   * workspace; the compiler checks them only when `running`.
+   */
+  botVariables: { running: boolean; variables: BotVariableInfo[] } | null;
 }
 
 export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
@@ -57,6 +63,7 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   timeZone: null,
   scheduleRuns: null,
   flows: null,
+  botVariables: null,
 };
 
 /** What the API answers, each `undefined` while it hasn't (loading, failed). */
@@ -67,7 +74,18 @@ export interface EnvironmentSources {
   settings?: { timeZone: string };
   scheduleRuns?: readonly ScheduleRunInfo[];
   flows?: readonly FlowTarget[];
+  /** With `bots` and `botVariables`: which flow the builder edits. */
+  flowId?: string;
+  bots?: readonly { id: string; username: string; entryFlowId: string | null }[];
+  botVariables?: readonly { botId: string; key: string }[];
 }
+
+export const botVariablesFrom = (
+  flowId: string | undefined,
+  bots: EnvironmentSources["bots"],
+  variables: EnvironmentSources["botVariables"],
+): WorkspaceEnvironment["botVariables"] =>
+  flowId && bots && variables ? botVariablesFor(flowId, bots, variables) : null;
 
 const isFieldType = (t: string): t is CustomFieldType =>
   (CUSTOM_FIELD_TYPES as readonly string[]).includes(t);
@@ -99,6 +117,7 @@ export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironme
     timeZone: sources.settings?.timeZone ?? null,
     scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
     flows: sources.flows ? [...sources.flows] : null,
+    botVariables: botVariablesFrom(sources.flowId, sources.bots, sources.botVariables),
   };
 }
 
@@ -112,6 +131,7 @@ export function compileEnvironmentOf(env: WorkspaceEnvironment): CompileEnvironm
   if (env.members) out.memberIds = env.members.map((m) => m.userId);
   if (env.stages) out.stageIds = env.stages.map((s) => s.id);
   if (env.flows) out.flows = env.flows;
+  if (env.botVariables?.running) out.botVariableKeys = env.botVariables.variables.map((v) => v.key);
   return out;
 }
 

@@ -148,7 +148,7 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
     .returning({ updatedAt: flows.updatedAt });
   return {
     updatedAt: row!.updatedAt,
-    problems: compileDraft(top.data, await compileEnvironment(scope)).problems,
+    problems: compileDraft(top.data, await compileEnvironment(scope, id)).problems,
   };
 }
 
@@ -157,13 +157,13 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
  * stages. In a transaction: a workspace's first look at its pipeline creates the default stages under
  * a transaction-scoped lock.
  */
-function compileEnvironment(scope: WorkspaceScope) {
-  return scope.db.transaction((tx) => compileEnvironmentOf(tx, scope.workspaceId));
+function compileEnvironment(scope: WorkspaceScope, flowId?: string) {
+  return scope.db.transaction((tx) => compileEnvironmentOf(tx, scope.workspaceId, flowId));
 }
 
 export async function validateFlow(scope: WorkspaceScope, id: string) {
   const row = await flowRow(scope, id);
-  return compileDraft(row.draft, await compileEnvironment(scope)).problems;
+  return compileDraft(row.draft, await compileEnvironment(scope, id)).problems;
 }
 
 /** Compiles the draft into the next immutable version and makes it the one bots run. */
@@ -177,7 +177,7 @@ export async function publishFlow(scope: WorkspaceScope, id: string) {
       .from(flows)
       .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
       .for("update");
-    const result = compileDraft(row!.draft, await compileEnvironmentOf(tx, scope.workspaceId));
+    const result = compileDraft(row!.draft, await compileEnvironmentOf(tx, scope.workspaceId, id));
     if (!result.ok) return { ok: false as const, problems: result.problems };
     const [{ current } = { current: 0 }] = await tx
       .select({ current: max(flowVersions.version) })

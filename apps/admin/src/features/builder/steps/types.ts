@@ -7,7 +7,7 @@ export interface EditorProps<T extends StepType> {
   onChange: (config: StepOf<T>["config"]) => void;
   /** This step's compile problems, for messages next to the fields they are about. */
   problems: Problem[];
-  /** Variables some step of the flow collects (`vars.*`). */
+  /** Variables (`vars.*`) that steps upstream of this one write: the picker's "This flow" group. */
   variables: string[];
   /** The workspace's custom fields, members, stages, time zone and schedule runs, as far as known. */
   environment: WorkspaceEnvironment;

@@ -4,6 +4,7 @@ import type { Button as FlowButton, Problem } from "@switchboard/flow";
 import { Input, Select } from "@/components/ui/field";
 import { ChevronDownIcon, ChevronUpIcon, LinkIcon, TrashIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
+import { TemplateInput } from "../../fields/template-input";
 import { buttonErrors } from "./buttons";
 
 /** One button of a Buttons step: order, label, action (go to a step or open a link), link. */
@@ -12,6 +13,7 @@ export function ButtonRow({
   index: i,
   count,
   problems,
+  variables,
   onChange,
   onMove,
   onRemove,
@@ -20,6 +22,8 @@ export function ButtonRow({
   index: number;
   count: number;
   problems: Problem[];
+  /** `vars.*` written upstream, for the label's variable picker. */
+  variables: string[];
   onChange: (next: FlowButton) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
@@ -54,14 +58,15 @@ export function ButtonRow({
           </button>
         </div>
         <div className="min-w-0 flex-1">
-          <Input
+          <TemplateInput
             data-testid={`button-label-${i}`}
             aria-label={`Button ${i + 1} label`}
             value={b.label}
             maxLength={128}
             placeholder={`Button ${i + 1}`}
             invalid={!!labelError}
-            onChange={(e) => onChange({ ...b, label: e.target.value })}
+            variables={variables}
+            onChange={(label) => onChange({ ...b, label })}
             className="h-8"
           />
         </div>

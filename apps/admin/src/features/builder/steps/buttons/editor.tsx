@@ -78,6 +78,7 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
               index={i}
               count={config.buttons.length}
               problems={problems}
+              variables={variables}
               onChange={(next) => updateButton(i, next)}
               onMove={(delta) => move(i, delta)}
               onRemove={() => setButtons(config.buttons.filter((_, j) => j !== i))}

@@ -1,8 +1,9 @@
 "use client";
 
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { MessageTextField } from "../../fields/message-text-field";
 import { TagsInput } from "../../fields/tags-input";
+import { TemplateInput } from "../../fields/template-input";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { ownerFromValue, ownerOptions, ownerValue, stageOptions } from "./create-lead";
@@ -32,14 +33,15 @@ export function CreateLeadEditor({
           </span>
         }
       >
-        <Input
+        <TemplateInput
           id="lead-title"
           data-testid="lead-title"
           value={config.title}
           maxLength={200}
           invalid={!!titleError}
           placeholder='Lead from {{name | "Telegram"}}'
-          onChange={(e) => onChange({ ...config, title: e.target.value })}
+          variables={variables}
+          onChange={(title) => onChange({ ...config, title })}
         />
       </Field>
       <Field label="Owner" htmlFor="lead-owner" error={ownerError}>

@@ -1,8 +1,9 @@
 "use client";
 
-import { Field, Input } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { DurationInput } from "../../fields/duration-input";
 import { MessageTextField } from "../../fields/message-text-field";
+import { TemplateInput } from "../../fields/template-input";
 import { TemplateTextarea } from "../../fields/template-textarea";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
@@ -27,13 +28,14 @@ export function LoginEditor({ step, onChange, problems, variables }: EditorProps
         error={labelError}
         hint="Opens Switchboard, where a member of this workspace signs in and confirms."
       >
-        <Input
+        <TemplateInput
           id="login-button-label"
           data-testid="login-button-label"
           value={config.buttonLabel}
           maxLength={64}
           invalid={!!labelError}
-          onChange={(e) => onChange({ ...config, buttonLabel: e.target.value })}
+          variables={variables}
+          onChange={(buttonLabel) => onChange({ ...config, buttonLabel })}
         />
       </Field>
       <Field

@@ -1,12 +1,13 @@
 "use client";
 
-import { Field, Input } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { customDefinition } from "../../fields/field-ref";
 import { FieldRefSelect } from "../../fields/field-ref-select";
 import { MessageTextField } from "../../fields/message-text-field";
 import { SaveAsField } from "../../fields/save-as-field";
 import { overlappingTags } from "../../fields/tags";
 import { TagsInput } from "../../fields/tags-input";
+import { TemplateInput } from "../../fields/template-input";
 import { TemplateTextarea } from "../../fields/template-textarea";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
@@ -59,13 +60,14 @@ export function UpdateContactEditor({
           error={shareError}
           hint="A keyboard button that sends the user's own number with one tap. Typed numbers work too."
         >
-          <Input
+          <TemplateInput
             id="share-button-label"
             data-testid="share-button-label"
             value={config.shareButtonLabel}
             maxLength={64}
             invalid={!!shareError}
-            onChange={(e) => onChange({ ...config, shareButtonLabel: e.target.value })}
+            variables={variables}
+            onChange={(shareButtonLabel) => onChange({ ...config, shareButtonLabel })}
           />
         </Field>
       )}

@@ -1,4 +1,12 @@
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'delivered', 'failed');--> statement-breakpoint
+CREATE TABLE "bot_variables" (
+	"bot_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"value" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "bot_variables_bot_id_key_pk" PRIMARY KEY("bot_id","key")
+);
+--> statement-breakpoint
 CREATE TABLE "split_choices" (
 	"conversation_id" uuid NOT NULL,
 	"step_id" text NOT NULL,
@@ -36,6 +44,7 @@ CREATE TABLE "webhook_secrets" (
 );
 --> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "flow_id" uuid;--> statement-breakpoint
+ALTER TABLE "bot_variables" ADD CONSTRAINT "bot_variables_bot_id_bots_id_fk" FOREIGN KEY ("bot_id") REFERENCES "public"."bots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "split_choices" ADD CONSTRAINT "split_choices_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_bot_id_bots_id_fk" FOREIGN KEY ("bot_id") REFERENCES "public"."bots"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -1,0 +1,48 @@
+"use client";
+
+import { type ComponentProps, useRef } from "react";
+import { Input } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
+import { insertAtCaret } from "./variable-picker";
+import { VariablePickerMenu } from "./variable-picker-menu";
+
+/** A one-line template field (a button label, a lead title) with the `{ }` variable picker beside it. */
+export function TemplateInput({
+  value,
+  onChange,
+  variables,
+  maxLength,
+  className,
+  ...rest
+}: Omit<ComponentProps<typeof Input>, "value" | "onChange"> & {
+  value: string;
+  onChange: (value: string) => void;
+  /** `vars.*` written by steps upstream of this one. */
+  variables: string[];
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+
+  function insert(path: string) {
+    const el = ref.current;
+    const next = insertAtCaret(value, el?.selectionStart, el?.selectionEnd, path, maxLength);
+    onChange(next.value);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
+  return (
+    <div className="flex items-center gap-1">
+      <Input
+        ref={ref}
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        className={cn("min-w-0 flex-1", className)}
+        {...rest}
+      />
+      <VariablePickerMenu variables={variables} onPick={insert} placement="below" />
+    </div>
+  );
+}
