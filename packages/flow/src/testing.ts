@@ -112,6 +112,18 @@ export const loginStep = (
   ...extra,
 });
 
+export const httpStep = (
+  id: string,
+  url: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "http_request",
+  config: { url, ...config },
+  ...extra,
+});
+
 /** A stored file attached to a step (any uuid; the size decides the limit checks). */
 export const media = (
   kind: "photo" | "video" | "audio" | "document" = "photo",

@@ -65,7 +65,8 @@ class EngineRun {
     this.template = { ...ctx.template, fields: { ...ctx.template.fields } };
     const run = this;
     this.io = {
-      render: (template) => renderTemplate(template, { ...this.template, vars: this.state.vars }),
+      render: (template, escapeValue) =>
+        renderTemplate(template, { ...this.template, vars: this.state.vars }, escapeValue),
       send: (text, options = {}) => this.send(text, options.keyboard, options.media),
       setVar: (name, value) => {
         this.state.vars[name] = value;
@@ -131,6 +132,10 @@ class EngineRun {
       case "login_result":
         if (this.state.pending?.kind === "login" && this.state.pending.id === event.loginId)
           this.resume({ kind: "login_result", loginId: event.loginId, ok: event.ok });
+        return;
+      case "http_result":
+        if (this.state.pending?.kind === "http" && this.state.pending.id === event.requestId)
+          this.resume({ ...event, kind: "http_result" });
         return;
       case "operator_unavailable":
       case "operator_joined":

@@ -3,6 +3,7 @@ import { buttonsStep } from "./buttons";
 import { createLeadStep } from "./create_lead";
 import { FALLBACK_HANDLE, type OutputHandle, type StepDefinition } from "./define-step";
 import { freeInputStep } from "./free_input";
+import { httpRequestStep } from "./http_request";
 import { loginStep } from "./login";
 import { routeToOperatorStep } from "./route_to_operator";
 import { scheduleStep } from "./schedule";
@@ -23,6 +24,7 @@ export const STEP_DEFINITIONS = [
   createLeadStep,
   scheduleStep,
   loginStep,
+  httpRequestStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

@@ -2,6 +2,7 @@ import type { ProblemCase } from "../testing";
 import * as buttons from "./buttons/cases";
 import * as createLead from "./create_lead/cases";
 import * as freeInput from "./free_input/cases";
+import * as httpRequest from "./http_request/cases";
 import * as login from "./login/cases";
 import type { StepType } from "./registry";
 import * as routeToOperator from "./route_to_operator/cases";
@@ -19,4 +20,5 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   create_lead: createLead.problemCases,
   schedule: schedule.problemCases,
   login: login.problemCases,
+  http_request: httpRequest.problemCases,
 };
