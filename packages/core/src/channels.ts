@@ -17,6 +17,8 @@ export const CHANNELS = {
   realtime: "switchboard_realtime",
   /** Lines were queued in a bot's topic outbox (the operators' forum group). Payload: the bot id. */
   topicOutbox: "switchboard_topic_outbox",
+  /** An HTTP request step's call waits for a runtime (http_jobs). Payload: the bot id. */
+  http: "switchboard_http",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -17,6 +17,7 @@ import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
 import { loadBotBehaviour } from "../flows/live-flow";
 import { forumAfterDispatch } from "../forum/mirror";
+import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
@@ -215,6 +216,9 @@ async function applyAction(
       );
       return;
     }
+    case "http_request":
+      await enqueueHttpJob(tx, conversation, action);
+      return;
     default:
       return assertNever(action);
   }
