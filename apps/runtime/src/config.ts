@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import path from "node:path";
+import type { AddressPolicy } from "./http/address-policy";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -29,6 +30,15 @@ export interface RuntimeConfig {
   mediaDownloads?: boolean;
   /** How often due downloads are looked for (they also wake on NOTIFY); default 2000. */
   downloadPollMs?: number;
+  /**
+   * HTTP request steps may call private, loopback and link-local addresses
+   * (SWITCHBOARD_HTTP_ALLOW_PRIVATE=1; off by default, see docs/engine.md).
+   */
+  httpAllowPrivate?: boolean;
+  /** Tests only: decides per address and port instead of the rule above. */
+  httpAddressPolicy?: AddressPolicy;
+  /** How often open HTTP calls are looked for (they also wake on NOTIFY); default 2000. */
+  httpPollMs?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -48,5 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
     mediaDownloads: env.RUNTIME_MEDIA_DOWNLOADS !== "0",
     downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
+    httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
+    httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
   };
 }

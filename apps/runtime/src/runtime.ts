@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { LocalFileStorage } from "@switchboard/core";
 import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
+import { anyAddress, publicOnly } from "./http/address-policy";
 import { createHttpServer } from "./http-server";
+import { HttpWorker } from "./http-worker";
 import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
 import { PollLeadership } from "./poll-leadership";
@@ -39,6 +41,15 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           apiRoot: config.apiRoot,
           pollMs: config.downloadPollMs ?? 2000,
         });
+  const calls = new HttpWorker({
+    db,
+    sql,
+    env: core,
+    log,
+    secretKey,
+    policy: config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly),
+    pollMs: config.httpPollMs ?? 2000,
+  });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -49,6 +60,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await timers.start();
   await routing.start();
   await downloads?.start();
+  await calls.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -60,6 +72,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
+      await calls.stop();
       await downloads?.stop();
       await routing.stop();
       await timers.stop();
