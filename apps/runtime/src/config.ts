@@ -37,6 +37,8 @@ export interface RuntimeConfig {
   httpAllowPrivate?: boolean;
   /** Tests only: decides per address and port instead of the rule above. */
   httpAddressPolicy?: AddressPolicy;
+  /** Perform HTTP request steps' calls (default true; RUNTIME_HTTP_CALLS=0 leaves them to other runtimes). */
+  httpCalls?: boolean;
   /** How often open HTTP calls are looked for (they also wake on NOTIFY); default 2000. */
   httpPollMs?: number;
 }
@@ -59,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     mediaDownloads: env.RUNTIME_MEDIA_DOWNLOADS !== "0",
     downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
     httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
+    httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
     httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
   };
 }

@@ -41,15 +41,18 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           apiRoot: config.apiRoot,
           pollMs: config.downloadPollMs ?? 2000,
         });
-  const calls = new HttpWorker({
-    db,
-    sql,
-    env: core,
-    log,
-    secretKey,
-    policy: config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly),
-    pollMs: config.httpPollMs ?? 2000,
-  });
+  const calls =
+    config.httpCalls === false
+      ? null
+      : new HttpWorker({
+          db,
+          sql,
+          env: core,
+          log,
+          secretKey,
+          policy: config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly),
+          pollMs: config.httpPollMs ?? 2000,
+        });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -60,7 +63,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await timers.start();
   await routing.start();
   await downloads?.start();
-  await calls.start();
+  await calls?.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -72,7 +75,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       const serverClosed = new Promise<void>((resolve) =>
         server.listening ? server.close(() => resolve()) : resolve(),
       );
-      await calls.stop();
+      await calls?.stop();
       await downloads?.stop();
       await routing.stop();
       await timers.stop();
