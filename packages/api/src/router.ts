@@ -13,6 +13,7 @@ import { operatorsRouter } from "./domains/operators/router";
 import { presenceRouter } from "./domains/presence/router";
 import { realtimeRouter } from "./domains/realtime/router";
 import { sandboxRouter } from "./domains/sandbox/router";
+import { secretsRouter } from "./domains/secrets/router";
 import { workspaceRouter } from "./domains/workspaces/router";
 import { router } from "./trpc";
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   files: filesRouter,
   sandbox: sandboxRouter,
   realtime: realtimeRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;
