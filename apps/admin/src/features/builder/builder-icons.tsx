@@ -90,3 +90,10 @@ export const FileIcon = make(
     <path d="M14 2v5h6" />
   </>,
 );
+export const GlobeIcon = make(
+  "GlobeIcon",
+  <>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M2 12h20M12 2a15.3 15.3 0 0 1 4 10 15.3 15.3 0 0 1-4 10 15.3 15.3 0 0 1-4-10 15.3 15.3 0 0 1 4-10Z" />
+  </>,
+);

@@ -122,6 +122,8 @@ export function actionLine(action: OutboundAction): string | null {
       return `Lead created: ${action.title}`;
     case "start_login":
       return "Login link created: waiting for the member to sign in";
+    case "http_request":
+      return `HTTP request ${action.request.method} ${action.request.url}: the test chat doesn't call APIs; a published bot does`;
   }
 }
 

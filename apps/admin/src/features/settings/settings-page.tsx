@@ -8,6 +8,7 @@ import { useTRPC } from "@/lib/trpc";
 import { CannedReplies } from "./canned-replies";
 import { ContactFields } from "./contact-fields";
 import { LeaveWorkspace } from "./leave-workspace";
+import { Secrets } from "./secrets";
 import { WorkspaceSettings } from "./workspace-settings";
 
 export function SettingsPage() {
@@ -31,6 +32,7 @@ export function SettingsPage() {
         <WorkspaceSettings canEdit={canEdit} />
         <ContactFields canEdit={canEdit} />
         <CannedReplies canEdit={canEdit} />
+        <Secrets canEdit={canEdit} />
         {me.data && <LeaveWorkspace workspaceName={me.data.name} />}
       </div>
     </PageContainer>

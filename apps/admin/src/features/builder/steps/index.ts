@@ -2,6 +2,7 @@ import type { StepType } from "@switchboard/flow";
 import { buttonsStepUI } from "./buttons";
 import { createLeadStepUI } from "./create_lead";
 import { freeInputStepUI } from "./free_input";
+import { httpRequestStepUI } from "./http_request";
 import { loginStepUI } from "./login";
 import { routeToOperatorStepUI } from "./route_to_operator";
 import { scheduleStepUI } from "./schedule";
@@ -24,6 +25,7 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   create_lead: createLeadStepUI,
   schedule: scheduleStepUI,
   login: loginStepUI,
+  http_request: httpRequestStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
