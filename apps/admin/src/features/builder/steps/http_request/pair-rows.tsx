@@ -30,7 +30,6 @@ export function PairRows({
   return (
     <div className="space-y-2" data-testid={testId}>
       {rows.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no ids; the index is their identity here
         <div key={i} className="flex items-start gap-2">
           <Input
             aria-label={`${placeholders[0]} ${i + 1}`}
