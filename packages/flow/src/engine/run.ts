@@ -107,6 +107,8 @@ class EngineRun {
   }
 
   handle(event: InboundEvent): void {
+    // A call's result for a step the conversation has left is stale, whatever the status: it changes nothing.
+    if (event.type === "http_result" && this.state.pending?.id !== event.requestId) return;
     // Nobody can be reached: the flow stays silent. The runtime still stores what the user sent.
     if (this.status === "blocked") return this.answerCallbackSilently(event);
     // A human has the conversation: only the operator side of it is handled here.

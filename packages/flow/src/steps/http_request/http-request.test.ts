@@ -212,6 +212,19 @@ describe("http_request: engine", () => {
     expect(late.actions).toEqual([]);
   });
 
+  it("a stale result doesn't reopen a closed conversation", () => {
+    const waiting = drive(flow, [start(), text("A1")]).state;
+    const closed = { ...waiting, stepId: null, waiting: false, pending: null };
+    const r = runEngine(
+      flow,
+      closed,
+      { type: "http_result", requestId: "h:1", status: 200, error: null },
+      makeCtx({}, {}, { status: "closed" }),
+    );
+    expect(r.status).toBe("closed");
+    expect(r.actions).toEqual([]);
+  });
+
   it("a URL that renders to nothing usable goes to failure at once, without a request", () => {
     const f = compileOk(
       flowDoc(
