@@ -5,6 +5,7 @@ import {
   claimHttpJobs,
   deliverHttpResult,
   type HttpJob,
+  pruneHttpJobs,
   readSecretValues,
 } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
@@ -13,6 +14,9 @@ import type { AddressPolicy } from "./http/address-policy";
 import { type FetchResult, type OutgoingHeader, performHttpRequest } from "./http/fetcher";
 import type { Logger } from "./log";
 import { NotifiedLoop } from "./notified-loop";
+
+/** How often finished jobs past their retention are deleted. */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Calls claimed per round, performed at once (none holds a chat lock or a transaction while waiting). */
 const BATCH = 8;
@@ -37,6 +41,7 @@ export interface HttpWorkerDeps {
  */
 export class HttpWorker {
   private readonly loop: NotifiedLoop;
+  private lastPrune = 0;
 
   constructor(private readonly deps: HttpWorkerDeps) {
     this.loop = new NotifiedLoop({
@@ -58,6 +63,10 @@ export class HttpWorker {
   }
 
   private async round(): Promise<number> {
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      await pruneHttpJobs(this.deps.db);
+    }
     const jobs = await claimHttpJobs(this.deps.db, BATCH);
     await Promise.all(jobs.map((job) => this.run(job)));
     return jobs.length;

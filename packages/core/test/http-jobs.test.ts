@@ -8,6 +8,7 @@ import {
   deliverHttpResult,
   INTERRUPTED_NOT_RETRIED,
   INTERRUPTED_TWICE,
+  pruneHttpJobs,
 } from "../src/http/jobs";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
@@ -101,6 +102,25 @@ describe("http jobs", () => {
     expect(plan).toEqual({ perform: false, error: INTERRUPTED_NOT_RETRIED });
     await deliverHttpResult(w.db, again, { status: null, error: INTERRUPTED_NOT_RETRIED }, ENV);
     expect(await w.outTexts(conversation.id)).toEqual([`Failed: ${INTERRUPTED_NOT_RETRIED}`]);
+  });
+
+  it("finished jobs are deleted after the retention, open ones never", async () => {
+    const user = telegramUser("Prune");
+    await w.say(bot, user);
+    const conversation = await w.conversationOf(bot.id, user.id);
+    const [open] = await jobsOf(conversation.id);
+    await w.db
+      .update(httpJobs)
+      .set({ createdAt: sql`now() - interval '30 days'` })
+      .where(eq(httpJobs.id, open!.id));
+    const done = await w.db
+      .update(httpJobs)
+      .set({ status: "done", finishedAt: sql`now() - interval '8 days'` })
+      .where(eq(httpJobs.status, "done"))
+      .returning({ id: httpJobs.id });
+    expect(done.length).toBeGreaterThan(0);
+    expect(await pruneHttpJobs(w.db)).toBe(done.length);
+    expect((await jobsOf(conversation.id)).map((j) => j.id)).toEqual([open!.id]);
   });
 
   it.each([

@@ -149,3 +149,20 @@ export async function deliverHttpResult(
     throw err;
   }
 }
+
+/** Finished calls are kept this long (for support: what a step's call answered), then deleted. */
+export const HTTP_JOB_RETENTION_DAYS = 7;
+
+/** Deletes finished jobs older than the retention; answers how many. */
+export async function pruneHttpJobs(db: Executor): Promise<number> {
+  const rows = await db
+    .delete(httpJobs)
+    .where(
+      and(
+        eq(httpJobs.status, "done"),
+        sql`${httpJobs.finishedAt} < now() - ${HTTP_JOB_RETENTION_DAYS} * interval '1 day'`,
+      ),
+    )
+    .returning({ id: httpJobs.id });
+  return rows.length;
+}
