@@ -79,11 +79,17 @@ const request = (url: string, over: Partial<Parameters<typeof performHttpRequest
 });
 
 describe("performHttpRequest", () => {
-  it("connects to the checked address of a name, parses JSON", async () => {
+  it("connects to the checked address of a name (resolved once, pinned), parses JSON", async () => {
+    // "api.test" has no DNS entry: the connection can only have used the address the check saw.
+    let lookups = 0;
     const r = await performHttpRequest(request(`http://api.test:${aPort}/hello`), {
       policy: anyAddress,
-      resolve: resolver,
+      resolve: (host) => {
+        lookups++;
+        return resolver(host);
+      },
     });
+    expect(lookups).toBe(1);
     expect(r).toEqual({ status: 200, error: null, json: { path: "/hello" } });
     expect(seenA.at(-1)!.headers.host).toBe(`api.test:${aPort}`);
   });
