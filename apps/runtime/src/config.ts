@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import type { WebhookRetryPolicy } from "@switchboard/core";
+import type { AddressPolicy } from "./http/address-policy";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -38,6 +39,17 @@ export interface RuntimeConfig {
   webhookRetry?: Partial<WebhookRetryPolicy>;
   /** Let webhooks reach private and loopback addresses (RUNTIME_WEBHOOK_ALLOW_PRIVATE=1); default off. */
   webhookAllowPrivate?: boolean;
+  /**
+   * HTTP request steps may call private, loopback and link-local addresses
+   * (SWITCHBOARD_HTTP_ALLOW_PRIVATE=1; off by default, see docs/engine.md).
+   */
+  httpAllowPrivate?: boolean;
+  /** Tests only: decides per address and port instead of the rule above. */
+  httpAddressPolicy?: AddressPolicy;
+  /** Perform HTTP request steps' calls (default true; RUNTIME_HTTP_CALLS=0 leaves them to other runtimes). */
+  httpCalls?: boolean;
+  /** How often open HTTP calls are looked for (they also wake on NOTIFY); default 2000. */
+  httpPollMs?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -60,5 +72,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     webhooks: env.RUNTIME_WEBHOOKS !== "0",
     webhookPollMs: Number(env.RUNTIME_WEBHOOK_POLL_MS ?? 2000),
     webhookAllowPrivate: env.RUNTIME_WEBHOOK_ALLOW_PRIVATE === "1",
+    httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
+    httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
+    httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
   };
 }

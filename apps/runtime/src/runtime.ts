@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { LocalFileStorage } from "@switchboard/core";
 import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
+import { anyAddress, publicOnly } from "./http/address-policy";
 import { createHttpServer } from "./http-server";
+import { HttpWorker } from "./http-worker";
 import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
 import { PollLeadership } from "./poll-leadership";
@@ -52,6 +54,18 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           allowPrivate: config.webhookAllowPrivate === true,
           ...(config.webhookRetry ? { retry: config.webhookRetry } : {}),
         });
+  const calls =
+    config.httpCalls === false
+      ? null
+      : new HttpWorker({
+          db,
+          sql,
+          env: core,
+          log,
+          secretKey,
+          policy: config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly),
+          pollMs: config.httpPollMs ?? 2000,
+        });
   const server = createHttpServer(supervisor, log);
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
@@ -63,6 +77,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await routing.start();
   await downloads?.start();
   await webhooks?.start();
+  await calls?.start();
   log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
@@ -75,6 +90,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
         server.listening ? server.close(() => resolve()) : resolve(),
       );
       await webhooks?.stop();
+      await calls?.stop();
       await downloads?.stop();
       await routing.stop();
       await timers.stop();

@@ -14,6 +14,7 @@ import { operatorsRouter } from "./domains/operators/router";
 import { presenceRouter } from "./domains/presence/router";
 import { realtimeRouter } from "./domains/realtime/router";
 import { sandboxRouter } from "./domains/sandbox/router";
+import { secretsRouter } from "./domains/secrets/router";
 import { webhooksRouter } from "./domains/webhooks/router";
 import { workspaceRouter } from "./domains/workspaces/router";
 import { router } from "./trpc";
@@ -38,6 +39,7 @@ export const appRouter = router({
   sandbox: sandboxRouter,
   realtime: realtimeRouter,
   webhooks: webhooksRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,8 @@ export const CHANNELS = {
   topicOutbox: "switchboard_topic_outbox",
   /** A webhook delivery was queued (Send webhook, or redelivered by hand). Payload: the workspace id. */
   webhooks: "switchboard_webhooks",
+  /** An HTTP request step's call waits for a runtime (http_jobs). Payload: the bot id. */
+  http: "switchboard_http",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -24,6 +24,8 @@ export * from "./forum/group-replies";
 export * from "./forum/mirror";
 export * from "./forum/outbox";
 export * from "./forum/text";
+export * from "./http/jobs";
+export * from "./http/secrets";
 export * from "./inbox/canned";
 export * from "./inbox/conversation";
 export * from "./inbox/list";

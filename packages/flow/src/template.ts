@@ -69,11 +69,16 @@ function lookup(ctx: TemplateContext, path: string): string | undefined {
   return map && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
-export function renderTemplate(template: string, ctx: TemplateContext): string {
+/** `escapeValue` (optional) is applied to every substituted value, e.g. to keep a JSON body valid. */
+export function renderTemplate(
+  template: string,
+  ctx: TemplateContext,
+  escapeValue: (value: string) => string = (v) => v,
+): string {
   if (!template.includes("{{")) return template;
   return template.replace(TOKEN, (_all, rawPath: string, fallback: string | undefined) => {
     const value = lookup(ctx, rawPath.trim());
-    if (value !== undefined && value !== "") return value;
-    return fallback === undefined ? "" : fallback.replace(/\\(.)/g, "$1");
+    if (value !== undefined && value !== "") return escapeValue(value);
+    return fallback === undefined ? "" : escapeValue(fallback.replace(/\\(.)/g, "$1"));
   });
 }

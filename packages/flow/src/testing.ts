@@ -136,6 +136,17 @@ export const sendWebhookStep = (
   config: Record<string, unknown> = {},
   extra: Extra = {},
 ) => ({ id, type: "send_webhook", config: { url, ...config }, ...extra });
+export const httpStep = (
+  id: string,
+  url: string,
+  config: Record<string, unknown> = {},
+  extra: Extra = {},
+) => ({
+  id,
+  type: "http_request",
+  config: { url, ...config },
+  ...extra,
+});
 
 /** A stored file attached to a step (any uuid; the size decides the limit checks). */
 export const media = (

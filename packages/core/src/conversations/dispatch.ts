@@ -25,6 +25,7 @@ import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
 import { conversationFlow, type LiveFlow, liveFlowOf, loadBotBehaviour } from "../flows/live-flow";
 import { forumAfterDispatch } from "../forum/mirror";
+import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
@@ -293,6 +294,9 @@ async function applyAction(
       return;
     case "send_webhook":
       await enqueueWebhook(tx, { conversation, contact: run.contact, status: run.status, action });
+      return;
+    case "http_request":
+      await enqueueHttpJob(tx, conversation, action);
       return;
     default:
       return assertNever(action);

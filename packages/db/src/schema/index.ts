@@ -4,6 +4,7 @@ export * from "./contacts";
 export * from "./conversations";
 export * from "./files";
 export * from "./flows";
+export * from "./http";
 export * from "./leads";
 export * from "./logins";
 export * from "./media";

@@ -65,7 +65,8 @@ class EngineRun {
     this.template = { ...ctx.template, fields: { ...ctx.template.fields } };
     const run = this;
     this.io = {
-      render: (template) => renderTemplate(template, { ...this.template, vars: this.state.vars }),
+      render: (template, escapeValue) =>
+        renderTemplate(template, { ...this.template, vars: this.state.vars }, escapeValue),
       send: (text, options = {}) => this.send(text, options.keyboard, options.media),
       setVar: (name, value) => {
         this.state.vars[name] = value;
@@ -122,6 +123,8 @@ class EngineRun {
   }
 
   handle(event: InboundEvent): void {
+    // A call's result for a step the conversation has left is stale, whatever the status: it changes nothing.
+    if (event.type === "http_result" && this.state.pending?.id !== event.requestId) return;
     // Nobody can be reached: the flow stays silent. The runtime still stores what the user sent.
     if (this.status === "blocked") return this.answerCallbackSilently(event);
     // A human has the conversation: only the operator side of it is handled here.
@@ -151,6 +154,10 @@ class EngineRun {
       case "flow_entered":
         // A Go to flow step switched the conversation into this flow (the core did the switch).
         return this.goTo(event.stepId ?? this.flow.entryStepId);
+      case "http_result":
+        if (this.state.pending?.kind === "http" && this.state.pending.id === event.requestId)
+          this.resume({ ...event, kind: "http_result" });
+        return;
       case "operator_unavailable":
       case "operator_joined":
       case "operator_returned":

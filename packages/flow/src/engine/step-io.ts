@@ -1,6 +1,13 @@
 import type { ContactFacts, CustomFieldDefinition } from "../contact-fields";
 import type { Media } from "../steps/common";
-import type { ConversationStatus, EngineSettings, Keyboard, OutboundAction, Pending } from "./types";
+import type {
+  ConversationStatus,
+  EngineSettings,
+  HttpResult,
+  Keyboard,
+  OutboundAction,
+  Pending,
+} from "./types";
 
 /** A step as its own slice sees it at run time: compiled, with outputs resolved to step ids. */
 export interface SliceStep<C> {
@@ -17,7 +24,8 @@ export type SideEffect = Exclude<OutboundAction, { type: "send_message" } | { ty
 
 /** What a handler may do; the engine turns these calls into actions, timers, events and state. */
 export interface StepIO {
-  render(template: string): string;
+  /** `escapeValue` (optional) is applied to each substituted value (an HTTP request's JSON body). */
+  render(template: string, escapeValue?: (value: string) => string): string;
   send(text: string, options?: { keyboard?: Keyboard; media?: Media | undefined }): void;
   setVar(name: string, value: string): void;
   /** The user's answer was not accepted (analytics). */
@@ -57,7 +65,8 @@ export type StepSignal =
   | { kind: "schedule_fired"; runAt: string }
   | { kind: "operator_unavailable" }
   | { kind: "operator_returned"; targetStepId?: string }
-  | { kind: "login_result"; loginId: string; ok: boolean };
+  | { kind: "login_result"; loginId: string; ok: boolean }
+  | ({ kind: "http_result" } & HttpResult);
 
 export type Entered = { wait: true } | { wait: false; next: string | null };
 /** go: move along (target null ends the conversation); stay: keep waiting at this step. */

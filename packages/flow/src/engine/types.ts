@@ -7,7 +7,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["bot", "ope
 
 /** What a waiting step waits for besides the user: a timer, an operator, a login. `id` matches the event. */
 export interface Pending {
-  kind: "timer" | "operator" | "login" | "delay";
+  kind: "timer" | "operator" | "login" | "delay" | "http";
   id: string;
 }
 
@@ -94,7 +94,36 @@ export type InboundEvent =
   /** A Login step's link or button was used (ok) or refused (not ok). */
   | { type: "login_result"; loginId: string; ok: boolean }
   /** The conversation was switched into this flow by a Go to flow step: run from this step (null: the start step). */
-  | { type: "flow_entered"; stepId: string | null };
+  | { type: "flow_entered"; stepId: string | null }
+  /** An HTTP request step's call came back (or failed); the runtime performed it outside the chat's lock. */
+  | ({ type: "http_result" } & HttpResult);
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** A header value's pieces: rendered text, or a workspace secret only the runtime's worker fills in. */
+export type HttpHeaderPart = { text: string } | { secret: string };
+
+/** A rendered HTTP request (no secret values in it: those stay `{ secret }` parts). */
+export interface HttpRequestSpec {
+  method: HttpMethod;
+  /** Absolute http(s) URL, query included. */
+  url: string;
+  headers: { name: string; value: HttpHeaderPart[] }[];
+  /** JSON text, or null for no body. */
+  body: string | null;
+  timeoutMs: number;
+}
+
+/** What became of a request. `json` is the parsed body when the answer was JSON (else undefined). */
+export interface HttpResult {
+  requestId: string;
+  /** The HTTP status, or null when no answer came (refused, timed out, network error). */
+  status: number | null;
+  /** A short error ("timed out after 10 s", "HTTP 500", …), null when it worked. */
+  error: string | null;
+  json?: unknown;
+}
 
 /** An inline button: a step's goto button (callback), a link, or a Login step's sign-in button. */
 export type InlineButton =
@@ -161,7 +190,9 @@ export type OutboundAction =
       url: string;
       extra: Record<string, string>;
       variables: Record<string, string>;
-    };
+    }
+  /** Perform this HTTP request outside the chat's transaction; the answer comes back as `http_result`. */
+  | { type: "http_request"; stepId: string; requestId: string; request: HttpRequestSpec };
 
 /** A timer the caller must schedule; when it fires it comes back as a `timer` event. */
 export interface TimerRequest {

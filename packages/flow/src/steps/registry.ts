@@ -6,6 +6,7 @@ import { FALLBACK_HANDLE, type OutputHandle, type StepDefinition } from "./defin
 import { delayStep } from "./delay";
 import { freeInputStep } from "./free_input";
 import { goToFlowStep } from "./go_to_flow";
+import { httpRequestStep } from "./http_request";
 import { loginStep } from "./login";
 import { randomSplitStep } from "./random_split";
 import { routeToOperatorStep } from "./route_to_operator";
@@ -35,6 +36,7 @@ export const STEP_DEFINITIONS = [
   delayStep,
   goToFlowStep,
   sendWebhookStep,
+  httpRequestStep,
 ] as const;
 
 type AnyDefinition = (typeof STEP_DEFINITIONS)[number];

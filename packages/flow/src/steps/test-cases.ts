@@ -5,6 +5,7 @@ import * as createLead from "./create_lead/cases";
 import * as delay from "./delay/cases";
 import * as freeInput from "./free_input/cases";
 import * as goToFlow from "./go_to_flow/cases";
+import * as httpRequest from "./http_request/cases";
 import * as login from "./login/cases";
 import * as randomSplit from "./random_split/cases";
 import type { StepType } from "./registry";
@@ -31,4 +32,5 @@ export const STEP_PROBLEM_CASES: { [T in StepType]: ProblemCase[] } = {
   delay: delay.problemCases,
   go_to_flow: goToFlow.problemCases,
   send_webhook: sendWebhook.problemCases,
+  http_request: httpRequest.problemCases,
 };

@@ -126,6 +126,8 @@ export function actionLine(action: OutboundAction): string | null {
       return "Continues in another flow (the test chat stays in this one)";
     case "send_webhook":
       return `Webhook to ${action.url || "(no URL)"} — not sent from the test chat`;
+    case "http_request":
+      return `HTTP request ${action.request.method} ${action.request.url}: the test chat doesn't call APIs; a published bot does`;
   }
 }
 

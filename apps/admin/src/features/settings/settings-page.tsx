@@ -9,6 +9,7 @@ import { useTRPC } from "@/lib/trpc";
 import { CannedReplies } from "./canned-replies";
 import { ContactFields } from "./contact-fields";
 import { LeaveWorkspace } from "./leave-workspace";
+import { Secrets } from "./secrets";
 import { WorkspaceSettings } from "./workspace-settings";
 
 /** `editorSections`: more cards for owners and marketers (the app route composes other features' cards). */
@@ -34,6 +35,7 @@ export function SettingsPage({ editorSections }: { editorSections?: ReactNode } 
         <ContactFields canEdit={canEdit} />
         <CannedReplies canEdit={canEdit} />
         {canEdit && editorSections}
+        <Secrets canEdit={canEdit} />
         {me.data && <LeaveWorkspace workspaceName={me.data.name} />}
       </div>
     </PageContainer>

@@ -11,6 +11,7 @@ describe("step features", () => {
       "delay",
       "go_to_flow",
       "send_webhook",
+      "http_request",
     ];
     expect(STEP_TYPES.filter(acceptsMedia)).toEqual(STEP_TYPES.filter((t) => !silent.includes(t)));
   });

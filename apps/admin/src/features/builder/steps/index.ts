@@ -5,6 +5,7 @@ import { createLeadStepUI } from "./create_lead";
 import { delayStepUI } from "./delay";
 import { freeInputStepUI } from "./free_input";
 import { goToFlowStepUI } from "./go_to_flow";
+import { httpRequestStepUI } from "./http_request";
 import { loginStepUI } from "./login";
 import { randomSplitStepUI } from "./random_split";
 import { routeToOperatorStepUI } from "./route_to_operator";
@@ -36,6 +37,7 @@ export const builderSteps: { [T in StepType]: BuilderStepUI<T> } = {
   delay: delayStepUI,
   go_to_flow: goToFlowStepUI,
   send_webhook: sendWebhookStepUI,
+  http_request: httpRequestStepUI,
 };
 
 /** The slice for a step whose type is only known at run time; pass it the matching step. */
