@@ -37,7 +37,7 @@ export interface RuntimeConfig {
   webhookPollMs?: number;
   /** Backoff and give-up of failed deliveries (tests shorten it); default 30 s doubling, ≤ 1 h, 24 h. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
-  /** Let webhooks reach private and loopback addresses (RUNTIME_WEBHOOK_ALLOW_PRIVATE=1); default off. */
+  /** Tests: let webhooks reach private and loopback addresses (the installation setting is SWITCHBOARD_HTTP_ALLOW_PRIVATE). */
   webhookAllowPrivate?: boolean;
   /**
    * HTTP request steps may call private, loopback and link-local addresses
@@ -71,7 +71,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
     webhooks: env.RUNTIME_WEBHOOKS !== "0",
     webhookPollMs: Number(env.RUNTIME_WEBHOOK_POLL_MS ?? 2000),
-    webhookAllowPrivate: env.RUNTIME_WEBHOOK_ALLOW_PRIVATE === "1",
     httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
     httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
     httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),

@@ -42,6 +42,10 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           apiRoot: config.apiRoot,
           pollMs: config.downloadPollMs ?? 2000,
         });
+  // One rule for every call the runtime makes on a flow's behalf (HTTP request steps, webhooks).
+  const outboundPolicy =
+    config.httpAddressPolicy ??
+    (config.httpAllowPrivate || config.webhookAllowPrivate ? anyAddress : publicOnly);
   const webhooks =
     config.webhooks === false
       ? null
@@ -51,7 +55,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           log,
           secretKey,
           pollMs: config.webhookPollMs ?? 2000,
-          allowPrivate: config.webhookAllowPrivate === true,
+          policy: outboundPolicy,
           ...(config.webhookRetry ? { retry: config.webhookRetry } : {}),
         });
   const calls =
@@ -63,7 +67,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           env: core,
           log,
           secretKey,
-          policy: config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly),
+          policy: outboundPolicy,
           pollMs: config.httpPollMs ?? 2000,
         });
   const server = createHttpServer(supervisor, log);

@@ -9,6 +9,7 @@ import {
 } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import type { Sql } from "postgres";
+import type { AddressPolicy } from "./http/address-policy";
 import type { Logger } from "./log";
 import { NotifiedLoop } from "./notified-loop";
 import { postWebhook } from "./webhooks/post";
@@ -24,8 +25,8 @@ export interface WebhookWorkerDeps {
   /** How often due deliveries are looked for (they also wake on NOTIFY switchboard_webhooks). */
   pollMs: number;
   retry?: Partial<WebhookRetryPolicy>;
-  /** Let deliveries reach private and loopback addresses (RUNTIME_WEBHOOK_ALLOW_PRIVATE=1). */
-  allowPrivate: boolean;
+  /** Which addresses deliveries may reach: the HTTP request steps' policy (SWITCHBOARD_HTTP_ALLOW_PRIVATE). */
+  policy: AddressPolicy;
 }
 
 /**
@@ -69,7 +70,7 @@ export class WebhookWorker {
       const { secret } = await webhookSigningSecret(db, job.workspaceId, this.deps.secretKey);
       const attempt = await postWebhook(job, {
         secret,
-        allowPrivate: this.deps.allowPrivate,
+        policy: this.deps.policy,
         signal: this.loop.signal,
       });
       if (this.loop.signal.aborted) return; // Stopping: the lease hands it to the next runtime.

@@ -49,7 +49,8 @@ export interface FetchOptions {
 
 const defaultResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim: true });
 
-class CallError extends Error {}
+/** A refusal or a failure worth saying as is ("refused: …", "could not resolve …"). */
+export class CallError extends Error {}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ALWAYS_SENSITIVE = new Set(["authorization", "cookie", "proxy-authorization"]);
@@ -69,7 +70,7 @@ export async function performHttpRequest(
   }
   try {
     for (let hop = 0; ; hop++) {
-      const response = await send(url, method, headers, body, signal, options);
+      const response = await sendPinned(url, method, headers, body, signal, options);
       const location = response.headers.location;
       if (!REDIRECTS.has(response.statusCode ?? 0) || !location)
         return await readAnswer(response, signal, options);
@@ -98,8 +99,12 @@ export async function performHttpRequest(
   }
 }
 
-/** Resolves and checks the host, then sends one request to the checked address. */
-async function send(
+/**
+ * Resolves and checks the host, then sends one request to the checked address (the connection is
+ * pinned to it, so a name can't re-resolve elsewhere in between). Redirects are the caller's business.
+ * Shared by HTTP request steps and webhook deliveries; throws CallError for a refusal.
+ */
+export async function sendPinned(
   url: URL,
   method: string,
   headers: OutgoingHeader[],
