@@ -262,6 +262,11 @@ describe("workspace isolation", () => {
     "login.describe",
     "login.confirm",
     "login.cancel",
+    // The caller's own workspace's flows (see go-to-flow.test.ts) and secrets, named not by id (see secrets.test.ts).
+    "flows.targets",
+    "secrets.list",
+    "secrets.set",
+    "secrets.remove",
     // The caller's own workspace's log and secret.
     "webhooks.deliveries",
     "webhooks.signingSecret",
@@ -371,6 +376,8 @@ describe("roles", () => {
     "canned.remove": (api) => api.canned.remove({ id: "00000000-0000-4000-8000-000000000000" }),
     "webhooks.redeliver": (api) => api.webhooks.redeliver({ id: "00000000-0000-4000-8000-000000000000" }),
     "webhooks.rotateSecret": (api) => api.webhooks.rotateSecret(),
+    "secrets.set": (api) => api.secrets.set({ name: "OP_KEY", value: "x" }),
+    "secrets.remove": (api) => api.secrets.remove({ name: "OP_KEY" }),
   };
 
   /**
