@@ -64,6 +64,8 @@ export default defineConfig({
       STACK_READY_PORT: String(E2E_PORTS.ready),
       ADMIN_URL: E2E.adminUrl,
       RUNTIME_RELOAD_MS: "1000",
+      // The HTTP request spec calls an API the test itself serves on 127.0.0.1: allow loopback here only.
+      SWITCHBOARD_HTTP_ALLOW_PRIVATE: "1",
     },
   },
 });
