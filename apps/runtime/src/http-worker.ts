@@ -39,37 +39,27 @@ export interface HttpWorkerDeps {
  * back after its lease; core `claimedJobPlan` decides whether it is sent again (idempotent methods,
  * once) or fails as interrupted (POST, PATCH).
  */
-export class HttpWorker {
-  private readonly loop: NotifiedLoop;
+export class HttpWorker extends NotifiedLoop {
   private lastPrune = 0;
 
   constructor(private readonly deps: HttpWorkerDeps) {
-    this.loop = new NotifiedLoop({
+    super({
       sql: deps.sql,
       channel: CHANNELS.http,
       pollMs: deps.pollMs,
       log: deps.log,
       name: "http round",
-      round: async () => ({ full: (await this.round()) === BATCH }),
     });
   }
 
-  start() {
-    return this.loop.start();
-  }
-
-  stop() {
-    return this.loop.stop();
-  }
-
-  private async round(): Promise<number> {
+  protected override async round(): Promise<{ full: boolean }> {
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = Date.now();
       await pruneHttpJobs(this.deps.db);
     }
     const jobs = await claimHttpJobs(this.deps.db, BATCH);
     await Promise.all(jobs.map((job) => this.run(job)));
-    return jobs.length;
+    return { full: jobs.length === BATCH };
   }
 
   private async run(job: HttpJob) {

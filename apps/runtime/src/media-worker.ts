@@ -36,34 +36,24 @@ export interface MediaWorkerDeps {
  * runtime if this one dies, and a download queued while every runtime was down is taken on the first
  * round after one starts. It needs no bot runner: it reads the bot's token itself.
  */
-export class MediaDownloadWorker {
-  private readonly loop: NotifiedLoop;
+export class MediaDownloadWorker extends NotifiedLoop {
   /** Telegram clients by bot, rebuilt when the stored token changes. */
   private readonly clients = new Map<string, { tokenEncrypted: string; telegram: Telegram }>();
 
   constructor(private readonly deps: MediaWorkerDeps) {
-    this.loop = new NotifiedLoop({
+    super({
       sql: deps.sql,
       channel: CHANNELS.downloads,
       pollMs: deps.pollMs,
       log: deps.log,
       name: "download round",
-      round: async () => ({ full: (await this.round()) === BATCH }),
     });
   }
 
-  start() {
-    return this.loop.start();
-  }
-
-  stop() {
-    return this.loop.stop();
-  }
-
-  private async round(): Promise<number> {
+  protected override async round(): Promise<{ full: boolean }> {
     const due = await claimDueDownloads(this.deps.db, BATCH);
     await Promise.all(due.map((job) => this.download(job)));
-    return due.length;
+    return { full: due.length === BATCH };
   }
 
   private async download(job: DownloadJob) {
@@ -71,8 +61,8 @@ export class MediaDownloadWorker {
     try {
       const telegram = await this.telegramFor(job.botId);
       if (!telegram) return; // The bot is gone: its rows went with it.
-      const outcome = await fetchTelegramFile(telegram, job.telegramFileId, this.loop.signal);
-      if (this.loop.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
+      const outcome = await fetchTelegramFile(telegram, job.telegramFileId, this.signal);
+      if (this.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
       switch (outcome.kind) {
         case "ok":
           await finishDownload(db, files, job, outcome.bytes);

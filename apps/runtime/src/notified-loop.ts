@@ -11,53 +11,56 @@ export interface NotifiedLoopOptions {
   log: Logger;
   /** What a failed round is called in the log ("timer round failed"). */
   name: string;
-  /** One round of work; answers whether it filled its batch (then the next round starts at once). */
-  round: (signal: AbortSignal) => Promise<{ full: boolean }>;
 }
 
 /**
- * The shape of the runtime's queue workers (timers, users' file downloads): rounds one after another,
- * each waiting for a NOTIFY or the poll interval unless the last one was full; a failed round is logged
- * and the loop goes on. `stop` aborts the signal given to rounds and waits for the current one.
+ * The shape of the runtime's queue workers (timers, users' file downloads, HTTP request calls, webhook
+ * deliveries): rounds one after another, each waiting for a NOTIFY or the poll interval unless the last
+ * one was full; a failed round is logged and the loop goes on. A worker extends it with its `round`;
+ * `stop` aborts `signal` (given to rounds) and waits for the current round.
  */
-export class NotifiedLoop {
+export abstract class NotifiedLoop {
   private readonly abort = new AbortController();
   private wake: (() => void) | null = null;
-  private loop: Promise<void> = Promise.resolve();
+  private running: Promise<void> = Promise.resolve();
   private unlisten: (() => Promise<void>) | undefined;
 
-  constructor(private readonly options: NotifiedLoopOptions) {}
+  constructor(private readonly loopOptions: NotifiedLoopOptions) {}
 
-  get signal(): AbortSignal {
+  /** One round of work; answers whether it filled its batch (then the next round starts at once). */
+  protected abstract round(signal: AbortSignal): Promise<{ full: boolean }>;
+
+  /** Aborted when the worker stops: long calls of a round pass it on. */
+  protected get signal(): AbortSignal {
     return this.abort.signal;
   }
 
   async start() {
-    const listener = await this.options.sql.listen(this.options.channel, () => this.wake?.());
+    const listener = await this.loopOptions.sql.listen(this.loopOptions.channel, () => this.wake?.());
     this.unlisten = () => listener.unlisten();
-    this.loop = this.run();
+    this.running = this.runRounds();
   }
 
   async stop() {
     this.abort.abort();
     this.wake?.();
     await this.unlisten?.().catch(() => {});
-    await this.loop;
+    await this.running;
   }
 
-  private async run() {
+  private async runRounds() {
     const { signal } = this.abort;
     while (!signal.aborted) {
       let full = false;
       try {
-        ({ full } = await this.options.round(signal));
+        ({ full } = await this.round(signal));
       } catch (err) {
-        this.options.log("error", `${this.options.name} failed`, { error: String(err) });
+        this.loopOptions.log("error", `${this.loopOptions.name} failed`, { error: String(err) });
       }
       if (full) continue;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        void sleep(this.options.pollMs, signal).then(resolve);
+        void sleep(this.loopOptions.pollMs, signal).then(resolve);
       });
       this.wake = null;
     }

@@ -15,29 +15,18 @@ const PARALLEL = 8;
  * timers/fire.ts). Polls every `pollMs` and wakes at once on NOTIFY switchboard_timers; a timer that
  * fell due while every runtime was down fires on the first round after start.
  */
-export class TimerWorker {
-  private readonly loop: NotifiedLoop;
-
+export class TimerWorker extends NotifiedLoop {
   constructor(private readonly deps: { db: Db; sql: Sql; env: CoreEnv; log: Logger; pollMs: number }) {
-    this.loop = new NotifiedLoop({
+    super({
       sql: deps.sql,
       channel: CHANNELS.timers,
       pollMs: deps.pollMs,
       log: deps.log,
       name: "timer round",
-      round: async (signal) => ({ full: (await this.round(signal)) === BATCH }),
     });
   }
 
-  start() {
-    return this.loop.start();
-  }
-
-  stop() {
-    return this.loop.stop();
-  }
-
-  private async round(signal: AbortSignal): Promise<number> {
+  protected override async round(signal: AbortSignal): Promise<{ full: boolean }> {
     const due = await claimDueTimers(this.deps.db, BATCH);
     for (let i = 0; i < due.length && !signal.aborted; i += PARALLEL)
       await Promise.all(
@@ -58,6 +47,6 @@ export class TimerWorker {
           }
         }),
       );
-    return due.length;
+    return { full: due.length === BATCH };
   }
 }

@@ -34,34 +34,24 @@ export interface WebhookWorkerDeps {
  * may take any delivery; a claim's lease hands it to another runtime if this one dies mid-POST (the
  * receiver may then see it twice and dedupes by X-Switchboard-Delivery).
  */
-export class WebhookWorker {
-  private readonly loop: NotifiedLoop;
+export class WebhookWorker extends NotifiedLoop {
   private readonly retry: WebhookRetryPolicy;
 
   constructor(private readonly deps: WebhookWorkerDeps) {
-    this.retry = { ...DEFAULT_WEBHOOK_RETRY, ...deps.retry };
-    this.loop = new NotifiedLoop({
+    super({
       sql: deps.sql,
       channel: CHANNELS.webhooks,
       pollMs: deps.pollMs,
       log: deps.log,
       name: "webhook round",
-      round: async () => ({ full: (await this.round()) === BATCH }),
     });
+    this.retry = { ...DEFAULT_WEBHOOK_RETRY, ...deps.retry };
   }
 
-  start() {
-    return this.loop.start();
-  }
-
-  stop() {
-    return this.loop.stop();
-  }
-
-  private async round(): Promise<number> {
+  protected override async round(): Promise<{ full: boolean }> {
     const due = await claimDueWebhooks(this.deps.db, BATCH);
     await Promise.all(due.map((job) => this.deliver(job)));
-    return due.length;
+    return { full: due.length === BATCH };
   }
 
   private async deliver(job: WebhookJob) {
@@ -71,9 +61,9 @@ export class WebhookWorker {
       const attempt = await postWebhook(job, {
         secret,
         policy: this.deps.policy,
-        signal: this.loop.signal,
+        signal: this.signal,
       });
-      if (this.loop.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
+      if (this.signal.aborted) return; // Stopping: the lease hands it to the next runtime.
       const status = await recordWebhookAttempt(db, job, attempt, this.retry);
       if (status !== "delivered")
         log(
