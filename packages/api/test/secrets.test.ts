@@ -1,4 +1,5 @@
 import { decryptSecret, workspaceSecrets } from "@switchboard/db";
+import { flowDoc, httpStep } from "@switchboard/flow/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, expectTrpcError, type World } from "./helpers";
@@ -59,5 +60,24 @@ describe("secrets", () => {
     // Another workspace sees none of them.
     const stranger = await w.member("owner");
     expect(await stranger.api.secrets.list()).toEqual([]);
+  });
+
+  it("publishing warns about a header secret the workspace doesn't have, until it is set", async () => {
+    const owner = await w.member("owner");
+    const { id } = await owner.api.flows.create({ name: "Shop lookup" });
+    const draft = flowDoc([
+      httpStep("h", "https://api.example.com/orders", {
+        headers: [{ name: "Authorization", value: "Bearer {{secrets.SHOP_TOKEN}}" }],
+      }),
+    ]);
+    await owner.api.flows.saveDraft({ id, draft: draft as never });
+    const before = await owner.api.flows.publish({ id });
+    expect(before.ok).toBe(true); // a warning: the secret may come after publishing
+    expect(before.problems).toContainEqual(
+      expect.objectContaining({ code: "UNKNOWN_SECRET", stepId: "h", path: "config.headers.0.value" }),
+    );
+    await owner.api.secrets.set({ name: "SHOP_TOKEN", value: "t0ken" });
+    const after = await owner.api.flows.publish({ id });
+    expect(after.problems.filter((p) => p.code === "UNKNOWN_SECRET")).toEqual([]);
   });
 });

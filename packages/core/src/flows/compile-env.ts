@@ -1,4 +1,4 @@
-import { flows, memberships } from "@switchboard/db";
+import { flows, memberships, workspaceSecrets } from "@switchboard/db";
 import type { CompiledFlow, CompileEnvironment, EnvironmentFlow } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
 import { botVariableKeysOfFlow } from "../bot-variables";
@@ -8,7 +8,8 @@ import { pipelineStages } from "../leads/stages";
 import { compiledVersion } from "./live-flow";
 
 /**
- * What publishing checks a flow against: the workspace's contact fields, members, pipeline and flows, and
+ * What publishing checks a flow against: the workspace's contact fields, members, pipeline, flows and secret
+ * names, and
  * (given the flow) the variables of the bots that run it.
  */
 export async function compileEnvironmentOf(
@@ -16,7 +17,7 @@ export async function compileEnvironmentOf(
   workspaceId: string,
   flowId?: string,
 ): Promise<CompileEnvironment> {
-  const [customFields, members, stages, workspaceFlows, botVariableKeys] = await Promise.all([
+  const [customFields, members, stages, workspaceFlows, botVariableKeys, secrets] = await Promise.all([
     contactFieldDefinitions(db, workspaceId),
     db
       .select({ userId: memberships.userId })
@@ -25,12 +26,17 @@ export async function compileEnvironmentOf(
     pipelineStages(db, workspaceId),
     workspaceFlowsOf(db, workspaceId),
     flowId ? botVariableKeysOfFlow(db, workspaceId, flowId) : undefined,
+    db
+      .select({ name: workspaceSecrets.name })
+      .from(workspaceSecrets)
+      .where(eq(workspaceSecrets.workspaceId, workspaceId)),
   ]);
   return {
     customFields,
     memberIds: members.map((m) => m.userId),
     stageIds: stages.map((s) => s.id),
     flows: workspaceFlows,
+    secretNames: secrets.map((s) => s.name),
     ...(botVariableKeys ? { botVariableKeys } : {}),
   };
 }

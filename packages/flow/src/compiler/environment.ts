@@ -9,14 +9,16 @@ export interface CompileEnvironment {
   customFields?: readonly CustomFieldDefinition[];
   memberIds?: readonly string[];
   stageIds?: readonly string[];
-  /** The workspace's flows (Go to flow targets), with the steps of their live versions. */
   /**
    * The keys of the bot variables (`{{bot.KEY}}`) of the bots that run this flow, all together. Absent
    * when no bot runs it (yet) or it is not known: then `bot.*` is taken on trust. A key is known when
    * at least one of those bots has it.
    */
   botVariableKeys?: readonly string[];
+  /** The workspace's flows (Go to flow targets), with the steps of their live versions. */
   flows?: readonly EnvironmentFlow[];
+  /** The names of the workspace's secrets (`{{secrets.NAME}}` in HTTP request headers); never their values. */
+  secretNames?: readonly string[];
 }
 
 /** A workspace flow as the compiler sees it; `steps` come from its live version (empty when unpublished). */

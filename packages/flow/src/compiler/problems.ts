@@ -40,6 +40,7 @@ export const PROBLEM_CODES = {
   INVALID_JSON_PATH: "error",
   MISPLACED_SECRET: "error",
   INVALID_HEADER_NAME: "error",
+  UNKNOWN_SECRET: "warning",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",

@@ -17,7 +17,7 @@ const LISTS_STALE_MS = 30_000;
 
 /**
  * What the builder needs to know about the workspace, read once for the whole builder: custom fields,
- * members, pipeline stages, the time zone, the workspace's flows, and this flow's schedule runs. Lists that fail to load stay
+ * members, pipeline stages, the time zone, the workspace's flows and secret names, and this flow's schedule runs. Lists that fail to load stay
  * unknown, which the compiler and the editors take on trust.
  */
 export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
@@ -29,6 +29,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const targets = useQuery({ ...trpc.flows.targets.queryOptions(), staleTime: LISTS_STALE_MS });
   const bots = useQuery({ ...trpc.bots.list.queryOptions(), staleTime: LISTS_STALE_MS });
   const botVariables = useQuery({ ...trpc.botVariables.all.queryOptions(), staleTime: LISTS_STALE_MS });
+  const secrets = useQuery({ ...trpc.secrets.list.queryOptions(), staleTime: LISTS_STALE_MS });
   const runs = useQuery({
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
@@ -45,6 +46,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
   const flows = targets.data ?? null;
+  const secretNames = useMemo(() => secrets.data?.map((s) => s.name) ?? null, [secrets.data]);
   return useMemo(
     () => ({
       customFields,
@@ -53,8 +55,9 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
       timeZone,
       scheduleRuns,
       flows,
+      secretNames,
       botVariables: botVariableInfo,
     }),
-    [customFields, memberList, stageList, timeZone, scheduleRuns, flows, botVariableInfo],
+    [customFields, memberList, stageList, timeZone, scheduleRuns, flows, secretNames, botVariableInfo],
   );
 }

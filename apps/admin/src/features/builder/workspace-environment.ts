@@ -49,6 +49,8 @@ export interface WorkspaceEnvironment {
   scheduleRuns: ScheduleRunInfo[] | null;
   /** The workspace's flows (Go to flow targets). */
   flows: FlowTarget[] | null;
+  /** The names of the workspace's secrets (HTTP request headers). */
+  secretNames: string[] | null;
   /**
    * Bot variables (`{{bot.KEY}}`) of the bots running this flow (`running`), else of every bot of the
    * workspace; the compiler checks them only when `running`.
@@ -63,6 +65,7 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   timeZone: null,
   scheduleRuns: null,
   flows: null,
+  secretNames: null,
   botVariables: null,
 };
 
@@ -74,6 +77,7 @@ export interface EnvironmentSources {
   settings?: { timeZone: string };
   scheduleRuns?: readonly ScheduleRunInfo[];
   flows?: readonly FlowTarget[];
+  secretNames?: readonly string[];
   /** With `bots` and `botVariables`: which flow the builder edits. */
   flowId?: string;
   bots?: readonly { id: string; username: string; entryFlowId: string | null }[];
@@ -117,6 +121,7 @@ export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironme
     timeZone: sources.settings?.timeZone ?? null,
     scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
     flows: sources.flows ? [...sources.flows] : null,
+    secretNames: sources.secretNames ? [...sources.secretNames] : null,
     botVariables: botVariablesFrom(sources.flowId, sources.bots, sources.botVariables),
   };
 }
@@ -131,6 +136,7 @@ export function compileEnvironmentOf(env: WorkspaceEnvironment): CompileEnvironm
   if (env.members) out.memberIds = env.members.map((m) => m.userId);
   if (env.stages) out.stageIds = env.stages.map((s) => s.id);
   if (env.flows) out.flows = env.flows;
+  if (env.secretNames) out.secretNames = env.secretNames;
   if (env.botVariables?.running) out.botVariableKeys = env.botVariables.variables.map((v) => v.key);
   return out;
 }

@@ -63,4 +63,16 @@ export const problemCases: ProblemCase[] = [
       httpStep("h", "https://api.example.com/", { headers: [{ name: "X-Id", value: "{{vars.nobody}}" }] }),
     ]),
   },
+  {
+    code: "UNKNOWN_SECRET",
+    what: "a header secret the workspace doesn't have",
+    severity: "warning",
+    stepId: "h",
+    doc: flowDoc([
+      httpStep("h", "https://api.example.com/", {
+        headers: [{ name: "Authorization", value: "Bearer {{secrets.SHOP_TOKEN}}" }],
+      }),
+    ]),
+    env: { secretNames: ["OTHER_TOKEN"] },
+  },
 ];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CompileEnvironment } from "../../compiler/environment";
 import { type Problem, problem } from "../../compiler/problems";
 import { HTTP_METHODS } from "../../engine/types";
 import { variableNameSchema } from "../common";
@@ -43,7 +44,7 @@ export type HttpRequestConfig = z.infer<typeof httpRequestConfigSchema>;
 
 const headerPath = (i: number) => `config.headers.${i}.value`;
 
-function check(step: { id: string; config: HttpRequestConfig }): Problem[] {
+function check(step: { id: string; config: HttpRequestConfig }, env: CompileEnvironment): Problem[] {
   const { config } = step;
   const out: Problem[] = [];
   const at = (path: string) => ({ stepId: step.id, path });
@@ -80,6 +81,15 @@ function check(step: { id: string; config: HttpRequestConfig }): Problem[] {
     for (const name of secretNamesIn(h.value))
       if (!SECRET_NAME.test(name))
         out.push(problem("MISPLACED_SECRET", `"${name}" is not a valid secret name.`, at(headerPath(i))));
+      else if (env.secretNames && !env.secretNames.includes(name))
+        // A warning, not an error: the secret may be added after publishing; until then the call fails.
+        out.push(
+          problem(
+            "UNKNOWN_SECRET",
+            `The secret "${name}" is not set in this workspace (Settings → Secrets); until it is, the call fails.`,
+            at(headerPath(i)),
+          ),
+        );
   });
   if (config.body.trim() && !/\{\{/.test(config.body)) {
     try {
