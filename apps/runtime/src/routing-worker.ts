@@ -4,6 +4,7 @@ import {
   drainQueue,
   pruneRealtimeEvents,
   pruneTopicOutbox,
+  pruneWebhookDeliveries,
   workspacesWithWaiting,
 } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
@@ -12,7 +13,7 @@ import type { Logger } from "./log";
 
 /** Every waiting workspace is looked at this often, in case a notification was missed. */
 const SWEEP_MS = 10_000;
-/** Old realtime events (and sent topic-outbox lines) are pruned about this often. */
+/** Old realtime events, sent topic-outbox lines and finished webhook deliveries are pruned about this often. */
 const PRUNE_MS = 3_600_000;
 
 /**
@@ -42,6 +43,10 @@ export class RoutingWorker {
       // Lines the operators' group got, after a week (the topic outbox keeps pending ones forever).
       void pruneTopicOutbox(this.deps.db).catch((err) =>
         this.deps.log("warn", "pruning the topic outbox failed", { error: String(err) }),
+      );
+      // The webhook log keeps finished deliveries for 30 days.
+      void pruneWebhookDeliveries(this.deps.db).catch((err) =>
+        this.deps.log("warn", "pruning webhook deliveries failed", { error: String(err) }),
       );
     }, PRUNE_MS);
     await this.sweep();

@@ -12,6 +12,7 @@ import { getWebhookDelivery, listWebhookDeliveries, redeliverWebhook } from "../
 import {
   claimDueWebhooks,
   DEFAULT_WEBHOOK_RETRY,
+  pruneWebhookDeliveries,
   recordWebhookAttempt,
   webhookBackoffMs,
 } from "../src/webhooks/queue";
@@ -236,6 +237,23 @@ describe("attempts", () => {
     expect(await recordWebhookAttempt(w.db, job2!, { kind: "response", statusCode: 503, body: "" })).toBe(
       "pending",
     );
+  });
+
+  it("pruning drops finished deliveries older than 30 days and keeps the rest, pending ones always", async () => {
+    const old = async (status: "delivered" | "failed" | "pending", days: number) => {
+      const { row } = await queueOne();
+      await w.db
+        .update(webhookDeliveries)
+        .set({ status, createdAt: sql`now() - ${days} * interval '1 day'` })
+        .where(eq(webhookDeliveries.id, row.id));
+      return row.id;
+    };
+    const gone = [await old("delivered", 31), await old("failed", 40)];
+    const kept = [await old("delivered", 29), await old("pending", 31)];
+    expect(await pruneWebhookDeliveries(w.db)).toBe(2);
+    const left = (await w.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries)).map((r) => r.id);
+    expect(left.sort()).toEqual(kept.sort());
+    expect(left).not.toContain(gone[0]);
   });
 
   it("a shorter policy (tests) is honoured", async () => {

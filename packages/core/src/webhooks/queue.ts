@@ -241,3 +241,23 @@ export async function recordWebhookAttempt(
     .returning({ status: webhookDeliveries.status });
   return row?.status ?? "stale";
 }
+
+/** Finished deliveries stay in the log this long (what the Webhooks page shows), then go. */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
+
+/**
+ * Deletes delivered and failed deliveries older than the retention; pending ones (still retrying, at
+ * most a day old) are never touched. Answers how many went. The runtime calls it hourly.
+ */
+export async function pruneWebhookDeliveries(db: Executor): Promise<number> {
+  const rows = await db
+    .delete(webhookDeliveries)
+    .where(
+      and(
+        inArray(webhookDeliveries.status, ["delivered", "failed"]),
+        sql`${webhookDeliveries.createdAt} < now() - ${WEBHOOK_LOG_RETENTION_DAYS} * interval '1 day'`,
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}
