@@ -374,3 +374,32 @@ describe("delay and go to flow in the test chat", () => {
     );
   });
 });
+
+describe("bot variables in the test chat", () => {
+  it("renders {{bot.KEY}} with the values it is given, and empty (or the default) without", () => {
+    const flow = compile(
+      [
+        step(
+          "start",
+          "text",
+          { text: 'Use {{bot.promo}} in {{bot.city | "your city"}}' },
+          { aliases: ["/start"] },
+        ),
+      ],
+      [],
+    );
+    const given = runChatEvent(
+      emptyChat(),
+      flow,
+      { type: "start" },
+      {
+        newId: () => "x",
+        now: 0,
+        botValues: { promo: "SPRING10", city: "Riga" },
+      },
+    );
+    expect(texts(given, "bot")).toEqual(["Use SPRING10 in Riga"]);
+    const none = runChatEvent(emptyChat(), flow, { type: "start" }, { newId: () => "y", now: 0 });
+    expect(texts(none, "bot")).toEqual(["Use  in your city"]);
+  });
+});

@@ -51,7 +51,7 @@ export const emptyChat = (): ChatState => ({
   operatorJoined: false,
 });
 
-export function chatContext(chat: ChatState): EngineContext {
+export function chatContext(chat: ChatState, botValues: Record<string, string> = {}): EngineContext {
   return {
     status: chat.status,
     contact: chat.contact,
@@ -61,7 +61,7 @@ export function chatContext(chat: ChatState): EngineContext {
       chatId: "100001",
       createdAt: "2026-01-01T00:00:00.000Z",
       fields: chat.contact.fields,
-      bot: {},
+      bot: botValues,
       tracker: {},
     },
     settings: defaultEngineSettings,
@@ -73,6 +73,8 @@ export interface ChatEventOptions {
   now: number;
   /** Where Random split steps draw, in [0, 1) (the chat passes Math.random; tests a fixed value). */
   random?: () => number;
+  /** `{{bot.KEY}}` values (a bot running this flow; none by default). */
+  botValues?: Record<string, string>;
   /** What the user "sent", shown as their bubble. */
   userText?: string;
   /** A system line saying what was simulated ("Operator joins"). */
@@ -108,7 +110,7 @@ export function runChatEvent(
   const before = { ...chat, contact: contactBefore(chat, event) };
   let result: EngineResult;
   try {
-    const ctx = chatContext(before);
+    const ctx = chatContext(before, opts.botValues);
     result = runEngine(flow, before.conversation, event, opts.random ? { ...ctx, random: opts.random } : ctx);
   } catch (e) {
     messages.push(system(`The engine stopped: ${e instanceof Error ? e.message : String(e)}`));

@@ -6,6 +6,7 @@ import { ChatView } from "@/components/chat/chat-view";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, PlayIcon, RefreshIcon, XIcon } from "@/components/ui/icons";
 import { randomId } from "@/lib/ids";
+import { useBuilderEnvironment } from "./environment-context";
 import { inlineKeyEvent, replyKeyEvent } from "./test-chat-actions";
 import { TestChatControls } from "./test-chat-controls";
 import { type ChatControl, type ChatState, chatControls, emptyChat, runChatEvent } from "./test-chat-model";
@@ -24,6 +25,10 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
   const [chat, setChat] = useState<ChatState>(emptyChat);
   const flowRef = useRef(flow);
   flowRef.current = flow;
+  // The texts as a bot running this flow sends them: its {{bot.KEY}} values.
+  const { testBotValues } = useBuilderEnvironment();
+  const botValuesRef = useRef(testBotValues);
+  botValuesRef.current = testBotValues;
 
   const dispatch = useCallback((event: InboundEvent, extra: { userText?: string; note?: string } = {}) => {
     const current = flowRef.current;
@@ -31,7 +36,13 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
     setChat((prev) => {
       // The restart button starts a new conversation with a new test contact.
       const base = event.type === "start" && extra.userText === undefined ? emptyChat() : prev;
-      return runChatEvent(base, current, event, { newId, now: Date.now(), random: Math.random, ...extra });
+      return runChatEvent(base, current, event, {
+        newId,
+        now: Date.now(),
+        random: Math.random,
+        botValues: botValuesRef.current,
+        ...extra,
+      });
     });
   }, []);
 

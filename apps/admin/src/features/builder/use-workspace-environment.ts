@@ -8,6 +8,7 @@ import {
   customFieldsFrom,
   membersFrom,
   stagesFrom,
+  testBotValuesFrom,
   type WorkspaceEnvironment,
 } from "./workspace-environment";
 
@@ -43,6 +44,10 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
     () => botVariablesFrom(flowId, bots.data, botVariables.data),
     [flowId, bots.data, botVariables.data],
   );
+  const testBotValues = useMemo(
+    () => testBotValuesFrom(flowId, bots.data, botVariables.data),
+    [flowId, bots.data, botVariables.data],
+  );
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
   const flows = targets.data ?? null;
@@ -57,7 +62,18 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
       flows,
       secretNames,
       botVariables: botVariableInfo,
+      testBotValues,
     }),
-    [customFields, memberList, stageList, timeZone, scheduleRuns, flows, secretNames, botVariableInfo],
+    [
+      customFields,
+      memberList,
+      stageList,
+      timeZone,
+      scheduleRuns,
+      flows,
+      secretNames,
+      botVariableInfo,
+      testBotValues,
+    ],
   );
 }

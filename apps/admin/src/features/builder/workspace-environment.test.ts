@@ -4,6 +4,7 @@ import {
   environmentFrom,
   runsOfStep,
   scheduleTimeZone,
+  testBotValuesFrom,
   UNKNOWN_ENVIRONMENT,
 } from "./workspace-environment";
 
@@ -99,5 +100,30 @@ describe("the workspace's flows (Go to flow)", () => {
     expect(environmentFrom({ flows }).flows).toEqual(flows);
     expect(compileEnvironmentOf(environmentFrom({ flows })).flows).toEqual(flows);
     expect(compileEnvironmentOf(environmentFrom({})).flows).toBeUndefined();
+  });
+});
+
+describe("the test chat's bot values", () => {
+  const bots = [
+    { id: "b2", username: "zeta_bot", entryFlowId: "f1" },
+    { id: "b1", username: "alpha_bot", entryFlowId: "f1" },
+    { id: "b3", username: "other_bot", entryFlowId: "f2" },
+  ];
+  const variables = [
+    { botId: "b1", key: "promo", value: "ALPHA10" },
+    { botId: "b2", key: "promo", value: "ZETA10" },
+    { botId: "b3", key: "promo", value: "OTHER" },
+    { botId: "b1", key: "city", value: "Riga" },
+  ];
+
+  it("are the variables of the first bot (by username) that runs this flow", () => {
+    expect(testBotValuesFrom("f1", bots, variables)).toEqual({ promo: "ALPHA10", city: "Riga" });
+    expect(testBotValuesFrom("f2", bots, variables)).toEqual({ promo: "OTHER" });
+  });
+
+  it("are none when no bot runs the flow or the lists haven't loaded", () => {
+    expect(testBotValuesFrom("f9", bots, variables)).toEqual({});
+    expect(testBotValuesFrom("f1", undefined, variables)).toEqual({});
+    expect(testBotValuesFrom(undefined, bots, variables)).toEqual({});
   });
 });

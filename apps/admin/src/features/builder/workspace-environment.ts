@@ -56,6 +56,8 @@ export interface WorkspaceEnvironment {
    * workspace; the compiler checks them only when `running`.
    */
   botVariables: { running: boolean; variables: BotVariableInfo[] } | null;
+  /** The `{{bot.KEY}}` values the test chat renders: those of a bot running this flow (else none). */
+  testBotValues: Record<string, string>;
 }
 
 export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
@@ -67,6 +69,7 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   flows: null,
   secretNames: null,
   botVariables: null,
+  testBotValues: {},
 };
 
 /** What the API answers, each `undefined` while it hasn't (loading, failed). */
@@ -81,7 +84,7 @@ export interface EnvironmentSources {
   /** With `bots` and `botVariables`: which flow the builder edits. */
   flowId?: string;
   bots?: readonly { id: string; username: string; entryFlowId: string | null }[];
-  botVariables?: readonly { botId: string; key: string }[];
+  botVariables?: readonly { botId: string; key: string; value?: string }[];
 }
 
 export const botVariablesFrom = (
@@ -90,6 +93,25 @@ export const botVariablesFrom = (
   variables: EnvironmentSources["botVariables"],
 ): WorkspaceEnvironment["botVariables"] =>
   flowId && bots && variables ? botVariablesFor(flowId, bots, variables) : null;
+
+/**
+ * What the test chat puts in `{{bot.KEY}}`: the variables of the first bot (by username) whose start
+ * flow is this one, so a marketer sees the texts as that bot will send them. No such bot: none.
+ */
+export function testBotValuesFrom(
+  flowId: string | undefined,
+  bots: EnvironmentSources["bots"],
+  variables: EnvironmentSources["botVariables"],
+): Record<string, string> {
+  if (!flowId || !bots || !variables) return {};
+  const bot = [...bots]
+    .filter((b) => b.entryFlowId === flowId)
+    .sort((a, b) => a.username.localeCompare(b.username))[0];
+  if (!bot) return {};
+  return Object.fromEntries(
+    variables.filter((v) => v.botId === bot.id && v.value !== undefined).map((v) => [v.key, v.value!]),
+  );
+}
 
 const isFieldType = (t: string): t is CustomFieldType =>
   (CUSTOM_FIELD_TYPES as readonly string[]).includes(t);
@@ -123,6 +145,7 @@ export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironme
     flows: sources.flows ? [...sources.flows] : null,
     secretNames: sources.secretNames ? [...sources.secretNames] : null,
     botVariables: botVariablesFrom(sources.flowId, sources.bots, sources.botVariables),
+    testBotValues: testBotValuesFrom(sources.flowId, sources.bots, sources.botVariables),
   };
 }
 
