@@ -183,6 +183,7 @@ describe("workspace isolation", () => {
     "flows.rollback": (api) => api.flows.rollback({ id: bRows.flowId, version: 1 }),
     "flows.exportJson": (api) => api.flows.exportJson({ id: bRows.flowId }),
     "flows.scheduleRuns": (api) => api.flows.scheduleRuns({ id: bRows.flowId }),
+    "flows.splitCounts": (api) => api.flows.splitCounts({ id: bRows.flowId }),
     "conversations.transcript": (api) => api.conversations.transcript({ id: bRows.conversationId }),
     "sandbox.send": (api) =>
       api.sandbox.send({ botId: bRows.botId, user, action: { type: "text", text: "hi" } }),

@@ -19,6 +19,7 @@ export * from "./files/telegram-ids";
 export * from "./files/upload";
 export * from "./flows/compile-env";
 export * from "./flows/live-flow";
+export * from "./flows/split-counts";
 export * from "./forum/channel";
 export * from "./forum/group-replies";
 export * from "./forum/mirror";

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TelegramUserInfo } from "../src/contacts/telegram";
 import { receiveFromUser } from "../src/conversations/receive";
+import { splitCountsOfFlow } from "../src/flows/split-counts";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
 let w: World;
@@ -43,9 +44,11 @@ const startWith = (bot: TestBot, from: TelegramUserInfo, r: number) =>
 
 describe("random split choices", () => {
   let bot: TestBot;
+  let flowId: string;
   beforeAll(async () => {
     const published = await w.publish(splitFlow());
-    bot = await w.addBot({ flowId: published.flowId });
+    flowId = published.flowId;
+    bot = await w.addBot({ flowId });
   });
 
   it("the chosen branch is persisted with the run, and stays the same on the next visit", async () => {
@@ -95,5 +98,20 @@ describe("random split choices", () => {
     ).rejects.toThrow("crash after the run");
     const all = await w.db.select().from(splitChoices);
     expect(all).toHaveLength(2);
+  });
+
+  it("tallies the flow's choices per step and branch, for the builder; another flow's are not counted", async () => {
+    const before = await splitCountsOfFlow(w.db, w.workspaceId, flowId);
+    const count = (counts: typeof before, branchId: string) =>
+      counts.find((c) => c.stepId === "r" && c.branchId === branchId)?.conversations ?? 0;
+    await startWith(bot, telegramUser("Dee"), 0.2);
+    await startWith(bot, telegramUser("Eve"), 0.7);
+    await startWith(bot, telegramUser("Fay"), 0.8);
+    const after = await splitCountsOfFlow(w.db, w.workspaceId, flowId);
+    expect(count(after, "a") - count(before, "a")).toBe(1);
+    expect(count(after, "b") - count(before, "b")).toBe(2);
+
+    const other = await w.publish(splitFlow());
+    expect(await splitCountsOfFlow(w.db, w.workspaceId, other.flowId)).toEqual([]);
   });
 });

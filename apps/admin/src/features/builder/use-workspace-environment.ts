@@ -31,6 +31,10 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   const bots = useQuery({ ...trpc.bots.list.queryOptions(), staleTime: LISTS_STALE_MS });
   const botVariables = useQuery({ ...trpc.botVariables.all.queryOptions(), staleTime: LISTS_STALE_MS });
   const secrets = useQuery({ ...trpc.secrets.list.queryOptions(), staleTime: LISTS_STALE_MS });
+  const splits = useQuery({
+    ...trpc.flows.splitCounts.queryOptions({ id: flowId }),
+    refetchInterval: RUNS_REFRESH_MS,
+  });
   const runs = useQuery({
     ...trpc.flows.scheduleRuns.queryOptions({ id: flowId }),
     refetchInterval: RUNS_REFRESH_MS,
@@ -50,6 +54,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
   );
   const timeZone = settings.data?.timeZone ?? null;
   const scheduleRuns = runs.data ?? null;
+  const splitCounts = splits.data ?? null;
   const flows = targets.data ?? null;
   const secretNames = useMemo(() => secrets.data?.map((s) => s.name) ?? null, [secrets.data]);
   return useMemo(
@@ -59,6 +64,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
       stages: stageList,
       timeZone,
       scheduleRuns,
+      splitCounts,
       flows,
       secretNames,
       botVariables: botVariableInfo,
@@ -70,6 +76,7 @@ export function useWorkspaceEnvironment(flowId: string): WorkspaceEnvironment {
       stageList,
       timeZone,
       scheduleRuns,
+      splitCounts,
       flows,
       secretNames,
       botVariableInfo,

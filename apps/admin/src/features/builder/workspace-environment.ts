@@ -8,6 +8,13 @@ import { type BotVariableInfo, botVariablesFor } from "./fields/variable-picker"
 
 /* What the builder knows about the workspace a flow belongs to, for the editors and the compiler. */
 
+/** One branch's tally of a Random split step (`flows.splitCounts`). */
+export interface SplitCountInfo {
+  stepId: string;
+  branchId: string;
+  conversations: number;
+}
+
 export interface WorkspaceMember {
   userId: string;
   name: string;
@@ -47,6 +54,8 @@ export interface WorkspaceEnvironment {
   /** IANA time zone of the workspace: Schedule steps run in it. */
   timeZone: string | null;
   scheduleRuns: ScheduleRunInfo[] | null;
+  /** How many conversations each Random split step sent down each branch (null: not loaded). */
+  splitCounts: SplitCountInfo[] | null;
   /** The workspace's flows (Go to flow targets). */
   flows: FlowTarget[] | null;
   /** The names of the workspace's secrets (HTTP request headers). */
@@ -66,6 +75,7 @@ export const UNKNOWN_ENVIRONMENT: WorkspaceEnvironment = {
   stages: null,
   timeZone: null,
   scheduleRuns: null,
+  splitCounts: null,
   flows: null,
   secretNames: null,
   botVariables: null,
@@ -79,6 +89,7 @@ export interface EnvironmentSources {
   stages?: readonly { id: string; name: string; position: number }[];
   settings?: { timeZone: string };
   scheduleRuns?: readonly ScheduleRunInfo[];
+  splitCounts?: readonly SplitCountInfo[];
   flows?: readonly FlowTarget[];
   secretNames?: readonly string[];
   /** With `bots` and `botVariables`: which flow the builder edits. */
@@ -142,6 +153,7 @@ export function environmentFrom(sources: EnvironmentSources): WorkspaceEnvironme
     stages: stagesFrom(sources.stages),
     timeZone: sources.settings?.timeZone ?? null,
     scheduleRuns: sources.scheduleRuns ? [...sources.scheduleRuns] : null,
+    splitCounts: sources.splitCounts ? [...sources.splitCounts] : null,
     flows: sources.flows ? [...sources.flows] : null,
     secretNames: sources.secretNames ? [...sources.secretNames] : null,
     botVariables: botVariablesFrom(sources.flowId, sources.bots, sources.botVariables),
@@ -170,3 +182,9 @@ export const scheduleTimeZone = (env: WorkspaceEnvironment) =>
 
 export const runsOfStep = (env: WorkspaceEnvironment, stepId: string) =>
   (env.scheduleRuns ?? []).filter((r) => r.stepId === stepId);
+
+/** A Random split step's tallies, branch id → conversations. */
+export const splitCountsOfStep = (env: WorkspaceEnvironment, stepId: string): Record<string, number> =>
+  Object.fromEntries(
+    (env.splitCounts ?? []).filter((c) => c.stepId === stepId).map((c) => [c.branchId, c.conversations]),
+  );

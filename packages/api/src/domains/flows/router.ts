@@ -18,12 +18,14 @@ import {
   saveDraftInput,
   saveDraftOutput,
   scheduleRunsOutput,
+  splitCountsOutput,
   validateFlowOutput,
 } from "./schemas";
 import {
   createFlow,
   exportFlowJson,
   flowScheduleRuns,
+  flowSplitCounts,
   flowTargets,
   getFlow,
   importFlowJson,
@@ -87,5 +89,9 @@ export const flowsRouter = router({
     .input(flowIdInput)
     .output(scheduleRunsOutput)
     .query(({ ctx, input }) => flowScheduleRuns(ctx, input.id)),
+  splitCounts: workspaceProcedure
+    .input(flowIdInput)
+    .output(splitCountsOutput)
+    .query(({ ctx, input }) => flowSplitCounts(ctx, input.id)),
   targets: workspaceProcedure.output(flowTargetsOutput).query(({ ctx }) => flowTargets(ctx)),
 });

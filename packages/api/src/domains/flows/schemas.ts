@@ -122,6 +122,11 @@ export const scheduleRunSchema = z.object({
 export const scheduleRunsOutput = z.array(scheduleRunSchema);
 export type ScheduleRunsOutput = z.infer<typeof scheduleRunsOutput>;
 
+/** How many conversations each Random split step sent down each branch (branches nobody took are absent). */
+export const splitCountsOutput = z.array(
+  z.object({ stepId: z.string(), branchId: z.string(), conversations: z.number().int() }),
+);
+
 /** A workspace flow a Go to flow step can continue in, with the steps of its live version. */
 export const flowTargetSchema = z.object({
   id: z.string().uuid(),

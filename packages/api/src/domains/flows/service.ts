@@ -6,6 +6,7 @@ import {
   notifyBotChanged,
   preconditionFailed,
   scheduleRunsOfFlow,
+  splitCountsOfFlow,
   syncBotSchedules,
   tooLarge,
   workspaceFlowsOf,
@@ -244,6 +245,12 @@ export async function rollbackFlow(scope: WorkspaceScope, id: string, version: n
   await scope.db.update(flows).set({ publishedVersionId: v.id, draft: v.source }).where(eq(flows.id, id));
   await flowWentLive(scope, id);
   return { version };
+}
+
+/** The Random split tallies of a flow (another workspace's flow is NOT_FOUND). */
+export async function flowSplitCounts(scope: WorkspaceScope, id: string) {
+  await flowRow(scope, id);
+  return splitCountsOfFlow(scope.db, scope.workspaceId, id);
 }
 
 /** Last and next run of each Schedule step, per bot that runs the flow (steps that never had a run are left out). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchShares, evenly, newSplitBranch, parseWeight } from "./random-split";
+import { branchShares, evenly, newSplitBranch, parseWeight, splitTallyLine } from "./random-split";
 
 describe("random split editor logic", () => {
   it("new branches take the next free letter", () => {
@@ -35,5 +35,20 @@ describe("random split editor logic", () => {
     expect(branchShares(bs)).toEqual([34, 33, 33]);
     expect(branchShares([{ ...bs[0]!, weight: 3 }, bs[1]!])).toEqual([75, 25]);
     expect(evenly([{ ...bs[0]!, weight: 7 }]).map((b) => b.weight)).toEqual([1]);
+  });
+});
+
+describe("splitTallyLine", () => {
+  const branches = [
+    { id: "a", label: "A", weight: 1 },
+    { id: "b", label: "B", weight: 3 },
+  ];
+  it("shows each branch's conversations and share, in the branches' order", () => {
+    expect(splitTallyLine(branches, { b: 30, a: 10 })).toBe("A 10 (25%) · B 30 (75%)");
+    expect(splitTallyLine(branches, { a: 1 })).toBe("A 1 (100%) · B 0 (0%)");
+  });
+  it("is nothing before anyone went through (or only through removed branches)", () => {
+    expect(splitTallyLine(branches, {})).toBeNull();
+    expect(splitTallyLine(branches, { gone: 5 })).toBeNull();
   });
 });

@@ -29,3 +29,21 @@ export const branchShares = (branches: readonly SplitBranch[]) =>
 
 /** Every branch gets weight 1. */
 export const evenly = (branches: readonly SplitBranch[]) => branches.map((b) => ({ ...b, weight: 1 }));
+
+/**
+ * What the node says about the split so far: each branch's conversations and share of them, in the
+ * branches' order ("A 12 (40%) · B 18 (60%)"); null before anyone went through.
+ */
+export function splitTallyLine(
+  branches: readonly SplitBranch[],
+  counts: Readonly<Record<string, number>>,
+): string | null {
+  const total = branches.reduce((sum, b) => sum + (counts[b.id] ?? 0), 0);
+  if (total === 0) return null;
+  return branches
+    .map((b) => {
+      const n = counts[b.id] ?? 0;
+      return `${b.label} ${n} (${Math.round((n / total) * 100)}%)`;
+    })
+    .join(" · ");
+}
