@@ -177,6 +177,8 @@ describe("inbox.conversation, inbox.markRead and inbox.note", () => {
       readAt: null,
       unread: 2,
       inMyPool: true,
+      // The flow it runs in (the bot's start flow here): "return to bot at a step" lists its live steps.
+      flowId: bot.flowId,
       variables: {},
     });
     expect(view.timeline.map((t) => [t.kind, t.kind === "note" ? t.text : t.text])).toEqual([

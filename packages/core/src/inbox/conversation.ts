@@ -48,6 +48,10 @@ export async function inboxConversationState(db: Executor, actor: Actor, convers
       contactId: conversations.contactId,
       status: inboxStatusSql,
       currentStepId: conversations.currentStepId,
+      /** The flow it runs in: a Go to flow target, else its bot's start flow (null: the bot has none). */
+      flowId: sql<
+        string | null
+      >`coalesce(${conversations.flowId}, (select ${bots.entryFlowId} from ${bots} where ${bots.id} = ${conversations.botId}))`,
       waitingSince: operatorQueue.waitingSince,
       /** The Route-to-operator step that queued it. */
       queueStepId: operatorQueue.stepId,

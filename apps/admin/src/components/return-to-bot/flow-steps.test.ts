@@ -2,19 +2,30 @@ import { describe, expect, it } from "vitest";
 import { stepOptions } from "./flow-steps";
 
 describe("stepOptions", () => {
-  it("lists a draft's steps by title, else type", () => {
-    const draft = {
+  const flows = [
+    {
+      id: "f1",
+      name: "Support",
+      published: true,
       steps: [
-        { id: "welcome", type: "text", title: "Welcome" },
-        { id: "ask", type: "free_input", title: "  " },
-        { type: "text" },
-        "junk",
+        { id: "welcome", title: "Welcome" },
+        { id: "ask", title: "  " },
       ],
-    };
-    expect(stepOptions(draft)).toEqual([
+    },
+    { id: "f2", name: "Draft only", published: false, steps: [] },
+  ];
+
+  it("lists the live steps of the conversation's own flow, by title, else id", () => {
+    expect(stepOptions(flows, "f1")).toEqual([
       { id: "welcome", label: "Welcome (welcome)" },
-      { id: "ask", label: "free input (ask)" },
+      { id: "ask", label: "ask" },
     ]);
-    expect(stepOptions(null)).toEqual([]);
+  });
+
+  it("has none for an unpublished or unknown flow, or before the flows load", () => {
+    expect(stepOptions(flows, "f2")).toEqual([]);
+    expect(stepOptions(flows, "nope")).toEqual([]);
+    expect(stepOptions(undefined, "f1")).toEqual([]);
+    expect(stepOptions(flows, null)).toEqual([]);
   });
 });

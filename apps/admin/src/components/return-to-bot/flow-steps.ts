@@ -1,19 +1,24 @@
-/* The steps of a bot's flow, for "return to the bot at…" (the conversation page and the inbox). */
+/* The steps of a conversation's flow, for "return to the bot at…" (the inbox). */
 
 export interface StepOption {
   id: string;
   label: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+/** A flow as `flows.targets` lists it: its live version's steps (what the core accepts). */
+export interface LiveFlow {
+  id: string;
+  name: string;
+  published: boolean;
+  steps: readonly { id: string; title: string }[];
+}
 
-/** The steps of a flow draft (`flows.get`), for "return to the bot at…": title, else type, and id. */
-export function stepOptions(draft: unknown): StepOption[] {
-  const steps = isObj(draft) && Array.isArray(draft.steps) ? draft.steps : [];
-  return steps.filter(isObj).flatMap((s): StepOption[] => {
-    if (typeof s.id !== "string" || !s.id) return [];
-    const title = typeof s.title === "string" ? s.title.trim() : "";
-    const type = typeof s.type === "string" ? s.type.replace(/_/g, " ") : "step";
-    return [{ id: s.id, label: title ? `${title} (${s.id})` : `${type} (${s.id})` }];
+/** The live steps of the flow the conversation runs in, by title, else id; none when it isn't live. */
+export function stepOptions(flows: readonly LiveFlow[] | undefined, flowId: string | null): StepOption[] {
+  const flow = flowId ? flows?.find((f) => f.id === flowId) : undefined;
+  if (!flow?.published) return [];
+  return flow.steps.map((s) => {
+    const title = s.title.trim();
+    return { id: s.id, label: title ? `${title} (${s.id})` : s.id };
   });
 }

@@ -11,26 +11,23 @@ import { stepOptions } from "./flow-steps";
 /** Hands the conversation back to the flow: at the Route step's `returned` output, or at a chosen step. */
 export function ReturnToBotModal({
   open,
-  botId,
+  flowId,
   onClose,
   onConfirm,
   busy,
 }: {
   open: boolean;
-  botId: string;
+  /** The flow the conversation runs in (`inbox.conversation`): a Go to flow target, else the bot's. */
+  flowId: string | null;
   onClose: () => void;
   onConfirm: (stepId?: string) => void;
   busy: boolean;
 }) {
   const trpc = useTRPC();
   const [stepId, setStepId] = useState("");
-  const bots = useQuery({ ...trpc.bots.list.queryOptions(), enabled: open });
-  const entryFlowId = bots.data?.find((b) => b.id === botId)?.entryFlowId ?? null;
-  const flow = useQuery({
-    ...trpc.flows.get.queryOptions({ id: entryFlowId ?? "" }),
-    enabled: open && !!entryFlowId,
-  });
-  const steps = stepOptions(flow.data?.draft);
+  const flows = useQuery({ ...trpc.flows.targets.queryOptions(), enabled: open && !!flowId });
+  const steps = stepOptions(flows.data, flowId);
+  const flowName = flows.data?.find((f) => f.id === flowId)?.name;
 
   return (
     <Modal
@@ -57,10 +54,10 @@ export function ReturnToBotModal({
         label="Continue at"
         htmlFor="return-step"
         hint={
-          entryFlowId
-            ? flow.isPending
+          flowId
+            ? flows.isPending
               ? "Loading the flow's steps…"
-              : `Steps of ${flow.data?.name ?? "the bot's flow"}. A step only in the unpublished draft can't be used.`
+              : `Steps of the live version of ${flowName ?? "the conversation's flow"} (the one it runs in).`
             : "The bot runs no flow, so it continues where the Route step says."
         }
       >

@@ -131,7 +131,7 @@ export function ConversationHeader({
       )}
       <ReturnToBotModal
         open={returning}
-        botId={c.botId}
+        flowId={c.flowId}
         busy={actions.returning}
         onClose={() => setReturning(false)}
         onConfirm={(stepId) => {

@@ -175,6 +175,8 @@ export const inboxConversationDetailsOutput = z.object({
     unread: z.number(),
     /** The caller is in the bot's operator pool (may take it, or be given it). */
     inMyPool: z.boolean(),
+    /** The flow the conversation runs in (Go to flow's target, else the bot's start flow); null: none. */
+    flowId: z.string().nullable(),
   }),
   /** Messages and private notes, oldest first. */
   timeline: z.array(timelineItemSchema),

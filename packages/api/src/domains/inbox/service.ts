@@ -101,6 +101,7 @@ export async function inboxConversation(scope: ActorScope, id: string) {
       readAt: state.readAt,
       unread: state.unread,
       inMyPool: state.inMyPool,
+      flowId: state.flowId,
     },
     timeline: mergeTimeline(
       transcript.messages.map((m) => ({ kind: "message" as const, ...m })),
