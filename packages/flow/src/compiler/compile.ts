@@ -56,6 +56,7 @@ export function compileFlow(doc: FlowDocument, env: CompileEnvironment = {}): Co
   const roots = [entryStepId, ...Object.values(aliases)].filter((id): id is string => !!id && steps.has(id));
   reportUnreachable(steps, outputs, roots, problems);
   reportLoopsWithoutWait(steps, outputs, problems);
+  reportApiLoops(steps, outputs, problems);
   reportUnknownVariables(steps, outputs, env, problems);
 
   if (hasErrors(problems) || !entryStepId) return { ok: false, flow: null, problems };
@@ -236,6 +237,49 @@ function reportLoopsWithoutWait(
     }
     state.set(id, "visiting");
     for (const t of Object.values(outputs.get(id) ?? {})) if (t) visit(t);
+    state.set(id, "done");
+  };
+  for (const id of steps.keys()) visit(id);
+}
+
+/**
+ * A cycle whose only waiting steps are HTTP requests calls the API again and again without anyone
+ * answering (e.g. `failure` wired back to the same request): a warning on the request, since a Delay
+ * or a question in the loop is what the author almost always meant.
+ */
+function reportApiLoops(
+  steps: Map<string, Step>,
+  outputs: Map<string, Record<string, string | null>>,
+  problems: Problem[],
+) {
+  const pausesForSomeone = (s: Step) => stepWaits(s) && s.type !== "http_request";
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string) => {
+    const s = steps.get(id);
+    if (!s || pausesForSomeone(s)) return;
+    const st = state.get(id);
+    if (st === "done") return;
+    if (st === "visiting") {
+      const cycle = stack.slice(stack.indexOf(id));
+      const call = cycle.find((c) => steps.get(c)?.type === "http_request");
+      if (call && !reported.has(call)) {
+        reported.add(call);
+        problems.push(
+          problem(
+            "HTTP_REQUEST_LOOP",
+            `${stepName(steps.get(call)!)} is in a loop with nothing but HTTP requests: it would call the API again and again. Add a Delay or a question in the loop.`,
+            { stepId: call },
+          ),
+        );
+      }
+      return;
+    }
+    state.set(id, "visiting");
+    stack.push(id);
+    for (const t of Object.values(outputs.get(id) ?? {})) if (t) visit(t);
+    stack.pop();
     state.set(id, "done");
   };
   for (const id of steps.keys()) visit(id);

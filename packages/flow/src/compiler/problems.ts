@@ -41,6 +41,7 @@ export const PROBLEM_CODES = {
   MISPLACED_SECRET: "error",
   INVALID_HEADER_NAME: "error",
   UNKNOWN_SECRET: "warning",
+  HTTP_REQUEST_LOOP: "warning",
   UNREACHABLE_STEP: "warning",
   DANGLING_OUTPUT: "warning",
   UNKNOWN_VARIABLE: "warning",

@@ -75,4 +75,11 @@ export const problemCases: ProblemCase[] = [
     ]),
     env: { secretNames: ["OTHER_TOKEN"] },
   },
+  {
+    code: "HTTP_REQUEST_LOOP",
+    what: "failure wired back to the same request, with nothing to wait for in between",
+    severity: "warning",
+    stepId: "h",
+    doc: flowDoc([httpStep("h", "https://api.example.com/")], [["h", "failure", "h"]]),
+  },
 ];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../../index";
+import { compileDraft, runEngine } from "../../index";
 import {
   actionsOf,
   compileOk,
+  delayStep,
   drive,
   expectProblemCase,
   flowDoc,
@@ -238,5 +239,42 @@ describe("http_request: engine", () => {
     const r = runEngine(f, stateAt(null), start(), makeCtx());
     expect(actionsOf(r.actions, "http_request")).toEqual([]);
     expect(texts(r.actions)).toEqual(['Error: invalid URL "/x"']);
+  });
+});
+
+describe("retry loops", () => {
+  const loopWith = (between: unknown[], edges: [string, string, string][]) =>
+    compileDraft(flowDoc([httpStep("h", "https://api.example.com/"), ...between], edges));
+  const loopWarnings = (result: ReturnType<typeof compileDraft>) =>
+    result.problems.filter((p) => p.code === "HTTP_REQUEST_LOOP");
+
+  it("a Delay or a question in the loop is a deliberate retry: no warning", () => {
+    const withDelay = loopWith(
+      [delayStep("wait", { amount: 1, unit: "minutes" })],
+      [
+        ["h", "failure", "wait"],
+        ["wait", "next", "h"],
+      ],
+    );
+    expect(loopWarnings(withDelay)).toEqual([]);
+    const withQuestion = loopWith(
+      [freeInputStep("again", "Try again? Send your order number", "order")],
+      [
+        ["h", "failure", "again"],
+        ["again", "next", "h"],
+      ],
+    );
+    expect(loopWarnings(withQuestion)).toEqual([]);
+  });
+
+  it("two requests calling each other on failure are one warned loop", () => {
+    const result = loopWith(
+      [httpStep("h2", "https://backup.example.com/")],
+      [
+        ["h", "failure", "h2"],
+        ["h2", "failure", "h"],
+      ],
+    );
+    expect(loopWarnings(result)).toHaveLength(1);
   });
 });
