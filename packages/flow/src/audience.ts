@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compareValues, type TextComparison } from "./compare";
 import { type ContactFacts, type FieldRef, fieldRefSchema, fieldValue, sameTag } from "./contact-fields";
 import { tagSchema } from "./steps/common";
 
@@ -50,36 +51,19 @@ export type Audience = z.infer<typeof audienceSchema>;
 export const hasAudience = (audience: Audience | undefined): audience is Audience =>
   !!audience && audience.rules.length > 0;
 
-const asNumber = (s: string) => {
-  const n = Number(s.trim().replace(",", "."));
-  return s.trim() !== "" && Number.isFinite(n) ? n : null;
+/** The audience rules' operator names, as the shared comparison calls them. */
+const COMPARISON: Record<FieldOperator, TextComparison> = {
+  equals: "equals",
+  not_equals: "not_equals",
+  contains: "contains",
+  is_set: "is_set",
+  is_not_set: "is_empty",
+  greater_than: "greater",
+  less_than: "less",
 };
 
-function fieldMatches(value: string, op: FieldOperator, expected: string): boolean {
-  const a = value.trim().toLowerCase();
-  const b = expected.trim().toLowerCase();
-  switch (op) {
-    case "equals":
-      return a === b;
-    case "not_equals":
-      return a !== b;
-    case "contains":
-      return b !== "" && a.includes(b);
-    case "is_set":
-      return a !== "";
-    case "is_not_set":
-      return a === "";
-    case "greater_than":
-    case "less_than": {
-      // Numbers compare as numbers; ISO dates (2026-01-31) compare as text, which orders them right.
-      const x = asNumber(value);
-      const y = asNumber(expected);
-      if (x !== null && y !== null) return op === "greater_than" ? x > y : x < y;
-      if (a === "" || b === "") return false;
-      return op === "greater_than" ? a > b : a < b;
-    }
-  }
-}
+const fieldMatches = (value: string, op: FieldOperator, expected: string) =>
+  compareValues(value, COMPARISON[op], expected);
 
 export function ruleMatches(rule: AudienceRule, contact: ContactFacts): boolean {
   switch (rule.kind) {

@@ -1,5 +1,6 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
+import { asNumber, compareValues } from "../../compare";
 import { BUILTIN_CONTACT_FIELDS, type BuiltinContactField, fieldValue, sameTag } from "../../contact-fields";
 import type { StepIO } from "../../engine/step-io";
 import { MAX_PATTERN_PROGRAM_SIZE } from "../../validate-answer";
@@ -80,11 +81,7 @@ export const conditionRuleSchema = z.object({
 });
 export type ConditionRule = z.infer<typeof conditionRuleSchema>;
 
-/** "42", " 3,5 " -> numbers; anything else (including "") -> null. */
-export const asNumber = (s: string): number | null => {
-  const n = Number(s.trim().replace(",", "."));
-  return s.trim() !== "" && Number.isFinite(n) ? n : null;
-};
+export { asNumber };
 
 /* ---- RE2 patterns: linear-time matching, so a marketer's regex can never hang the engine ---- */
 
@@ -141,37 +138,8 @@ export function subjectText(subject: ConditionSubject, io: StepIO): string {
 
 /** Compares a value with a rule's (rendered) right-hand side; text compares ignoring case and spaces. */
 export function compareText(value: string, op: ConditionOperator, expected: string): boolean {
-  const a = value.trim().toLowerCase();
-  const b = expected.trim().toLowerCase();
-  switch (op) {
-    case "equals":
-      return a === b;
-    case "not_equals":
-      return a !== b;
-    case "contains":
-      return b !== "" && a.includes(b);
-    case "not_contains":
-      return !(b !== "" && a.includes(b));
-    case "starts_with":
-      return b !== "" && a.startsWith(b);
-    case "is_set":
-      return a !== "";
-    case "is_empty":
-      return a === "";
-    case "greater":
-    case "less": {
-      // Numbers compare as numbers; otherwise as text (ISO dates 2026-01-31 order right that way).
-      const x = asNumber(value);
-      const y = asNumber(expected);
-      if (x !== null && y !== null) return op === "greater" ? x > y : x < y;
-      if (a === "" || b === "") return false;
-      return op === "greater" ? a > b : a < b;
-    }
-    case "matches": {
-      const re = conditionPattern(expected);
-      return re?.matcher(value).find() ?? false;
-    }
-  }
+  if (op !== "matches") return compareValues(value, op, expected);
+  return conditionPattern(expected)?.matcher(value).find() ?? false;
 }
 
 export function ruleHolds(rule: ConditionRule, io: StepIO): boolean {

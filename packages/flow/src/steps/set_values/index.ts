@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asNumber } from "../../compare";
 import { checkFieldRef } from "../../compiler/check-helpers";
 import { type Problem, problem } from "../../compiler/problems";
 import {
@@ -53,12 +54,6 @@ export function parseSetTarget(target: string): SetTarget | null {
     ? { kind: "contact", key: key as BuiltinContactField }
     : null;
 }
-
-/** "42", "3,5" -> a number; "", "abc" -> null. */
-const asNumber = (s: string): number | null => {
-  const n = Number(s.trim().replace(",", "."));
-  return s.trim() !== "" && Number.isFinite(n) ? n : null;
-};
 
 /** A counter's new value as plain text: no exponent, no float noise (0.1 + 0.2 -> "0.3"). */
 export function formatNumber(n: number): string {
