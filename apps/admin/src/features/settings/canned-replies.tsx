@@ -5,11 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
-import { PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { PlusIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { type CannedReply, CannedReplyModal } from "./canned-reply-modal";
-import { SettingsList } from "./settings-list";
+import { DeleteButton, EditButton, SettingsList } from "./settings-list";
 
 function CannedRow({ reply, canEdit, onEdit }: { reply: CannedReply; canEdit: boolean; onEdit: () => void }) {
   const trpc = useTRPC();
@@ -45,28 +45,13 @@ function CannedRow({ reply, canEdit, onEdit }: { reply: CannedReply; canEdit: bo
       </p>
       {canEdit && (
         <div className="flex shrink-0 gap-1">
-          <Button
-            size="icon"
-            variant="ghost"
-            onClick={onEdit}
-            aria-label={`Edit :${reply.shortcut}`}
-            title="Edit"
-            data-testid="canned-edit"
-          >
-            <PencilIcon size={14} />
-          </Button>
-          <Button
-            size="icon"
-            variant="ghost"
+          <EditButton label={`Edit :${reply.shortcut}`} onClick={onEdit} testId="canned-edit" />
+          <DeleteButton
+            label={`Delete :${reply.shortcut}`}
             onClick={onDelete}
-            loading={remove.isPending}
-            aria-label={`Delete :${reply.shortcut}`}
-            title="Delete"
-            data-testid="canned-delete"
-            className="hover:bg-red-50 hover:text-red-600"
-          >
-            {!remove.isPending && <TrashIcon size={14} />}
-          </Button>
+            deleting={remove.isPending}
+            testId="canned-delete"
+          />
         </div>
       )}
     </li>

@@ -6,12 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
-import { PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { PlusIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/errors";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { FIELD_TYPES } from "./contact-field-form";
 import { ContactFieldModal } from "./contact-field-modal";
-import { SettingsList } from "./settings-list";
+import { DeleteButton, EditButton, SettingsList } from "./settings-list";
 
 type ContactField = RouterOutputs["contactFields"]["list"][number];
 
@@ -55,28 +55,13 @@ function FieldRow({ field, canEdit, onEdit }: { field: ContactField; canEdit: bo
       <Badge tone="gray">{FIELD_TYPES.find((t) => t.value === field.type)?.label ?? field.type}</Badge>
       {canEdit && (
         <div className="flex gap-1">
-          <Button
-            size="icon"
-            variant="ghost"
-            onClick={onEdit}
-            aria-label={`Edit ${field.label}`}
-            title="Edit"
-            data-testid="contact-field-edit"
-          >
-            <PencilIcon size={14} />
-          </Button>
-          <Button
-            size="icon"
-            variant="ghost"
+          <EditButton label={`Edit ${field.label}`} onClick={onEdit} testId="contact-field-edit" />
+          <DeleteButton
+            label={`Delete ${field.label}`}
             onClick={onDelete}
-            loading={remove.isPending}
-            aria-label={`Delete ${field.label}`}
-            title="Delete"
-            data-testid="contact-field-delete"
-            className="hover:bg-red-50 hover:text-red-600"
-          >
-            {!remove.isPending && <TrashIcon size={14} />}
-          </Button>
+            deleting={remove.isPending}
+            testId="contact-field-delete"
+          />
         </div>
       )}
     </li>

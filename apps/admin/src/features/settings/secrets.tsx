@@ -6,11 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
 import { Field, Input } from "@/components/ui/field";
-import { TrashIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { secretProblem, secretReference } from "./secret-form";
-import { SettingsList } from "./settings-list";
+import { DeleteButton, SettingsList } from "./settings-list";
 
 interface Secret {
   name: string;
@@ -60,16 +59,7 @@ function SecretRow({
           <Button size="sm" variant="ghost" onClick={onReplace} data-testid="secret-replace">
             Replace
           </Button>
-          <Button
-            size="icon"
-            variant="ghost"
-            onClick={onDelete}
-            loading={remove.isPending}
-            aria-label={`Delete ${secret.name}`}
-            className="hover:bg-red-50 hover:text-red-600"
-          >
-            {!remove.isPending && <TrashIcon size={14} />}
-          </Button>
+          <DeleteButton label={`Delete ${secret.name}`} onClick={onDelete} deleting={remove.isPending} />
         </div>
       )}
     </li>

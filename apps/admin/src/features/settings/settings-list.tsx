@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
+import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 
@@ -44,5 +46,57 @@ export function SettingsList<T>({
     <ul className="divide-y divide-zinc-100" data-testid={`${testId}-list`}>
       {query.data.map(children)}
     </ul>
+  );
+}
+
+/** A settings row's pencil button. */
+export function EditButton({
+  label,
+  onClick,
+  testId,
+}: {
+  label: string;
+  onClick: () => void;
+  testId?: string;
+}) {
+  return (
+    <Button
+      size="icon"
+      variant="ghost"
+      onClick={onClick}
+      aria-label={label}
+      title="Edit"
+      data-testid={testId}
+    >
+      <PencilIcon size={14} />
+    </Button>
+  );
+}
+
+/** A settings row's delete button (a spinner while deleting). */
+export function DeleteButton({
+  label,
+  onClick,
+  deleting,
+  testId,
+}: {
+  label: string;
+  onClick: () => void;
+  deleting: boolean;
+  testId?: string;
+}) {
+  return (
+    <Button
+      size="icon"
+      variant="ghost"
+      onClick={onClick}
+      loading={deleting}
+      aria-label={label}
+      title="Delete"
+      data-testid={testId}
+      className="hover:bg-red-50 hover:text-red-600"
+    >
+      {!deleting && <TrashIcon size={14} />}
+    </Button>
   );
 }
