@@ -37,8 +37,6 @@ export interface RuntimeConfig {
   webhookPollMs?: number;
   /** Backoff and give-up of failed deliveries (tests shorten it); default 30 s doubling, ≤ 1 h, 24 h. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
-  /** Tests: let webhooks reach private and loopback addresses (the installation setting is SWITCHBOARD_HTTP_ALLOW_PRIVATE). */
-  webhookAllowPrivate?: boolean;
   /**
    * HTTP request steps may call private, loopback and link-local addresses
    * (SWITCHBOARD_HTTP_ALLOW_PRIVATE=1; off by default, see docs/engine.md).

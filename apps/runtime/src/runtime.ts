@@ -43,9 +43,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           pollMs: config.downloadPollMs ?? 2000,
         });
   // One rule for every call the runtime makes on a flow's behalf (HTTP request steps, webhooks).
-  const outboundPolicy =
-    config.httpAddressPolicy ??
-    (config.httpAllowPrivate || config.webhookAllowPrivate ? anyAddress : publicOnly);
+  const outboundPolicy = config.httpAddressPolicy ?? (config.httpAllowPrivate ? anyAddress : publicOnly);
   const webhooks =
     config.webhooks === false
       ? null

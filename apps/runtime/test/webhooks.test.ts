@@ -48,7 +48,7 @@ beforeAll(async () => {
   // Short backoff so retries happen within the test; private addresses allowed for the local receiver.
   await h.startRuntime({
     webhookPollMs: 100,
-    webhookAllowPrivate: true,
+    httpAllowPrivate: true,
     webhookRetry: { firstBackoffMs: 300, maxBackoffMs: 1000 },
   });
 });

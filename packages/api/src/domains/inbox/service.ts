@@ -85,9 +85,12 @@ export function inboxCountsOf({ db, actor }: ActorScope, input: InboxCountsInput
  */
 export async function inboxConversation(scope: ActorScope, id: string) {
   const { db, actor } = scope;
-  const state = await inboxConversationState(db, actor, id);
-  const transcript = await conversationTranscript(scope, id);
-  const notes = await notesOfConversation(db, actor, id);
+  // Independent reads, at once; the contact panel needs the state's contact.
+  const [state, transcript, notes] = await Promise.all([
+    inboxConversationState(db, actor, id),
+    conversationTranscript(scope, id),
+    notesOfConversation(db, actor, id),
+  ]);
   const panel = await contactPanel(db, actor, state.contactId, id);
   const { contact: _contact, status: _status, ...conversation } = transcript.conversation;
   return {
