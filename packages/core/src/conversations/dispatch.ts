@@ -73,8 +73,6 @@ interface RunState {
   followUp: InboundEvent | null;
   /** A Go to flow step asked to continue in another flow. */
   goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
-  /** The deep-link payload already recorded in this dispatch. */
-  deepLink?: string;
 }
 
 /**
@@ -305,23 +303,20 @@ async function applyAction(
 
 /** Facts the engine reported that the core records (analytics and webhooks come later). */
 async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
+  // A deep link is stored before the engine runs (recordDeepLink), so its first step can read it.
   for (const e of result.events) {
-    if (e.type === "split_chosen") {
-      await tx
-        .insert(splitChoices)
-        .values({ conversationId: run.conversation.id, stepId: e.stepId, branchId: e.branchId })
-        .onConflictDoUpdate({
-          target: [splitChoices.conversationId, splitChoices.stepId],
-          set: { branchId: e.branchId, chosenAt: sql`now()` },
-        });
-      continue;
-    }
-    if (e.type !== "deep_link" || run.deepLink === e.payload) continue;
-    await recordDeepLink(tx, run, e.payload);
+    if (e.type !== "split_chosen") continue;
+    await tx
+      .insert(splitChoices)
+      .values({ conversationId: run.conversation.id, stepId: e.stepId, branchId: e.branchId })
+      .onConflictDoUpdate({
+        target: [splitChoices.conversationId, splitChoices.stepId],
+        set: { branchId: e.branchId, chosenAt: sql`now()` },
+      });
   }
 }
 
-/** Stores a deep link's `start`, its key-value pairs and a new click id on the contact (once per event). */
+/** Stores a deep link's `start`, its key-value pairs and a new click id on the contact, before the engine runs. */
 async function recordDeepLink(tx: Executor, run: RunState, payload: string) {
   const [row] = await tx
     .update(contacts)
@@ -329,7 +324,6 @@ async function recordDeepLink(tx: Executor, run: RunState, payload: string) {
     .where(eq(contacts.id, run.contact.id))
     .returning();
   run.contact = row!;
-  run.deepLink = payload;
 }
 
 export function assertNever(value: never): never {

@@ -19,6 +19,8 @@ export const FALLBACK_HANDLE = "fallback";
 /** Where a waiting step goes when nobody answers within its timeout. */
 export const TIMEOUT_HANDLE = "timeout";
 export const buttonHandle = (buttonId: string) => `button:${buttonId}`;
+/** A branch of a Condition or a Random split. */
+export const branchHandle = (branchId: string) => `branch:${branchId}`;
 
 export const nextOutput = (label = "Next"): OutputHandle[] => [
   { handle: NEXT_HANDLE, label, required: false },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkFieldRef } from "../../compiler/check-helpers";
 import { type Problem, problem } from "../../compiler/problems";
 import { idSchema } from "../common";
-import { defineStep } from "../define-step";
+import { branchHandle, defineStep } from "../define-step";
 import {
   asNumber,
   conditionRuleSchema,
@@ -18,7 +18,6 @@ import {
 export * from "./rules";
 
 export const ELSE_HANDLE = "else";
-export const branchHandle = (branchId: string) => `branch:${branchId}`;
 
 export const conditionBranchSchema = z.object({
   id: idSchema,

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { type Problem, problem } from "../../compiler/problems";
 import { idSchema } from "../common";
-import { defineStep } from "../define-step";
-
-export const splitHandle = (branchId: string) => `branch:${branchId}`;
+import { branchHandle, defineStep } from "../define-step";
 
 export const splitBranchSchema = z.object({
   id: idSchema,
@@ -89,7 +87,7 @@ export const randomSplitStep = defineStep({
   outputs: (c) => {
     const percents = splitPercentages(c.branches.map((b) => b.weight));
     return c.branches.map((b, i) => ({
-      handle: splitHandle(b.id),
+      handle: branchHandle(b.id),
       label: `${b.label || `Branch ${i + 1}`} (${percents[i]}%)`,
       required: false,
     }));
@@ -108,7 +106,7 @@ export const randomSplitStep = defineStep({
         if (!branch) return { wait: false, next: null };
         io.rememberSplit(branch.id);
       }
-      return { wait: false, next: step.outputs[splitHandle(branch.id)] ?? null };
+      return { wait: false, next: step.outputs[branchHandle(branch.id)] ?? null };
     },
   },
 });
