@@ -1,7 +1,7 @@
 import { workspaceScopeOf } from "@switchboard/api";
 import { getDb } from "@switchboard/db";
 import { redirect } from "next/navigation";
-import { landingFor } from "@/features/members/roles";
+import { landingFor } from "@/lib/roles";
 import { getServerSession } from "@/server/auth";
 
 export const dynamic = "force-dynamic";

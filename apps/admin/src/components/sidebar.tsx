@@ -6,8 +6,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { cn } from "@/lib/cn";
+import { type MemberRole, managesMembers } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc";
-import { type MemberRole, managesMembers } from "../features/members/roles";
 import { Logo } from "./logo";
 import {
   BotIcon,

@@ -11,10 +11,10 @@ import { PageLoading } from "@/components/ui/spinner";
 import { authClient } from "@/lib/auth-client";
 import { errorMessage } from "@/lib/errors";
 import { dateTime } from "@/lib/format";
+import { authPathForInvitation, landingFor, ROLE_LABEL, withArticle } from "@/lib/roles";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { useSwitchWorkspace } from "@/lib/use-switch-workspace";
 import type { Viewer } from "@/server/auth";
-import { authPathForInvitation, landingFor, ROLE_LABEL, withArticle } from "./roles";
 
 type Info = RouterOutputs["invitations"]["describe"];
 
@@ -45,14 +45,14 @@ function Details({ info }: { info: Info }) {
 /** An invitation link: what it is; sign up or sign in; accept and land in the workspace. */
 export function InvitationPage({ token, viewer }: { token: string; viewer: Viewer | null }) {
   const trpc = useTRPC();
-  const [error, setError] = useState<string | null>(null);
   const describe = useQuery({ ...trpc.invitations.describe.queryOptions({ token }), retry: false });
   const accept = useMutation(
     trpc.invitations.accept.mutationOptions({
       onSuccess: (joined) => window.location.assign(landingFor(joined.role)),
-      onError: (e) => setError(errorMessage(e)),
     }),
   );
+  // A new attempt clears the last one's error (mutate resets it).
+  const error = accept.error ? errorMessage(accept.error) : null;
   const open = useSwitchWorkspace(landingFor);
   const [signingOut, setSigningOut] = useState(false);
 
@@ -125,10 +125,7 @@ export function InvitationPage({ token, viewer }: { token: string; viewer: Viewe
               size="lg"
               className="w-full"
               loading={accept.isPending || accept.isSuccess}
-              onClick={() => {
-                setError(null);
-                accept.mutate({ token });
-              }}
+              onClick={() => accept.mutate({ token })}
               data-testid="invite-accept"
             >
               Accept and join {info.workspaceName}

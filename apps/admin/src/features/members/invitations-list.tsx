@@ -8,10 +8,10 @@ import { useFeedback } from "@/components/ui/feedback";
 import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { dateTime, timeAgo } from "@/lib/format";
+import { ROLE_LABEL } from "@/lib/roles";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { CopyButton } from "./copy-button";
 import { ROLE_TONE } from "./members-list";
-import { ROLE_LABEL } from "./roles";
 
 type Invitation = RouterOutputs["invitations"]["list"][number];
 

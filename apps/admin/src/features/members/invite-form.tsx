@@ -7,9 +7,9 @@ import { Card, ErrorNotice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CheckIcon } from "@/components/ui/icons";
 import { apiErrorDetails } from "@/lib/api-error";
+import { invitableRoles, type MemberRole, ROLE_HINT, ROLE_LABEL, withArticle } from "@/lib/roles";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
 import { CopyButton } from "./copy-button";
-import { invitableRoles, type MemberRole, ROLE_HINT, ROLE_LABEL, withArticle } from "./roles";
 
 type Invited = RouterOutputs["members"]["invite"];
 type Errors = { email?: string; form?: string };

@@ -9,9 +9,9 @@ import { Select } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
 import { dateTime, pluralize, timeAgo } from "@/lib/format";
+import { type MemberRole, ROLE_LABEL, ROLES } from "@/lib/roles";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
-import { type MemberRole, ROLE_LABEL, ROLES } from "./roles";
-import { useLeaveWorkspace } from "./use-leave-workspace";
+import { useLeaveWorkspace } from "@/lib/use-leave-workspace";
 
 type Member = RouterOutputs["members"]["list"][number];
 type Me = RouterOutputs["workspace"]["current"];

@@ -6,11 +6,11 @@ import { ErrorNotice, PageHeader } from "@/components/ui/card";
 import { InfoIcon } from "@/components/ui/icons";
 import { PageLoading } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/errors";
+import { managesMembers } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc";
 import { InvitationsList } from "./invitations-list";
 import { InviteForm } from "./invite-form";
 import { MembersList } from "./members-list";
-import { managesMembers } from "./roles";
 
 export function MembersPage() {
   const trpc = useTRPC();

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { useLeaveWorkspace } from "../members/use-leave-workspace";
+import { useLeaveWorkspace } from "@/lib/use-leave-workspace";
 
 /** Any member may leave the workspace (its only owner can't: the API explains why). */
 export function LeaveWorkspace({ workspaceName }: { workspaceName: string }) {
