@@ -188,25 +188,6 @@ export const HistoryIcon = makeIcon(
     <path d="M3 3v5h5M12 7v5l4 2" />
   </>,
 );
-export const MoreIcon = makeIcon(
-  "MoreIcon",
-  <>
-    <circle cx="12" cy="12" r="1" />
-    <circle cx="19" cy="12" r="1" />
-    <circle cx="5" cy="12" r="1" />
-  </>,
-);
-export const GripIcon = makeIcon(
-  "GripIcon",
-  <>
-    <circle cx="9" cy="5" r="1" />
-    <circle cx="9" cy="12" r="1" />
-    <circle cx="9" cy="19" r="1" />
-    <circle cx="15" cy="5" r="1" />
-    <circle cx="15" cy="12" r="1" />
-    <circle cx="15" cy="19" r="1" />
-  </>,
-);
 export const KeyboardIcon = makeIcon(
   "KeyboardIcon",
   <>

@@ -34,31 +34,13 @@ export const CalendarIcon = make(
     <path d="M16 2v4M8 2v4M3 10h18" />
   </>,
 );
-export const LockIcon = make(
-  "LockIcon",
-  <>
-    <rect x="4" y="11" width="16" height="10" rx="2" />
-    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-  </>,
-);
 export const FunnelIcon = make("FunnelIcon", <path d="M22 3H2l8 9.46V19l4 2v-8.54Z" />);
-export const TimerIcon = make(
-  "TimerIcon",
-  <>
-    <circle cx="12" cy="13" r="8" />
-    <path d="M12 9v4l2.5 2M10 2h4" />
-  </>,
-);
 export const TagIcon = make(
   "TagIcon",
   <>
     <path d="M12.6 2.6A2 2 0 0 0 11.2 2H4a2 2 0 0 0-2 2v7.2a2 2 0 0 0 .6 1.4l8.7 8.7a2.4 2.4 0 0 0 3.4 0l6.6-6.6a2.4 2.4 0 0 0 0-3.4Z" />
     <circle cx="7.5" cy="7.5" r="1" />
   </>,
-);
-export const PaperclipIcon = make(
-  "PaperclipIcon",
-  <path d="m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l8.57-8.57A4 4 0 1 1 18 8.84l-8.59 8.57a2 2 0 0 1-2.83-2.83l8.49-8.48" />,
 );
 export const ImageIcon = make(
   "ImageIcon",

@@ -3,9 +3,11 @@
  * Pure: the pages feed it conversations.* answers and inbox.queue.
  */
 
+import type { ConversationDisplayStatus } from "@/components/conversation-status-badge";
+
 export type ConversationStatusValue = "bot" | "operator" | "closed" | "blocked";
 /** "operator" split in two: still in the queue (`waiting`) or taken by someone (`operator`). */
-export type DisplayStatus = "waiting" | "operator" | "bot" | "closed" | "blocked";
+export type DisplayStatus = ConversationDisplayStatus;
 export type StatusFilter = "" | DisplayStatus;
 
 export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [

@@ -1,9 +1,11 @@
+import type { ConversationDisplayStatus } from "@/components/conversation-status-badge";
 /*
  * What the viewer may do with the open conversation, and why not: the same rules the server applies
  * (docs/api.md, inbox), so buttons are disabled with a reason instead of failing after a click.
  */
 
-export type InboxStatus = "waiting" | "bot" | "operator" | "closed" | "blocked";
+/** A conversation's status as the inbox shows it (`operator` split into waiting and taken). */
+export type InboxStatus = ConversationDisplayStatus;
 export type Role = "owner" | "marketer" | "operator";
 
 export interface ConversationState {

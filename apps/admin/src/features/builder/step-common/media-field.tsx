@@ -2,9 +2,10 @@
 
 import type { Media, MediaKind, Problem } from "@switchboard/flow";
 import { type ComponentType, useRef, useState } from "react";
+import { PaperclipIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
-import { FileIcon, ImageIcon, MusicIcon, PaperclipIcon, VideoIcon } from "../builder-icons";
+import { FileIcon, ImageIcon, MusicIcon, VideoIcon } from "../builder-icons";
 import { problemAt } from "../fields/validation";
 import { formatBytes, MEDIA_KIND_LABELS } from "./media";
 import { SectionLabel } from "./section-label";

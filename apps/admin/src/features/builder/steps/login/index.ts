@@ -1,4 +1,4 @@
-import { LockIcon } from "../../builder-icons";
+import { LockIcon } from "@/components/ui/icons";
 import type { BuilderStepUI } from "../types";
 import { LoginEditor } from "./editor";
 import { LoginNodeBody } from "./node-body";
