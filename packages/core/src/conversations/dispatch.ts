@@ -55,6 +55,8 @@ export interface DispatchResult {
   callbackAnswers: CallbackAnswer[];
   /** False when the bot has no published flow: nothing ran. */
   ran: boolean;
+  /** The bot's settings as this dispatch read them (callers need no second read); absent: no such bot. */
+  settings?: BotSettings;
 }
 
 /** Events the core feeds back after an action in the same transaction (Route to operator → nobody). */
@@ -92,7 +94,12 @@ export async function dispatchEvent(
   const behaviour = await loadBotBehaviour(tx, conversation.botId);
   if (!behaviour?.published) {
     const callbackAnswers = event.type === "callback" ? [{ callbackQueryId: event.callbackQueryId }] : [];
-    return { conversation, callbackAnswers, ran: false };
+    return {
+      conversation,
+      callbackAnswers,
+      ran: false,
+      ...(behaviour ? { settings: behaviour.settings } : {}),
+    };
   }
   let { flow, versionId, flowId } = await conversationFlow(tx, conversation, behaviour.published, event);
   const run: RunState = {
@@ -165,7 +172,12 @@ export async function dispatchEvent(
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
-  return { conversation: updated!, callbackAnswers: run.callbackAnswers, ran: true };
+  return {
+    conversation: updated!,
+    callbackAnswers: run.callbackAnswers,
+    ran: true,
+    settings: behaviour.settings,
+  };
 }
 
 /**

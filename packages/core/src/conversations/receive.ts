@@ -83,8 +83,8 @@ export async function receiveFromUser(
   });
   // A message in a dialog with an operator restarts the silence before the dialog closes itself.
   if (result.conversation.status === "operator" && (await currentAssignee(tx, conversation.id))) {
-    const behaviour = await loadBotBehaviour(tx, bot.id);
-    await touchIdleClose(tx, result.conversation, behaviour?.settings.operator.closeAfterMinutes ?? 0);
+    const settings = result.settings ?? (await loadBotBehaviour(tx, bot.id))?.settings;
+    await touchIdleClose(tx, result.conversation, settings?.operator.closeAfterMinutes ?? 0);
   }
   return result;
 }

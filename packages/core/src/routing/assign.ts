@@ -85,11 +85,8 @@ export async function assignConversation(
     { type: "operator_joined", operatorName: operator?.name ?? "" },
     env,
   );
-  const [bot] = await tx
-    .select({ settings: bots.settings })
-    .from(bots)
-    .where(eq(bots.id, conversation.botId));
-  await touchIdleClose(tx, result.conversation, parseBotSettings(bot?.settings).operator.closeAfterMinutes);
+  const closeAfter = (result.settings ?? parseBotSettings(undefined)).operator.closeAfterMinutes;
+  await touchIdleClose(tx, result.conversation, closeAfter);
   await emitRealtime(tx, conversation.workspaceId, {
     type: "conversation",
     conversationId: conversation.id,
