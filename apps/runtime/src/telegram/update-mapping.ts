@@ -125,26 +125,15 @@ export function mapUpdate(u: TelegramUpdate): MappedUpdate {
   return { ...base, event: text === undefined ? null : { type: "text", text }, text: text ?? null, media };
 }
 
-const MEDIA_KINDS = [
-  "photo",
-  "video",
-  "animation",
-  "audio",
-  "voice",
-  "video_note",
-  "sticker",
-  "document",
-  "location",
-  "venue",
-  "poll",
-  "dice",
-] as const;
+/** Kinds the runtime keeps no file for (the kept ones are telegram/media.ts's), named for the operators' group. */
+const OTHER_KINDS = ["video_note", "sticker", "location", "venue", "poll", "dice"] as const;
 
 /** What a message carries besides text, as the operators' group shows it ("photo", "contact"…); null for text. */
 export function mediaKindOf(m: TelegramMessage): string | null {
   if (m.contact) return "contact";
-  // An animation message also fills `document`, as Telegram does: the more specific kind first.
-  for (const kind of MEDIA_KINDS)
+  const kept = mediaOf(m)?.kind;
+  if (kept) return kept;
+  for (const kind of OTHER_KINDS)
     if (m[kind] !== undefined) return kind === "video_note" ? "video message" : kind;
   return null;
 }
