@@ -3,6 +3,7 @@ import type { Db } from "@switchboard/db";
 import type Bottleneck from "bottleneck";
 import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
+import type { SentRecorder } from "./sent-recorder";
 
 /** Everything update processing and delivery need to know about one running bot. */
 export interface BotHandle {
@@ -15,6 +16,8 @@ export interface BotHandle {
   core: CoreEnv;
   /** Where media files' bytes are read from for their first upload to Telegram. */
   files: FileStorage;
+  /** Records sent messages in batches shared by every bot of the process. */
+  recorder: SentRecorder;
   /** Keeps the bot under its messages-per-second budget (per runtime process). */
   limiter: Bottleneck;
   /** Aborted when the bot stops: long waits end early. */

@@ -21,6 +21,7 @@ import type { Logger } from "./log";
 import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { drainChat } from "./process-chat";
+import type { SentRecorder } from "./sent-recorder";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 import { TopicDelivery } from "./topic-delivery";
 
@@ -34,6 +35,7 @@ export interface RunnerDeps {
   secretKey: Buffer;
   core: CoreEnv;
   files: FileStorage;
+  recorder: SentRecorder;
 }
 
 /**
@@ -83,6 +85,7 @@ export class BotRunner {
       telegram: telegraf.telegram,
       core: deps.core,
       files: deps.files,
+      recorder: deps.recorder,
       limiter,
       signal: this.abort.signal,
       log: deps.log,

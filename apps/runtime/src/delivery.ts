@@ -7,6 +7,7 @@ import {
   type OutboundCall,
   recordSent,
   releaseMessage,
+  releaseMessages,
   rememberTelegramFileId,
   retryMessageLater,
   SEND_LEASE_MS,
@@ -34,7 +35,12 @@ type Attempt =
   | { kind: "sent"; msg: MessageRow; result: SendResult }
   | { kind: "done" }
   | { kind: "wait"; ms: number };
-type Recorded = { kind: "next" } | { kind: "done" } | { kind: "wait"; ms: number } | { kind: "stop" };
+type Recorded =
+  /** `morePending`: known only for a recorded success; undefined means "look". */
+  | { kind: "next"; morePending?: boolean }
+  | { kind: "done" }
+  | { kind: "wait"; ms: number }
+  | { kind: "stop" };
 
 /**
  * Sends a conversation's pending messages, oldest first, one at a time. Inside a rate-limiter slot,
@@ -62,13 +68,66 @@ export async function deliverPending(bot: BotHandle, conversationId: string, cha
       await sleep(attempt.ms, bot.signal);
       continue;
     }
-    const { msg, result } = attempt;
-    const recorded = result.ok
-      ? await recordSuccess(bot, msg, result.messageId, result.fileId)
-      : await bot.db.transaction((tx) => recordFailure(tx, bot, msg, result.error, result.byFileId));
+    const recorded = await recordOutcome(bot, attempt.msg, attempt.result);
     if (recorded.kind === "done" || recorded.kind === "stop") return;
     if (recorded.kind === "wait") await sleep(recorded.ms, bot.signal);
+    // Recorded with nothing else pending: no need for a claim that finds nothing.
+    if (recorded.kind === "next" && recorded.morePending === false) return;
   }
+}
+
+/**
+ * Sends messages the update's own transaction wrote already claimed for this process (enqueueOutgoing's
+ * `sendNow`): no claim transaction, no wake-up of other runtimes. Anything unusual — a failure, a 429
+ * pause, a lease running short after a long wait for a rate-limit slot, another message queued
+ * meanwhile — hands the rest back to the claim protocol above, which handles all of it.
+ */
+export async function deliverClaimed(
+  bot: BotHandle,
+  claimed: MessageRow[],
+  conversationId: string,
+  chatId: number,
+): Promise<void> {
+  for (let i = 0; i < claimed.length; i++) {
+    const msg = claimed[i]!;
+    let result: SendResult | null;
+    try {
+      result = await bot.limiter.schedule(async () =>
+        bot.sendingPausedFor() > 0 || leaseLeft(msg) < SEND_TIMEOUT_MS
+          ? null
+          : send(bot, msg.payload as OutboundCall),
+      );
+    } catch (err) {
+      if (bot.signal.aborted) return; // stopped: the leases expire and any runtime sends them
+      throw err;
+    }
+    if (result === null) {
+      await releaseMessages(
+        bot.db,
+        claimed.slice(i).map((m) => m.id),
+      );
+      return deliverPending(bot, conversationId, chatId);
+    }
+    const recorded = await recordOutcome(bot, msg, result);
+    if (recorded.kind !== "next") {
+      await releaseMessages(
+        bot.db,
+        claimed.slice(i + 1).map((m) => m.id),
+      );
+      if (recorded.kind === "stop") return;
+      return deliverPending(bot, conversationId, chatId);
+    }
+    if (i === claimed.length - 1 && recorded.morePending === false) return;
+  }
+  await deliverPending(bot, conversationId, chatId);
+}
+
+const leaseLeft = (msg: MessageRow) => (msg.leasedUntil ? msg.leasedUntil.getTime() - Date.now() : 0);
+
+async function recordOutcome(bot: BotHandle, msg: MessageRow, result: SendResult): Promise<Recorded> {
+  return result.ok
+    ? recordSuccess(bot, msg, result.messageId, result.fileId)
+    : bot.db.transaction((tx) => recordFailure(tx, bot, msg, result.error, result.byFileId));
 }
 
 async function claimAndSend(bot: BotHandle, conversationId: string, chatId: number): Promise<Attempt> {
@@ -134,20 +193,21 @@ async function recordSuccess(
   messageId: number,
   fileId: string | null,
 ): Promise<Recorded> {
+  let recorded: Recorded = { kind: "next" };
   if (msg.senderUserId)
     // An operator's reply from the web inbox: mirrored into the customer's topic in the same commit.
     await bot.db.transaction(async (tx) => {
       await recordSent(tx, msg.id, messageId);
       await mirrorDeliveredReply(tx, bot.id, msg);
     });
-  else await recordSent(bot.db, msg.id, messageId);
+  else recorded = { kind: "next", ...(await bot.recorder.record(msg.id, messageId)) };
   const call = msg.payload as OutboundCall;
   // Next time this bot sends the file, it goes by Telegram's id instead of another upload.
   if (fileId && call.method !== "sendMessage")
     await rememberTelegramFileId(bot.db, call.media.fileId, bot.id, fileId).catch((err) =>
       bot.log("warn", "could not remember a Telegram file_id", { botId: bot.id, error: String(err) }),
     );
-  return { kind: "next" };
+  return recorded;
 }
 
 async function recordFailure(

@@ -5,9 +5,10 @@ import {
   mirrorCustomerMessage,
   receiveFromOperatorGroup,
   receiveFromUser,
+  type SendNow,
   setBlockedByUser,
 } from "@switchboard/core";
-import { processedUpdates, type Tx } from "@switchboard/db";
+import { type MessageRow, processedUpdates, type Tx } from "@switchboard/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { BotHandle } from "./bot-handle";
 import {
@@ -21,6 +22,8 @@ import {
 export interface HandledUpdate {
   conversationId: string | null;
   callbackAnswers: CallbackAnswer[];
+  /** Replies this update's transaction wrote already claimed for this process: sent right after commit. */
+  claimed: MessageRow[];
 }
 
 async function markProcessed(tx: Tx, botId: string, updateId: number) {
@@ -43,7 +46,7 @@ export async function handleUpdate(
 ): Promise<HandledUpdate> {
   const mapped = mapUpdate(update);
   const ref = { id: bot.id, workspaceId: bot.workspaceId };
-  let handled: HandledUpdate = { conversationId: null, callbackAnswers: [] };
+  let handled: HandledUpdate = { conversationId: null, callbackAnswers: [], claimed: [] };
   switch (mapped.kind) {
     case "ignored":
       // A file without a caption is not part of the flow, but the operators' group still sees it came.
@@ -52,7 +55,7 @@ export async function handleUpdate(
       break;
     case "membership": {
       const conversation = await setBlockedByUser(tx, ref, mapped);
-      handled = { conversationId: conversation.id, callbackAnswers: [] };
+      handled = { conversationId: conversation.id, callbackAnswers: [], claimed: [] };
       break;
     }
     case "group": {
@@ -71,12 +74,16 @@ export async function handleUpdate(
       break;
     }
     case "event": {
-      // Mirrored before the core handles it, so a /end shows before "the customer ended the conversation".
-      if (update.message) await mirrorCustomerMessage(tx, ref, mapped.chatId, contentOf(update.message));
-      const result = await receiveFromUser(tx, ref, { ...mapped, payload: update }, env);
+      const sendNow: SendNow = { claimed: [] };
+      const mirror = update.message ? contentOf(update.message) : null;
+      const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, { sendNow });
       if (!result.ran && mapped.event)
         bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
-      handled = { conversationId: result.conversation.id, callbackAnswers: result.callbackAnswers };
+      handled = {
+        conversationId: result.conversation.id,
+        callbackAnswers: result.callbackAnswers,
+        claimed: sendNow.claimed,
+      };
       break;
     }
   }

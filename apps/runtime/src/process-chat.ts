@@ -1,6 +1,6 @@
 import { lockChat } from "@switchboard/core";
 import type { BotHandle } from "./bot-handle";
-import { deliverPending } from "./delivery";
+import { deliverClaimed, deliverPending } from "./delivery";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
 import type { TelegramUpdate } from "./telegram/update-mapping";
@@ -40,7 +40,9 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     }
     if (!handled) break;
     await answerCallbacks(bot, handled);
-    if (handled.conversationId) await deliverPending(bot, handled.conversationId, chatId);
+    if (handled.claimed.length > 0)
+      await deliverClaimed(bot, handled.claimed, handled.conversationId!, chatId);
+    else if (handled.conversationId) await deliverPending(bot, handled.conversationId, chatId);
     // Updates stored after our look are drained by the call their arrival scheduled (or the sweep).
     if (!more) break;
   }

@@ -9,6 +9,7 @@ import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
 import { PollLeadership } from "./poll-leadership";
 import { RoutingWorker } from "./routing-worker";
+import { SentRecorder } from "./sent-recorder";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
 import { WebhookWorker } from "./webhook-worker";
@@ -27,7 +28,18 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const leadership = new PollLeadership(config.databaseUrl);
   const core = { adminBaseUrl: config.adminBaseUrl };
   const files = new LocalFileStorage(config.filesDir);
-  const supervisor = new BotSupervisor({ db, sql, leadership, config, log, secretKey, core, files });
+  const recorder = new SentRecorder(db);
+  const supervisor = new BotSupervisor({
+    db,
+    sql,
+    leadership,
+    config,
+    log,
+    secretKey,
+    core,
+    files,
+    recorder,
+  });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
   const routing = new RoutingWorker({ db, sql, env: core, log });
   const downloads =

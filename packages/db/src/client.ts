@@ -1,16 +1,34 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparingClient } from "./prepared";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof createDb>["db"];
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+export interface DbOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  /** SQL_TRACE=1 prints every statement to stderr (counting round trips when tuning). */
+  trace?: boolean;
+}
+
 /** A Drizzle client on the `postgres` driver. `close()` ends the pool. */
-export function createDb(url: string, options: { max?: number } = {}) {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzle(sql, { schema });
+export function createDb(url: string, options: DbOptions = {}) {
+  const trace = options.trace ?? process.env.SQL_TRACE === "1";
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    ...(trace
+      ? { debug: (conn: number, query: string) => process.stderr.write(`SQL ${conn} ${oneLine(query)}\n`) }
+      : {}),
+  });
+  const db = drizzle(preparingClient(sql), { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
+
+const oneLine = (query: string) => query.replace(/\s+/g, " ").slice(0, 300);
 
 let shared: ReturnType<typeof createDb> | undefined;
 

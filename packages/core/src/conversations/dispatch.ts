@@ -29,7 +29,7 @@ import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
-import { enqueueOutgoing, type QueuedCall } from "../outbox/enqueue";
+import { enqueueOutgoing, type QueuedCall, type SendNow } from "../outbox/enqueue";
 import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
 import { emitRealtime } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
@@ -89,7 +89,7 @@ export async function dispatchEvent(
   conversation: ConversationRow,
   event: InboundEvent,
   env: CoreEnv,
-  options: { firstSeq?: number; contact?: ContactRow } = {},
+  options: { firstSeq?: number; contact?: ContactRow; sendNow?: SendNow } = {},
 ): Promise<DispatchResult> {
   const behaviour = await loadBotBehaviour(tx, conversation.botId);
   if (!behaviour?.published) {
@@ -162,7 +162,7 @@ export async function dispatchEvent(
     })
     .where(eq(conversations.id, conversation.id))
     .returning();
-  await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1);
+  await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, options.sendNow);
   await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated!, event);
   if (run.status !== conversation.status)
     await emitRealtime(tx, conversation.workspaceId, {

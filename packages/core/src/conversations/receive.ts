@@ -4,7 +4,10 @@ import { eq, sql } from "drizzle-orm";
 import { type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
 import type { Executor } from "../db";
 import { loadBotBehaviour } from "../flows/live-flow";
+import { mirrorIntoTopic } from "../forum/mirror";
+import type { CustomerContent } from "../forum/text";
 import { type InboundMedia, recordInboundMedia } from "../media/inbound";
+import type { SendNow } from "../outbox/enqueue";
 import { emitRealtime } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
@@ -31,6 +34,16 @@ export interface UserMessage {
   telegramMessageId: number | null;
   /** The raw update, kept with the message. */
   payload: unknown;
+  /**
+   * What the operators' forum topic shows of this message while the conversation is with operators
+   * (mirrored before the flow hears it, so a /end shows before "the customer ended the conversation").
+   */
+  mirror?: CustomerContent | null;
+}
+
+export interface ReceiveOptions {
+  /** The caller sends the outbox right after the commit (see enqueueOutgoing's `sendNow`). */
+  sendNow?: SendNow;
 }
 
 /**
@@ -44,6 +57,7 @@ export async function receiveFromUser(
   bot: BotRef,
   input: UserMessage,
   env: CoreEnv,
+  options: ReceiveOptions = {},
 ): Promise<DispatchResult> {
   const contact = await upsertTelegramContact(tx, bot.workspaceId, input.from);
   const conversation = await openConversation(tx, {
@@ -52,6 +66,7 @@ export async function receiveFromUser(
     chatId: input.chatId,
     contactId: contact.id,
   });
+  if (input.mirror) await mirrorIntoTopic(tx, bot, conversation, input.mirror, contact);
   const [message] = await tx
     .insert(messages)
     .values({
@@ -72,7 +87,10 @@ export async function receiveFromUser(
       input.media,
     );
   const result: DispatchResult = input.event
-    ? await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, { contact })
+    ? await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, {
+        contact,
+        ...(options.sendNow ? { sendNow: options.sendNow } : {}),
+      })
     : { conversation, callbackAnswers: [], ran: false };
   if (!result.ran) await touch(tx, conversation);
   await emitRealtime(tx, bot.workspaceId, {

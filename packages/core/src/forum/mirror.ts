@@ -179,26 +179,38 @@ export async function mirrorCustomerMessage(
   chatId: number,
   content: CustomerContent,
 ): Promise<boolean> {
+  if (contentText(content) === null) return false;
+  const [conversation] = await tx
+    .select({ id: conversations.id, status: conversations.status, contactId: conversations.contactId })
+    .from(conversations)
+    .where(and(eq(conversations.botId, bot.id), eq(conversations.chatId, chatId)));
+  return conversation ? mirrorIntoTopic(tx, bot, conversation, content) : false;
+}
+
+/**
+ * The same for a conversation the caller already read (receiveFromUser): costs nothing unless the
+ * conversation is with operators.
+ */
+export async function mirrorIntoTopic(
+  tx: Executor,
+  bot: { id: string },
+  conversation: { id: string; status: ConversationRow["status"]; contactId: string },
+  content: CustomerContent,
+  knownContact?: ContactRow,
+): Promise<boolean> {
   const text = contentText(content);
-  if (text === null) return false;
-  const [row] = await tx
-    .select({
-      settings: bots.settings,
-      conversationId: conversations.id,
-      status: conversations.status,
-      contactId: conversations.contactId,
-    })
-    .from(bots)
-    .innerJoin(conversations, and(eq(conversations.botId, bots.id), eq(conversations.chatId, chatId)))
-    .where(eq(bots.id, bot.id));
-  if (row?.status !== "operator") return false;
-  const groupChatId = operatorGroupOf(parseBotSettings(row.settings));
+  if (text === null || conversation.status !== "operator") return false;
+  const [row] = await tx.select({ settings: bots.settings }).from(bots).where(eq(bots.id, bot.id));
+  const groupChatId = row ? operatorGroupOf(parseBotSettings(row.settings)) : null;
   if (groupChatId === null) return false;
-  await openTopicIfNeeded(tx, row.conversationId, groupChatId);
-  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, row.contactId));
+  await openTopicIfNeeded(tx, conversation.id, groupChatId);
+  const contact =
+    knownContact?.id === conversation.contactId
+      ? knownContact
+      : (await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId)))[0];
   await enqueueTopicText(
     tx,
-    { botId: bot.id, groupChatId, contactId: row.contactId, conversationId: row.conversationId },
+    { botId: bot.id, groupChatId, contactId: conversation.contactId, conversationId: conversation.id },
     customerLine(personName(customerOf(contact)), text),
   );
   return true;

@@ -1,5 +1,5 @@
 import { conversations, type MessageRow, messages } from "@switchboard/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db";
 import { lockChat } from "../locks";
 
@@ -54,6 +54,40 @@ export async function recordSent(db: Executor, messageId: string, telegramMessag
       error: null,
     })
     .where(eq(messages.id, messageId));
+}
+
+/**
+ * Many sent messages recorded in one statement (one commit for a burst of sends across chats). For
+ * each, whether its conversation still has another pending message: the sender then carries on
+ * with the claim protocol (an operator's reply or a timer's message queued meanwhile), and otherwise
+ * needs no further look.
+ */
+export async function recordSentMany(
+  db: Executor,
+  sent: { messageId: string; telegramMessageId: number }[],
+): Promise<Map<string, { morePending: boolean }>> {
+  if (sent.length === 0) return new Map();
+  const rowsIn = JSON.stringify(sent.map((s) => ({ id: s.messageId, telegram_id: s.telegramMessageId })));
+  const rows = await db.execute<{ id: string; more: boolean }>(sql`
+    update ${messages} m
+    set delivery_status = 'sent', telegram_message_id = v.telegram_id, sent_at = now(), leased_until = null, error = null
+    from jsonb_to_recordset(${rowsIn}::jsonb) as v(id uuid, telegram_id int)
+    where m.id = v.id
+    returning m.id, exists (
+      select 1 from ${messages} p
+      where p.conversation_id = m.conversation_id and p.delivery_status = 'pending' and p.id <> m.id
+    ) as more`);
+  return new Map([...rows].map((r) => [r.id, { morePending: r.more }]));
+}
+
+/** Claimed messages handed back unsent (the sender stops, or leaves them to the claim protocol). */
+export async function releaseMessages(db: Executor, messageIds: string[]) {
+  if (messageIds.length === 0) return;
+  await db.execute(
+    sql`update ${messages} set leased_until = null
+        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(messageIds)}::jsonb))
+          and delivery_status = 'pending'`,
+  );
 }
 
 /** Not before `ms` from now, whichever process sends it (Telegram's retry_after, or backoff). */

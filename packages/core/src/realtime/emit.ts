@@ -25,12 +25,15 @@ export async function emitRealtime(tx: Executor, workspaceId: string, event: Rea
   const { type, ...payload } = event;
   const conversationId = "conversationId" in event ? event.conversationId : null;
   const botId = "botId" in event ? event.botId : null;
-  const [row] = await tx
-    .insert(realtimeEvents)
-    .values({ workspaceId, type, conversationId, botId, payload })
-    .returning({ id: realtimeEvents.id });
-  const notice: RealtimeNotice = { id: row!.id, workspaceId };
-  await tx.execute(sql`select pg_notify(${CHANNELS.realtime}, ${JSON.stringify(notice)})`);
+  // One round trip: the row and its NOTIFY (a RealtimeNotice: { id, workspaceId }) in one statement.
+  await tx.execute(sql`
+    with row as (
+      insert into ${realtimeEvents} (workspace_id, type, conversation_id, bot_id, payload)
+      values (${workspaceId}, ${type}, ${conversationId}, ${botId}, ${JSON.stringify(payload)}::jsonb)
+      returning id
+    )
+    select pg_notify(${CHANNELS.realtime}, json_build_object('id', row.id, 'workspaceId', ${workspaceId}::text)::text)
+    from row`);
 }
 
 /** The feed keeps a day: enough for any reconnect; older events are deleted by the runtime's sweep. */
