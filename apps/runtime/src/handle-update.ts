@@ -8,8 +8,7 @@ import {
   type SendNow,
   setBlockedByUser,
 } from "@switchboard/core";
-import { type MessageRow, processedUpdates, type Tx } from "@switchboard/db";
-import { and, eq, sql } from "drizzle-orm";
+import type { MessageRow, Tx } from "@switchboard/db";
 import type { BotHandle } from "./bot-handle";
 import {
   contentOf,
@@ -26,16 +25,9 @@ export interface HandledUpdate {
   claimed: MessageRow[];
 }
 
-async function markProcessed(tx: Tx, botId: string, updateId: number) {
-  await tx
-    .update(processedUpdates)
-    .set({ processedAt: new Date(), attempts: sql`${processedUpdates.attempts} + 1`, error: null })
-    .where(and(eq(processedUpdates.botId, botId), eq(processedUpdates.updateId, updateId)));
-}
-
 /**
- * One update, inside the chat's lock and one transaction: the Telegram side (mapping the update,
- * the inbox's "processed" mark) is here; everything it does to contacts, conversations, the outbox,
+ * One update, inside the chat's lock and the transaction that took it from the inbox (takeNextUpdate
+ * marked it processed there): the Telegram side (mapping the update) is here; everything it does to contacts, conversations, the outbox,
  * leads and timers is the core's (receiveFromUser), and commits with the mark or not at all.
  */
 export async function handleUpdate(
@@ -87,7 +79,6 @@ export async function handleUpdate(
       break;
     }
   }
-  await markProcessed(tx, bot.id, update.update_id);
   return handled;
 }
 

@@ -1,5 +1,5 @@
 import { type Db, processedUpdates } from "@switchboard/db";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
 
 /**
@@ -54,24 +54,28 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
 }
 
 /**
- * The chat's oldest unprocessed update, and whether more wait behind it. Null when there is none, or
- * when the oldest is backing off after a failure: later updates must not overtake it.
+ * Takes the chat's oldest unprocessed update, marking it processed in the caller's transaction (so the
+ * mark commits with what processing it does, or rolls back with it), and says whether more wait
+ * behind it. One statement. Null when there is none, or when the oldest is backing off after a
+ * failure: later updates must not overtake it.
  */
-export async function nextPendingUpdate(db: Pick<Db, "select">, botId: string, chatId: number) {
-  const [row, next] = await db
-    .select()
-    .from(processedUpdates)
-    .where(
-      and(
-        eq(processedUpdates.botId, botId),
-        eq(processedUpdates.chatId, chatId),
-        isNull(processedUpdates.processedAt),
-      ),
-    )
-    .orderBy(asc(processedUpdates.updateId))
-    .limit(2);
-  if (!row || (row.notBefore && row.notBefore.getTime() > Date.now())) return null;
-  return { row, more: next !== undefined };
+export async function takeNextUpdate(db: Pick<Db, "execute">, botId: string, chatId: number) {
+  const rows = await db.execute<{ update_id: string | number; payload: unknown; more: boolean }>(sql`
+    update ${processedUpdates} u
+    set processed_at = now(), attempts = u.attempts + 1, error = null
+    where u.bot_id = ${botId}
+      and u.update_id = (
+        select p.update_id from ${processedUpdates} p
+        where p.bot_id = ${botId} and p.chat_id = ${chatId} and p.processed_at is null
+        order by p.update_id limit 1
+      )
+      and (u.not_before is null or u.not_before <= now())
+    returning u.update_id, u.payload, exists (
+      select 1 from ${processedUpdates} q
+      where q.bot_id = ${botId} and q.chat_id = ${chatId} and q.processed_at is null and q.update_id > u.update_id
+    ) as more`);
+  const row = [...rows][0];
+  return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
 }
 
 /** Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can move on. */

@@ -2,7 +2,7 @@ import { lockChat } from "@switchboard/core";
 import type { BotHandle } from "./bot-handle";
 import { deliverClaimed, deliverPending } from "./delivery";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
-import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
+import { recordFailedAttempt, takeNextUpdate } from "./inbox";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 /** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
@@ -21,11 +21,11 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     try {
       handled = await bot.db.transaction(async (tx) => {
         await lockChat(tx, bot.id, chatId);
-        const next = await nextPendingUpdate(tx, bot.id, chatId);
+        const next = await takeNextUpdate(tx, bot.id, chatId);
         if (!next) return null;
-        updateId = next.row.updateId;
+        updateId = next.updateId;
         more = next.more;
-        return handleUpdate(tx, bot, next.row.payload as TelegramUpdate, bot.core);
+        return handleUpdate(tx, bot, next.payload as TelegramUpdate, bot.core);
       });
     } catch (err) {
       if (updateId === null) throw err;
