@@ -1,9 +1,11 @@
 // Client for the sandbox control API. Uses only global fetch and type imports, so it is safe to
 // import from Next.js server components, browsers and Node alike.
 
+import { type BotMessageStream, openBotMessageStream } from "./bot-message-stream-client";
 import type {
   ReplyKeyboardMarkup,
   SandboxBotInfo,
+  SandboxBotMessage,
   SandboxCall,
   SandboxCallbackAnswer,
   SandboxGroupRateLimit,
@@ -18,8 +20,10 @@ import type {
   TgForumTopic,
 } from "./types";
 
+export type { BotMessageStream } from "./bot-message-stream-client";
 export type {
   SandboxBotInfo,
+  SandboxBotMessage,
   SandboxCall,
   SandboxCallbackAnswer,
   SandboxForumTopic,
@@ -312,6 +316,18 @@ export class SandboxClient {
         `${input.afterMessageId ? ` after message ${input.afterMessageId}` : ""}; got ${fromBot.length}.` +
         `\nChat since then:${messages.length ? `\n${messages.map(describeMessage).join("\n")}` : " (nothing)"}`,
     );
+  }
+
+  /**
+   * Follows every message any bot sends from now on (one server-sent event stream for all bots and
+   * chats): resolves once the stream is live, then calls `onMessage` per message. For load tests that
+   * wait for replies in many chats at once; close it (or abort `signal`) when done.
+   */
+  streamBotMessages(
+    onMessage: (message: SandboxBotMessage) => void,
+    signal?: AbortSignal,
+  ): Promise<BotMessageStream> {
+    return openBotMessageStream(this.baseUrl, onMessage, signal);
   }
 
   /**

@@ -221,6 +221,8 @@ export class BotState {
   }
 }
 
+export type BotMessageListener = (bot: BotState, chat: ChatState, message: StoredMessage) => void;
+
 /** Telegram's Bots FAQ: "your bot will not be able to send more than 20 messages per minute to the same group". */
 export const DEFAULT_GROUP_RATE_LIMIT: SandboxGroupRateLimit = { messages: 20, windowSeconds: 60 };
 
@@ -234,6 +236,7 @@ export class Store {
   /** Fired on every chat change so control long-polls (getMessages waitMs) can re-check. */
   readonly changes = new Notifier();
   private readonly pushListeners = new Set<(bot: BotState) => void>();
+  private readonly botMessageListeners = new Set<BotMessageListener>();
 
   /** Idempotent per token: registering again returns the existing bot unchanged. */
   registerBot(token: string, username: string, firstName?: string): BotState {
@@ -257,6 +260,20 @@ export class Store {
   /** Called whenever any bot gets a new update (webhook delivery listens). */
   onUpdatePushed(listener: (bot: BotState) => void): void {
     this.pushListeners.add(listener);
+  }
+
+  /**
+   * Subscribe to every new message a bot sends (the control API's bot-message stream). Unlike
+   * `changes`, a listener is told exactly what was added, so a load generator watching thousands of
+   * chats costs one call per message instead of re-checking every chat on every change.
+   */
+  onBotMessage(listener: BotMessageListener): () => void {
+    this.botMessageListeners.add(listener);
+    return () => this.botMessageListeners.delete(listener);
+  }
+
+  botMessageAdded(bot: BotState, chat: ChatState, message: StoredMessage): void {
+    for (const listener of this.botMessageListeners) listener(bot, chat, message);
   }
 
   /** The chat a bot means by chat_id: its own private/basic group chat, else a supergroup. */

@@ -311,6 +311,11 @@ export interface SandboxMessage {
   forum_topic_reopened?: Record<string, never>;
 }
 
+/** One event of the bot-message stream: a message a bot just sent, and which bot sent it. */
+export interface SandboxBotMessage extends SandboxMessage {
+  bot_id: number;
+}
+
 /** A supergroup as the control API shows it: who is in it, its bots' rights and its topics. */
 export interface SandboxSupergroup {
   chat: TgChat;

@@ -51,5 +51,6 @@ export function addBotMessage(
     chat.sendTimes.set(ctx.bot.id, times);
   }
   if (chat.supergroup) chat.supergroup.lastBotSenderId = ctx.bot.id;
+  ctx.store.botMessageAdded(ctx.bot, chat, message);
   return message;
 }

@@ -9,6 +9,7 @@ import { ApiError, ControlError, Errors } from "../errors";
 import { fileBelongsTo } from "../files";
 import type { Store } from "../store";
 import { readBody } from "./body";
+import { streamBotMessages } from "./bot-message-stream";
 import { boundaryOf, MultipartError, parseMultipart } from "./multipart";
 import { type Params, parseParams } from "./params";
 
@@ -42,6 +43,8 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   match = path.match(/^\/file\/bot([^/]+)\/(.+)$/);
   if (match)
     return download(deps, res, decodeURIComponent(match[1] ?? ""), decodeURIComponent(match[2] ?? ""));
+  if (path === "/sandbox/bot-message-stream" && req.method === "GET")
+    return streamBotMessages(deps.store, req, res);
   match = path.match(/^\/sandbox\/([a-z-]+)\/?$/);
   if (match) return control(deps, req, res, match[1] ?? "", url);
   sendJson(res, 404, Errors.notFound().toJSON());

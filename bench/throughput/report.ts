@@ -1,0 +1,74 @@
+/** Figures of one measured run and how they are printed. */
+
+export interface RunFigures {
+  scenario: string;
+  system: "bare" | "runtime";
+  bots: number;
+  chats: number;
+  messages: number;
+  correct: number;
+  wrong: number;
+  missing: number;
+  /** Replies beyond one per message, seen during the run and a short grace period after it. */
+  extra: number;
+  durationSeconds: number;
+  /** Correct replies per second. */
+  messagesPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  warmUpSeconds: number;
+  warmUpMissing: number;
+  /** CPU % of each process (tree) during the measured part; 100 = one core. */
+  cpuPercent: { bot: number; sandbox: number; postgres: number; loadGenerator: number; machine: number };
+  cores: number;
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values; 0 for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? 0;
+}
+
+const COLUMNS = [
+  ["system", 8],
+  ["msgs", 6],
+  ["ok", 6],
+  ["wrong", 6],
+  ["miss", 6],
+  ["extra", 6],
+  ["secs", 7],
+  ["msg/s", 7],
+  ["p50 ms", 8],
+  ["p99 ms", 8],
+  ["bot %", 7],
+  ["sandbox %", 10],
+  ["pg %", 7],
+  ["loadgen %", 10],
+  ["machine %", 10],
+] as const;
+
+export function header(): string {
+  return COLUMNS.map(([name, width]) => name.padStart(width)).join(" ");
+}
+
+export function row(f: RunFigures): string {
+  const values = [
+    f.system,
+    f.messages,
+    f.correct,
+    f.wrong,
+    f.missing,
+    f.extra,
+    f.durationSeconds.toFixed(2),
+    Math.round(f.messagesPerSecond),
+    f.latencyMs.p50.toFixed(1),
+    f.latencyMs.p99.toFixed(1),
+    Math.round(f.cpuPercent.bot),
+    Math.round(f.cpuPercent.sandbox),
+    Math.round(f.cpuPercent.postgres),
+    Math.round(f.cpuPercent.loadGenerator),
+    Math.round(f.cpuPercent.machine),
+  ];
+  return COLUMNS.map(([, width], i) => String(values[i]).padStart(width)).join(" ");
+}
