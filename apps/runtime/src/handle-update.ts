@@ -66,7 +66,7 @@ export async function handleUpdate(
       break;
     }
     case "event": {
-      const sendNow: SendNow = { claimed: [] };
+      const sendNow: SendNow = { claimed: [], events: [] };
       const mirror = update.message ? contentOf(update.message) : null;
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, { sendNow });
       if (!result.ran && mapped.event)

@@ -8,7 +8,7 @@ import { mirrorIntoTopic } from "../forum/mirror";
 import type { CustomerContent } from "../forum/text";
 import { type InboundMedia, recordInboundMedia } from "../media/inbound";
 import type { SendNow } from "../outbox/enqueue";
-import { emitRealtime } from "../realtime/emit";
+import { emitRealtimeMany, type RealtimeEvent } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
@@ -93,12 +93,14 @@ export async function receiveFromUser(
       })
     : { conversation, callbackAnswers: [], ran: false };
   if (!result.ran) await touch(tx, conversation);
-  await emitRealtime(tx, bot.workspaceId, {
+  const received: RealtimeEvent = {
     type: "message",
     conversationId: conversation.id,
     botId: bot.id,
     direction: "in",
-  });
+  };
+  // With the flow's replies' event when the caller collects them (sendNow): one statement for both.
+  await emitRealtimeMany(tx, bot.workspaceId, [received, ...(options.sendNow?.events.splice(0) ?? [])]);
   // A message in a dialog with an operator restarts the silence before the dialog closes itself.
   if (result.conversation.status === "operator" && (await currentAssignee(tx, conversation.id))) {
     const settings = result.settings ?? (await loadBotBehaviour(tx, bot.id))?.settings;

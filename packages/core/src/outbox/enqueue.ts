@@ -2,7 +2,7 @@ import { type MessageRow, messages } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db";
 import { notifyOutbox } from "../notify";
-import { emitRealtime } from "../realtime/emit";
+import { emitRealtime, type RealtimeEvent } from "../realtime/emit";
 import { SEND_LEASE_MS } from "./delivery-store";
 import { callText, type OutboundCall } from "./telegram-calls";
 
@@ -28,6 +28,8 @@ export interface QueuedCall {
 export interface SendNow {
   /** Filled by enqueueOutgoing: claimed messages, in order. Empty: deliver through the claim protocol. */
   claimed: MessageRow[];
+  /** Realtime events the caller emits together with its own, in one statement, before its commit. */
+  events: RealtimeEvent[];
 }
 
 /**
@@ -81,11 +83,13 @@ export async function enqueueOutgoing(
       conversationId: conversation.id,
       chatId: conversation.chatId,
     });
-  await emitRealtime(tx, conversation.workspaceId, {
+  const event: RealtimeEvent = {
     type: "message",
     conversationId: conversation.id,
     botId: conversation.botId,
     direction: "out",
-  });
+  };
+  if (sendNow) sendNow.events.push(event);
+  else await emitRealtime(tx, conversation.workspaceId, event);
   return queued.length;
 }

@@ -22,18 +22,35 @@ export const REALTIME_EVENT_TYPES = ["message", "conversation", "queue", "presen
  * that reconnects asks for everything after the last id it saw.
  */
 export async function emitRealtime(tx: Executor, workspaceId: string, event: RealtimeEvent): Promise<void> {
-  const { type, ...payload } = event;
-  const conversationId = "conversationId" in event ? event.conversationId : null;
-  const botId = "botId" in event ? event.botId : null;
-  // One round trip: the row and its NOTIFY (a RealtimeNotice: { id, workspaceId }) in one statement.
+  await emitRealtimeMany(tx, workspaceId, [event]);
+}
+
+/** Several events in one round trip: the rows and their NOTIFYs (RealtimeNotice: { id, workspaceId }). */
+export async function emitRealtimeMany(
+  tx: Executor,
+  workspaceId: string,
+  events: RealtimeEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => {
+    const { type, ...payload } = event;
+    return {
+      type,
+      conversation_id: "conversationId" in event ? event.conversationId : null,
+      bot_id: "botId" in event ? event.botId : null,
+      payload,
+    };
+  });
   await tx.execute(sql`
-    with row as (
+    with inserted as (
       insert into ${realtimeEvents} (workspace_id, type, conversation_id, bot_id, payload)
-      values (${workspaceId}, ${type}, ${conversationId}, ${botId}, ${JSON.stringify(payload)}::jsonb)
+      select ${workspaceId}, e.type, e.conversation_id, e.bot_id, e.payload
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as e(type text, conversation_id uuid, bot_id uuid, payload jsonb)
       returning id
     )
-    select pg_notify(${CHANNELS.realtime}, json_build_object('id', row.id, 'workspaceId', ${workspaceId}::text)::text)
-    from row`);
+    select pg_notify(${CHANNELS.realtime}, json_build_object('id', inserted.id, 'workspaceId', ${workspaceId}::text)::text)
+    from inserted order by inserted.id`);
 }
 
 /** The feed keeps a day: enough for any reconnect; older events are deleted by the runtime's sweep. */
