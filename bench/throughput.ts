@@ -74,7 +74,7 @@ const secret = "throughput-bench-secret-0123456789";
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-throughput-"));
 // The embedded Postgres runs as "postgres" when we are root: it must be able to enter the folder.
 chmodSync(dir, 0o755);
-const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursive: true, force: true })];
+const cleanups: Array<() => Promise<void> | void> = [() => { if (!process.env.THROUGHPUT_KEEP) rmSync(dir, { recursive: true, force: true }); }];
 
 async function main() {
   const limitEnv = Object.entries({

@@ -43,7 +43,11 @@ export function startChild(options: {
   logFile: string;
 }): Child {
   const log = openSync(options.logFile, "a");
-  const process_: ChildProcess = spawn(process.execPath, ["--import", "tsx", options.entry], {
+  // THROUGHPUT_PROFILE=<dir>: every child writes a V8 CPU profile there (to see where a system spends).
+  const profile = process.env.THROUGHPUT_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.THROUGHPUT_PROFILE}`]
+    : [];
+  const process_: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", log, log],

@@ -1,4 +1,5 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
+export { rowFromJson } from "./json-row";
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";

@@ -23,7 +23,13 @@ import { survivorOf } from "../contacts/telegram";
 import { trackerFromPayload } from "../contacts/tracker";
 import { applyContactUpdate } from "../contacts/update";
 import type { Executor } from "../db";
-import { conversationFlow, type LiveFlow, liveFlowOf, loadBotBehaviour } from "../flows/live-flow";
+import {
+  type BotBehaviour,
+  conversationFlow,
+  type LiveFlow,
+  liveFlowOf,
+  loadBotBehaviour,
+} from "../flows/live-flow";
 import { forumAfterDispatch } from "../forum/mirror";
 import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
@@ -89,9 +95,16 @@ export async function dispatchEvent(
   conversation: ConversationRow,
   event: InboundEvent,
   env: CoreEnv,
-  options: { firstSeq?: number; contact?: ContactRow; sendNow?: SendNow } = {},
+  options: {
+    firstSeq?: number;
+    contact?: ContactRow;
+    sendNow?: SendNow;
+    /** The bot's behaviour when the caller read it in this transaction already (null: no such bot). */
+    behaviour?: BotBehaviour | null;
+  } = {},
 ): Promise<DispatchResult> {
-  const behaviour = await loadBotBehaviour(tx, conversation.botId);
+  const behaviour =
+    options.behaviour !== undefined ? options.behaviour : await loadBotBehaviour(tx, conversation.botId);
   if (!behaviour?.published) {
     const callbackAnswers = event.type === "callback" ? [{ callbackQueryId: event.callbackQueryId }] : [];
     return {

@@ -1,9 +1,8 @@
-import { type ConversationRow, conversations, messages } from "@switchboard/db";
+import { type ConversationRow, conversations } from "@switchboard/db";
 import type { InboundEvent } from "@switchboard/flow";
 import { eq, sql } from "drizzle-orm";
-import { type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
+import { survivorOf, type TelegramUserInfo, upsertTelegramContact } from "../contacts/telegram";
 import type { Executor } from "../db";
-import { loadBotBehaviour } from "../flows/live-flow";
 import { mirrorIntoTopic } from "../forum/mirror";
 import type { CustomerContent } from "../forum/text";
 import { type InboundMedia, recordInboundMedia } from "../media/inbound";
@@ -13,6 +12,7 @@ import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
+import { openChat } from "./open-chat";
 
 export interface BotRef {
   id: string;
@@ -59,36 +59,27 @@ export async function receiveFromUser(
   env: CoreEnv,
   options: ReceiveOptions = {},
 ): Promise<DispatchResult> {
-  const contact = await upsertTelegramContact(tx, bot.workspaceId, input.from);
-  const conversation = await openConversation(tx, {
-    workspaceId: bot.workspaceId,
-    botId: bot.id,
-    chatId: input.chatId,
-    contactId: contact.id,
-  });
+  const opened = await openChat(
+    tx,
+    { workspaceId: bot.workspaceId, botId: bot.id, chatId: input.chatId },
+    input.from,
+    { telegramMessageId: input.telegramMessageId, text: input.text, payload: input.payload },
+  );
+  const { conversation } = opened;
+  // A merged contact leads to the one the merge kept (one more read, only then).
+  const contact = opened.contact.mergedIntoId ? await survivorOf(tx, opened.contact) : opened.contact;
+  const message = { id: opened.messageId };
   if (input.mirror) await mirrorIntoTopic(tx, bot, conversation, input.mirror, contact);
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      workspaceId: bot.workspaceId,
-      conversationId: conversation.id,
-      direction: "in",
-      deliveryStatus: "received",
-      telegramMessageId: input.telegramMessageId,
-      text: input.text,
-      payload: input.payload,
-      stepId: conversation.currentStepId,
-    })
-    .returning({ id: messages.id });
   if (input.media)
     await recordInboundMedia(
       tx,
-      { id: message!.id, workspaceId: bot.workspaceId, botId: bot.id },
+      { id: message.id, workspaceId: bot.workspaceId, botId: bot.id },
       input.media,
     );
   const result: DispatchResult = input.event
     ? await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, {
         contact,
+        behaviour: opened.behaviour,
         ...(options.sendNow ? { sendNow: options.sendNow } : {}),
       })
     : { conversation, callbackAnswers: [], ran: false };
@@ -103,7 +94,7 @@ export async function receiveFromUser(
   await emitRealtimeMany(tx, bot.workspaceId, [received, ...(options.sendNow?.events.splice(0) ?? [])]);
   // A message in a dialog with an operator restarts the silence before the dialog closes itself.
   if (result.conversation.status === "operator" && (await currentAssignee(tx, conversation.id))) {
-    const settings = result.settings ?? (await loadBotBehaviour(tx, bot.id))?.settings;
+    const settings = result.settings ?? opened.behaviour?.settings;
     await touchIdleClose(tx, result.conversation, settings?.operator.closeAfterMinutes ?? 0);
   }
   return result;

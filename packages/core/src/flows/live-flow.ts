@@ -43,7 +43,26 @@ export async function loadBotBehaviour(db: Executor, botId: string): Promise<Bot
     .from(bots)
     .leftJoin(flows, eq(flows.id, bots.entryFlowId))
     .where(eq(bots.id, botId));
-  if (!row) return null;
+  return row ? behaviourOf(db, row) : null;
+}
+
+/** What loadBotBehaviour reads, as SQL for a statement that reads it with other things (open-chat.ts). */
+export const botBehaviourSql = (botId: string) => sql`
+  select b.workspace_id as "workspaceId", b.settings, f.id as "flowId", f.published_version_id as "versionId",
+    (select jsonb_object_agg(bv.key, bv.value) from bot_variables bv where bv.bot_id = b.id) as variables
+  from ${bots} b left join ${flows} f on f.id = b.entry_flow_id
+  where b.id = ${botId}`;
+
+export interface BotBehaviourRow {
+  workspaceId: string;
+  settings: unknown;
+  flowId: string | null;
+  versionId: string | null;
+  variables: BotVariableMap | null;
+}
+
+/** The behaviour from its row (the compiled flow comes from the per-process cache, or one read). */
+export async function behaviourOf(db: Executor, row: BotBehaviourRow): Promise<BotBehaviour> {
   const settings = parseBotSettings(row.settings);
   const base = { workspaceId: row.workspaceId, settings, variables: row.variables ?? {} };
   if (!row.versionId || !row.flowId) return { ...base, published: null };
