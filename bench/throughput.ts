@@ -62,7 +62,9 @@ async function main() {
     name: "sandbox",
     cwd: repoPath("packages/telegram-sandbox"),
     entry: "src/cli.ts",
-    env: { SANDBOX_PORT: String(sandboxPort) },
+    // Idle connections kept 2 minutes: with Node's 5 s, a client starved of CPU (this shared machine) reuses
+    // a connection just as the sandbox drops it and the send fails with "other side closed".
+    env: { SANDBOX_PORT: String(sandboxPort), SANDBOX_KEEP_ALIVE_MS: "120000" },
     logFile: path.join(dir, "sandbox.log"),
   });
   cleanups.push(() => sandbox.stop());
