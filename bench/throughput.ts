@@ -1,6 +1,6 @@
 /**
  * Message throughput, Switchboard's runtime against a bare Telegraf echo bot, on the same load.
- * `pnpm --filter @switchboard/bench bench:throughput` (on demand; knobs and figures: bench/README.md).
+ * `pnpm --filter @switchboard/bench bench:throughput` (on demand; knobs and figures: docs/architecture.md, Benchmarks).
  *
  * Processes: the Bot API sandbox, the runtime (with embedded Postgres) and the bare bot each run in their
  * own process; this one seeds the database and is the load generator: simulated users send through the

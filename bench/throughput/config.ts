@@ -1,4 +1,4 @@
-/** The benchmark's knobs, all from the environment (bench/README.md lists them). */
+/** The benchmark's knobs, all from the environment (docs/architecture.md, Benchmarks, lists them). */
 
 export type System = "bare" | "runtime";
 
