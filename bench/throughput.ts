@@ -153,7 +153,10 @@ async function main() {
     "\nmsg/s = correct replies per second, first send to last reply; latency = send → reply seen; CPU 100% = one core;",
   );
   console.log(
-    "bot % = the runtime or the bare bot; others % = every other process on the machine (other people's builds and tests).",
+    "bot % = the runtime or the bare bot; others % = every other process on the machine (other people's builds and tests);",
+  );
+  console.log(
+    "cpu ms/msg = CPU time of the system (bot + Postgres) per correct reply: the steadier figure on a busy machine.",
   );
 
   if (config.jsonFile) {

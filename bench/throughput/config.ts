@@ -65,7 +65,7 @@ export function throughputConfig(env: NodeJS.ProcessEnv = process.env): Throughp
     scenarios: list(env, "THROUGHPUT_SCENARIOS", ["a", "b"] as const).map((key) => all[key]),
     systems: list(env, "THROUGHPUT_SYSTEMS", ["bare", "runtime"] as const),
     rounds: positiveInt(env, "THROUGHPUT_ROUNDS", 1),
-    replyTimeoutMs: positiveInt(env, "THROUGHPUT_REPLY_TIMEOUT_MS", 30_000),
+    replyTimeoutMs: positiveInt(env, "THROUGHPUT_REPLY_TIMEOUT_MS", 60_000),
     jsonFile: env.THROUGHPUT_JSON || undefined,
     keepFiles: env.THROUGHPUT_KEEP === "1",
     runtimeMessagesPerSecond: env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? "10000",

@@ -54,6 +54,16 @@ export async function measure(options: {
   if (!start) throw new Error("The measured part never started.");
   const seconds = (end.at - start.at) / 1000;
   const selfMicros = end.self.user + end.self.system - (start.self.user + start.self.system);
+  const cpu = cpuShares({
+    bot: cpuPercent(start.bot, end.bot, seconds),
+    sandbox: cpuPercent(start.sandbox, end.sandbox, seconds),
+    postgres: cpuPercent(start.postgres, end.postgres, seconds),
+    loadGenerator: seconds > 0 ? (selfMicros / 1e6 / seconds) * 100 : 0,
+    machine: cpuPercent(start.machine, end.machine, seconds),
+  });
+  // % of a core over `seconds` → ms of CPU per correct reply.
+  const msPerMessage = (percent: number) =>
+    result.correct > 0 ? ((percent / 100) * seconds * 1000) / result.correct : 0;
   return {
     scenario: options.scenario.name,
     system: options.system,
@@ -73,13 +83,8 @@ export async function measure(options: {
     },
     warmUpSeconds: result.warmUpMs / 1000,
     warmUpMissing: result.warmUpMissing,
-    cpuPercent: cpuShares({
-      bot: cpuPercent(start.bot, end.bot, seconds),
-      sandbox: cpuPercent(start.sandbox, end.sandbox, seconds),
-      postgres: cpuPercent(start.postgres, end.postgres, seconds),
-      loadGenerator: seconds > 0 ? (selfMicros / 1e6 / seconds) * 100 : 0,
-      machine: cpuPercent(start.machine, end.machine, seconds),
-    }),
+    cpuPercent: cpu,
+    cpuMsPerMessage: { system: msPerMessage(cpu.bot + cpu.postgres), sandbox: msPerMessage(cpu.sandbox) },
     cores: cpus().length,
   };
 }

@@ -28,6 +28,11 @@ export interface RunFigures {
     /** machine minus the four above: other people's work on a shared machine. */
     others: number;
   };
+  /**
+   * CPU time per correct reply, ms: of the system under test (the runtime or bare bot plus Postgres) and of
+   * the sandbox. Steadier than msg/s when other work shares the cores: it counts work, not waiting.
+   */
+  cpuMsPerMessage: { system: number; sandbox: number };
   cores: number;
 }
 
@@ -55,6 +60,7 @@ const COLUMNS = [
   ["pg %", 7],
   ["loadgen %", 10],
   ["others %", 9],
+  ["cpu ms/msg", 11],
 ] as const;
 
 export function header(): string {
@@ -78,6 +84,7 @@ export function row(f: RunFigures): string {
     Math.round(f.cpuPercent.postgres),
     Math.round(f.cpuPercent.loadGenerator),
     Math.round(f.cpuPercent.others),
+    f.cpuMsPerMessage.system.toFixed(2),
   ];
   return COLUMNS.map(([, width], i) => String(values[i]).padStart(width)).join(" ");
 }
