@@ -135,6 +135,8 @@ async function main() {
           figures[system] = run;
           results.push({ ...run, round });
           console.log(row(run));
+          if (run.warmUpMissing > 0)
+            console.log(`         ↑ ${run.warmUpMissing} chat(s) got no reply to the warm-up /start.`);
           if (run.cpuPercent.others > DISTURBED_OTHERS_PERCENT)
             console.log(
               `         ↑ other processes on this machine used ${Math.round(run.cpuPercent.others)}% CPU meanwhile: these figures are low by an unknown amount.`,
