@@ -84,7 +84,12 @@ export async function measure(options: {
     warmUpSeconds: result.warmUpMs / 1000,
     warmUpMissing: result.warmUpMissing,
     cpuPercent: cpu,
-    cpuMsPerMessage: { system: msPerMessage(cpu.bot + cpu.postgres), sandbox: msPerMessage(cpu.sandbox) },
+    cpuMsPerMessage: {
+      system: msPerMessage(cpu.bot + cpu.postgres),
+      bot: msPerMessage(cpu.bot),
+      postgres: msPerMessage(cpu.postgres),
+      sandbox: msPerMessage(cpu.sandbox),
+    },
     cores: cpus().length,
   };
 }

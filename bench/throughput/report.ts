@@ -32,7 +32,7 @@ export interface RunFigures {
    * CPU time per correct reply, ms: of the system under test (the runtime or bare bot plus Postgres) and of
    * the sandbox. Steadier than msg/s when other work shares the cores: it counts work, not waiting.
    */
-  cpuMsPerMessage: { system: number; sandbox: number };
+  cpuMsPerMessage: { system: number; bot: number; postgres: number; sandbox: number };
   cores: number;
 }
 
