@@ -33,6 +33,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "switchboard-throughput-"));
 // The embedded Postgres runs as "postgres" when we are root: it must be able to enter the folder.
 chmodSync(dir, 0o755);
 let failed = false;
+let interrupted = false;
 const cleanups: Array<() => Promise<void> | void> = [
   () => {
     // The processes' logs are what explains a failure: keep them then.
@@ -74,6 +75,13 @@ async function main() {
   const inbox = new ReplyInbox();
   const stream = await client.streamBotMessages(inbox.onMessage);
   cleanups.push(() => stream.close());
+  // Without the stream every reply would look missing: a run stops at once when it ends or when the sandbox dies.
+  const streamLost = stream.done.then((): never => {
+    throw new Error("The sandbox's bot-message stream ended during the run.");
+  });
+  streamLost.catch(() => {});
+  const sandboxFailed = Promise.race([sandbox.died, streamLost]);
+  sandboxFailed.catch(() => {});
 
   const database = config.systems.includes("runtime") ? await startDatabase() : null;
   const workspace = database ? await seedEchoWorkspace(database.db) : null;
@@ -119,6 +127,8 @@ async function main() {
             logFile,
           });
         }
+        // Also on Ctrl+C, before Postgres and the sandbox go.
+        cleanups.push(() => bot.stop());
         try {
           const run = await measure({
             scenario,
@@ -130,6 +140,7 @@ async function main() {
             inbox,
             bot,
             sandbox,
+            sandboxFailed,
             postmasterPid: database?.postmasterPid ?? null,
           });
           figures[system] = run;
@@ -215,17 +226,39 @@ function chatsOf(bots: Array<{ token: string; telegramId: number }>, scenario: S
   );
 }
 
+let cleaning: Promise<void> | undefined;
+/** Stops everything started so far, newest first, once: Ctrl+C and the normal end may both ask. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error("cleanup:", err instanceof Error ? err.message : err);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+// Ctrl+C (or a timeout's SIGTERM) must not leave the sandbox, a runtime or Postgres running on a shared machine.
+// `on`, not `once`: tsx exits the process (code 130) on a signal nobody listens to any more, which would cut
+// the cleanup short; a second Ctrl+C while cleaning is ignored.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    if (interrupted) return;
+    console.error(`\n${signal}: stopping the processes under test…`);
+    failed = true;
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(130));
+  });
+
 try {
   await main();
 } catch (err) {
   failed = true;
-  throw err;
+  // After Ctrl+C the run fails as its processes stop: that is expected, not worth a stack trace.
+  if (!interrupted) throw err;
 } finally {
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch (err) {
-      console.error("cleanup:", err instanceof Error ? err.message : err);
-    }
-  }
+  await cleanUp();
 }

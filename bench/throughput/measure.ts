@@ -24,6 +24,8 @@ export async function measure(options: {
   /** The system under test. */
   bot: Child;
   sandbox: Child;
+  /** Rejects when the sandbox dies or its bot-message stream ends. */
+  sandboxFailed: Promise<never>;
   postmasterPid: number | null;
 }): Promise<RunFigures> {
   const { bot, sandbox, postmasterPid, inbox } = options;
@@ -44,7 +46,7 @@ export async function measure(options: {
     messagesPerChat: options.messagesPerChat,
     replyTimeoutMs: options.replyTimeoutMs,
     warmUpTimeoutMs: WARM_UP_TIMEOUT_MS,
-    aborted: Promise.race([bot.died, sandbox.died]),
+    aborted: Promise.race([bot.died, options.sandboxFailed]),
     onMeasuredStart: () => {
       start = sample();
     },
