@@ -27,7 +27,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    for (const bot of bots) bot.stop(signal);
+    for (const bot of bots) {
+      try {
+        bot.stop(signal);
+      } catch {
+        // Not launched yet (still in getMe): nothing to stop.
+      }
+    }
     // Telegraf's stop ends the pending long poll; don't wait out its timeout.
     setTimeout(() => process.exit(0), 500).unref();
   });

@@ -1,6 +1,6 @@
 /**
  * Message throughput, Switchboard's runtime against a bare Telegraf echo bot, on the same load.
- * `pnpm --filter @switchboard/bench bench:throughput` (on demand; see bench/README.md for the knobs).
+ * `pnpm --filter @switchboard/bench bench:throughput` (on demand; knobs and figures: docs/architecture.md, Benchmarks).
  *
  * Processes: the Bot API sandbox, the runtime (with embedded Postgres) and the bare bot each run in their
  * own process; this one seeds the database and is the load generator: simulated users send through the
@@ -8,88 +8,54 @@
  */
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, secretKeyFrom } from "@switchboard/db";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "@switchboard/db/embedded";
+import { startEmbeddedPostgres } from "@switchboard/db/embedded";
 import { runMigrations } from "@switchboard/db/migrate";
 import { SandboxClient } from "@switchboard/telegram-sandbox";
 import { type Child, freePort, repoPath, startChild } from "./throughput/children";
-import { cpuPercent, machineTicks, processTreeTicks } from "./throughput/cpu";
+import { type Scenario, type System, sendLimitEnv, throughputConfig } from "./throughput/config";
+import { measure } from "./throughput/measure";
 import { ReplyInbox } from "./throughput/replies";
-import { header, percentile, type RunFigures, row } from "./throughput/report";
+import { header, type RunFigures, row } from "./throughput/report";
 import { replaceRuntimeBots, seedEchoWorkspace } from "./throughput/seed";
-import { runChats, type SimulatedChat } from "./throughput/simulated-chats";
+import type { SimulatedChat } from "./throughput/simulated-chats";
+import { startBareBot, startRuntimeProcess } from "./throughput/systems";
 
-type System = "bare" | "runtime";
-interface Scenario {
-  name: string;
-  bots: number;
-  chatsPerBot: number;
-}
+/** Other processes' CPU (% of a core) during a run above which its figures are flagged as disturbed. */
+const DISTURBED_OTHERS_PERCENT = 30;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number of at least 1, got "${raw}".`);
-  return value;
-}
-
-function list<T extends string>(name: string, allowed: readonly T[]): T[] {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return [...allowed];
-  const values = raw
-    .split(",")
-    .map((v) => v.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = values.filter((v) => !allowed.includes(v as T));
-  if (unknown.length > 0 || values.length === 0)
-    throw new Error(`${name} takes a comma-separated list of ${allowed.join(", ")}; got "${raw}".`);
-  return values as T[];
-}
-
-const CHATS = positiveInt("THROUGHPUT_CHATS", 200);
-const MESSAGES = positiveInt("THROUGHPUT_MESSAGES", 5);
-const B_BOTS = positiveInt("THROUGHPUT_BOTS", 20);
-const REPLY_TIMEOUT_MS = positiveInt("THROUGHPUT_REPLY_TIMEOUT_MS", 30_000);
-const WARM_UP_TIMEOUT_MS = 90_000;
-/** How long after the last reply extra replies (a second answer to a message) are still counted. */
-const EXTRA_GRACE_MS = 500;
-const SCENARIOS: Record<"a" | "b", Scenario> = {
-  a: { name: "A", bots: 1, chatsPerBot: CHATS },
-  b: { name: "B", bots: B_BOTS, chatsPerBot: Math.max(1, Math.round(CHATS / B_BOTS)) },
-};
-const scenarios = list("THROUGHPUT_SCENARIOS", ["a", "b"] as const).map((key) => SCENARIOS[key]);
-const systems = list("THROUGHPUT_SYSTEMS", ["bare", "runtime"] as const);
-const jsonFile = process.env.THROUGHPUT_JSON;
-
-// Lifted so the pipeline, not Telegram's ~30/s courtesy limit, is measured. The lead may override any of
-// these (or add the per-chat limit's variable) in the environment: the runtime inherits it.
-const RUNTIME_MESSAGES_PER_SECOND = process.env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? "10000";
-const BOT_SETTING_MESSAGES_PER_SECOND = 1000;
-
+const config = throughputConfig();
+const limitEnv = sendLimitEnv(config);
 const secret = "throughput-bench-secret-0123456789";
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-throughput-"));
 // The embedded Postgres runs as "postgres" when we are root: it must be able to enter the folder.
 chmodSync(dir, 0o755);
-const cleanups: Array<() => Promise<void> | void> = [() => { if (!process.env.THROUGHPUT_KEEP) rmSync(dir, { recursive: true, force: true }); }];
+let failed = false;
+let interrupted = false;
+const cleanups: Array<() => Promise<void> | void> = [
+  () => {
+    // The processes' logs are what explains a failure: keep them then.
+    if (failed || config.keepFiles) console.log(`Logs and data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  },
+];
+
+interface Database {
+  url: string;
+  postmasterPid: number;
+  db: ReturnType<typeof createDb>["db"];
+}
 
 async function main() {
-  const limitEnv = Object.entries({
-    ...process.env,
-    RUNTIME_BOT_MESSAGES_PER_SECOND: RUNTIME_MESSAGES_PER_SECOND,
-  })
-    .filter(([name]) => /^RUNTIME_.*(PER_SECOND|LIMIT|RATE)/.test(name))
-    .map(([name, value]) => `${name}=${value}`);
+  const chatsText = `${config.chats} chats × ${config.messagesPerChat} messages`;
+  console.log(`Throughput: ${config.systems.join(" vs ")}; ${chatsText}, each waiting for its reply.`);
   console.log(
-    `Throughput: ${systems.join(" vs ")}; ${CHATS} chats × ${MESSAGES} messages, each waiting for its reply.`,
+    `  Send limits lifted: ${limitEnv.join(", ")}; bot setting messagesPerSecond=${config.botSettingMessagesPerSecond} (dropped by a runtime without that setting).`,
   );
-  console.log(
-    `  Send limits lifted: ${limitEnv.join(", ")}; bot setting messagesPerSecond=${BOT_SETTING_MESSAGES_PER_SECOND} (ignored by a runtime without it).`,
-  );
-  console.log(`  Logs and data in ${dir}`);
+  const load = loadavg().map((l) => l.toFixed(1));
+  console.log(`  Machine: ${cpus().length} cores, load average ${load.join(" ")}; files in ${dir}`);
 
   // The Bot API sandbox, in its own process like Telegram would be.
   const sandboxPort = await freePort();
@@ -97,7 +63,9 @@ async function main() {
     name: "sandbox",
     cwd: repoPath("packages/telegram-sandbox"),
     entry: "src/cli.ts",
-    env: { SANDBOX_PORT: String(sandboxPort) },
+    // Idle connections kept 2 minutes: with Node's 5 s, a client starved of CPU (this shared machine) reuses
+    // a connection just as the sandbox drops it and the send fails with "other side closed".
+    env: { SANDBOX_PORT: String(sandboxPort), SANDBOX_KEEP_ALIVE_MS: "120000" },
     logFile: path.join(dir, "sandbox.log"),
   });
   cleanups.push(() => sandbox.stop());
@@ -107,113 +75,106 @@ async function main() {
   const inbox = new ReplyInbox();
   const stream = await client.streamBotMessages(inbox.onMessage);
   cleanups.push(() => stream.close());
+  // Without the stream every reply would look missing: a run stops at once when it ends or when the sandbox dies.
+  const streamLost = stream.done.then((): never => {
+    throw new Error("The sandbox's bot-message stream ended during the run.");
+  });
+  streamLost.catch(() => {});
+  const sandboxFailed = Promise.race([sandbox.died, streamLost]);
+  sandboxFailed.catch(() => {});
 
-  let database: { pg: EmbeddedDatabase; postmasterPid: number; db: ReturnType<typeof createDb> } | null =
-    null;
-  if (systems.includes("runtime")) {
-    const dataDir = path.join(dir, "pg");
-    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-    cleanups.push(() => pg.stop());
-    await runMigrations(pg.url);
-    const db = createDb(pg.url);
-    cleanups.push(() => db.close());
-    const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    database = { pg, postmasterPid, db };
-  }
-  const workspace = database ? await seedEchoWorkspace(database.db.db) : null;
+  const database = config.systems.includes("runtime") ? await startDatabase() : null;
+  const workspace = database ? await seedEchoWorkspace(database.db) : null;
   const secretKey = secretKeyFrom(secret);
 
-  const results: RunFigures[] = [];
+  const results: Array<RunFigures & { round: number }> = [];
   let runIndex = 0;
-  for (const scenario of scenarios) {
-    console.log(
-      `\nScenario ${scenario.name}: ${scenario.bots} bot(s) × ${scenario.chatsPerBot} chats × ${MESSAGES} messages`,
-    );
-    console.log(header());
-    const figures: Partial<Record<System, RunFigures>> = {};
-    // Bare then runtime, back to back per scenario: both meet the same background load on this shared
-    // machine, which drifts over minutes more than between two neighbouring runs.
-    for (const system of systems) {
-      runIndex++;
-      const bots = await registerBots(client, scenario.bots, runIndex);
-      const chats: SimulatedChat[] = bots.flatMap((bot) =>
-        Array.from({ length: scenario.chatsPerBot }, (_, c) => ({
-          token: bot.token,
-          botId: bot.telegramId,
-          userId: 10_000_000 + runIndex * 100_000 + bots.indexOf(bot) * 1000 + c,
-        })),
-      );
-      let child: Child;
-      if (system === "bare") {
-        child = startChild({
-          name: "bare echo bot",
-          cwd: repoPath("bench"),
-          entry: "bare-echo-bot.ts",
-          env: { BARE_API_ROOT: sandboxUrl, BARE_TOKENS: bots.map((b) => b.token).join(",") },
-          logFile: path.join(dir, `bare-${scenario.name}.log`),
-        });
-      } else {
-        if (!database || !workspace) throw new Error("The runtime needs its database.");
-        await replaceRuntimeBots(database.db.db, workspace, bots, secretKey, BOT_SETTING_MESSAGES_PER_SECOND);
-        child = startChild({
-          name: "runtime",
-          cwd: repoPath("apps/runtime"),
-          entry: "src/main.ts",
-          env: {
-            DATABASE_URL: database.pg.url,
-            TELEGRAM_API_ROOT: sandboxUrl,
-            SWITCHBOARD_SECRET: secret,
-            SWITCHBOARD_FILES_DIR: path.join(dir, "files"),
-            RUNTIME_PORT: "0",
-            RUNTIME_INSTANCE_ID: `throughput-${scenario.name}`,
-            RUNTIME_BOT_MESSAGES_PER_SECOND: RUNTIME_MESSAGES_PER_SECOND,
-          },
-          logFile: path.join(dir, `runtime-${scenario.name}.log`),
-        });
-      }
-      try {
-        const run = await measure({
-          scenario,
-          system,
-          chats,
-          client,
-          inbox,
-          child,
-          sandbox,
-          postmasterPid: database?.postmasterPid ?? null,
-        });
-        figures[system] = run;
-        results.push(run);
-        console.log(row(run));
-      } finally {
-        await child.stop();
-      }
-    }
-    if (figures.runtime && figures.bare && figures.bare.messagesPerSecond > 0)
+  for (let round = 1; round <= config.rounds; round++) {
+    for (const scenario of config.scenarios) {
+      const roundText = config.rounds > 1 ? ` (round ${round} of ${config.rounds})` : "";
       console.log(
-        `runtime/bare msg/s: ${(figures.runtime.messagesPerSecond / figures.bare.messagesPerSecond).toFixed(2)}`,
+        `\nScenario ${scenario.name}: ${scenario.bots} bot(s) × ${scenario.chatsPerBot} chats × ${config.messagesPerChat} messages${roundText}`,
       );
+      console.log(header());
+      const figures: Partial<Record<System, RunFigures>> = {};
+      // Bare then runtime, back to back per scenario: both meet the same background load on this shared
+      // machine, which drifts over minutes more than between two neighbouring runs.
+      for (const system of config.systems) {
+        runIndex++;
+        // Fresh bots and users per run: no conversation, update offset or chat carries over.
+        const bots = await registerBots(client, scenario.bots, runIndex);
+        const chats = chatsOf(bots, scenario, runIndex);
+        const logFile = path.join(dir, `${runIndex}-${system}-${scenario.name}.log`);
+        let bot: Child;
+        if (system === "bare") {
+          bot = startBareBot({ sandboxUrl, tokens: bots.map((b) => b.token), logFile });
+        } else {
+          if (!database || !workspace) throw new Error("The runtime needs its database.");
+          await replaceRuntimeBots(
+            database.db,
+            workspace,
+            bots,
+            secretKey,
+            config.botSettingMessagesPerSecond,
+          );
+          bot = startRuntimeProcess({
+            databaseUrl: database.url,
+            sandboxUrl,
+            secret,
+            dataDir: dir,
+            instanceId: `throughput-${runIndex}`,
+            messagesPerSecond: config.runtimeMessagesPerSecond,
+            logFile,
+          });
+        }
+        // Also on Ctrl+C, before Postgres and the sandbox go.
+        cleanups.push(() => bot.stop());
+        try {
+          const run = await measure({
+            scenario,
+            system,
+            chats,
+            messagesPerChat: config.messagesPerChat,
+            replyTimeoutMs: config.replyTimeoutMs,
+            client,
+            inbox,
+            bot,
+            sandbox,
+            sandboxFailed,
+            postmasterPid: database?.postmasterPid ?? null,
+          });
+          figures[system] = run;
+          results.push({ ...run, round });
+          console.log(row(run));
+          if (run.warmUpMissing > 0)
+            console.log(`         ↑ ${run.warmUpMissing} chat(s) got no reply to the warm-up /start.`);
+          if (run.cpuPercent.others > DISTURBED_OTHERS_PERCENT)
+            console.log(
+              `         ↑ other processes on this machine used ${Math.round(run.cpuPercent.others)}% CPU meanwhile: these figures are low by an unknown amount.`,
+            );
+        } finally {
+          await bot.stop();
+        }
+      }
+      if (figures.runtime && figures.bare && figures.bare.messagesPerSecond > 0)
+        console.log(
+          `runtime/bare msg/s: ${(figures.runtime.messagesPerSecond / figures.bare.messagesPerSecond).toFixed(2)}`,
+        );
+    }
   }
   console.log(
-    "\nmsg/s = correct replies per second, first send to last reply; latency = send → reply seen; CPU 100% = one core",
+    "\nmsg/s = correct replies per second, first send to last reply; latency = send → reply seen; CPU 100% = one core;",
   );
   console.log(
-    "(bot % = the runtime or the bare bot; machine % = all processes on the machine, others' included).",
+    "bot % = the runtime or the bare bot; others % = every other process on the machine (other people's builds and tests);",
+  );
+  console.log(
+    "cpu ms/msg = CPU time of the system (bot + Postgres) per correct reply: the steadier figure on a busy machine.",
   );
 
-  if (jsonFile) {
-    const output = {
-      at: new Date().toISOString(),
-      config: {
-        chats: CHATS,
-        messagesPerChat: MESSAGES,
-        scenarioBBots: B_BOTS,
-        scenarios: scenarios.map((s) => s.name),
-        systems,
-        sendLimits: { env: limitEnv, botSettingMessagesPerSecond: BOT_SETTING_MESSAGES_PER_SECOND },
-      },
-      results,
-    };
+  if (config.jsonFile) {
+    const { jsonFile, keepFiles: _, ...settings } = config;
+    const output = { at: new Date().toISOString(), config: { ...settings, sendLimits: limitEnv }, results };
     writeFileSync(jsonFile, `${JSON.stringify(output, null, 2)}\n`);
     console.log(`Results written to ${jsonFile}`);
   }
@@ -231,6 +192,18 @@ async function waitUntilUp(client: SandboxClient, sandbox: Child) {
   }
 }
 
+/** Embedded Postgres with the schema; its postmaster's pid is in postmaster.pid, for the CPU figures. */
+async function startDatabase(): Promise<Database> {
+  const dataDir = path.join(dir, "pg");
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  cleanups.push(() => pg.stop());
+  await runMigrations(pg.url);
+  const { db, close } = createDb(pg.url);
+  cleanups.push(() => close());
+  const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  return { url: pg.url, postmasterPid, db };
+}
+
 async function registerBots(client: SandboxClient, count: number, runIndex: number) {
   return Promise.all(
     Array.from({ length: count }, async (_, b) => {
@@ -243,84 +216,49 @@ async function registerBots(client: SandboxClient, count: number, runIndex: numb
   );
 }
 
-async function measure(options: {
-  scenario: Scenario;
-  system: System;
-  chats: SimulatedChat[];
-  client: SandboxClient;
-  inbox: ReplyInbox;
-  child: Child;
-  sandbox: Child;
-  postmasterPid: number | null;
-}): Promise<RunFigures> {
-  const { child, sandbox, postmasterPid, inbox } = options;
-  inbox.clear();
-  const sample = () => ({
-    at: performance.now(),
-    bot: processTreeTicks(child.pid),
-    sandbox: processTreeTicks(sandbox.pid),
-    postgres: postmasterPid ? processTreeTicks(postmasterPid) : 0,
-    self: process.cpuUsage(),
-    machine: machineTicks().busy,
-  });
-  let before: ReturnType<typeof sample> | null = null;
-  const result = await runChats({
-    client: options.client,
-    inbox,
-    chats: options.chats,
-    messagesPerChat: MESSAGES,
-    replyTimeoutMs: REPLY_TIMEOUT_MS,
-    warmUpTimeoutMs: WARM_UP_TIMEOUT_MS,
-    aborted: Promise.race([child.died, sandbox.died]),
-    onMeasuredStart: () => {
-      before = sample();
-    },
-  });
-  const after = sample();
-  await new Promise((r) => setTimeout(r, EXTRA_GRACE_MS));
-  if (!before) throw new Error("The measured part never started.");
-  const start: ReturnType<typeof sample> = before;
-  const seconds = (after.at - start.at) / 1000;
-  const selfMicros = after.self.user + after.self.system - (start.self.user + start.self.system);
-  const correctPerSecond = result.durationMs > 0 ? result.correct / (result.durationMs / 1000) : 0;
-  return {
-    scenario: options.scenario.name,
-    system: options.system,
-    bots: options.scenario.bots,
-    chats: options.chats.length,
-    messages: result.sent,
-    correct: result.correct,
-    wrong: result.wrong,
-    missing: result.missing,
-    extra: inbox.unclaimed(),
-    durationSeconds: result.durationMs / 1000,
-    messagesPerSecond: correctPerSecond,
-    latencyMs: {
-      p50: percentile(result.latenciesMs, 50),
-      p99: percentile(result.latenciesMs, 99),
-      max: percentile(result.latenciesMs, 100),
-    },
-    warmUpSeconds: result.warmUpMs / 1000,
-    warmUpMissing: result.warmUpMissing,
-    cpuPercent: {
-      bot: cpuPercent(start.bot, after.bot, seconds),
-      sandbox: cpuPercent(start.sandbox, after.sandbox, seconds),
-      postgres: cpuPercent(start.postgres, after.postgres, seconds),
-      loadGenerator: seconds > 0 ? (selfMicros / 1e6 / seconds) * 100 : 0,
-      machine: cpuPercent(start.machine, after.machine, seconds),
-    },
-    cores: cpus().length,
-  };
+function chatsOf(bots: Array<{ token: string; telegramId: number }>, scenario: Scenario, runIndex: number) {
+  return bots.flatMap((bot, b): SimulatedChat[] =>
+    Array.from({ length: scenario.chatsPerBot }, (_, c) => ({
+      token: bot.token,
+      botId: bot.telegramId,
+      userId: 10_000_000 + runIndex * 100_000 + b * 1000 + c,
+    })),
+  );
 }
+
+let cleaning: Promise<void> | undefined;
+/** Stops everything started so far, newest first, once: Ctrl+C and the normal end may both ask. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error("cleanup:", err instanceof Error ? err.message : err);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+// Ctrl+C (or a timeout's SIGTERM) must not leave the sandbox, a runtime or Postgres running on a shared machine.
+// `on`, not `once`: tsx exits the process (code 130) on a signal nobody listens to any more, which would cut
+// the cleanup short; a second Ctrl+C while cleaning is ignored.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    if (interrupted) return;
+    console.error(`\n${signal}: stopping the processes under test…`);
+    failed = true;
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(130));
+  });
 
 try {
   await main();
+} catch (err) {
+  failed = true;
+  // After Ctrl+C the run fails as its processes stop: that is expected, not worth a stack trace.
+  if (!interrupted) throw err;
 } finally {
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch (err) {
-      console.error("cleanup:", err instanceof Error ? err.message : err);
-    }
-  }
+  await cleanUp();
 }

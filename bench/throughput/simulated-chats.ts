@@ -67,6 +67,10 @@ export async function runChats(options: ChatRunOptions): Promise<ChatRunResult> 
   ]);
   const warmUpMs = performance.now() - warmUpStart;
   const warmUpMissing = warmUps.filter((reply) => reply === null).length;
+  if (warmUpMissing === chats.length)
+    throw new Error(
+      `No chat got a reply to /start within ${options.warmUpTimeoutMs / 1000} s: the bot under test is not answering.`,
+    );
 
   const result: ChatRunResult = {
     sent: 0,

@@ -1,6 +1,7 @@
 // `pnpm start`: runs the sandbox as a standalone server for demos and manual testing.
 //   SANDBOX_PORT (default 8081), SANDBOX_HOST (default 127.0.0.1),
-//   SANDBOX_BOTS = comma list of token@username.
+//   SANDBOX_BOTS = comma list of token@username,
+//   SANDBOX_KEEP_ALIVE_MS = idle keep-alive connection timeout (default Node's 5000).
 
 import { startSandbox } from "./index";
 
@@ -24,7 +25,16 @@ async function main(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT ?? 8081);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid SANDBOX_PORT "${port}"`);
   const bots = parseBots(process.env.SANDBOX_BOTS);
-  const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? "127.0.0.1", bots });
+  const keepAlive = process.env.SANDBOX_KEEP_ALIVE_MS;
+  const keepAliveTimeoutMs = keepAlive ? Number(keepAlive) : undefined;
+  if (keepAliveTimeoutMs !== undefined && !(Number.isInteger(keepAliveTimeoutMs) && keepAliveTimeoutMs > 0))
+    throw new Error(`invalid SANDBOX_KEEP_ALIVE_MS "${keepAlive}": a number of milliseconds above 0`);
+  const sandbox = await startSandbox({
+    port,
+    host: process.env.SANDBOX_HOST ?? "127.0.0.1",
+    bots,
+    ...(keepAliveTimeoutMs !== undefined ? { keepAliveTimeoutMs } : {}),
+  });
   console.log(`telegram-sandbox listening on ${sandbox.url}`);
   for (const bot of bots) console.log(`  bot @${bot.username}: ${sandbox.url}/bot${bot.token}/getMe`);
   console.log(`  control API: ${sandbox.url}/sandbox/<route> (see README)`);

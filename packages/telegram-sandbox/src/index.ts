@@ -22,6 +22,12 @@ export interface SandboxOptions {
    * documented limit; `messages: null` turns it off. Also settable with SandboxClient.setGroupRateLimit.
    */
   groupRateLimit?: { messages: number | null; windowSeconds?: number };
+  /**
+   * How long an idle keep-alive connection stays open (default Node's 5 s). Load generators raise it:
+   * a client that reuses a connection just as the server drops it gets "other side closed", which a
+   * CPU-starved client (late timers) runs into often.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface Sandbox {
@@ -61,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer(createRouter({ store, api, control: new ControlRoutes(store) }));
   // Long polls hold requests open for up to 50 s; never let Node time them out first.
   server.requestTimeout = 0;
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
