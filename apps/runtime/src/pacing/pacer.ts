@@ -1,0 +1,188 @@
+import type { Clock } from "./clock";
+import { GcraMeter, type RateLimit } from "./gcra";
+import type { SendBudget } from "./send-budget";
+
+export interface PacerOptions {
+  clock: Clock;
+  /** The bot-wide budget (Telegram: about 30 messages a second per bot). */
+  budget: SendBudget;
+  /** One private chat (Telegram: about one message a second, short bursts allowed). */
+  chat: RateLimit;
+  /** One group or supergroup, told apart by its negative id (Telegram: 20 messages a minute). */
+  group: RateLimit;
+  /** A refill failed (the database is unreachable); the pacer tries again after `retryMs`. */
+  onError?: (err: unknown) => void;
+  retryMs?: number;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(reason: unknown): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+/** Meters of chats that owe nothing are dropped once there are this many (they would start afresh anyway). */
+const METER_SWEEP_AT = 2_000;
+/** A chat whose own limit lets it send within this counts as demand when slots are reserved. */
+const DEMAND_HORIZON_MS = 100;
+
+/**
+ * Paces one bot's sends: `acquire` resolves when both the chat's and the bot's slot are free. Chats
+ * that wait are served round robin — a chat with 50 queued messages takes one turn, then every other
+ * waiting chat gets one before it sends again — so none starves. Each chat's own waiters go first in,
+ * first out, which keeps a chat's messages in order.
+ */
+export class Pacer {
+  /** Waiting chats in turn order (a Map keeps insertion order: a served chat is re-inserted last). */
+  private readonly queues = new Map<number, Waiter[]>();
+  private readonly meters = new Map<number, GcraMeter>();
+  private cancelTimer: (() => void) | null = null;
+  private pumping = false;
+  private kicked = false;
+
+  constructor(private readonly options: PacerOptions) {}
+
+  /** Resolves when this chat may send its next message; rejects with the signal's reason on abort. */
+  acquire({ chatId, signal }: { chatId: number; signal?: AbortSignal }): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => this.drop(chatId, waiter),
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      const queue = this.queues.get(chatId);
+      if (queue) queue.push(waiter);
+      else this.queues.set(chatId, [waiter]);
+      this.kick();
+    });
+  }
+
+  /** Telegram answered 429: hold back every chat of the bot for `ms` (and, shared, every process). */
+  pauseBot(ms: number): void {
+    this.options.budget.pause(ms, this.options.clock.now());
+    this.kick();
+  }
+
+  /** How many sends wait (for tests and logs). */
+  get waiting(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
+  }
+
+  private limitOf(chatId: number): RateLimit {
+    return chatId < 0 ? this.options.group : this.options.chat;
+  }
+
+  private meterOf(chatId: number): GcraMeter {
+    let meter = this.meters.get(chatId);
+    if (!meter) {
+      meter = new GcraMeter();
+      this.meters.set(chatId, meter);
+    }
+    return meter;
+  }
+
+  private drop(chatId: number, waiter: Waiter) {
+    const queue = this.queues.get(chatId);
+    const at = queue?.indexOf(waiter) ?? -1;
+    if (!queue || at < 0) return;
+    queue.splice(at, 1);
+    if (queue.length === 0) this.queues.delete(chatId);
+    waiter.reject(waiter.signal?.reason);
+    this.kick();
+  }
+
+  /** Re-runs the dispatch now (a new waiter may be able to go before the pending timer). */
+  private kick() {
+    if (this.pumping) {
+      this.kicked = true;
+      return;
+    }
+    void this.pump();
+  }
+
+  private sleepUntil(at: number) {
+    const { clock } = this.options;
+    this.cancelTimer = clock.setTimer(() => {
+      this.cancelTimer = null;
+      this.kick();
+    }, at - clock.now());
+  }
+
+  private async pump() {
+    this.pumping = true;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    try {
+      await this.dispatch();
+    } finally {
+      this.pumping = false;
+      if (this.kicked) {
+        this.kicked = false;
+        if (!this.cancelTimer) this.kick();
+      }
+    }
+  }
+
+  /** Hands out slots while a waiting chat may send; otherwise sets a timer for when one may. */
+  private async dispatch() {
+    const { clock, budget } = this.options;
+    for (;;) {
+      this.kicked = false;
+      if (this.queues.size === 0) return;
+      const now = clock.now();
+      let chosen: number | null = null;
+      let chatReadyAt = Number.POSITIVE_INFINITY;
+      for (const chatId of this.queues.keys()) {
+        const at = this.meterOf(chatId).earliest(now, this.limitOf(chatId));
+        if (at <= now) {
+          chosen = chatId;
+          break;
+        }
+        chatReadyAt = Math.min(chatReadyAt, at);
+      }
+      if (chosen === null) return this.sleepUntil(chatReadyAt);
+
+      const slot = budget.nextSlot(now);
+      if (slot === null) {
+        try {
+          await budget.refill(this.demand(now));
+        } catch (err) {
+          this.options.onError?.(err);
+          return this.sleepUntil(clock.now() + (this.options.retryMs ?? 1000));
+        }
+        continue;
+      }
+      if (slot > now) return this.sleepUntil(slot);
+
+      budget.use(now);
+      this.meterOf(chosen).take(now, this.limitOf(chosen));
+      const queue = this.queues.get(chosen)!;
+      const waiter = queue.shift()!;
+      // Its turn is used: the chat goes to the back of the line.
+      this.queues.delete(chosen);
+      if (queue.length > 0) this.queues.set(chosen, queue);
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.resolve();
+      if (this.meters.size > METER_SWEEP_AT) this.sweepMeters(now);
+    }
+  }
+
+  /** Sends likely to go soon: one per waiting chat its own limit lets through shortly. */
+  private demand(now: number): number {
+    let n = 0;
+    for (const chatId of this.queues.keys())
+      if (this.meterOf(chatId).earliest(now, this.limitOf(chatId)) <= now + DEMAND_HORIZON_MS) n++;
+    return Math.max(1, n);
+  }
+
+  private sweepMeters(now: number) {
+    for (const [chatId, meter] of this.meters)
+      if (!this.queues.has(chatId) && meter.idleAt(now)) this.meters.delete(chatId);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Clock } from "./clock";
+import type { SendBudget } from "./send-budget";
+
+/** Slots reserved in one statement: `count` sends, `intervalMs` apart from `firstAt` (database clock). */
+export interface SlotBlock {
+  firstAt: number;
+  intervalMs: number;
+  count: number;
+  /** The database's clock when it answered, to translate its times to this process's clock. */
+  dbNow: number;
+}
+
+/** Where the bot's shared schedule lives (core's outbox/send-budget.ts over `bot_send_budgets`). */
+export interface BudgetStore {
+  /** Reserves up to `count` consecutive slots of the bot's rate (read from its settings). */
+  reserve(count: number): Promise<SlotBlock>;
+  /** Moves the bot's schedule at least `ms` into the future (a 429), for every process. */
+  pushBack(ms: number): Promise<void>;
+}
+
+export interface SharedBudgetOptions {
+  /**
+   * How far behind the schedule a slot may still be used, which is also the burst after a quiet spell
+   * (tolerance / interval sends). The store must use the same value for `now() − tolerance`.
+   */
+  toleranceMs: number;
+  /** At most this much of the rate is reserved at once, so slots a process cannot use are few. */
+  blockMs: number;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * The bot's budget shared by every runtime: a process reserves a block of slots from the database
+ * (one statement, k slots, k sized to what waits here, up to `blockMs` worth) and spends them
+ * locally. A slot is used at its time or later, and never once it is more than `toleranceMs` old:
+ * so in any window of W ms all processes together send at most (W + tolerance) / interval + 1.
+ * At 1000/s with 100 ms blocks that is ~10 statements a second per busy process.
+ */
+export class SharedBudget implements SendBudget {
+  /** Slot times on this process's clock, ascending. */
+  private slots: number[] = [];
+  private pausedUntil = 0;
+  /** The last rate the database gave, to size the next block. */
+  private intervalMs = 1000 / 30;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly store: BudgetStore,
+    private readonly options: SharedBudgetOptions,
+  ) {}
+
+  nextSlot(now: number): number | null {
+    while (this.slots.length > 0 && this.slots[0]! < now - this.options.toleranceMs) this.slots.shift();
+    if (this.pausedUntil > now) return this.pausedUntil;
+    const next = this.slots[0];
+    return next === undefined ? null : Math.max(now, next);
+  }
+
+  use(): void {
+    this.slots.shift();
+  }
+
+  async refill(demand: number): Promise<void> {
+    const most = Math.max(1, Math.floor(this.options.blockMs / this.intervalMs));
+    const block = await this.store.reserve(Math.min(Math.max(1, demand), most));
+    const offset = this.clock.now() - block.dbNow;
+    this.intervalMs = block.intervalMs;
+    for (let i = 0; i < block.count; i++) this.slots.push(block.firstAt + i * block.intervalMs + offset);
+  }
+
+  pause(ms: number, now: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, now + ms);
+    // Slots reserved before the 429 would go out right after the pause, on top of the shared schedule.
+    this.slots = [];
+    this.store.pushBack(ms).catch((err) => this.options.onError?.(err));
+  }
+}
