@@ -37,7 +37,7 @@ type Attempt =
 type Recorded = { kind: "next" } | { kind: "done" } | { kind: "wait"; ms: number } | { kind: "stop" };
 
 /**
- * Sends a conversation's pending messages, oldest first, one at a time. Inside a rate-limiter slot,
+ * Sends a conversation's pending messages, oldest first, one at a time. In a slot of the bot's pacer,
  * each message is claimed through the core's outbox protocol (a lease under the chat's lock), sent
  * with no database connection held, then recorded. Two runtimes never send one message twice or out
  * of order; a slow Telegram never ties up the pool; a process that dies mid-send leaves a lease that
@@ -52,9 +52,14 @@ export async function deliverPending(bot: BotHandle, conversationId: string, cha
     }
     let attempt: Attempt;
     try {
-      attempt = await bot.limiter.schedule(() => claimAndSend(bot, conversationId, chatId));
+      // The slot is given back when nothing went out (no message left, or a pause/backoff).
+      attempt = await bot.pacer.run(
+        { chatId, signal: bot.signal },
+        () => claimAndSend(bot, conversationId, chatId),
+        (a) => a.kind === "sent",
+      );
     } catch (err) {
-      if (bot.signal.aborted) return; // the limiter was stopped with the bot: nothing was claimed
+      if (bot.signal.aborted) return; // the bot stopped while this send waited: nothing was claimed
       throw err;
     }
     if (attempt.kind === "done") return;

@@ -32,6 +32,11 @@ export class GcraMeter {
     this.tat = Math.max(this.tat, now) + limit.intervalMs;
   }
 
+  /** Undoes one `take` whose send did not happen (nothing was left to send). */
+  refund(limit: RateLimit): void {
+    this.tat -= limit.intervalMs;
+  }
+
   /** Nothing may go before `at`; from then on sends are spaced at the rate (no burst right after). */
   holdUntil(at: number, limit: RateLimit): void {
     this.tat = Math.max(this.tat, at + (limit.burst - 1) * limit.intervalMs);

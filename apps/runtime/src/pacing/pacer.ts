@@ -15,8 +15,13 @@ export interface PacerOptions {
   retryMs?: number;
 }
 
+/** A granted send. Give it back when there turned out to be nothing to send, so no slot is wasted. */
+export interface SendSlot {
+  giveBack(): void;
+}
+
 interface Waiter {
-  resolve(): void;
+  resolve(slot: SendSlot): void;
   reject(reason: unknown): void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -44,9 +49,9 @@ export class Pacer {
   constructor(private readonly options: PacerOptions) {}
 
   /** Resolves when this chat may send its next message; rejects with the signal's reason on abort. */
-  acquire({ chatId, signal }: { chatId: number; signal?: AbortSignal }): Promise<void> {
+  acquire({ chatId, signal }: { chatId: number; signal?: AbortSignal }): Promise<SendSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<SendSlot>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -59,6 +64,22 @@ export class Pacer {
       else this.queues.set(chatId, [waiter]);
       this.kick();
     });
+  }
+
+  /**
+   * Runs `fn` in a slot of this chat, like a limiter's schedule; when `spent(result)` says no message
+   * went out (nothing was left to claim), the slot is given back. A throw keeps the slot: a request may
+   * have reached Telegram.
+   */
+  async run<T>(
+    options: { chatId: number; signal?: AbortSignal },
+    fn: () => Promise<T>,
+    spent: (result: T) => boolean,
+  ): Promise<T> {
+    const slot = await this.acquire(options);
+    const result = await fn();
+    if (!spent(result)) slot.giveBack();
+    return result;
   }
 
   /** Telegram answered 429: hold back every chat of the bot for `ms` (and, shared, every process). */
@@ -160,7 +181,7 @@ export class Pacer {
       }
       if (slot > now) return this.sleepUntil(slot);
 
-      budget.use(now);
+      const botSlot = budget.use(now);
       this.meterOf(chosen).take(now, this.limitOf(chosen));
       const queue = this.queues.get(chosen)!;
       const waiter = queue.shift()!;
@@ -168,9 +189,22 @@ export class Pacer {
       this.queues.delete(chosen);
       if (queue.length > 0) this.queues.set(chosen, queue);
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      waiter.resolve();
+      waiter.resolve(this.slotFor(chosen, botSlot));
       if (this.meters.size > METER_SWEEP_AT) this.sweepMeters(now);
     }
+  }
+
+  private slotFor(chatId: number, botSlot: number): SendSlot {
+    let given = false;
+    return {
+      giveBack: () => {
+        if (given) return;
+        given = true;
+        this.options.budget.giveBack(botSlot);
+        this.meterOf(chatId).refund(this.limitOf(chatId));
+        this.kick();
+      },
+    };
   }
 
   /** Sends likely to go soon: one per waiting chat its own limit lets through shortly. */

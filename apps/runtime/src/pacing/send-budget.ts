@@ -8,8 +8,10 @@ import { GcraMeter, type RateLimit } from "./gcra";
 export interface SendBudget {
   /** The earliest local time the next send may go, or null when a refill is needed first. */
   nextSlot(now: number): number | null;
-  /** Spends the slot `nextSlot` offered (now ≥ that time). */
-  use(now: number): void;
+  /** Spends the slot `nextSlot` offered (now ≥ that time); the result identifies it for `giveBack`. */
+  use(now: number): number;
+  /** The slot `use` returned was not needed after all (nothing was left to send). */
+  giveBack(slot: number): void;
   /** Gets slots for about `demand` sends that are waiting. */
   refill(demand: number): Promise<void>;
   /** Telegram answered 429 with retry_after: no send of the bot for `ms`. */
@@ -25,8 +27,13 @@ export class LocalBudget implements SendBudget {
     return this.meter.earliest(now, this.limit());
   }
 
-  use(now: number): void {
+  use(now: number): number {
     this.meter.take(now, this.limit());
+    return now;
+  }
+
+  giveBack(): void {
+    this.meter.refund(this.limit());
   }
 
   async refill(): Promise<void> {}

@@ -56,8 +56,15 @@ export class SharedBudget implements SendBudget {
     return next === undefined ? null : Math.max(now, next);
   }
 
-  use(): void {
-    this.slots.shift();
+  use(): number {
+    return this.slots.shift()!;
+  }
+
+  giveBack(slot: number): void {
+    // Put back in order; if it is too old by the next send, nextSlot drops it.
+    const at = this.slots.findIndex((s) => s > slot);
+    if (at < 0) this.slots.push(slot);
+    else this.slots.splice(at, 0, slot);
   }
 
   async refill(demand: number): Promise<void> {

@@ -147,3 +147,31 @@ describe("pacer", () => {
     ]);
   });
 });
+
+describe("pacer.run", () => {
+  it("gives the slot back when nothing was sent, so the next send does not wait for it", async () => {
+    const { clock, pacer, sent, send } = setup({ bot: perSecond(10), chat: perSecond(1) });
+    const result = await pacer.run(
+      { chatId: 1 },
+      async () => "nothing to send",
+      () => false,
+    );
+    expect(result).toBe("nothing to send");
+    void send(1);
+    await settle();
+    expect(sent).toEqual([[1, 0]]);
+    await clock.advance(10);
+  });
+
+  it("keeps the slot when a message went out", async () => {
+    const { clock, pacer, sent, send } = setup({ bot: perSecond(10), chat: perSecond(1) });
+    await pacer.run(
+      { chatId: 1 },
+      async () => "sent",
+      () => true,
+    );
+    void send(1);
+    await clock.advance(1500);
+    expect(sent).toEqual([[1, 1000]]);
+  });
+});
