@@ -15,11 +15,11 @@ export interface PacingConfig {
 }
 
 /**
- * After a quiet spell, a bot may send this much of its rate at once (6 messages at 30/s): Telegram
+ * After a quiet spell, a bot may send this much of its rate at once (3 messages at 30/s): Telegram
  * tolerates short bursts, and replies to a handful of chats then go out with no added wait. It is
  * also how late a reserved slot may still be used (SharedBudget).
  */
-export const BOT_BURST_MS = 200;
+export const BOT_BURST_MS = 100;
 /** A block of reserved slots covers at most this much of the rate (fewer statements, little waste). */
 export const BOT_BLOCK_MS = 100;
 /**

@@ -190,6 +190,10 @@ export class Pacer {
       if (queue.length > 0) this.queues.set(chosen, queue);
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
       waiter.resolve(this.slotFor(chosen, botSlot));
+      if (budget.prefetch) {
+        const soon = this.readySoon(now);
+        if (soon > 0) budget.prefetch(soon);
+      }
       if (this.meters.size > METER_SWEEP_AT) this.sweepMeters(now);
     }
   }
@@ -208,11 +212,15 @@ export class Pacer {
   }
 
   /** Sends likely to go soon: one per waiting chat its own limit lets through shortly. */
-  private demand(now: number): number {
+  private readySoon(now: number): number {
     let n = 0;
     for (const chatId of this.queues.keys())
       if (this.meterOf(chatId).earliest(now, this.limitOf(chatId)) <= now + DEMAND_HORIZON_MS) n++;
-    return Math.max(1, n);
+    return n;
+  }
+
+  private demand(now: number): number {
+    return Math.max(1, this.readySoon(now));
   }
 
   private sweepMeters(now: number) {

@@ -14,6 +14,8 @@ export interface SendBudget {
   giveBack(slot: number): void;
   /** Gets slots for about `demand` sends that are waiting. */
   refill(demand: number): Promise<void>;
+  /** Sends still wait after one went: the budget may get more slots ahead, without being awaited. */
+  prefetch?(demand: number): void;
   /** Telegram answered 429 with retry_after: no send of the bot for `ms`. */
   pause(ms: number, now: number): void;
 }

@@ -42,6 +42,10 @@ export class SharedBudget implements SendBudget {
   private pausedUntil = 0;
   /** The last rate the database gave, to size the next block. */
   private intervalMs = 1000 / 30;
+  private offset = 0;
+  private bestRoundTrip = Number.POSITIVE_INFINITY;
+  private lastRoundTrip = 0;
+  private inflight: Promise<void> | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -67,12 +71,52 @@ export class SharedBudget implements SendBudget {
     else this.slots.splice(at, 0, slot);
   }
 
-  async refill(demand: number): Promise<void> {
-    const most = Math.max(1, Math.floor(this.options.blockMs / this.intervalMs));
-    const block = await this.store.reserve(Math.min(Math.max(1, demand), most));
-    const offset = this.clock.now() - block.dbNow;
+  refill(demand: number): Promise<void> {
+    this.inflight ??= this.reserveBlock(demand).finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  /**
+   * Reserves the next block while the current one is still being spent, so the sends do not stop for
+   * a round trip to a database whose pool is busy with the very sends being paced.
+   */
+  prefetch(demand: number): void {
+    if (this.inflight || this.slots.length > Math.floor(this.blockSize() / 2)) return;
+    this.refill(demand).catch((err) => this.options.onError?.(err));
+  }
+
+  /** Slots per reservation: `blockMs` of the rate, more when the database answers slowly (≤ 1 s of it). */
+  private blockSize(): number {
+    const span = Math.min(1000, Math.max(this.options.blockMs, 2 * this.lastRoundTrip));
+    return Math.max(1, Math.floor(span / this.intervalMs));
+  }
+
+  private async reserveBlock(demand: number): Promise<void> {
+    const sentAt = this.clock.now();
+    const block = await this.store.reserve(Math.min(Math.max(1, demand), this.blockSize()));
+    const receivedAt = this.clock.now();
+    this.lastRoundTrip = receivedAt - sentAt;
+    const offset = this.offsetFrom(sentAt, receivedAt, block.dbNow);
     this.intervalMs = block.intervalMs;
+    // Appended after any slots still held (a prefetch): the database hands out increasing times.
     for (let i = 0; i < block.count; i++) this.slots.push(block.firstAt + i * block.intervalMs + offset);
+  }
+
+  /**
+   * This process's clock minus the database's, from the reservation that came back fastest: the
+   * database read its clock somewhere within the round trip, so the shortest trip pins it best. Using
+   * each answer's own arrival instead would shift a slow answer's slots later than a fast one's, and
+   * slots of two blocks would overlap into a burst.
+   */
+  private offsetFrom(sentAt: number, receivedAt: number, dbNow: number): number {
+    const roundTrip = receivedAt - sentAt;
+    if (roundTrip <= this.bestRoundTrip) {
+      this.bestRoundTrip = roundTrip;
+      this.offset = (sentAt + receivedAt) / 2 - dbNow;
+    }
+    return this.offset;
   }
 
   pause(ms: number, now: number): void {
