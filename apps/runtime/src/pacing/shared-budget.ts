@@ -32,13 +32,14 @@ export interface SharedBudgetOptions {
 /**
  * The bot's budget shared by every runtime: a process reserves a block of slots from the database
  * (one statement, k slots, k sized to what waits here, up to `blockMs` worth) and spends them
- * locally. A slot is used at its time or later, and never once it is more than `toleranceMs` old:
- * so in any window of W ms all processes together send at most (W + tolerance) / interval + 1.
+ * locally. A slot is used at its time or later, and never once it is more than `toleranceMs` old (or,
+ * for a slow answer, `toleranceMs` after it arrived): so in any window of W ms all processes together
+ * send at most (W + tolerance + round trip) / interval + 1.
  * At 1000/s with 100 ms blocks that is ~10 statements a second per busy process.
  */
 export class SharedBudget implements SendBudget {
-  /** Slot times on this process's clock, ascending. */
-  private slots: number[] = [];
+  /** Slots on this process's clock, ascending by time: usable from `at`, dropped once `expires` passed. */
+  private slots: { at: number; expires: number }[] = [];
   private pausedUntil = 0;
   /** The last rate the database gave, to size the next block. */
   private intervalMs = 1000 / 30;
@@ -46,6 +47,8 @@ export class SharedBudget implements SendBudget {
   private bestRoundTrip = Number.POSITIVE_INFINITY;
   private lastRoundTrip = 0;
   private inflight: Promise<void> | null = null;
+  /** Expiry of slots handed out, for one given back. */
+  private readonly spent = new Map<number, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -54,21 +57,26 @@ export class SharedBudget implements SendBudget {
   ) {}
 
   nextSlot(now: number): number | null {
-    while (this.slots.length > 0 && this.slots[0]! < now - this.options.toleranceMs) this.slots.shift();
+    while (this.slots.length > 0 && this.slots[0]!.expires < now) this.slots.shift();
     if (this.pausedUntil > now) return this.pausedUntil;
     const next = this.slots[0];
-    return next === undefined ? null : Math.max(now, next);
+    return next === undefined ? null : Math.max(now, next.at);
   }
 
   use(): number {
-    return this.slots.shift()!;
+    const slot = this.slots.shift()!;
+    this.spent.set(slot.at, slot.expires);
+    if (this.spent.size > 1000) this.spent.clear();
+    return slot.at;
   }
 
-  giveBack(slot: number): void {
+  giveBack(at: number): void {
+    const expires = this.spent.get(at) ?? at + this.options.toleranceMs;
+    this.spent.delete(at);
     // Put back in order; if it is too old by the next send, nextSlot drops it.
-    const at = this.slots.findIndex((s) => s > slot);
-    if (at < 0) this.slots.push(slot);
-    else this.slots.splice(at, 0, slot);
+    const index = this.slots.findIndex((s) => s.at > at);
+    if (index < 0) this.slots.push({ at, expires });
+    else this.slots.splice(index, 0, { at, expires });
   }
 
   refill(demand: number): Promise<void> {
@@ -100,8 +108,15 @@ export class SharedBudget implements SendBudget {
     this.lastRoundTrip = receivedAt - sentAt;
     const offset = this.offsetFrom(sentAt, receivedAt, block.dbNow);
     this.intervalMs = block.intervalMs;
-    // Appended after any slots still held (a prefetch): the database hands out increasing times.
-    for (let i = 0; i < block.count; i++) this.slots.push(block.firstAt + i * block.intervalMs + offset);
+    // Appended after any slots still held (a prefetch): the database hands out increasing times. A block
+    // starts up to `toleranceMs` in the past (the burst); each slot stays usable for that long after it
+    // arrived even if the answer was slow — otherwise, at a high rate, a one-slot block could be stale on
+    // arrival every time and the pacer would reserve forever without sending.
+    for (let i = 0; i < block.count; i++) {
+      const at = block.firstAt + i * block.intervalMs + offset;
+      const expires = Math.max(at, receivedAt) + this.options.toleranceMs;
+      this.slots.push({ at, expires });
+    }
   }
 
   /**
