@@ -41,7 +41,7 @@ describe("SharedBudget", () => {
     const budget = new SharedBudget(clock, store, { toleranceMs: 0, blockMs: 300 });
     await budget.refill(3);
     expect(budget.nextSlot(0)).toBe(0);
-    budget.use(0);
+    budget.use();
     expect(budget.nextSlot(0)).toBe(100);
     // 150 ms late for the 100 ms slot: too old; the 200 ms one is next.
     expect(budget.nextSlot(150)).toBe(200);
