@@ -1,6 +1,6 @@
 import type { FlowDocument } from "@switchboard/flow";
 import type { SandboxCall, SandboxUser } from "@switchboard/telegram-sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, makeUser } from "./harness";
 
 // Sending through the runtime's pacer against a sandbox held to Telegram's limits (with the little
@@ -11,6 +11,10 @@ beforeAll(async () => {
   // 30/s per bot plus its 0.1 s burst and some jitter; 1/s per chat after a burst of 3 (one more for jitter).
   await h.client.setBotRateLimit({ messages: 40, windowSeconds: 1 });
   await h.client.setChatRateLimit({ messages: 4, windowSeconds: 1 });
+});
+// A failed test must not leave its runtime serving the next test's bot with its own settings.
+afterEach(async () => {
+  await h?.stopRuntimes();
 });
 afterAll(async () => {
   await h?.close();
