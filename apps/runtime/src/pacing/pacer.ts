@@ -24,6 +24,12 @@ interface Waiter {
   resolve(slot: SendSlot): void;
   reject(reason: unknown): void;
   signal: AbortSignal | undefined;
+  chatId: number;
+}
+
+/** The waiters of one signal (every send of a bot waits on the bot's): one abort listener for them all. */
+interface SignalWatch {
+  waiters: Set<Waiter>;
   onAbort: () => void;
 }
 
@@ -45,6 +51,7 @@ export class Pacer {
   private cancelTimer: (() => void) | null = null;
   private pumping = false;
   private kicked = false;
+  private readonly watches = new Map<AbortSignal, SignalWatch>();
 
   constructor(private readonly options: PacerOptions) {}
 
@@ -52,13 +59,8 @@ export class Pacer {
   acquire({ chatId, signal }: { chatId: number; signal?: AbortSignal }): Promise<SendSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<SendSlot>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => this.drop(chatId, waiter),
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      const waiter: Waiter = { resolve, reject, signal, chatId };
+      if (signal) this.watch(signal).waiters.add(waiter);
       const queue = this.queues.get(chatId);
       if (queue) queue.push(waiter);
       else this.queues.set(chatId, [waiter]);
@@ -106,6 +108,31 @@ export class Pacer {
       this.meters.set(chatId, meter);
     }
     return meter;
+  }
+
+  private watch(signal: AbortSignal): SignalWatch {
+    let watch = this.watches.get(signal);
+    if (!watch) {
+      const waiters = new Set<Waiter>();
+      const onAbort = () => {
+        this.watches.delete(signal);
+        for (const waiter of waiters) this.drop(waiter.chatId, waiter);
+      };
+      watch = { waiters, onAbort };
+      this.watches.set(signal, watch);
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    return watch;
+  }
+
+  private unwatch(waiter: Waiter) {
+    const watch = waiter.signal && this.watches.get(waiter.signal);
+    if (!watch || !waiter.signal) return;
+    watch.waiters.delete(waiter);
+    if (watch.waiters.size === 0) {
+      waiter.signal.removeEventListener("abort", watch.onAbort);
+      this.watches.delete(waiter.signal);
+    }
   }
 
   private drop(chatId: number, waiter: Waiter) {
@@ -188,7 +215,7 @@ export class Pacer {
       // Its turn is used: the chat goes to the back of the line.
       this.queues.delete(chosen);
       if (queue.length > 0) this.queues.set(chosen, queue);
-      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      this.unwatch(waiter);
       waiter.resolve(this.slotFor(chosen, botSlot));
       if (budget.prefetch) {
         const soon = this.readySoon(now);
