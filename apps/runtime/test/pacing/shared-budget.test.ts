@@ -73,8 +73,9 @@ describe("the bot's budget shared through the database", () => {
     const [ta, tb] = await Promise.all([flood(a, chats, 3000), flood(b, chats, 3000)]);
     const all = [...ta, ...tb];
     expect(errors).toEqual([]);
-    // 40/s plus the burst a quiet bot may send at once (and a send of scheduling slack).
-    const allowed = 40 + Math.ceil((40 * BOT_BURST_MS) / 1000) + 1;
+    // 40/s plus the burst a quiet bot may send (0.1 s of the rate), plus the reservation's round trip
+    // (a slot stays usable that long after a slow answer) and timer slack: 50 ms of the rate, and one.
+    const allowed = 40 + Math.ceil((40 * (BOT_BURST_MS + 50)) / 1000) + 1;
     expect(mostInWindow(all, 1000)).toBeLessThanOrEqual(allowed);
     // Both processes got a share, and together they used most of the budget (≈ 3 s × 40).
     expect(ta.length).toBeGreaterThan(20);
