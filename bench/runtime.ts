@@ -115,7 +115,9 @@ const runtime = await startRuntime(
     reloadIntervalMs: 60_000,
     pollTimeoutSeconds: 1,
     instanceId: "bench",
+    // The bot and chat limits lifted so the pipeline, not the pacer, is measured.
     messagesPerSecond: 10_000,
+    chatMessagesPerSecond: 10_000,
     adminBaseUrl: "http://admin.bench.test",
     filesDir: path.join(tmpdir(), "switchboard-bench-files"),
     timerPollMs: 1000,

@@ -1,9 +1,9 @@
 import type { CoreEnv, FileStorage } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
-import type Bottleneck from "bottleneck";
 import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
 import type { SentRecorder } from "./sent-recorder";
+import type { Pacer } from "./pacing/pacer";
 
 /** Everything update processing and delivery need to know about one running bot. */
 export interface BotHandle {
@@ -18,12 +18,15 @@ export interface BotHandle {
   files: FileStorage;
   /** Records sent messages in batches shared by every bot of the process. */
   recorder: SentRecorder;
-  /** Keeps the bot under its messages-per-second budget (per runtime process). */
-  limiter: Bottleneck;
+  /**
+   * Paces the bot's sends: its messages-per-second setting shared by every runtime, about one a second
+   * per private chat, 20 a minute per group; waiting chats take turns.
+   */
+  pacer: Pacer;
   /** Aborted when the bot stops: long waits end early. */
   signal: AbortSignal;
   log: Logger;
-  /** Telegram answered 429: no message of this bot goes out for `ms`. */
+  /** Telegram answered 429: no message of this bot goes out for `ms` (in any runtime: the pacer's budget is shared). */
   pauseSending(ms: number): void;
   /** Milliseconds left of such a pause (0 when sending is allowed). */
   sendingPausedFor(): number;

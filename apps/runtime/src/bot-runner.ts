@@ -8,7 +8,6 @@ import {
   syncBotSchedules,
 } from "@switchboard/core";
 import { bots, type Db, decryptSecret } from "@switchboard/db";
-import Bottleneck from "bottleneck";
 import { eq } from "drizzle-orm";
 import { Telegraf, TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
@@ -18,6 +17,7 @@ import type { RuntimeConfig } from "./config";
 import { deliverPending } from "./delivery";
 import { chatsWithPendingUpdates, storeUpdates } from "./inbox";
 import type { Logger } from "./log";
+import { createBotPacer } from "./pacing/bot-pacer";
 import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { drainChat } from "./process-chat";
@@ -71,12 +71,9 @@ export class BotRunner {
     this.fingerprint = botFingerprint(row);
     const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
     const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
-    const perSecond = deps.config.messagesPerSecond;
-    const limiter = new Bottleneck({
-      reservoir: perSecond,
-      reservoirRefreshAmount: perSecond,
-      reservoirRefreshInterval: 1000,
-    });
+    const pacer = createBotPacer(deps.db, row.id, deps.config, (err) =>
+      deps.log("warn", "reserving send slots failed", { botId: row.id, error: String(err) }),
+    );
     this.handle = {
       id: row.id,
       workspaceId: row.workspaceId,
@@ -86,13 +83,12 @@ export class BotRunner {
       core: deps.core,
       files: deps.files,
       recorder: deps.recorder,
-      limiter,
+      pacer,
       signal: this.abort.signal,
       log: deps.log,
-      // Kept here, not in the limiter's settings: changing Bottleneck's reservoir refresh at run time
-      // stops the refresh for good (seen in a test), which would strand every queued send.
       pauseSending: (ms) => {
         this.sendPausedUntil = Math.max(this.sendPausedUntil, Date.now() + ms);
+        pacer.pauseBot(ms);
       },
       sendingPausedFor: () => Math.max(0, this.sendPausedUntil - Date.now()),
       onUnauthorized: (reason) => void this.fail(reason),
@@ -271,9 +267,8 @@ export class BotRunner {
     this.abort.abort();
     clearInterval(this.recoveryTimer);
     await this.polling.catch(() => {});
-    // Sends waiting for a rate-limit slot are dropped: a message is only claimed once its slot comes,
-    // so they stay pending for the next runtime. (This also ends Bottleneck's refresh interval.)
-    await this.handle.limiter.stop({ dropWaitingJobs: true }).catch(() => {});
+    // Sends waiting for a slot were dropped by the abort (their acquire rejects): a message is only
+    // claimed once its slot comes, so they stay pending for the next runtime.
     await this.topics.stopped();
     await this.queue.idle();
   }

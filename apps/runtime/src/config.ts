@@ -16,8 +16,15 @@ export interface RuntimeConfig {
   /** Long-poll timeout for getUpdates, seconds. */
   pollTimeoutSeconds: number;
   instanceId: string;
-  /** Outgoing messages per second per bot; Telegram's documented ceiling is about 30. */
-  messagesPerSecond: number;
+  /**
+   * Replaces every bot's own send limit (its `messagesPerSecond` setting, default 30/s) when set:
+   * RUNTIME_BOT_MESSAGES_PER_SECOND, for tests and benchmarks. Unset, each bot's setting applies.
+   */
+  messagesPerSecond?: number | null;
+  /** Messages per second in one private chat (RUNTIME_CHAT_MESSAGES_PER_SECOND, default 1: Telegram's advice). */
+  chatMessagesPerSecond?: number;
+  /** Messages one private chat may get at once before that pace applies (RUNTIME_CHAT_BURST, default 3). */
+  chatBurst?: number;
   /** The admin's public address (Login steps' links point there). */
   adminBaseUrl: string;
   /** Folder of uploaded files (shared with the admin). */
@@ -61,7 +68,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     reloadIntervalMs: Number(env.RUNTIME_RELOAD_MS ?? 5000),
     pollTimeoutSeconds: Number(env.RUNTIME_POLL_TIMEOUT ?? 25),
     instanceId: env.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
-    messagesPerSecond: Number(env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? 30),
+    messagesPerSecond: positiveOrNull(env.RUNTIME_BOT_MESSAGES_PER_SECOND, "RUNTIME_BOT_MESSAGES_PER_SECOND"),
+    chatMessagesPerSecond:
+      positiveOrNull(env.RUNTIME_CHAT_MESSAGES_PER_SECOND, "RUNTIME_CHAT_MESSAGES_PER_SECOND") ?? 1,
+    chatBurst: positiveOrNull(env.RUNTIME_CHAT_BURST, "RUNTIME_CHAT_BURST") ?? 3,
     adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     filesDir: path.resolve(env.SWITCHBOARD_FILES_DIR ?? ".data/files"),
     timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
@@ -73,4 +83,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
     httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
   };
+}
+
+/** An optional positive number from the environment; anything else set there is a mistake worth stopping for. */
+function positiveOrNull(raw: string | undefined, name: string): number | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}".`);
+  return value;
 }

@@ -43,7 +43,7 @@ type Recorded =
   | { kind: "stop" };
 
 /**
- * Sends a conversation's pending messages, oldest first, one at a time. Inside a rate-limiter slot,
+ * Sends a conversation's pending messages, oldest first, one at a time. In a slot of the bot's pacer,
  * each message is claimed through the core's outbox protocol (a lease under the chat's lock), sent
  * with no database connection held, then recorded. Two runtimes never send one message twice or out
  * of order; a slow Telegram never ties up the pool; a process that dies mid-send leaves a lease that
@@ -58,9 +58,14 @@ export async function deliverPending(bot: BotHandle, conversationId: string, cha
     }
     let attempt: Attempt;
     try {
-      attempt = await bot.limiter.schedule(() => claimAndSend(bot, conversationId, chatId));
+      // The slot is given back when nothing went out (no message left, or a pause/backoff).
+      attempt = await bot.pacer.run(
+        { chatId, signal: bot.signal },
+        () => claimAndSend(bot, conversationId, chatId),
+        (a) => a.kind === "sent",
+      );
     } catch (err) {
-      if (bot.signal.aborted) return; // the limiter was stopped with the bot: nothing was claimed
+      if (bot.signal.aborted) return; // the bot stopped while this send waited: nothing was claimed
       throw err;
     }
     if (attempt.kind === "done") return;
@@ -92,10 +97,13 @@ export async function deliverClaimed(
     const msg = claimed[i]!;
     let result: SendResult | null;
     try {
-      result = await bot.limiter.schedule(async () =>
-        bot.sendingPausedFor() > 0 || leaseLeft(msg) < SEND_TIMEOUT_MS
-          ? null
-          : send(bot, msg.payload as OutboundCall),
+      result = await bot.pacer.run(
+        { chatId, signal: bot.signal },
+        async () =>
+          bot.sendingPausedFor() > 0 || leaseLeft(msg) < SEND_TIMEOUT_MS
+            ? null
+            : send(bot, msg.payload as OutboundCall),
+        (sent) => sent !== null,
       );
     } catch (err) {
       if (bot.signal.aborted) return; // stopped: the leases expire and any runtime sends them

@@ -13,6 +13,7 @@ import {
 import { TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { logBotEvent } from "./bot-log";
+import type { SendSlot } from "./pacing/pacer";
 import { sleep } from "./sleep";
 
 /** With nothing to do, the topic outbox is looked at this often anyway (a missed NOTIFY, a crash's leases). */
@@ -115,21 +116,31 @@ export class TopicDelivery {
     }
   }
 
-  /** One message of one topic, inside a slot of the bot's rate limiter (shared with its customers' chats). */
+  /**
+   * One message of one topic, in a slot of the bot's pacer: the group's own pace (20 a minute, the
+   * group's negative id tells the pacer) within the bot's budget shared with its customers' chats.
+   */
   private async deliverOne(key: TopicKey): Promise<Outcome> {
+    let slot: SendSlot;
     try {
-      return await this.bot.limiter.schedule(() => this.claimAndSend(key));
+      slot = await this.bot.pacer.acquire({ chatId: key.groupChatId, signal: this.bot.signal });
     } catch (err) {
-      if (this.bot.signal.aborted) return { kind: "stop" }; // dropped with the limiter: nothing was claimed
+      if (this.bot.signal.aborted) return { kind: "stop" }; // the bot stopped meanwhile: nothing was claimed
       throw err;
     }
+    return this.claimAndSend(key, slot);
   }
 
-  private async claimAndSend(key: TopicKey): Promise<Outcome> {
+  private async claimAndSend(key: TopicKey, slot: SendSlot): Promise<Outcome> {
     const paused = Math.max(this.pausedFor(key.groupChatId), this.bot.sendingPausedFor());
-    if (paused > 0) return { kind: "wait", ms: paused };
-    const claim = await claimTopicBatch(this.bot.db, key, MAX_INLINE_WAIT_MS);
-    if (claim.kind !== "claimed") return claim;
+    const claim =
+      paused > 0
+        ? { kind: "wait" as const, ms: paused }
+        : await claimTopicBatch(this.bot.db, key, MAX_INLINE_WAIT_MS);
+    if (claim.kind !== "claimed") {
+      slot.giveBack(); // nothing went out: the group's next message need not wait for this one
+      return claim;
+    }
     const batch = claim.batch;
     let threadId = batch.messageThreadId;
     let method = "createForumTopic";

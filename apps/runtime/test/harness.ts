@@ -178,7 +178,6 @@ export async function createHarness() {
         reloadIntervalMs: 500,
         pollTimeoutSeconds: 1,
         instanceId: `test-${runtimes.length + 1}`,
-        messagesPerSecond: 30,
         adminBaseUrl: ADMIN_BASE_URL,
         filesDir,
         timerPollMs: 200,

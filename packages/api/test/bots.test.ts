@@ -269,11 +269,13 @@ describe("bots.updateSettings", () => {
         waitForStart: true,
         sendLeadText: false,
         loginDomainLinked: true,
+        messagesPerSecond: 250,
         operator: { onlyMyClients: true, showOperatorName: true, maxWaitMinutes: 0, closeAfterMinutes: 60 },
       },
     });
     expect(again.settings).toEqual({
       ...expected,
+      messagesPerSecond: 250,
       waitForStart: true,
       sendLeadText: false,
       loginDomainLinked: true,
@@ -298,6 +300,16 @@ describe("bots.updateSettings", () => {
       owner.api.bots.updateSettings({ id: botId, settings: { operator: { maxParallelChats: 0 } } }),
       "BAD_REQUEST",
       /at least 1 parallel chat/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { messagesPerSecond: 1001 } }),
+      "BAD_REQUEST",
+      /at most 1,000 messages per second/,
+    );
+    await expectTrpcError(
+      owner.api.bots.updateSettings({ id: botId, settings: { messagesPerSecond: 0 } }),
+      "BAD_REQUEST",
+      /at least 1 message per second/,
     );
     await expectTrpcError(
       owner.api.bots.updateSettings({ id: botId, settings: { operator: { maxWaitMinutes: 10_081 } } }),

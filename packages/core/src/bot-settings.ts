@@ -40,7 +40,23 @@ const operatorGroupSchema = z.object({
 });
 export type OperatorGroupSettings = z.infer<typeof operatorGroupSchema>;
 
+/** Telegram's documented ceiling for one bot is about 30 messages a second. */
+export const DEFAULT_MESSAGES_PER_SECOND = 30;
+/** Telegram's paid broadcasts allow a bot up to 1000 messages a second. */
+export const MAX_MESSAGES_PER_SECOND = 1000;
+
 export const botSettingsSchema = z.object({
+  /**
+   * The bot's send limit across all its chats (every runtime together). Raise it only for a bot with
+   * paid broadcasts enabled; the runtime's pacer reads it with every block of send slots it reserves.
+   */
+  messagesPerSecond: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_MESSAGES_PER_SECOND)
+    .catch(DEFAULT_MESSAGES_PER_SECOND)
+    .default(DEFAULT_MESSAGES_PER_SECOND),
   /** A new user must send /start first; anything else gets `beforeStartText`. */
   waitForStart: z.boolean().catch(false).default(false),
   beforeStartText: text(defaultEngineSettings.beforeStartText),

@@ -54,6 +54,7 @@ export * from "./operators/pools";
 export * from "./operators/queue";
 export * from "./outbox/delivery-store";
 export * from "./outbox/enqueue";
+export * from "./outbox/send-budget";
 export * from "./outbox/telegram-calls";
 export * from "./realtime/emit";
 export * from "./routing/assign";

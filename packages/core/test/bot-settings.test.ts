@@ -8,6 +8,7 @@ import {
 } from "../src/bot-settings";
 
 const DEFAULTS: BotSettings = {
+  messagesPerSecond: 30,
   waitForStart: false,
   beforeStartText: defaultEngineSettings.beforeStartText,
   sendLeadText: true,
@@ -70,6 +71,15 @@ describe("parseBotSettings", () => {
         },
       }),
     ],
+    [
+      "the send limit keeps 1 to 1000 (paid broadcasts); outside that range it is 30",
+      { messagesPerSecond: 1000 },
+      withDefaults({ top: { messagesPerSecond: 1000 } }),
+    ],
+    ["a send limit of 1 is kept", { messagesPerSecond: 1 }, withDefaults({ top: { messagesPerSecond: 1 } })],
+    ["a send limit over 1000 falls back", { messagesPerSecond: 1001 }, DEFAULTS],
+    ["a send limit of 0 falls back", { messagesPerSecond: 0 }, DEFAULTS],
+    ["a fractional send limit falls back", { messagesPerSecond: 2.5 }, DEFAULTS],
     [
       "a partial operator object keeps its values, the rest default",
       { operator: { maxParallelChats: 2, showOperatorName: true } },

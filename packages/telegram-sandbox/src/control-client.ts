@@ -12,6 +12,7 @@ import type {
   SandboxLoginButtonResult,
   SandboxMediaKind,
   SandboxMessage,
+  SandboxRateLimit,
   SandboxSupergroup,
   SandboxUser,
   TgAdministratorRights,
@@ -32,6 +33,7 @@ export type {
   SandboxMedia,
   SandboxMediaKind,
   SandboxMessage,
+  SandboxRateLimit,
   SandboxSupergroup,
   SandboxUser,
   TelegramLoginData,
@@ -483,6 +485,23 @@ export class SandboxClient {
     windowSeconds?: number;
   }): Promise<SandboxGroupRateLimit> {
     return this.post("set-group-rate-limit", input);
+  }
+
+  /**
+   * The flood limit for one bot sending to one private chat: at most `messages` per `windowSeconds`
+   * (default 1), else 429 with retry_after. Off by default (Telegram: "avoid sending more than one
+   * message per second", short bursts tolerated); null turns it off again. Kept across reset.
+   */
+  setChatRateLimit(input: { messages: number | null; windowSeconds?: number }): Promise<SandboxRateLimit> {
+    return this.post("set-chat-rate-limit", input);
+  }
+
+  /**
+   * The flood limit for one bot across all its chats: at most `messages` per `windowSeconds` (default
+   * 1), else 429. Off by default (Telegram: about 30 a second); null turns it off. Kept across reset.
+   */
+  setBotRateLimit(input: { messages: number | null; windowSeconds?: number }): Promise<SandboxRateLimit> {
+    return this.post("set-bot-rate-limit", input);
   }
 
   /**

@@ -28,6 +28,25 @@ export interface SandboxOptions {
    * CPU-starved client (late timers) runs into often.
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * Flood limit for one bot sending to one private chat (default off; windowSeconds defaults to 1).
+   * Also settable with SandboxClient.setChatRateLimit.
+   */
+  chatRateLimit?: { messages: number | null; windowSeconds?: number };
+  /** Flood limit for one bot across all its chats (default off; windowSeconds 1). SandboxClient.setBotRateLimit. */
+  botRateLimit?: { messages: number | null; windowSeconds?: number };
+}
+
+/** A rate limit option checked and completed with its default window. */
+function rateLimitOption(
+  name: string,
+  option: { messages: number | null; windowSeconds?: number },
+  defaultWindowSeconds: number,
+) {
+  const { messages, windowSeconds = defaultWindowSeconds } = option;
+  if ((messages !== null && (!Number.isInteger(messages) || messages < 1)) || !(windowSeconds >= 1))
+    throw new Error(`telegram-sandbox: ${name} needs messages >= 1 (or null) and windowSeconds >= 1`);
+  return { messages, windowSeconds };
 }
 
 export interface Sandbox {
@@ -41,14 +60,10 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new Store();
-  if (options.groupRateLimit) {
-    const { messages, windowSeconds = 60 } = options.groupRateLimit;
-    if ((messages !== null && (!Number.isInteger(messages) || messages < 1)) || !(windowSeconds >= 1))
-      throw new Error(
-        "telegram-sandbox: groupRateLimit needs messages >= 1 (or null) and windowSeconds >= 1",
-      );
-    store.groupRateLimit = { messages, windowSeconds };
-  }
+  if (options.groupRateLimit)
+    store.groupRateLimit = rateLimitOption("groupRateLimit", options.groupRateLimit, 60);
+  if (options.chatRateLimit) store.chatRateLimit = rateLimitOption("chatRateLimit", options.chatRateLimit, 1);
+  if (options.botRateLimit) store.botRateLimit = rateLimitOption("botRateLimit", options.botRateLimit, 1);
   for (const bot of options.bots ?? []) {
     if (!TOKEN_PATTERN.test(bot.token)) throw new Error(`telegram-sandbox: invalid bot token "${bot.token}"`);
     store.registerBot(bot.token, bot.username, bot.firstName);

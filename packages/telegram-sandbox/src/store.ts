@@ -13,6 +13,7 @@ import type {
   SandboxMedia,
   SandboxMediaKind,
   SandboxMessage,
+  SandboxRateLimit,
   TgAnimation,
   TgAudio,
   TgBotCommand,
@@ -89,8 +90,17 @@ export class ChatState {
   replyKeyboard: ReplyKeyboardMarkup | null = null;
   lastChatAction: { action: string; at: number } | null = null;
   readonly chatInstance = BigInt.asIntN(64, randomBytes(8).readBigUInt64BE()).toString();
-  /** When each bot sent its recent messages here (epoch ms), for the group flood limit. */
+  /** When each bot sent its recent messages here (epoch ms), for the group and chat flood limits. */
   readonly sendTimes = new Map<number, number[]>();
+
+  sendTimesOf(botId: number): number[] {
+    let times = this.sendTimes.get(botId);
+    if (!times) {
+      times = [];
+      this.sendTimes.set(botId, times);
+    }
+    return times;
+  }
 
   /** Members, bots, rights and topics; only for supergroups made with the control API. */
   constructor(
@@ -162,6 +172,8 @@ export class BotState {
   readonly commands = new Map<string, TgBotCommand[]>();
   failures: FailureRule[] = [];
   calls: SandboxCall[] = [];
+  /** When this bot sent its recent messages, any chat (epoch ms), for the per-bot flood limit. */
+  sendTimes: number[] = [];
   webhook: WebhookState | null = null;
   /** The website domain linked with BotFather's /setdomain; login_url buttons must point to it. */
   linkedDomain: string | null = null;
@@ -218,6 +230,7 @@ export class BotState {
     this.callbackQueries.clear();
     this.failures = [];
     this.calls = [];
+    this.sendTimes = [];
   }
 }
 
@@ -225,6 +238,9 @@ export type BotMessageListener = (bot: BotState, chat: ChatState, message: Store
 
 /** Telegram's Bots FAQ: "your bot will not be able to send more than 20 messages per minute to the same group". */
 export const DEFAULT_GROUP_RATE_LIMIT: SandboxGroupRateLimit = { messages: 20, windowSeconds: 60 };
+/** Off unless a test asks: Telegram tolerates short bursts in a chat, and older tests send freely. */
+export const DEFAULT_CHAT_RATE_LIMIT: SandboxRateLimit = { messages: null, windowSeconds: 1 };
+export const DEFAULT_BOT_RATE_LIMIT: SandboxRateLimit = { messages: null, windowSeconds: 1 };
 
 export class Store {
   readonly bots = new Map<string, BotState>();
@@ -232,6 +248,10 @@ export class Store {
   readonly supergroups = new Map<number, ChatState>();
   /** Flood limit for bots sending to one group; kept across reset. */
   groupRateLimit: SandboxGroupRateLimit = { ...DEFAULT_GROUP_RATE_LIMIT };
+  /** Flood limit for one bot sending to one private chat; kept across reset. */
+  chatRateLimit: SandboxRateLimit = { ...DEFAULT_CHAT_RATE_LIMIT };
+  /** Flood limit for one bot across all its chats; kept across reset. */
+  botRateLimit: SandboxRateLimit = { ...DEFAULT_BOT_RATE_LIMIT };
   readonly files = new FileStore();
   /** Fired on every chat change so control long-polls (getMessages waitMs) can re-check. */
   readonly changes = new Notifier();

@@ -345,12 +345,15 @@ export interface SandboxForumTopic {
   creator_id: number;
 }
 
-/** The per-group flood limit the sandbox enforces on bots (Telegram: about 20 messages a minute). */
-export interface SandboxGroupRateLimit {
-  /** Messages one bot may send to one group within the window; null = no limit. */
+/** A flood limit the sandbox enforces on bots: at most `messages` sends within any `windowSeconds`. */
+export interface SandboxRateLimit {
+  /** null = no limit. */
   messages: number | null;
   windowSeconds: number;
 }
+
+/** The per-group flood limit the sandbox enforces on bots (Telegram: about 20 messages a minute). */
+export type SandboxGroupRateLimit = SandboxRateLimit;
 
 export type SandboxMediaKind = "photo" | "document" | "video" | "audio" | "voice" | "animation";
 

@@ -7,6 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -88,3 +89,17 @@ export const botVariables = pgTable(
 );
 
 export type BotVariableRow = typeof botVariables.$inferSelect;
+
+/**
+ * A bot's send schedule shared by every runtime (Telegram's per-bot limit is per token, not per
+ * process): `tat` is the theoretical time of the bot's next send slot (GCRA). A runtime reserves a
+ * block of slots in one statement (core's outbox/send-budget.ts); `rate` is the messages per second
+ * the last reservation used (read from the bot's settings in the same statement).
+ */
+export const botSendBudgets = pgTable("bot_send_budgets", {
+  botId: uuid("bot_id")
+    .primaryKey()
+    .references(() => bots.id, { onDelete: "cascade" }),
+  tat: timestamp("tat", { withTimezone: true, mode: "date" }).notNull(),
+  rate: real("rate").notNull(),
+});

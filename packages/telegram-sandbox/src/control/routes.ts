@@ -4,7 +4,7 @@
 import { ControlError, defaultDescription } from "../errors";
 import { type BotState, type Store, type StoredMessage, TOKEN_PATTERN, toSandboxMessage } from "../store";
 import { NO_RIGHTS } from "../supergroup";
-import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxGroupRateLimit, SandboxMessage } from "../types";
+import type { SandboxBotInfo, SandboxCallbackAnswer, SandboxMessage, SandboxRateLimit } from "../types";
 import { GroupActions } from "./group-actions";
 import {
   type Input,
@@ -170,7 +170,9 @@ export class ControlRoutes {
           requireInt(input, "threadId"),
           false,
         ),
-      "set-group-rate-limit": (input) => setGroupRateLimit(store, input),
+      "set-group-rate-limit": (input) => (store.groupRateLimit = rateLimitFrom(input, 60)),
+      "set-chat-rate-limit": (input) => (store.chatRateLimit = rateLimitFrom(input, 1)),
+      "set-bot-rate-limit": (input) => (store.botRateLimit = rateLimitFrom(input, 1)),
       "block-bot": (input) => a.setBlocked(bot(input), requireUser(input), true),
       "unblock-bot": (input) => a.setBlocked(bot(input), requireUser(input), false),
       messages: (input, signal) => this.messages(bot(input), input, signal),
@@ -277,16 +279,15 @@ function botStatus(input: Input): "member" | "administrator" | undefined {
   throw new ControlError(400, `"status" must be "member" or "administrator", got ${JSON.stringify(status)}`);
 }
 
-/** messages: null turns the limit off; windowSeconds defaults to 60. Kept across reset. */
-function setGroupRateLimit(store: Store, input: Input): SandboxGroupRateLimit {
+/** A flood limit from a control call: messages: null turns it off; windowSeconds has a default. */
+function rateLimitFrom(input: Input, defaultWindowSeconds: number): SandboxRateLimit {
   const raw = input.messages;
   const messages = raw === null ? null : requireInt(input, "messages");
   if (messages !== null && messages < 1)
     throw new ControlError(400, '"messages" must be at least 1 (or null for no limit)');
-  const windowSeconds = optionalInt(input, "windowSeconds") ?? 60;
+  const windowSeconds = optionalInt(input, "windowSeconds") ?? defaultWindowSeconds;
   if (windowSeconds < 1) throw new ControlError(400, '"windowSeconds" must be at least 1');
-  store.groupRateLimit = { messages, windowSeconds };
-  return { ...store.groupRateLimit };
+  return { messages, windowSeconds };
 }
 
 function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

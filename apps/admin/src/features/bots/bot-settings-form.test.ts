@@ -58,6 +58,26 @@ describe("validateSettingsForm", () => {
   });
 });
 
+describe("the send limit", () => {
+  it("accepts 1 to 1000 messages per second, nothing else", () => {
+    const f = formFromSettings(defaults());
+    expect(f.messagesPerSecond).toBe("30");
+    expect(validateSettingsForm({ ...f, messagesPerSecond: "1" })).toEqual({});
+    expect(validateSettingsForm({ ...f, messagesPerSecond: "1000" })).toEqual({});
+    for (const bad of ["0", "1001", "2.5", "", "abc"])
+      expect(validateSettingsForm({ ...f, messagesPerSecond: bad })).toEqual({
+        messagesPerSecond: "A whole number from 1 to 1,000.",
+      });
+  });
+
+  it("is patched only when it changed, and the API's errors land on it", () => {
+    const f = formFromSettings(defaults());
+    expect(settingsPatch(defaults(), { ...f, messagesPerSecond: "200" })).toEqual({ messagesPerSecond: 200 });
+    expect(settingsPatch(defaults(), { ...f, messagesPerSecond: "30" })).toBeNull();
+    expect(errorKeyOf("settings.messagesPerSecond")).toBe("messagesPerSecond");
+  });
+});
+
 describe("settingsPatch", () => {
   it("is null when nothing changed", () => {
     expect(settingsPatch(defaults(), formFromSettings(defaults()))).toBeNull();

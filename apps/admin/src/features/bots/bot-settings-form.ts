@@ -53,6 +53,8 @@ export const AUTO_TEXTS: { key: TextKey; label: string; when: string; default: s
 export const TEXT_LIMIT = 4096;
 export const MAX_WAIT_LIMIT = 10_080;
 export const PARALLEL_LIMIT = 100;
+/** Telegram's paid broadcasts allow a bot up to 1000 messages a second; 30 is the free ceiling. */
+export const SEND_LIMIT_MAX = 1000;
 
 /** The largest supergroup id: "-100" followed by the group's own id (Bot API). */
 export const SUPERGROUP_ID_MAX = -1_000_000_000_001;
@@ -68,11 +70,13 @@ export interface BotSettingsForm {
   /** As typed: whole minutes, 0 = no limit. */
   maxWaitMinutes: string;
   maxParallelChats: string;
+  /** As typed: the bot's messages per second, 1–1000. */
+  messagesPerSecond: string;
   texts: Record<TextKey, string>;
 }
 
 export type FormErrors = Partial<
-  Record<"maxWaitMinutes" | "maxParallelChats" | "groupChatId" | TextKey, string>
+  Record<"maxWaitMinutes" | "maxParallelChats" | "messagesPerSecond" | "groupChatId" | TextKey, string>
 >;
 
 export function formFromSettings(s: BotSettings): BotSettingsForm {
@@ -85,6 +89,7 @@ export function formFromSettings(s: BotSettings): BotSettingsForm {
     showOperatorName: s.operator.showOperatorName,
     maxWaitMinutes: String(s.operator.maxWaitMinutes),
     maxParallelChats: String(s.operator.maxParallelChats),
+    messagesPerSecond: String(s.messagesPerSecond),
     texts: {
       beforeStart: s.beforeStartText,
       connected: t.connected,
@@ -115,6 +120,9 @@ export function validateSettingsForm(f: BotSettingsForm): FormErrors {
   const parallel = wholeNumber(f.maxParallelChats);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > PARALLEL_LIMIT)
     errors.maxParallelChats = `A whole number from 1 to ${PARALLEL_LIMIT}.`;
+  const perSecond = wholeNumber(f.messagesPerSecond);
+  if (!Number.isInteger(perSecond) || perSecond < 1 || perSecond > SEND_LIMIT_MAX)
+    errors.messagesPerSecond = `A whole number from 1 to ${SEND_LIMIT_MAX.toLocaleString("en")}.`;
   const group = groupChatIdOf(f.groupChatId);
   if (Number.isNaN(group))
     errors.groupChatId = "A supergroup's id: -100 and the group's number, e.g. -1001234567890.";
@@ -136,6 +144,8 @@ export function settingsPatch(original: BotSettings, f: BotSettingsForm): Settin
   const texts: NonNullable<NonNullable<SettingsPatch["operator"]>["texts"]> = {};
 
   if (f.sendLeadText !== before.sendLeadText) patch.sendLeadText = f.sendLeadText;
+  const perSecond = Number(f.messagesPerSecond);
+  if (perSecond !== original.messagesPerSecond) patch.messagesPerSecond = perSecond;
   if (f.loginDomainLinked !== before.loginDomainLinked) patch.loginDomainLinked = f.loginDomainLinked;
   if (f.texts.beforeStart !== before.texts.beforeStart) patch.beforeStartText = f.texts.beforeStart;
   if (f.showOperatorName !== before.showOperatorName) operator.showOperatorName = f.showOperatorName;
@@ -161,7 +171,7 @@ export function errorKeyOf(path: string | null): keyof FormErrors | null {
   const last = path?.split(".").pop();
   if (!last) return null;
   if (last === "beforeStartText") return "beforeStart";
-  if (last === "maxWaitMinutes" || last === "maxParallelChats") return last;
+  if (last === "maxWaitMinutes" || last === "maxParallelChats" || last === "messagesPerSecond") return last;
   if (path?.includes("operatorGroup")) return "groupChatId";
   return AUTO_TEXTS.some((t) => t.key === last) ? (last as TextKey) : null;
 }

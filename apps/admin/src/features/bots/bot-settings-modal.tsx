@@ -29,6 +29,7 @@ type Bot = RouterOutputs["bots"]["list"][number];
 const FIELD_IDS: Record<keyof FormErrors, string> = {
   maxWaitMinutes: "bot-max-wait",
   maxParallelChats: "bot-max-parallel",
+  messagesPerSecond: "bot-messages-per-second",
   groupChatId: "bot-operator-group",
   beforeStart: "text-beforeStart",
   connected: "text-connected",
@@ -144,6 +145,26 @@ export function BotSettingsModal({
             onChange={(v) => set({ loginDomainLinked: v })}
             testId="bot-login-domain-linked"
           />
+        </div>
+
+        <SectionTitle>Sending</SectionTitle>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Messages per second"
+            htmlFor="bot-messages-per-second"
+            error={errors.messagesPerSecond}
+            hint="Telegram lets a bot send about 30 a second across all its chats. Raise it only if the bot has paid broadcasts enabled (up to 1,000). Each chat still gets about one a second."
+          >
+            <Input
+              id="bot-messages-per-second"
+              data-testid="bot-messages-per-second"
+              inputMode="numeric"
+              value={form.messagesPerSecond}
+              disabled={off}
+              invalid={!!errors.messagesPerSecond}
+              onChange={(e) => set({ messagesPerSecond: e.target.value }, "messagesPerSecond")}
+            />
+          </Field>
         </div>
 
         <SectionTitle>Operators</SectionTitle>

@@ -48,6 +48,12 @@ const minutes = (max: number, what: string) =>
  */
 export const botSettingsPatchSchema = z
   .object({
+    /** The bot's send limit (every runtime together); 1000 needs Telegram's paid broadcasts. */
+    messagesPerSecond: z
+      .number()
+      .int("The send limit is a whole number of messages per second.")
+      .min(1, "The send limit is at least 1 message per second.")
+      .max(1000, "The send limit can be at most 1,000 messages per second (Telegram's paid broadcasts)."),
     waitForStart: z.boolean(),
     beforeStartText: botText,
     sendLeadText: z.boolean(),
