@@ -3,6 +3,7 @@ import type { BotHandle } from "./bot-handle";
 import { deliverPending } from "./delivery";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
+import { logSetAside } from "./set-aside";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 /** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
@@ -34,9 +35,18 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
         updateId,
         error: String(err),
       });
-      await recordFailedAttempt(bot.db, bot.id, updateId, String(err), MAX_UPDATE_ATTEMPTS);
+      const { setAside } = await recordFailedAttempt(
+        bot.db,
+        bot.id,
+        updateId,
+        String(err),
+        MAX_UPDATE_ATTEMPTS,
+      );
       // The chat waits for this update (order); the recovery sweep retries it after its backoff.
-      return;
+      if (!setAside) return;
+      // Given up on: the bot's log says so, and the chat goes on with its next update now.
+      await logSetAside(bot.db, bot.log, bot.id, updateId, String(err), "process");
+      continue;
     }
     if (!handled) break;
     await answerCallbacks(bot, handled);
