@@ -1,4 +1,5 @@
 import type { Db } from "@switchboard/db";
+import { errorText } from "./error-text";
 import { storeUpdates, type UpdateToStore } from "./inbox";
 import type { Logger } from "./log";
 import { logUnusableUpdate, setAsideUnstored } from "./set-aside";
@@ -72,7 +73,7 @@ async function storeAloneOrSetAside(
     await setAsideUnstored(db, log, botId, {
       updateId: u.updateId,
       original: originals.get(u.updateId) ?? originalJsonOf(u.payload),
-      error: String(err),
+      error: errorText(err),
       stage: "store",
     });
     return new Set();
@@ -90,7 +91,7 @@ function prepare(update: unknown, updateId: number, original: string): UpdateToS
     mapUpdate(payload);
     return { updateId, chatId: chatIdOf(payload), payload, original: changed ? original : null };
   } catch (err) {
-    return { problem: `reading it failed: ${String(err)}` };
+    return { problem: `reading it failed: ${errorText(err)}` };
   }
 }
 
