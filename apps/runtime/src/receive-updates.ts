@@ -38,7 +38,7 @@ export async function receiveUpdates(
     }
     const original = r.text ?? originalJsonOf(r.update);
     originals.set(updateId, original);
-    const prepared = prepare(r.update, updateId, original);
+    const prepared = prepareUpdate(r.update, updateId, original);
     if ("problem" in prepared)
       await setAsideUnstored(db, log, botId, {
         updateId,
@@ -81,7 +81,11 @@ async function storeAloneOrSetAside(
 }
 
 /** The row to store, or why the runtime can't read the update (it is then set aside, not retried). */
-function prepare(update: unknown, updateId: number, original: string): UpdateToStore | { problem: string } {
+export function prepareUpdate(
+  update: unknown,
+  updateId: number,
+  original: string,
+): UpdateToStore | { problem: string } {
   try {
     const { value, changed } = sanitizeJson(update);
     const problem = updateShapeProblem(value);
