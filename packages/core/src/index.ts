@@ -1,4 +1,5 @@
 export * from "./actor";
+export * from "./bot-logs";
 export * from "./bot-settings";
 export * from "./bot-variables";
 export * from "./channels";
