@@ -27,6 +27,7 @@ export function LogFiltersBar({
       />
       <Select
         aria-label="Level"
+        className="w-36"
         value={filters.level}
         onChange={(e) => set({ level: e.target.value as LogLevel | "" })}
         data-testid="bot-log-level"
@@ -40,6 +41,7 @@ export function LogFiltersBar({
       </Select>
       <Select
         aria-label="Kind"
+        className="w-48"
         value={filters.method}
         onChange={(e) => set({ method: e.target.value })}
         data-testid="bot-log-method"
@@ -53,6 +55,7 @@ export function LogFiltersBar({
       </Select>
       <Select
         aria-label="Time range"
+        className="w-44"
         value={filters.range}
         onChange={(e) => set({ range: e.target.value as RangeKey })}
         data-testid="bot-log-range"
@@ -68,6 +71,7 @@ export function LogFiltersBar({
           <Input
             type="datetime-local"
             aria-label="From"
+            className="w-52"
             value={filters.from}
             onChange={(e) => set({ from: e.target.value })}
           />

@@ -16,7 +16,7 @@ export function LogsTable({ lines }: { lines: LogLine[] }) {
               <th className="w-[11%] px-5 py-2.5 font-medium">Level</th>
               <th className="w-[16%] px-3 py-2.5 font-medium">Kind</th>
               <th className="px-3 py-2.5 font-medium">Message</th>
-              <th className="w-[13%] px-5 py-2.5 text-right font-medium">When</th>
+              <th className="w-[16%] px-5 py-2.5 text-right font-medium">When</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
