@@ -1,6 +1,7 @@
 import { botLogs, bots, type Db } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import type { Logger } from "./log";
+import { sanitizeJson, sanitizeString } from "./telegram/sanitize";
 
 /** Writes to the per-bot log the admin shows, and to stdout. Never throws: logging must not break delivery. */
 export async function logBotEvent(
@@ -15,8 +16,9 @@ export async function logBotEvent(
       botId,
       level: entry.level,
       method: entry.method ?? null,
-      message: entry.message.slice(0, 2000),
-      details: entry.details ?? null,
+      // Lines often quote what users sent: made storable, or the line would be lost.
+      message: sanitizeString(entry.message.slice(0, 2000)),
+      details: entry.details === undefined ? null : sanitizeJson(entry.details).value,
     });
   } catch (err) {
     log("error", "could not write bot log", { error: String(err) });

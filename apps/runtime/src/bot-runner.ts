@@ -15,15 +15,17 @@ import { logBotEvent, markBotActive, markBotFailing } from "./bot-log";
 import { KeyedSerialQueue } from "./chat-queue";
 import type { RuntimeConfig } from "./config";
 import { deliverPending } from "./delivery";
-import { chatsWithPendingUpdates, storeUpdates } from "./inbox";
+import { chatsWithPendingUpdates } from "./inbox";
 import type { Logger } from "./log";
 import { createBotPacer } from "./pacing/bot-pacer";
 import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { drainChat } from "./process-chat";
+import { receiveUpdates } from "./receive-updates";
 import type { SentRecorder } from "./sent-recorder";
-import type { TelegramUpdate } from "./telegram/update-mapping";
+import { logUnusableUpdate } from "./set-aside";
 import { TopicDelivery } from "./topic-delivery";
+import { type WebhookBody, webhookBodyProblem } from "./webhook-body";
 
 export type BotRow = typeof bots.$inferSelect;
 
@@ -218,10 +220,19 @@ export class BotRunner {
     }
   }
 
-  /** Webhook entry: verifies Telegram's secret header and stores the update before answering 200. */
-  async acceptWebhook(secretHeader: string | undefined, update: TelegramUpdate): Promise<"ok" | "forbidden"> {
+  /**
+   * Webhook entry: verifies Telegram's secret header, then stores the update (or sets it aside, or
+   * logs a body that is no update) before answering 200. Throws only when the database fails: the
+   * one case where Telegram should retry.
+   */
+  async acceptWebhook(secretHeader: string | undefined, body: WebhookBody): Promise<"ok" | "forbidden"> {
     if (!secretHeader || !safeEqual(secretHeader, this.row.webhookSecret)) return "forbidden";
-    const chats = await storeUpdates(this.deps.db, this.row.id, [update]);
+    const { db, log } = this.deps;
+    if (body.kind !== "json") {
+      await logUnusableUpdate(db, log, this.row.id, webhookBodyProblem(body));
+      return "ok";
+    }
+    const chats = await receiveUpdates(db, log, this.row.id, [{ update: body.json, text: body.text }]);
     this.schedule(chats);
     return "ok";
   }

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import path from "node:path";
-import type { WebhookRetryPolicy } from "@switchboard/core";
+import { DEFAULT_BOT_LOG_KEEP_DAYS, type WebhookRetryPolicy } from "@switchboard/core";
 import type { AddressPolicy } from "./http/address-policy";
 
 export interface RuntimeConfig {
@@ -55,6 +55,21 @@ export interface RuntimeConfig {
   httpCalls?: boolean;
   /** How often open HTTP calls are looked for (they also wake on NOTIFY); default 2000. */
   httpPollMs?: number;
+  /** Days the bots' logs are kept (RUNTIME_BOT_LOG_RETENTION_DAYS); default 30 (core DEFAULT_BOT_LOG_KEEP_DAYS). */
+  botLogRetentionDays?: number;
+  /** How often history is pruned (retention-worker.ts); tests shorten it. Default hourly. */
+  pruneEveryMs?: number;
+}
+
+/** A whole number of days from the environment; the default when unset, with a clear error when not a number. */
+function positiveDays(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(
+      `RUNTIME_BOT_LOG_RETENTION_DAYS must be a whole number of days (1 or more), not "${raw}".`,
+    );
+  return days;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -82,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
     httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
     httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
+    botLogRetentionDays: positiveDays(env.RUNTIME_BOT_LOG_RETENTION_DAYS, DEFAULT_BOT_LOG_KEEP_DAYS),
   };
 }
 

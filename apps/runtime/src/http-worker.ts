@@ -5,7 +5,6 @@ import {
   claimHttpJobs,
   deliverHttpResult,
   type HttpJob,
-  pruneHttpJobs,
   readSecretValues,
 } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
@@ -14,9 +13,6 @@ import type { AddressPolicy } from "./http/address-policy";
 import { type FetchResult, type OutgoingHeader, performHttpRequest } from "./http/fetcher";
 import type { Logger } from "./log";
 import { NotifiedLoop } from "./notified-loop";
-
-/** How often finished jobs past their retention are deleted. */
-const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Calls claimed per round, performed at once (none holds a chat lock or a transaction while waiting). */
 const BATCH = 8;
@@ -40,8 +36,6 @@ export interface HttpWorkerDeps {
  * once) or fails as interrupted (POST, PATCH).
  */
 export class HttpWorker extends NotifiedLoop {
-  private lastPrune = 0;
-
   constructor(private readonly deps: HttpWorkerDeps) {
     super({
       sql: deps.sql,
@@ -53,10 +47,6 @@ export class HttpWorker extends NotifiedLoop {
   }
 
   protected override async round(): Promise<{ full: boolean }> {
-    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
-      this.lastPrune = Date.now();
-      await pruneHttpJobs(this.deps.db);
-    }
     const jobs = await claimHttpJobs(this.deps.db, BATCH);
     await Promise.all(jobs.map((job) => this.run(job)));
     return { full: jobs.length === BATCH };

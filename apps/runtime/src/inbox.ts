@@ -1,6 +1,6 @@
 import { type Db, processedUpdates } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
+import { sanitizeString } from "./telegram/sanitize";
 
 /**
  * Durably records received updates before anything else happens. A redelivered update (webhook
@@ -11,28 +11,36 @@ import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
 /** After this long, Telegram may hand out an update_id again. */
 export const UPDATE_ID_REUSE_AFTER = "7 days";
 
-export async function storeUpdates(db: Db, botId: string, updates: TelegramUpdate[]): Promise<Set<number>> {
+/** An update ready to store (receive-updates.ts prepares it: storable strings, its chat). */
+export interface UpdateToStore {
+  updateId: number;
+  chatId: number | null;
+  payload: unknown;
+  /** The update's JSON as sent, when `payload` differs from it (telegram/sanitize.ts); else null. */
+  original: string | null;
+}
+
+export async function storeUpdates(db: Db, botId: string, updates: UpdateToStore[]): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
   const rows = await db
     .insert(processedUpdates)
     .values(
-      updates.map((u) => {
-        const chatId = chatIdOf(u);
+      updates.map((u) => ({
+        botId,
+        updateId: u.updateId,
+        chatId: u.chatId,
+        payload: u.payload,
+        original: u.original,
         // Updates outside any chat have nothing to process: they are stored as done.
-        return {
-          botId,
-          updateId: u.update_id,
-          chatId,
-          payload: u,
-          processedAt: chatId === null ? new Date() : null,
-        };
-      }),
+        processedAt: u.chatId === null ? new Date() : null,
+      })),
     )
     .onConflictDoUpdate({
       target: [processedUpdates.botId, processedUpdates.updateId],
       set: {
         chatId: sql`excluded.chat_id`,
         payload: sql`excluded.payload`,
+        original: sql`excluded.original`,
         receivedAt: sql`now()`,
         processedAt: sql`excluded.processed_at`,
         attempts: 0,
@@ -78,20 +86,25 @@ export async function takeNextUpdate(db: Pick<Db, "execute">, botId: string, cha
   return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
 }
 
-/** Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can move on. */
+/**
+ * Processing threw: count the attempt; after `maxAttempts` the update is set aside so the chat can
+ * move on. Returns whether it was set aside. (The error may quote the update's text: made storable.)
+ */
 export async function recordFailedAttempt(
   db: Db,
   botId: string,
   updateId: number,
   error: string,
   maxAttempts: number,
-) {
-  await db
+): Promise<{ setAside: boolean }> {
+  const [row] = await db
     .update(processedUpdates)
     .set({
       attempts: sql`${processedUpdates.attempts} + 1`,
-      error: error.slice(0, 2000),
+      error: sanitizeString(error.slice(0, 2000)),
       processedAt: sql`case when ${processedUpdates.attempts} + 1 >= ${maxAttempts} then now() else null end`,
     })
-    .where(and(eq(processedUpdates.botId, botId), eq(processedUpdates.updateId, updateId)));
+    .where(and(eq(processedUpdates.botId, botId), eq(processedUpdates.updateId, updateId)))
+    .returning({ processedAt: processedUpdates.processedAt });
+  return { setAside: row?.processedAt != null };
 }

@@ -1,7 +1,7 @@
 import { TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
-import { storeUpdates } from "./inbox";
 import type { PollLeadership } from "./poll-leadership";
+import { offsetAfter, receiveUpdates } from "./receive-updates";
 import { sleep } from "./sleep";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
@@ -79,8 +79,14 @@ async function pollLoop(bot: BotHandle, opts: PollingOptions) {
       continue;
     }
     if (updates.length === 0) continue;
-    const chats = await storeUpdates(bot.db, bot.id, updates);
-    offset = updates[updates.length - 1]!.update_id + 1;
+    // Stored or set aside, every one (receive-updates.ts): a bad update can't hold the offset back.
+    const chats = await receiveUpdates(
+      bot.db,
+      bot.log,
+      bot.id,
+      updates.map((update) => ({ update })),
+    );
+    offset = offsetAfter(updates, offset);
     opts.onChats(chats);
   }
 }

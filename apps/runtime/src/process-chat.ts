@@ -1,8 +1,10 @@
 import { lockChat } from "@switchboard/core";
 import type { BotHandle } from "./bot-handle";
 import { deliverClaimed, deliverPending } from "./delivery";
+import { errorText } from "./error-text";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { recordFailedAttempt, takeNextUpdate } from "./inbox";
+import { logSetAside } from "./set-aside";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 /** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
@@ -29,14 +31,14 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
       });
     } catch (err) {
       if (updateId === null) throw err;
-      bot.log("error", "processing an update failed; will retry", {
-        botId: bot.id,
-        updateId,
-        error: String(err),
-      });
-      await recordFailedAttempt(bot.db, bot.id, updateId, String(err), MAX_UPDATE_ATTEMPTS);
+      const error = errorText(err);
+      bot.log("error", "processing an update failed; will retry", { botId: bot.id, updateId, error });
+      const { setAside } = await recordFailedAttempt(bot.db, bot.id, updateId, error, MAX_UPDATE_ATTEMPTS);
       // The chat waits for this update (order); the recovery sweep retries it after its backoff.
-      return;
+      if (!setAside) return;
+      // Given up on: the bot's log says so, and the chat goes on with its next update now.
+      await logSetAside(bot.db, bot.log, bot.id, updateId, error, "process");
+      continue;
     }
     if (!handled) break;
     await answerCallbacks(bot, handled);

@@ -1,20 +1,10 @@
-import {
-  CHANNELS,
-  type CoreEnv,
-  drainQueue,
-  pruneRealtimeEvents,
-  pruneTopicOutbox,
-  pruneWebhookDeliveries,
-  workspacesWithWaiting,
-} from "@switchboard/core";
+import { CHANNELS, type CoreEnv, drainQueue, workspacesWithWaiting } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import type { Sql } from "postgres";
 import type { Logger } from "./log";
 
 /** Every waiting workspace is looked at this often, in case a notification was missed. */
 const SWEEP_MS = 10_000;
-/** Old realtime events, sent topic-outbox lines and finished webhook deliveries are pruned about this often. */
-const PRUNE_MS = 3_600_000;
 
 /**
  * Hands waiting conversations to operators (core routing/drain.ts): at once when a workspace is
@@ -26,7 +16,6 @@ export class RoutingWorker {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private sweepTimer: NodeJS.Timeout | undefined;
-  private pruneTimer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private stopped = false;
 
@@ -36,26 +25,12 @@ export class RoutingWorker {
     const listener = await this.deps.sql.listen(CHANNELS.routing, (workspaceId) => this.drain(workspaceId));
     this.unlisten = () => listener.unlisten();
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.pruneTimer = setInterval(() => {
-      void pruneRealtimeEvents(this.deps.db).catch((err) =>
-        this.deps.log("warn", "pruning events failed", { error: String(err) }),
-      );
-      // Lines the operators' group got, after a week (the topic outbox keeps pending ones forever).
-      void pruneTopicOutbox(this.deps.db).catch((err) =>
-        this.deps.log("warn", "pruning the topic outbox failed", { error: String(err) }),
-      );
-      // The webhook log keeps finished deliveries for 30 days.
-      void pruneWebhookDeliveries(this.deps.db).catch((err) =>
-        this.deps.log("warn", "pruning webhook deliveries failed", { error: String(err) }),
-      );
-    }, PRUNE_MS);
     await this.sweep();
   }
 
   async stop() {
     this.stopped = true;
     clearInterval(this.sweepTimer);
-    clearInterval(this.pruneTimer);
     await this.unlisten?.().catch(() => {});
     await Promise.all(this.running.values());
   }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { LocalFileStorage } from "@switchboard/core";
+import { DEFAULT_BOT_LOG_KEEP_DAYS, LocalFileStorage } from "@switchboard/core";
 import { createDb, secretKeyFromEnv } from "@switchboard/db";
 import type { RuntimeConfig } from "./config";
 import { anyAddress, publicOnly } from "./http/address-policy";
@@ -8,6 +8,7 @@ import { HttpWorker } from "./http-worker";
 import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
 import { PollLeadership } from "./poll-leadership";
+import { RetentionWorker } from "./retention-worker";
 import { RoutingWorker } from "./routing-worker";
 import { SentRecorder } from "./sent-recorder";
 import { BotSupervisor } from "./supervisor";
@@ -42,6 +43,12 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
   const routing = new RoutingWorker({ db, sql, env: core, log });
+  const retention = new RetentionWorker({
+    db,
+    log,
+    botLogKeepDays: config.botLogRetentionDays ?? DEFAULT_BOT_LOG_KEEP_DAYS,
+    ...(config.pruneEveryMs ? { everyMs: config.pruneEveryMs } : {}),
+  });
   const downloads =
     config.mediaDownloads === false
       ? null
@@ -89,6 +96,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await supervisor.start();
   await timers.start();
   await routing.start();
+  retention.start();
   await downloads?.start();
   await webhooks?.start();
   await calls?.start();
@@ -107,6 +115,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       await calls?.stop();
       await downloads?.stop();
       await routing.stop();
+      await retention.stop();
       await timers.stop();
       await supervisor.stop();
       await serverClosed;

@@ -172,6 +172,8 @@ describe("workspace isolation", () => {
     "bots.remove": (api) => api.bots.remove({ id: bRows.botId }),
     "bots.updateSettings": (api) =>
       api.bots.updateSettings({ id: bRows.botId, settings: { waitForStart: true } }),
+    "bots.logs": (api) => api.bots.logs({ botId: bRows.botId }),
+    "bots.webhookInfo": (api) => api.bots.webhookInfo({ botId: bRows.botId }),
     "flows.get": (api) => api.flows.get({ id: bRows.flowId }),
     "flows.rename": (api) => api.flows.rename({ id: bRows.flowId, name: "pwned" }),
     "flows.remove": (api) => api.flows.remove({ id: bRows.flowId }),

@@ -1,4 +1,5 @@
 export * from "./actor";
+export * from "./bot-logs";
 export * from "./bot-settings";
 export * from "./bot-variables";
 export * from "./channels";
@@ -57,6 +58,7 @@ export * from "./outbox/enqueue";
 export * from "./outbox/send-budget";
 export * from "./outbox/telegram-calls";
 export * from "./realtime/emit";
+export * from "./retention/prune";
 export * from "./routing/assign";
 export * from "./routing/drain";
 export * from "./routing/idle-close";

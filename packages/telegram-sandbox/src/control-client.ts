@@ -363,6 +363,14 @@ export class SandboxClient {
     }
   }
 
+  /**
+   * Queues a raw update, unchecked (U+0000, lone surrogates, odd shapes); update_id is assigned
+   * unless given. Returns the update_id.
+   */
+  async injectUpdate(input: { token: string; update: Record<string, unknown> }): Promise<number> {
+    return (await this.post<{ update_id: number }>("inject-update", input)).update_id;
+  }
+
   /** Makes the next `count` calls of `method` (default: any but getUpdates) fail; default 429. */
   async failNext(input: FailNextOptions): Promise<void> {
     await this.post("fail-next", input);

@@ -50,6 +50,21 @@ export class UpdateQueue {
     return update;
   }
 
+  /**
+   * Queues an update as given, bypassing allowed_updates (inject-update). An `update_id` in it is
+   * kept (the next generated ones continue above it); otherwise the next id is used.
+   */
+  pushRaw(payload: Record<string, unknown>): TgUpdate {
+    const given = payload.update_id;
+    const update = { ...payload, update_id: typeof given === "number" ? given : this.nextId++ } as TgUpdate;
+    if (typeof given === "number" && Number.isSafeInteger(given) && given >= this.nextId)
+      this.nextId = given + 1;
+    this.items.push(update);
+    this.poller?.wake();
+    for (const listener of this.listeners) listener();
+    return update;
+  }
+
   /** Applies getUpdates `offset`: positive confirms everything below it, negative keeps the last -offset. */
   confirm(offset: number): void {
     if (offset > 0) this.items = this.items.filter((u) => u.update_id >= offset);

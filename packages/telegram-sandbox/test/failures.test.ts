@@ -62,3 +62,14 @@ describe("getCalls", () => {
     expect((await ctx.client.getCalls({ token: TOKEN })).map((c) => c.method)).toContain("getMe");
   });
 });
+
+describe("injectUpdate", () => {
+  it("queues an update exactly as given, characters Telegram rarely sends and odd shapes included", async () => {
+    await ctx.client.reset();
+    const odd = { message: { message_id: "x", text: "a\u0000b\ud800", chat: null } };
+    const id = await ctx.client.injectUpdate({ token: TOKEN, update: odd });
+    const updates = (await ok(ctx.sandbox, "getUpdates", {})) as { update_id: number }[];
+    const last = updates.at(-1);
+    expect(last).toEqual({ ...odd, update_id: id });
+  });
+});

@@ -69,7 +69,8 @@ export const botLogs = pgTable(
     details: jsonb("details"),
     createdAt: createdAt(),
   },
-  (t) => [index("bot_logs_bot_idx").on(t.botId, t.createdAt)],
+  // The second index serves retention, which prunes every bot's old lines at once.
+  (t) => [index("bot_logs_bot_idx").on(t.botId, t.createdAt), index("bot_logs_created_idx").on(t.createdAt)],
 );
 
 /** A bot's variables (Bot settings → Variables), read by templates as `{{bot.KEY}}`. */

@@ -123,10 +123,19 @@ export const processedUpdates = pgTable(
     /** After a failed attempt: not to be processed again before this time (backoff). */
     notBefore: timestamp("not_before", { withTimezone: true }),
     error: text("error"),
+    /**
+     * The update as Telegram sent it (its JSON text), kept only when `payload` had to be made safe for
+     * Postgres (U+0000 and lone surrogates become U+FFFD, runtime telegram/sanitize.ts) or when the
+     * update was set aside unstored (then `payload` holds only its update_id). JSON text escapes
+     * those characters, so this column always takes it.
+     */
+    original: text("original"),
   },
   (t) => [
     primaryKey({ columns: [t.botId, t.updateId] }),
     index("processed_updates_pending_idx").on(t.botId, t.chatId).where(sql`${t.processedAt} is null`),
+    // Retention prunes by age (runtime retention job).
+    index("processed_updates_received_idx").on(t.receivedAt),
   ],
 );
 

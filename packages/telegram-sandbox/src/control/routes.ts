@@ -179,6 +179,7 @@ export class ControlRoutes {
       "chat-state": (input) => chatState(store, bot(input), requireInt(input, "chatId")),
       "callback-answer": (input, signal) => this.callbackAnswer(bot(input), input, signal),
       "fail-next": (input) => failNext(bot(input), input),
+      "inject-update": (input) => injectUpdate(bot(input), input),
       calls: (input) => {
         const method = optionalString(input, "method")?.toLowerCase();
         return bot(input).calls.filter((call) => !method || call.method.toLowerCase() === method);
@@ -325,4 +326,17 @@ function failNext(bot: BotState, input: Input): true {
     remaining: count,
   });
   return true;
+}
+
+/**
+ * Queues an update exactly as given (any JSON object; the sandbox assigns update_id unless it is
+ * given), for tests of what a bot does with updates real Telegram rarely sends: U+0000 or half a
+ * surrogate pair in a text or a name, odd or missing fields. Nothing about it is checked.
+ */
+function injectUpdate(bot: BotState, input: Input): { update_id: number } {
+  const update = input.update;
+  if (update === null || typeof update !== "object" || Array.isArray(update))
+    throw new ControlError(400, '"update" must be a JSON object');
+  const pushed = bot.updates.pushRaw(update as Record<string, unknown>);
+  return { update_id: pushed.update_id };
 }

@@ -4,11 +4,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
 import { Field, Select } from "@/components/ui/field";
-import { AlertIcon, ExternalIcon, KeyIcon, SettingsIcon, TrashIcon } from "@/components/ui/icons";
+import {
+  AlertIcon,
+  ExternalIcon,
+  HistoryIcon,
+  KeyIcon,
+  SettingsIcon,
+  TrashIcon,
+} from "@/components/ui/icons";
 import { Toggle } from "@/components/ui/toggle";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/errors";
@@ -128,6 +135,15 @@ export function BotCard({
           >
             <KeyIcon size={12} /> {bot.tokenHint}
           </span>
+          {canEdit && (
+            <Link
+              href={`/bots/${bot.id}/logs`}
+              className={buttonClass("secondary", "sm")}
+              data-testid="bot-logs-open"
+            >
+              <HistoryIcon size={14} /> Logs
+            </Link>
+          )}
           <Button size="sm" onClick={() => setSettingsOpen(true)} data-testid="bot-settings-open">
             <SettingsIcon size={14} /> Settings
           </Button>

@@ -1,7 +1,12 @@
+import { listBotLogs } from "@switchboard/core";
 import { editorProcedure, router, workspaceProcedure } from "../../trpc";
 import {
   botIdInput,
+  botLogsInput,
+  botLogsOutput,
   botSchema,
+  botWebhookInfoInput,
+  botWebhookInfoOutput,
   connectBotInput,
   listBotsOutput,
   removeBotOutput,
@@ -9,6 +14,7 @@ import {
   updateBotSettingsInput,
 } from "./schemas";
 import { connectBot, listBots, removeBot, updateBot, updateBotSettings } from "./service";
+import { webhookInfoOf } from "./webhook-info";
 
 export const botsRouter = router({
   list: workspaceProcedure.output(listBotsOutput).query(({ ctx }) => listBots(ctx)),
@@ -24,6 +30,16 @@ export const botsRouter = router({
     .input(updateBotSettingsInput)
     .output(botSchema)
     .mutation(({ ctx, input }) => updateBotSettings(ctx, input.id, input.settings)),
+  /** The bot's log (failed Telegram calls, errors, updates set aside): owners and marketers. */
+  logs: editorProcedure
+    .input(botLogsInput)
+    .output(botLogsOutput)
+    .query(({ ctx, input }) => listBotLogs(ctx.db, ctx.workspaceId, input)),
+  /** Telegram's getWebhookInfo for the bot, asked with its token. */
+  webhookInfo: editorProcedure
+    .input(botWebhookInfoInput)
+    .output(botWebhookInfoOutput)
+    .query(({ ctx, input }) => webhookInfoOf(ctx, ctx.env, input.botId)),
   remove: editorProcedure
     .input(botIdInput)
     .output(removeBotOutput)

@@ -131,3 +131,50 @@ export const listBotsOutput = z.array(botSchema);
 export type ListBotsOutput = z.infer<typeof listBotsOutput>;
 
 export const removeBotOutput = z.void();
+
+// ---- the bot's log and Telegram's webhook info (admin → Bots → Logs) ----
+
+export const botLogsInput = z.object({
+  botId: z.string().uuid(),
+  level: z.enum(["info", "warn", "error"]).optional(),
+  /** A Telegram method ("sendMessage") or a kind of line ("update": updates set aside or ignored). */
+  method: z.string().trim().min(1).max(100).optional(),
+  search: z.string().max(200, "Search for at most 200 characters.").optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+export const botLogLineSchema = z.object({
+  id: z.string(),
+  level: z.enum(["info", "warn", "error"]),
+  method: z.string().nullable(),
+  message: z.string(),
+  details: z.unknown(),
+  createdAt: z.date(),
+});
+
+export const botLogsOutput = z.object({
+  items: z.array(botLogLineSchema),
+  nextCursor: z.string().nullable(),
+  /** Every method (kind) the bot's log has, for the filter. */
+  methods: z.array(z.string()),
+});
+
+export const botWebhookInfoInput = z.object({ botId: z.string().uuid() });
+
+/** Telegram's getWebhookInfo, in the API's casing; an empty url means the bot is polled. */
+export const botWebhookInfoOutput = z.object({
+  deliveryMode: z.enum(deliveryMode.enumValues),
+  url: z.string(),
+  hasCustomCertificate: z.boolean(),
+  pendingUpdateCount: z.number().int(),
+  ipAddress: z.string().nullable(),
+  lastErrorDate: z.date().nullable(),
+  lastErrorMessage: z.string().nullable(),
+  lastSynchronizationErrorDate: z.date().nullable(),
+  maxConnections: z.number().int().nullable(),
+  allowedUpdates: z.array(z.string()).nullable(),
+});
+export type BotWebhookInfo = z.infer<typeof botWebhookInfoOutput>;
