@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 import { assertEditor, workspaceScopeOf } from "./scope";
+import { validationMessage } from "./validation-message";
 
 export type { ActorScope, WorkspaceScope } from "./scope";
 
@@ -52,6 +53,8 @@ const t = initTRPC.context<Context>().create({
     const domain = isDomainError(error.cause) ? error.cause : null;
     return {
       ...shape,
+      // tRPC's own message for a failed input parse is the issues as JSON; people read sentences.
+      message: zod ? validationMessage(zod) : shape.message,
       data: {
         ...shape.data,
         zodIssues: zod,

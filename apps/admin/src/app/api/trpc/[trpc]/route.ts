@@ -1,16 +1,15 @@
-import { apiEnvFromProcess, appRouter, createContext } from "@switchboard/api";
+import { apiEnvFromProcess, createContext, serveTrpc } from "@switchboard/api";
 import { getDb } from "@switchboard/db";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAuth } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 async function handler(req: Request) {
-  return fetchRequestHandler({
+  // serveTrpc refuses batches over 50 calls and bodies over 4 MB before anything is read or run.
+  return serveTrpc({
     endpoint: "/api/trpc",
     req,
-    router: appRouter,
     createContext: async () => {
       const session = await getAuth().api.getSession({ headers: req.headers });
       // The session row names the workspace this browser works in (workspace.switch, an accepted invitation).
