@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, isDomainError } from "@switchboard/core";
+import { DomainError, type DomainErrorCode, isDomainError, redactBotTokens } from "@switchboard/core";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -54,9 +54,12 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // tRPC's own message for a failed input parse is the issues as JSON; people read sentences.
-      message: zod ? validationMessage(zod) : shape.message,
+      // Redacted whatever its origin: an unexpected error's message (a Telegram client's, with a request
+      // URL) reaches the client as INTERNAL_SERVER_ERROR and must never carry a bot token.
+      message: redactBotTokens(zod ? validationMessage(zod) : shape.message),
       data: {
         ...shape.data,
+        ...(shape.data.stack ? { stack: redactBotTokens(shape.data.stack) } : {}),
         zodIssues: zod,
         domainCode: domain?.code ?? null,
         details: domain?.details ?? null,

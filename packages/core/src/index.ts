@@ -56,6 +56,7 @@ export * from "./outbox/delivery-store";
 export * from "./outbox/enqueue";
 export * from "./outbox/telegram-calls";
 export * from "./realtime/emit";
+export * from "./redact";
 export * from "./routing/assign";
 export * from "./routing/drain";
 export * from "./routing/idle-close";

@@ -44,7 +44,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store.groupRateLimit = { messages, windowSeconds };
   }
   for (const bot of options.bots ?? []) {
-    if (!TOKEN_PATTERN.test(bot.token)) throw new Error(`telegram-sandbox: invalid bot token "${bot.token}"`);
+    if (!TOKEN_PATTERN.test(bot.token))
+      throw new Error(`telegram-sandbox: the bot @${bot.username} has an invalid token`);
     store.registerBot(bot.token, bot.username, bot.firstName);
   }
 

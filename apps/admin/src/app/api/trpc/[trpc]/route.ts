@@ -1,4 +1,5 @@
 import { apiEnvFromProcess, createContext, serveTrpc } from "@switchboard/api";
+import { safeErrorText } from "@switchboard/core";
 import { getDb } from "@switchboard/db";
 import { getAuth } from "@/server/auth";
 
@@ -21,7 +22,9 @@ async function handler(req: Request) {
       });
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error);
+      // As text, redacted: an unexpected error from a Telegram client may carry a bot token in a URL.
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[trpc] ${path ?? "?"}: ${safeErrorText(error)}`);
     },
   });
 }
