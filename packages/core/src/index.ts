@@ -1,3 +1,4 @@
+export * from "./accounts/sign-in-backoff";
 export * from "./actor";
 export * from "./bot-settings";
 export * from "./bot-variables";
