@@ -11,20 +11,30 @@ export const MAX_BATCH_SIZE = 50;
 
 /**
  * The largest request body tRPC reads. File uploads do not come through tRPC (they are multipart
- * posts to /api/files/*, with Telegram's own limits), so the largest legitimate body is a flow's
- * graph or a long message: well under this.
+ * posts to /api/files/*, with Telegram's own limits), so every other input is small.
  */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-const TOO_MANY_CALLS = `Too many calls in one request: at most ${MAX_BATCH_SIZE}.`;
-const BODY_TOO_LARGE = `The request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB.`;
+/**
+ * The two inputs that may legitimately be bigger: a flow's draft and an imported flow file, each capped
+ * by its own schema at 5,000,000 characters. As UTF-8 inside JSON (non-Latin text, escaped quotes in
+ * the imported file's string) that can take up to about three times as many bytes.
+ */
+export const MAX_FLOW_BODY_BYTES = 16 * 1024 * 1024;
+const FLOW_DOCUMENT_PROCEDURES = new Set(["flows.saveDraft", "flows.importJson"]);
 
-/** The number of procedures a batched URL names (`/api/trpc/a,b,c?batch=1`), 1 when not batched. */
-function callCount(url: URL, endpoint: string): number {
-  if (url.searchParams.get("batch") !== "1") return 1;
-  const path = url.pathname.slice(endpoint.length + 1);
-  return path.split(",").length;
+const TOO_MANY_CALLS = `Too many calls in one request: at most ${MAX_BATCH_SIZE}.`;
+const bodyTooLarge = (limit: number) => `The request is too large: at most ${limit / (1024 * 1024)} MB.`;
+
+/** The procedures a URL names: `/api/trpc/a,b,c?batch=1` is three, an unbatched one always one. */
+function pathsOf(url: URL, endpoint: string): string[] {
+  const path = decodeURIComponent(url.pathname.slice(endpoint.length + 1));
+  return url.searchParams.get("batch") === "1" ? path.split(",") : [path];
 }
+
+/** The body limit for these calls: the flow-document one only when every call is a flow document's. */
+const bodyLimitFor = (paths: string[]) =>
+  paths.every((p) => FLOW_DOCUMENT_PROCEDURES.has(p)) ? MAX_FLOW_BODY_BYTES : MAX_BODY_BYTES;
 
 /**
  * The body, read at most `max` bytes far: null when it is larger (the stream is cancelled there, so a
@@ -75,15 +85,17 @@ export async function serveTrpc(opts: ServeTrpcOptions): Promise<Response> {
   const { req, endpoint } = opts;
   let refusal: TRPCError | null = null;
   let request = req;
-  if (callCount(new URL(req.url), endpoint) > MAX_BATCH_SIZE) {
+  const paths = pathsOf(new URL(req.url), endpoint);
+  if (paths.length > MAX_BATCH_SIZE) {
     refusal = new TRPCError({ code: "BAD_REQUEST", message: TOO_MANY_CALLS });
     request = withoutBody(req);
   } else if (req.method === "POST") {
-    const body = await readBodyWithin(req, MAX_BODY_BYTES);
+    const limit = bodyLimitFor(paths);
+    const body = await readBodyWithin(req, limit);
     if (body) {
       request = new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
     } else {
-      refusal = new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: BODY_TOO_LARGE });
+      refusal = new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: bodyTooLarge(limit) });
       request = withoutBody(req);
     }
   }
@@ -92,7 +104,7 @@ export async function serveTrpc(opts: ServeTrpcOptions): Promise<Response> {
     req: request,
     router: appRouter,
     // No `maxBatchSize` here: tRPC's own check answers one bare error ("Batch call exceeds maximum
-    // size") instead of one sentence per call, and it counts the same paths as callCount above.
+    // size") instead of one sentence per call, and it counts the same paths as pathsOf above.
     createContext: async () => {
       if (refusal) throw refusal;
       return opts.createContext();

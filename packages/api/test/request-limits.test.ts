@@ -1,7 +1,13 @@
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context";
-import { MAX_BATCH_SIZE, MAX_BODY_BYTES, readBodyWithin, serveTrpc } from "../src/serve-trpc";
+import {
+  MAX_BATCH_SIZE,
+  MAX_BODY_BYTES,
+  MAX_FLOW_BODY_BYTES,
+  readBodyWithin,
+  serveTrpc,
+} from "../src/serve-trpc";
 import { createWorld, type Member, type World } from "./helpers";
 
 let w: World;
@@ -78,6 +84,32 @@ describe("tRPC request limits", () => {
     expect(res.status).toBe(400);
     const items = (await res.json()) as ErrorItem[];
     expect(items[0]!.error.json.message).toMatch(/^Name: must be at most \d+ characters\.$/);
+  });
+
+  it("lets a flow's draft be as large as its own 5,000,000-character cap allows", async () => {
+    const draft = "é".repeat(5_000_000);
+    const body = JSON.stringify({
+      0: superjson.serialize({ id: "00000000-0000-4000-8000-000000000000", json: draft }),
+    });
+    expect(body.length).toBeGreaterThan(MAX_BODY_BYTES / 2);
+    const res = await serve(
+      new Request("http://admin.test/api/trpc/flows.importJson?batch=1", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    );
+    // Read and handed to the procedure (which judges the text), not refused at the door.
+    expect(res.status).not.toBe(413);
+    const mixed = await serve(
+      new Request("http://admin.test/api/trpc/flows.importJson,workspace.updateSettings?batch=1", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    );
+    expect(mixed.status).toBe(413);
+    expect(MAX_FLOW_BODY_BYTES).toBeGreaterThan(3 * 5_000_000);
   });
 
   it("stops reading a streamed body without a length once it passes the limit", async () => {
