@@ -59,6 +59,8 @@ describe("bots", () => {
     expect(error).toBeInstanceOf(SandboxError);
     expect((error as SandboxError).status).toBe(409);
     expect((error as SandboxError).message).toMatch(/@taken_bot is already taken/);
+    // The same bot with a revoked-and-renewed token (same id) keeps its name.
+    await ctx.client.registerBot({ token: `881:${"r".repeat(32)}`, username: "taken_bot" });
   });
 });
 

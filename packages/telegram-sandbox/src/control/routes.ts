@@ -208,10 +208,10 @@ export class ControlRoutes {
     const username = requireString(input, "username");
     if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username))
       throw new ControlError(400, `invalid bot username "${username}"`);
-    // Usernames are unique on Telegram: a second bot may not take one (registering the same token
-    // again stays idempotent).
+    // Usernames are unique on Telegram: another bot may not take one. The same bot may come back with
+    // a new token (BotFather's "revoke": same id, new secret); the same token again stays idempotent.
     const holder = this.store.botByUsername(username);
-    if (holder && holder.token !== token)
+    if (holder && holder.token.split(":")[0] !== token.split(":")[0])
       throw new ControlError(409, `the username @${holder.username} is already taken`);
     return botInfo(this.store.registerBot(token, username, optionalString(input, "firstName")));
   }
