@@ -13,4 +13,6 @@ ENV NODE_ENV=production ADMIN_PORT=3000
 COPY --from=build /app /app
 EXPOSE 3000
 WORKDIR /app/apps/admin
-CMD ["node", "node_modules/next/dist/bin/next", "start", "-p", "3000"]
+# server.mjs, not `next start`: it resolves the client's address for the sign-in rate limit. Behind a
+# reverse proxy, set TRUSTED_PROXIES to its address(es) so X-Forwarded-For is read (see README).
+CMD ["node", "server.mjs"]

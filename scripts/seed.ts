@@ -40,7 +40,9 @@ export async function seedDemo(opts: {
     const [m] = await db.select().from(memberships).where(eq(memberships.userId, userId));
     const scope = { db, workspaceId: m!.workspaceId, userId };
 
-    let [bot] = await db.select().from(bots).where(eq(bots.username, DEMO.botUsername));
+    // The demo workspace's own demo bot: a bot of the same username in another workspace is not it.
+    const demoBot = and(eq(bots.workspaceId, scope.workspaceId), eq(bots.username, DEMO.botUsername));
+    let [bot] = await db.select().from(bots).where(demoBot);
     if (!bot) {
       const env = {
         secretKey: secretKeyFrom(opts.secret),
@@ -48,7 +50,7 @@ export async function seedDemo(opts: {
         sandboxUrl: opts.sandboxUrl,
       };
       await connectBot(scope, env, DEMO.botToken);
-      [bot] = await db.select().from(bots).where(eq(bots.username, DEMO.botUsername));
+      [bot] = await db.select().from(bots).where(demoBot);
     }
     let [flow] = await db
       .select()

@@ -141,10 +141,12 @@ async function main() {
     },
   );
   const nextBin = path.join(root, "apps/admin/node_modules/.bin/next");
+  // Production runs the admin's own server (apps/admin/server.mjs): it tells the app the client's real
+  // address for the sign-in rate limit, which `next start` can't. Dev keeps `next dev` (no rate limit).
   startChild(
     "admin",
-    nextBin,
-    dev ? ["dev", "-p", String(ports.admin)] : ["start", "-p", String(ports.admin)],
+    dev ? nextBin : process.execPath,
+    dev ? ["dev", "-p", String(ports.admin)] : ["server.mjs"],
     path.join(root, "apps/admin"),
     { ...shared, NODE_ENV: dev ? "development" : "production" },
   );

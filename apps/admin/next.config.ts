@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/security-headers";
 
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source.
@@ -13,6 +14,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.json" },
+  // The Content-Security-Policy is per page, with a nonce: src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -1,3 +1,4 @@
+import { redactBotTokens } from "@switchboard/core";
 import { botLogs, bots, type Db } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import type { Logger } from "./log";
@@ -16,20 +17,25 @@ export async function logBotEvent(
       botId,
       level: entry.level,
       method: entry.method ?? null,
-      // Lines often quote what users sent: made storable, or the line would be lost.
-      message: sanitizeString(entry.message.slice(0, 2000)),
-      details: entry.details === undefined ? null : sanitizeJson(entry.details).value,
+      // Lines often quote what users sent (made storable); shown to every member (no token in them).
+      message: sanitizeString(redactBotTokens(entry.message).slice(0, 2000)),
+      details: entry.details === undefined ? null : sanitizeJson(redactDetails(entry.details)).value,
     });
   } catch (err) {
     log("error", "could not write bot log", { error: String(err) });
   }
 }
 
+/** Details are JSON: redacted as text, so a token anywhere inside (a URL, a nested error) is caught. */
+function redactDetails(details: unknown): unknown {
+  return JSON.parse(redactBotTokens(JSON.stringify(details) ?? "null"));
+}
+
 /** A bot that can't work (revoked token, webhook impossible) is marked failing with the reason. */
 export async function markBotFailing(db: Db, botId: string, reason: string) {
   await db
     .update(bots)
-    .set({ status: "failing", lastError: reason, lastErrorAt: new Date() })
+    .set({ status: "failing", lastError: redactBotTokens(reason), lastErrorAt: new Date() })
     .where(eq(bots.id, botId));
 }
 

@@ -1,3 +1,5 @@
+import { redactBotTokens } from "@switchboard/core";
+
 /** One-line structured logs on stdout; the per-bot log a marketer sees lives in bot_logs (bot-log.ts). */
 export type Logger = (
   level: "info" | "warn" | "error",
@@ -17,9 +19,13 @@ export function createLogger(scope: string): Logger {
   const min = threshold();
   return (level, message, extra) => {
     if (LEVELS[level] < min) return;
-    const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${scope}] ${message}${
-      extra ? ` ${JSON.stringify(extra)}` : ""
-    }`;
+    // Redacted as a whole line: a Telegram client's error text (in `message` or `extra.error`) can
+    // carry the bot's token in a request URL.
+    const line = redactBotTokens(
+      `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${scope}] ${message}${
+        extra ? ` ${JSON.stringify(extra)}` : ""
+      }`,
+    );
     if (level === "error") console.error(line);
     else console.log(line);
   };

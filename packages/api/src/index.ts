@@ -19,4 +19,5 @@ export { welcomeFlow } from "./domains/flows/templates";
 export { ensurePersonalWorkspace } from "./domains/workspaces/service";
 export { type AppRouter, appRouter } from "./router";
 export { type ActorScope, type WorkspaceScope, workspaceScopeOf } from "./scope";
+export { MAX_BATCH_SIZE, MAX_BODY_BYTES, serveTrpc } from "./serve-trpc";
 export { createCallerFactory, httpStatusOf } from "./trpc";

@@ -1,9 +1,10 @@
-import { DomainError, type DomainErrorCode, isDomainError } from "@switchboard/core";
+import { DomainError, type DomainErrorCode, isDomainError, redactBotTokens } from "@switchboard/core";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 import { assertEditor, workspaceScopeOf } from "./scope";
+import { validationMessage } from "./validation-message";
 
 export type { ActorScope, WorkspaceScope } from "./scope";
 
@@ -52,8 +53,13 @@ const t = initTRPC.context<Context>().create({
     const domain = isDomainError(error.cause) ? error.cause : null;
     return {
       ...shape,
+      // tRPC's own message for a failed input parse is the issues as JSON; people read sentences.
+      // Redacted whatever its origin: an unexpected error's message (a Telegram client's, with a request
+      // URL) reaches the client as INTERNAL_SERVER_ERROR and must never carry a bot token.
+      message: redactBotTokens(zod ? validationMessage(zod) : shape.message),
       data: {
         ...shape.data,
+        ...(shape.data.stack ? { stack: redactBotTokens(shape.data.stack) } : {}),
         zodIssues: zod,
         domainCode: domain?.code ?? null,
         details: domain?.details ?? null,

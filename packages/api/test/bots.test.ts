@@ -30,6 +30,19 @@ afterAll(async () => {
 
 const storedBot = async (id: string) => (await w.db.select().from(bots).where(eq(bots.id, id)))[0]!;
 
+describe("a bot's lastError", () => {
+  it("never shows the token, even in a reason stored before the runtime redacted its writes", async () => {
+    const { token } = await w.sandboxBot();
+    const bot = await owner.api.bots.connect({ token });
+    await w.db
+      .update(bots)
+      .set({ status: "failing", lastError: `request to http://x/bot${token}/getUpdates failed` })
+      .where(eq(bots.id, bot.id));
+    const listed = (await owner.api.bots.list()).find((b) => b.id === bot.id)!;
+    expect(listed.lastError).toBe("request to http://x/bot<bot token>/getUpdates failed");
+  });
+});
+
 describe("bots.connect", () => {
   it("connects a token the sandbox knows, shows @username and a hint, never the token", async () => {
     const { token, username } = await w.sandboxBot();

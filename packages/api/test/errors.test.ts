@@ -132,3 +132,52 @@ describe("domain errors from the real services", () => {
     expect(error.data.zodIssues).toEqual([expect.objectContaining({ path: ["id"] })]);
   });
 });
+
+describe("input validation messages", () => {
+  const strict = router({
+    save: publicProcedure
+      .input(
+        z.object({
+          name: z.string().max(100),
+          botToken: z.string().min(1),
+          options: z.array(z.object({ label: z.string().min(2, "give the button a label") })),
+          email: z.email().optional(),
+        }),
+      )
+      .output(z.void())
+      .query(() => undefined),
+  });
+
+  it("reads as sentences that name the field, not a JSON dump", async () => {
+    const { status, error } = await httpError(
+      strict,
+      "save",
+      { name: "x".repeat(101), botToken: "", options: [] },
+      null,
+    );
+    expect(status).toBe(400);
+    expect(error.message).toBe("Name: must be at most 100 characters. Bot token: must not be empty.");
+    expect(error.data.zodIssues).toEqual([
+      expect.objectContaining({ code: "too_big", path: ["name"] }),
+      expect.objectContaining({ code: "too_small", path: ["botToken"] }),
+    ]);
+  });
+
+  it("keeps a schema's own message, labelled, and says what is missing or malformed", async () => {
+    const { error } = await httpError(
+      strict,
+      "save",
+      { name: "ok", options: [{ label: "a" }], email: "not-an-email" },
+      null,
+    );
+    expect(error.message).toBe(
+      "Bot token: is required. Options 1, label: give the button a label. Email: must be an email address.",
+    );
+  });
+
+  it("a real procedure's bad input is a sentence too", async () => {
+    const { error } = await httpError(appRouter, "flows.get", { id: "nope" }, owner.userId);
+    expect(error.message).not.toMatch(/^\[/);
+    expect(error.message).toMatch(/^Id: .+\.$/);
+  });
+});

@@ -1,4 +1,4 @@
-import { bots, decryptSecret } from "@switchboard/db";
+import { bots, decryptSecret, encryptSecret } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPort, createWorld, expectTrpcError, type Member, secretKey, type World } from "./helpers";
@@ -233,5 +233,45 @@ describe("sandbox.send and sandbox.messages", () => {
       none.api.sandbox.send({ botId, user: ann, action: { type: "text", text: "x" } }),
       "PRECONDITION_FAILED",
     );
+  });
+});
+
+describe("sandbox errors never quote a bot token", () => {
+  it("a bot the sandbox forgot (a restart) gets our sentence, not the sandbox's text with the token", async () => {
+    const bot = await owner.api.sandbox.createBot({ username: "forgotten_bot" });
+    const unknown = `7999999999:${"Z".repeat(35)}`;
+    await w.db
+      .update(bots)
+      .set({ tokenEncrypted: encryptSecret(unknown, secretKey) })
+      .where(eq(bots.id, bot.id));
+    const send = owner.api.sandbox.send({ botId: bot.id, user: ann, action: { type: "text", text: "hi" } });
+    const error = (await send.catch((e: unknown) => e)) as Error;
+    expect(error.message).not.toContain("Z".repeat(30));
+    await expectTrpcError(
+      owner.api.sandbox.send({ botId: bot.id, user: ann, action: { type: "text", text: "hi" } }),
+      "PRECONDITION_FAILED",
+      /doesn't know this bot/,
+    );
+    const read = (await owner.api.sandbox
+      .messages({ botId: bot.id, chatId: ann.id })
+      .catch((e: unknown) => e)) as Error;
+    expect(read.message).toMatch(/doesn't know this bot/);
+    expect(read.message).not.toContain("Z".repeat(30));
+  });
+});
+
+describe("sandbox usernames are unique across workspaces", () => {
+  it("another workspace can't take a username already in use", async () => {
+    await owner.api.sandbox.createBot({ username: "unique_shop_bot" });
+    const other = await w.member("owner");
+    await expectTrpcError(
+      other.api.sandbox.createBot({ username: "Unique_Shop_Bot" }),
+      "CONFLICT",
+      /@Unique_Shop_Bot is taken/,
+    );
+    expect(await other.api.bots.list()).toEqual([]);
+    expect(
+      (await w.telegram.listBots()).filter((b) => b.username.toLowerCase() === "unique_shop_bot"),
+    ).toHaveLength(1);
   });
 });

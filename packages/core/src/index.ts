@@ -1,3 +1,4 @@
+export * from "./accounts/sign-in-backoff";
 export * from "./actor";
 export * from "./bot-logs";
 export * from "./bot-settings";
@@ -58,6 +59,7 @@ export * from "./outbox/enqueue";
 export * from "./outbox/send-budget";
 export * from "./outbox/telegram-calls";
 export * from "./realtime/emit";
+export * from "./redact";
 export * from "./retention/prune";
 export * from "./routing/assign";
 export * from "./routing/drain";

@@ -65,7 +65,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.chatRateLimit) store.chatRateLimit = rateLimitOption("chatRateLimit", options.chatRateLimit, 1);
   if (options.botRateLimit) store.botRateLimit = rateLimitOption("botRateLimit", options.botRateLimit, 1);
   for (const bot of options.bots ?? []) {
-    if (!TOKEN_PATTERN.test(bot.token)) throw new Error(`telegram-sandbox: invalid bot token "${bot.token}"`);
+    if (!TOKEN_PATTERN.test(bot.token))
+      throw new Error(`telegram-sandbox: the bot @${bot.username} has an invalid token`);
     store.registerBot(bot.token, bot.username, bot.firstName);
   }
 

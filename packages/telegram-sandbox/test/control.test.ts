@@ -35,12 +35,32 @@ describe("bots", () => {
     );
   });
 
-  it("reports unknown tokens as 404 SandboxError", async () => {
+  it("answers an unknown token as Telegram does (401 Unauthorized), never quoting it", async () => {
+    const token = `424242:${"u".repeat(35)}`;
+    const error = await ctx.client.sendText({ token, from: ALICE, text: "x" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SandboxError);
+    expect((error as SandboxError).status).toBe(401);
+    expect((error as SandboxError).message).toMatch(/Unauthorized/);
+    expect((error as SandboxError).message).not.toContain(token.split(":")[1]);
+  });
+
+  it("does not quote a malformed token back", async () => {
+    const token = `123:${"s".repeat(10)}`;
+    const error = await ctx.client.registerBot({ token, username: "x_bot" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/invalid bot token/);
+    expect((error as Error).message).not.toContain(token);
+  });
+
+  it("refuses a username another bot has (usernames are unique on Telegram)", async () => {
+    await ctx.client.registerBot({ token: `881:${"a".repeat(32)}`, username: "taken_bot" });
     const error = await ctx.client
-      .sendText({ token: "1:nope", from: ALICE, text: "x" })
+      .registerBot({ token: `882:${"b".repeat(32)}`, username: "@Taken_Bot" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SandboxError);
-    expect((error as SandboxError).status).toBe(404);
+    expect((error as SandboxError).status).toBe(409);
+    expect((error as SandboxError).message).toMatch(/@taken_bot is already taken/);
+    // The same bot with a revoked-and-renewed token (same id) keeps its name.
+    await ctx.client.registerBot({ token: `881:${"r".repeat(32)}`, username: "taken_bot" });
   });
 });
 

@@ -190,9 +190,10 @@ describe("sendMedia", () => {
     await refused({ caption: "x".repeat(1025) }, /at most 1024/);
     await refused({ mimeType: "pdf" }, /"mimeType" must look like/);
     await refused({ threadId: 5 }, /has no topics/);
+    // An unknown token: 401 Unauthorized, as Telegram answers.
     await expect(
       ctx.client.sendMedia({ token: "1:nope", from: ALICE, kind: "photo", data: png(1, 1) }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ status: 401 });
     expect(await ok<TgUpdate[]>(ctx.sandbox, "getUpdates", { timeout: 0 })).toEqual([]);
   });
 

@@ -21,6 +21,18 @@ describe("apiErrorDetails", () => {
     });
   });
 
+  it("shows the server's sentence, not zod's default, for a field's issue", () => {
+    const e = apiError("Name: must be at most 100 characters. Key: is required.", {
+      code: "BAD_REQUEST",
+      zodIssues: [{ message: "Too big: expected string to have <=100 characters", path: ["name"] }],
+    });
+    expect(apiErrorDetails(e)).toEqual({
+      message: "Must be at most 100 characters.",
+      path: "name",
+      code: "BAD_REQUEST",
+    });
+  });
+
   it("reads the field from a service message that starts with it", () => {
     const e = apiError("label: Too big: expected string to have <=80 characters; key: Invalid", {
       code: "BAD_REQUEST",

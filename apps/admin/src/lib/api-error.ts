@@ -17,6 +17,20 @@ interface ZodIssueLike {
 
 const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
+/** Zod's own default messages ("Too big: expected string to have <=100 characters"): not for people. */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized key|Expected|Required)/;
+
+/**
+ * The sentence for a field's first issue. A schema's own message is kept; for zod's defaults the
+ * server's message ("Name: must be at most 100 characters. …", see packages/api/src/validation-message.ts)
+ * gives its first sentence, without the field's name, which the form shows by the field already.
+ */
+function fieldSentence(issueMessage: string, serverMessage: string): string {
+  if (!ZOD_DEFAULT.test(issueMessage)) return issueMessage;
+  const first = /^[^:\n]{1,80}: (.+?\.)(?: |$)/.exec(serverMessage);
+  return first ? first[1]! : issueMessage;
+}
+
 /**
  * What went wrong, and where: an input-schema error names its field (`data.zodIssues`); a service's
  * message may start with the field ("label: Too big…"), which becomes the path.
@@ -28,7 +42,7 @@ export function apiErrorDetails(error: unknown): ApiErrorDetails {
     const issue = data?.zodIssues?.[0];
     if (issue && typeof issue.message === "string") {
       const path = Array.isArray(issue.path) && issue.path.length ? issue.path.join(".") : null;
-      return { message: capitalize(issue.message), path, code };
+      return { message: capitalize(fieldSentence(issue.message, error.message)), path, code };
     }
     const message = errorMessage(error);
     const prefixed = /^([a-zA-Z]+(?:\.\d+)?): (.+)$/s.exec(message);

@@ -64,7 +64,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          // maxItems: the server refuses batches over MAX_BATCH_SIZE (50, packages/api/src/serve-trpc.ts);
+          // a literal here, so the browser bundle does not import the server package.
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 50 }),
         }),
       ],
     }),

@@ -1,9 +1,12 @@
 import { ensurePersonalWorkspace } from "@switchboard/api";
+import { clearFailedSignIns, recordFailedSignIn, signInLockedUntil } from "@switchboard/core";
 import { getDb, schema } from "@switchboard/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
+import { authSecurityOptions } from "./auth-security";
+import { CLIENT_IP_HEADER, clientIpHeaderIsSet } from "./client-ip";
 
 const DEV_SECRET = "switchboard-dev-secret-do-not-use-in-production-0000";
 
@@ -23,7 +26,20 @@ function createAuth() {
   const db = getDb();
   const baseURL = adminUrl();
   const port = process.env.ADMIN_PORT ?? "3000";
+  const security = authSecurityOptions({
+    backoff: {
+      lockedUntil: (email) => signInLockedUntil(db, email),
+      recordFailure: (email) => recordFailedSignIn(db, email),
+      clear: (email) => clearFailedSignIns(db, email),
+    },
+    clientIpHeader: clientIpHeaderIsSet() ? CLIENT_IP_HEADER : null,
+  });
+  if (!clientIpHeaderIsSet() && process.env.NODE_ENV === "production")
+    console.warn(
+      "[auth] The admin runs without its server (server.mjs): no client address is known, so the sign-in rate limit counts all clients together. Start it with `node server.mjs`.",
+    );
   return betterAuth({
+    ...security,
     appName: "Switchboard",
     baseURL,
     secret: authSecret(),
@@ -37,7 +53,7 @@ function createAuth() {
         verification: schema.verification,
       },
     }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
+    emailAndPassword: { enabled: true, autoSignIn: true, ...security.emailAndPassword },
     databaseHooks: {
       user: {
         create: {

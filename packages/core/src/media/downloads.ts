@@ -6,6 +6,7 @@ import type { Db, Executor } from "../db";
 import type { FileStorage } from "../files/storage";
 import { storeFile } from "../files/upload";
 import { emitRealtime } from "../realtime/emit";
+import { redactBotTokens } from "../redact";
 import type { TelegramMediaKind } from "./inbound";
 
 /*
@@ -164,7 +165,7 @@ export async function markDownloadTooBig(db: Db, job: DownloadJob, reason: strin
   await db.transaction(async (tx) => {
     const changed = await tx
       .update(messageMedia)
-      .set({ status: "too_big", lastError: reason.slice(0, 2000), claimedUntil: null })
+      .set({ status: "too_big", lastError: redactBotTokens(reason).slice(0, 2000), claimedUntil: null })
       .where(and(eq(messageMedia.messageId, job.messageId), eq(messageMedia.status, "pending")))
       .returning({ id: messageMedia.messageId });
     if (changed.length) await announce(tx, job);
@@ -182,7 +183,8 @@ export async function recordDownloadFailure(
   error: string,
   options: { retryAfterSeconds?: number } = {},
 ): Promise<"retry" | "failed"> {
-  const lastError = error.slice(0, 2000);
+  // A download URL names the token (…/file/bot<token>/…): never stored.
+  const lastError = redactBotTokens(error).slice(0, 2000);
   if (options.retryAfterSeconds !== undefined) {
     await db
       .update(messageMedia)

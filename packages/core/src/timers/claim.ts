@@ -1,6 +1,7 @@
 import { type TimerRow, timers } from "@switchboard/db";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
+import { redactBotTokens } from "../redact";
 
 /** A claimed timer belongs to its runtime this long; if that runtime dies, another fires it after. */
 export const TIMER_LEASE_MS = 60_000;
@@ -37,7 +38,7 @@ export async function recordTimerFailure(db: Db, timer: TimerRow, error: string)
   await db
     .update(timers)
     .set({
-      lastError: error.slice(0, 2000),
+      lastError: redactBotTokens(error).slice(0, 2000),
       claimedUntil: sql`now() + ${2 ** timer.attempts} * interval '1 second'`,
       ...(giveUp ? { cancelledAt: sql`now()` } : {}),
     })

@@ -10,6 +10,7 @@ import type { ConversationStatus, OutboundAction } from "@switchboard/flow";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { CHANNELS } from "../channels";
 import type { Db, Executor } from "../db";
+import { redactBotTokens } from "../redact";
 
 /*
  * The delivery queue of Send-webhook steps (webhook_deliveries). The core writes a row with its JSON
@@ -208,7 +209,11 @@ export async function recordWebhookAttempt(
           lastError:
             attempt.statusCode >= 200 && attempt.statusCode < 300 ? null : `HTTP ${attempt.statusCode}`,
         }
-      : { lastStatusCode: null, lastResponse: null, lastError: attempt.error.slice(0, 2000) };
+      : {
+          lastStatusCode: null,
+          lastResponse: null,
+          lastError: redactBotTokens(attempt.error).slice(0, 2000),
+        };
   const delivered = attempt.kind === "response" && attempt.statusCode >= 200 && attempt.statusCode < 300;
   const finalFailure =
     (attempt.kind === "response" && attempt.statusCode === 410) ||

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * better-auth's core tables (user, session, account, verification), in its canonical Postgres shape.
@@ -57,4 +57,17 @@ export const verification = pgTable("verification", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
+});
+
+/**
+ * Ours, not better-auth's: failed password sign-ins per email, for the per-account backoff (see
+ * packages/core/src/accounts/sign-in-backoff.ts). Keyed by the address typed, whether or not an
+ * account has it, so a locked address looks the same as any other. A successful sign-in deletes the row.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  /** Sign-in with this address is refused until then, the right password included. */
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).defaultNow().notNull(),
 });

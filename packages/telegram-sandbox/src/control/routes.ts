@@ -204,12 +204,18 @@ export class ControlRoutes {
     if (!TOKEN_PATTERN.test(token)) {
       throw new ControlError(
         400,
-        `invalid bot token "${token}": expected <digits>:<30+ chars of A-Za-z0-9_->`,
+        // The token itself is not quoted: error text travels into logs and API responses.
+        "invalid bot token: expected <digits>:<30+ chars of A-Za-z0-9_->",
       );
     }
     const username = requireString(input, "username");
     if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username))
       throw new ControlError(400, `invalid bot username "${username}"`);
+    // Usernames are unique on Telegram: another bot may not take one. The same bot may come back with
+    // a new token (BotFather's "revoke": same id, new secret); the same token again stays idempotent.
+    const holder = this.store.botByUsername(username);
+    if (holder && holder.token.split(":")[0] !== token.split(":")[0])
+      throw new ControlError(409, `the username @${holder.username} is already taken`);
     return botInfo(this.store.registerBot(token, username, optionalString(input, "firstName")));
   }
 

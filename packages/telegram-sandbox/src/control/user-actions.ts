@@ -46,7 +46,9 @@ export class UserActions {
 
   bot(token: string): BotState {
     const bot = this.store.bots.get(token);
-    if (!bot) throw new ControlError(404, `unknown bot token "${token}"; register it first`);
+    // As Telegram answers an unknown token: 401 Unauthorized, and never the token back (error text
+    // ends up in logs and API responses).
+    if (!bot) throw new ControlError(401, "Unauthorized");
     return bot;
   }
 

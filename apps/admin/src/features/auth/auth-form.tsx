@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { MAX_NAME_LENGTH, nameProblem, passwordProblem } from "@/lib/account-rules";
 import { authClient } from "@/lib/auth-client";
 import { safeNext, withNext } from "@/lib/safe-next";
 
@@ -25,6 +26,8 @@ function describe(error: { message?: string; status?: number; code?: string } | 
   if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL")
     return "An account with this email already exists. Sign in instead.";
   if (error.code === "PASSWORD_TOO_SHORT") return "Use at least 8 characters for your password.";
+  // The per-account lock says how long it lasts; the IP rate limit does not.
+  if (error.code === "ACCOUNT_LOCKED" && error.message) return error.message;
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
   if (error.status && error.status >= 500) return "The server had a problem. Please try again in a moment.";
   return error.message || "Something went wrong. Please try again.";
@@ -46,9 +49,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
     e.preventDefault();
     setError(null);
     const errs: typeof fieldErrors = {};
-    if (mode === "sign-up" && !name.trim()) errs.name = "Tell us your name.";
+    const nameIssue = mode === "sign-up" ? nameProblem(name) : null;
+    if (nameIssue) errs.name = nameIssue;
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) errs.email = "Enter a valid email address.";
-    if (mode === "sign-up" && password.length < 8) errs.password = "Use at least 8 characters.";
+    // The server checks the same rules (src/server/auth-security.ts); saying so here saves a round trip.
+    const passwordIssue = mode === "sign-up" ? passwordProblem(password, { email, name }) : null;
+    if (passwordIssue) errs.password = passwordIssue;
     if (mode === "sign-in" && !password) errs.password = "Enter your password.";
     setFieldErrors(errs);
     if (Object.keys(errs).length) return;
@@ -96,7 +102,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
               data-testid="name"
               autoComplete="name"
               value={name}
-              maxLength={120}
+              maxLength={MAX_NAME_LENGTH}
               invalid={!!fieldErrors.name}
               onChange={(e) => setName(e.target.value)}
               autoFocus
@@ -120,7 +126,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
           label="Password"
           htmlFor="password"
           error={fieldErrors.password}
-          hint={mode === "sign-up" ? "At least 8 characters." : undefined}
+          hint={
+            mode === "sign-up"
+              ? "At least 8 characters; not a common password, your email or your name."
+              : undefined
+          }
         >
           <Input
             id="password"

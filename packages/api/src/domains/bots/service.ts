@@ -9,6 +9,7 @@ import {
   notFound,
   notifyBotChanged,
   parseBotSettings,
+  redactBotTokens,
   syncBotSchedules,
 } from "@switchboard/core";
 import { bots, encryptSecret, flows, tokenHint } from "@switchboard/db";
@@ -38,9 +39,11 @@ const publicColumns = {
 };
 
 /** The stored settings as the core reads them (a missing or broken value is its default). */
-const toPublicBot = <T extends { settings: unknown }>(row: T) => {
+const toPublicBot = <T extends { settings: unknown; lastError: string | null }>(row: T) => {
   const settings = parseBotSettings(row.settings);
-  return { ...row, settings, waitForStart: settings.waitForStart };
+  // Redacted on the way out too: a reason stored before the runtime redacted its writes may name the token.
+  const lastError = row.lastError === null ? null : redactBotTokens(row.lastError);
+  return { ...row, lastError, settings, waitForStart: settings.waitForStart };
 };
 
 export async function listBots({ db, workspaceId }: WorkspaceScope) {

@@ -1,4 +1,4 @@
-import { invalid } from "@switchboard/core";
+import { invalid, redactBotTokens } from "@switchboard/core";
 
 /**
  * The one Telegram call the admin side makes: `getMe`, to check a pasted token before saving it.
@@ -28,7 +28,7 @@ export async function fetchBotIdentity(
     // INVALID (400) like the other token problems, as clients know it; UNAVAILABLE would fit the
     // cause better, but moving it is a visible change of its own.
     throw invalid(
-      `Could not reach Telegram at ${apiRoot} to check the token (${err instanceof Error ? err.message : "network error"}).`,
+      `Could not reach Telegram at ${apiRoot} to check the token (${err instanceof Error ? redactBotTokens(err.message) : "network error"}).`,
     );
   }
   const body = (await response.json().catch(() => null)) as {
@@ -41,7 +41,7 @@ export async function fetchBotIdentity(
       "Telegram rejected this token (Unauthorized). It may have been revoked; get a fresh one from @BotFather.",
     );
   if (!body?.ok || !body.result)
-    throw invalid(`Telegram answered: ${body?.description ?? `HTTP ${response.status}`}.`);
+    throw invalid(`Telegram answered: ${redactBotTokens(body?.description ?? `HTTP ${response.status}`)}.`);
   if (!body.result.is_bot || !body.result.username) throw invalid("This token does not belong to a bot.");
   return {
     id: body.result.id,

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { invalid, notFound, preconditionFailed } from "@switchboard/core";
+import { conflict, notFound, preconditionFailed } from "@switchboard/core";
 import { bots, decryptSecret } from "@switchboard/db";
 import { SandboxClient } from "@switchboard/telegram-sandbox/client";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { ApiEnv } from "../../context";
 import type { WorkspaceScope } from "../../trpc";
 import { connectBot } from "../bots/service";
+import { sandboxFailure } from "./errors";
 import type { SandboxMessagesInput, SandboxSendInput } from "./schemas";
 
 /** Acting as a Telegram user through the local Bot API sandbox: the admin's "Sandbox chat". */
@@ -67,26 +68,40 @@ export async function sandboxSend(scope: WorkspaceScope, env: ApiEnv, input: San
       }
     }
   } catch (err) {
-    // INVALID, as before: mostly the sandbox refusing the action (no such button). An unreachable
-    // sandbox lands here too; telling the two apart is a change of its own.
-    throw invalid(err instanceof Error ? err.message : "Sandbox error");
+    throw sandboxFailure(err);
   }
 }
 
 export async function sandboxMessages(scope: WorkspaceScope, env: ApiEnv, input: SandboxMessagesInput) {
   const token = await botToken(scope, env, input.botId);
-  return client(env).getMessages({
-    token,
-    chatId: input.chatId,
-    ...(input.afterMessageId ? { afterMessageId: input.afterMessageId } : {}),
-  });
+  try {
+    return await client(env).getMessages({
+      token,
+      chatId: input.chatId,
+      ...(input.afterMessageId ? { afterMessageId: input.afterMessageId } : {}),
+    });
+  } catch (err) {
+    throw sandboxFailure(err);
+  }
 }
 
 /** Makes a new bot inside the sandbox and connects it to the workspace, as BotFather + "Connect" would. */
 export async function createSandboxBot(scope: WorkspaceScope, env: ApiEnv, username: string) {
   const c = client(env);
+  // Usernames are unique on Telegram, so across workspaces here: another workspace's bot (or this
+  // one's) keeps its name even when the sandbox, which holds bots in memory, was restarted and forgot it.
+  const [taken] = await scope.db
+    .select({ id: bots.id })
+    .from(bots)
+    .where(eq(sql`lower(${bots.username})`, username.replace(/^@/, "").toLowerCase()))
+    .limit(1);
+  if (taken) throw conflict(`The username @${username.replace(/^@/, "")} is taken. Choose another.`);
   const id = 7_000_000_000 + Math.floor(Math.random() * 999_999_999);
   const token = `${id}:${randomBytes(27).toString("base64url").slice(0, 35)}`;
-  await c.registerBot({ token, username, firstName: username.replace(/_?bot$/i, "") || username });
+  try {
+    await c.registerBot({ token, username, firstName: username.replace(/_?bot$/i, "") || username });
+  } catch (err) {
+    throw sandboxFailure(err);
+  }
   return connectBot(scope, { ...env, telegramApiRoot: env.sandboxUrl! }, token);
 }

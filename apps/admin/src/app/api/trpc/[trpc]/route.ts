@@ -1,16 +1,16 @@
-import { apiEnvFromProcess, appRouter, createContext } from "@switchboard/api";
+import { apiEnvFromProcess, createContext, serveTrpc } from "@switchboard/api";
+import { safeErrorText } from "@switchboard/core";
 import { getDb } from "@switchboard/db";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAuth } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 async function handler(req: Request) {
-  return fetchRequestHandler({
+  // serveTrpc refuses batches over 50 calls and bodies over 4 MB before anything is read or run.
+  return serveTrpc({
     endpoint: "/api/trpc",
     req,
-    router: appRouter,
     createContext: async () => {
       const session = await getAuth().api.getSession({ headers: req.headers });
       // The session row names the workspace this browser works in (workspace.switch, an accepted invitation).
@@ -22,7 +22,9 @@ async function handler(req: Request) {
       });
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error);
+      // As text, redacted: an unexpected error from a Telegram client may carry a bot token in a URL.
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[trpc] ${path ?? "?"}: ${safeErrorText(error)}`);
     },
   });
 }
