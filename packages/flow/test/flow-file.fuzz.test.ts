@@ -235,7 +235,7 @@ describe("flow file import (fuzzed)", () => {
           expect(read.name).toBe(expectedName(name));
           expectAnAnswer(file);
         }),
-        runs(100),
+        runs(60),
       );
     },
     SLOW,
@@ -282,7 +282,7 @@ describe("flow file import (fuzzed)", () => {
             expectAnAnswer(toFileText(mutate(raw, mutations), depth));
           },
         ),
-        runs(200),
+        runs(150),
       );
     },
     SLOW,

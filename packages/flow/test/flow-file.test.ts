@@ -50,6 +50,19 @@ describe("reading a flow file", () => {
     expect(message.length).toBeLessThan(400);
   });
 
+  it("refuses a file nested thousands of levels deep before parsing it, quickly", () => {
+    const started = performance.now();
+    const message = refusal(`{"steps":[],"x":${"[".repeat(2_000_000)}${"]".repeat(2_000_000)}}`);
+    expect(message).toBe("Not a Switchboard flow: arrays and objects are nested more than 64 levels deep.");
+    // Parsing and walking it took tens of seconds; the scan takes milliseconds (generous for a busy machine).
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it("counts brackets inside strings as text, not nesting", () => {
+    const read = readFlowFile(JSON.stringify(flowDoc([textStep("a", `${"[{".repeat(500)} " ]`)])));
+    expect(read.ok).toBe(true);
+  });
+
   it("reads back what it writes", () => {
     const doc = readFlowFile(JSON.stringify(flowDoc([textStep("a", "hi 😀")])));
     if (!doc.ok) throw new Error(doc.message);

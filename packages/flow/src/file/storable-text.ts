@@ -6,17 +6,29 @@ export const isStorableText = (s: string) => !s.includes("\u0000") && !LONE_SURR
 
 /** Where in `value` a string or key Postgres can't store is ("steps.0.config.text"), or null. */
 export function unstorablePath(value: unknown): string | null {
-  // A loop, not recursion: a hostile document may be nested thousands of levels deep.
-  const stack: Array<[unknown, string]> = [[value, ""]];
+  // A loop, not recursion: a hostile document may be nested millions of levels deep. Each node keeps only
+  // its parent and key; the path is spelled out once, when something is found (building it for every
+  // node made a 5 MB file of nested arrays take tens of seconds).
+  const nodes: Array<{ value: unknown; parent: number; key: string }> = [{ value, parent: -1, key: "" }];
+  const pathOf = (index: number, lastKey?: string) => {
+    const keys = lastKey === undefined ? [] : [lastKey];
+    for (let i = index; i > 0; i = nodes[i]!.parent) keys.push(nodes[i]!.key);
+    return clipPath(keys.reverse().join("."));
+  };
+  const stack = [0];
   while (stack.length) {
-    const [node, path] = stack.pop()!;
+    const index = stack.pop()!;
+    const node = nodes[index]!.value;
     if (typeof node === "string") {
-      if (!isStorableText(node)) return clipPath(path) || "(the document)";
+      if (!isStorableText(node)) return pathOf(index) || "(the document)";
     } else if (node && typeof node === "object")
       for (const [key, child] of Object.entries(node)) {
-        const at = path ? `${path}.${key}` : key;
-        if (!isStorableText(key)) return clipPath(at);
-        stack.push([child, at]);
+        if (!isStorableText(key)) return pathOf(index, key);
+        // Only containers and strings can hold what we look for.
+        if (typeof child === "string" || (child && typeof child === "object")) {
+          stack.push(nodes.length);
+          nodes.push({ value: child, parent: index, key });
+        }
       }
   }
   return null;
