@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   FLOW_NAME_MAX,
-  type FlowDocument,
   parseFlowDocument,
   readFlowFile,
   STEP_DEFINITIONS,
@@ -324,6 +323,3 @@ function expectedName(name: string): string {
     .replace(/[\uD800-\uDBFF]$/, "")
     .trim();
 }
-
-// Not a test: keeps FlowDocument in use for the type-only import above when the tests are edited.
-export type { FlowDocument };
