@@ -21,6 +21,8 @@ export type {
   UserInput,
 } from "./engine/step-io";
 export * from "./engine/types";
+export * from "./file/flow-file";
+export * from "./file/storable-text";
 export * from "./split-text";
 export * from "./steps/buttons";
 export * from "./steps/common";

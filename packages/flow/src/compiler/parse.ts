@@ -9,6 +9,9 @@ import {
 } from "../document";
 import { type Problem, problem } from "./problems";
 
+/** Longer step ids are not repeated in problems (valid ids have at most 24 characters). */
+const MAX_NAMED_ID = 64;
+
 const describeIssues = (error: z.ZodError) =>
   error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 
@@ -30,8 +33,10 @@ export function parseFlowDocument(raw: unknown): { document: FlowDocument | null
     const parsed = stepSchema.safeParse(rawStep);
     if (parsed.success) steps.push(parsed.data);
     else {
-      const id =
-        typeof (rawStep as { id?: unknown })?.id === "string" ? (rawStep as { id: string }).id : undefined;
+      // Named by its id (even a malformed one, so the builder can point at it) unless the id is absurdly
+      // long: an upload's "id" may be 100,000 characters, and the problem is shown to a person.
+      const rawId = (rawStep as { id?: unknown } | null)?.id;
+      const id = typeof rawId === "string" && rawId.length <= MAX_NAMED_ID ? rawId : undefined;
       problems.push(
         problem(
           "INVALID_STEP",

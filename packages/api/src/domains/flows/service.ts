@@ -12,10 +12,16 @@ import {
   workspaceFlowsOf,
 } from "@switchboard/core";
 import { bots, type Db, flows, flowVersions } from "@switchboard/db";
-import { compileDraft, flowDocumentSchema, parseFlowDocument } from "@switchboard/flow";
+import {
+  compileDraft,
+  type FlowDocument,
+  flowDocumentSchema,
+  readFlowFile,
+  unstorablePath,
+  writeFlowFile,
+} from "@switchboard/flow";
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
-import { isStorableText } from "./storable-text";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
 /** A stored draft is at most this big (JSON characters); larger ones are refused, not truncated. */
@@ -95,24 +101,6 @@ export async function removeFlow(scope: WorkspaceScope, id: string) {
       `This flow runs on ${users.map((b) => `@${b.username}`).join(", ")}. Choose another flow for the bot first.`,
     );
   await scope.db.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
-}
-
-/** Where in `value` a string or key Postgres can't store is ("steps.0.config.text"), or null. */
-function unstorablePath(value: unknown): string | null {
-  // A loop, not recursion: a hostile document may be nested thousands of levels deep.
-  const stack: Array<[unknown, string]> = [[value, ""]];
-  while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (typeof node === "string") {
-      if (!isStorableText(node)) return path || "(the document)";
-    } else if (node && typeof node === "object")
-      for (const [key, child] of Object.entries(node)) {
-        const at = path ? `${path}.${key}` : key;
-        if (!isStorableText(key)) return at;
-        stack.push([child, at]);
-      }
-  }
-  return null;
 }
 
 function assertStorable(document: unknown) {
@@ -270,29 +258,15 @@ export async function flowScheduleRuns(scope: WorkspaceScope, id: string) {
 }
 
 export async function importFlowJson(scope: WorkspaceScope, json: string, name?: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    throw invalid(`Invalid JSON: ${err instanceof Error ? err.message : "parse error"}`);
-  }
-  const { document, problems } = parseFlowDocument(raw);
-  if (!document) throw invalid(`Not a Switchboard flow: ${problems[0]?.message ?? "unknown format"}`);
-  assertStorable(raw);
-  const broken = problems.filter((p) => p.code === "INVALID_STEP" || p.code === "INVALID_EDGE");
-  if (broken.length) throw invalid(`Not a Switchboard flow: ${broken.map((p) => p.message).join(" ")}`);
-  const nameInFile = (raw as { name?: unknown }).name;
-  // The file's name is untrusted: hold it to the same limit as a typed name (flows.create/rename).
-  const label = (name?.trim() || (typeof nameInFile === "string" ? nameInFile.trim() : ""))
-    .slice(0, 120)
-    .replace(/[\uD800-\uDBFF]$/, "") // don't cut an emoji in half
-    .trim();
+  const file = readFlowFile(json);
+  if (!file.ok) throw invalid(file.message);
   const [row] = await scope.db
     .insert(flows)
     .values({
       workspaceId: scope.workspaceId,
-      name: label || "Imported flow",
-      draft: document,
+      // The typed name (held to the limits by the input schema), else the file's, else a default.
+      name: name?.trim() || file.name || "Imported flow",
+      draft: file.document,
     })
     .returning({ id: flows.id });
   return { id: row!.id };
@@ -301,7 +275,7 @@ export async function importFlowJson(scope: WorkspaceScope, json: string, name?:
 export async function exportFlowJson(scope: WorkspaceScope, id: string) {
   const row = await flowRow(scope, id);
   const fileName = `${row.name.replace(/[^\w.-]+/g, "-").replace(/^-|-$/g, "") || "flow"}.switchboard.json`;
-  return { fileName, json: JSON.stringify({ name: row.name, ...(row.draft as object) }, null, 2) };
+  return { fileName, json: writeFlowFile(row.name, row.draft as FlowDocument) };
 }
 
 /** The workspace's flows with their live versions' steps, by name: Go to flow's pickers. */
