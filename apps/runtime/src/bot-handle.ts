@@ -2,8 +2,8 @@ import type { CoreEnv, FileStorage } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
-import type { SentRecorder } from "./sent-recorder";
 import type { Pacer } from "./pacing/pacer";
+import type { SentRecorder } from "./sent-recorder";
 
 /** Everything update processing and delivery need to know about one running bot. */
 export interface BotHandle {

@@ -51,11 +51,15 @@ export async function recordFailedSignIn(db: Db, email: string, now = new Date()
   const lockMs = lockDurationMs(row!.failures);
   if (lockMs === 0) return null;
   const lockedUntil = new Date(now.getTime() + lockMs);
-  await db
+  // Parallel failures finish in any order: the longest lock wins, a slower smaller count never shortens it.
+  const [locked] = await db
     .update(signInFailures)
-    .set({ lockedUntil })
-    .where(eq(signInFailures.email, signInKey(email)));
-  return lockedUntil;
+    .set({
+      lockedUntil: sql`greatest(coalesce(${signInFailures.lockedUntil}, ${lockedUntil.toISOString()}::timestamptz), ${lockedUntil.toISOString()}::timestamptz)`,
+    })
+    .where(eq(signInFailures.email, signInKey(email)))
+    .returning({ lockedUntil: signInFailures.lockedUntil });
+  return locked?.lockedUntil ?? lockedUntil;
 }
 
 /** A successful sign-in: the address starts afresh. */
