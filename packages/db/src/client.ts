@@ -11,6 +11,11 @@ export interface DbOptions {
   max?: number;
   /** SQL_TRACE=1 prints every statement to stderr (counting round trips when tuning). */
   trace?: boolean;
+  /**
+   * Named prepared statements (default on; DATABASE_PREPARE=0 turns them off, e.g. behind PgBouncer in
+   * transaction pooling mode, where a statement prepared on one server connection is unknown on the next).
+   */
+  prepare?: boolean;
 }
 
 /** A Drizzle client on the `postgres` driver. `close()` ends the pool. */
@@ -24,7 +29,8 @@ export function createDb(url: string, options: DbOptions = {}) {
       ? { debug: (conn: number, query: string) => process.stderr.write(`SQL ${conn} ${oneLine(query)}\n`) }
       : {}),
   });
-  const db = drizzle(preparingClient(sql), { schema });
+  const prepare = options.prepare ?? process.env.DATABASE_PREPARE !== "0";
+  const db = drizzle(prepare ? preparingClient(sql) : sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 
