@@ -60,7 +60,7 @@ export function sanitizeJson(value: unknown): { value: unknown; changed: boolean
 
 /**
  * The update's JSON text, storable in a `text` column whatever it contains: JSON.stringify escapes
- * U+0000 (as `\u0000`) and lone surrogates (as `\udXXX`, since ES2019), so the text itself holds
+ * U+0000 (as `\u0000`) and lone surrogates (as `\ud800`–`\udfff` escapes, since ES2019), so the text itself holds
  * neither, and JSON.parse gives back the update exactly as Telegram sent it.
  */
 export function originalJsonOf(update: unknown): string {
