@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Logger } from "./log";
+import { scrape } from "./metrics";
+import type { Readiness } from "./readiness";
 import type { BotSupervisor } from "./supervisor";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
@@ -17,34 +20,60 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * Webhook receiver (POST /telegram/<botId>) and health check (GET /health).
- * Answers 200 only after the update is stored, so Telegram retries anything we could not keep.
+ * Webhook receiver (POST /telegram/<botId>), liveness (GET /health: the process answers), readiness
+ * (GET /ready: database reachable and bots loaded, else 503 with the reason) and Prometheus
+ * (GET /metrics). Webhooks answer 200 only after the update is stored, so Telegram retries anything
+ * we could not keep. Each webhook request gets a request id (x-request-id, in its log lines).
  */
-export function createHttpServer(supervisor: BotSupervisor, log: Logger): Server {
+export function createHttpServer(supervisor: BotSupervisor, log: Logger, readiness: Readiness): Server {
   return createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method === "GET" && path === "/health") return send(200, { ok: true });
+    if (req.method === "GET" && path === "/ready") {
+      const state = await readiness.check();
+      return send(state.ready ? 200 : 503, state.ready ? { ok: true } : { ok: false, reason: state.reason });
+    }
+    if (req.method === "GET" && path === "/metrics") {
+      try {
+        const { contentType, body } = await scrape();
+        res.writeHead(200, { "content-type": contentType });
+        return res.end(body);
+      } catch (err) {
+        log("error", "metrics scrape failed", { error: String(err) });
+        return send(500, { ok: false });
+      }
+    }
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
+    let botId: string | undefined;
     try {
-      if (req.method === "GET" && req.url === "/health") return send(200, { ok: true });
-      const match = /^\/telegram\/([0-9a-f-]{36})$/.exec(req.url ?? "");
+      const match = /^\/telegram\/([0-9a-f-]{36})$/.exec(path ?? "");
       if (req.method !== "POST" || !match) return send(404, { ok: false });
-      const runner = supervisor.runner(match[1]!);
+      botId = match[1]!;
+      const runner = supervisor.runner(botId);
       if (!runner) return send(404, { ok: false, error: "unknown bot" });
       let update: TelegramUpdate;
       try {
         update = JSON.parse(await readBody(req)) as TelegramUpdate;
         if (typeof update?.update_id !== "number") throw new Error("no update_id");
       } catch (err) {
+        log("warn", "webhook request with a bad update", { requestId, botId, error: String(err) });
         return send(400, { ok: false, error: `bad update: ${String(err)}` });
       }
+      log("debug", "webhook update", { requestId, botId, updateId: update.update_id });
       const header = req.headers["x-telegram-bot-api-secret-token"];
       const outcome = await runner.acceptWebhook(Array.isArray(header) ? header[0] : header, update);
-      if (outcome === "forbidden") return send(401, { ok: false, error: "bad secret token" });
+      if (outcome === "forbidden") {
+        log("warn", "webhook request with a wrong secret token", { requestId, botId });
+        return send(401, { ok: false, error: "bad secret token" });
+      }
       return send(200, { ok: true });
     } catch (err) {
-      log("error", "webhook request failed", { error: String(err) });
+      log("error", "webhook request failed", { requestId, botId, error: String(err) });
       return send(500, { ok: false });
     }
   });

@@ -1,5 +1,6 @@
 import { type Db, processedUpdates } from "@switchboard/db";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { metrics } from "./metrics";
 import { chatIdOf, type TelegramUpdate } from "./telegram/update-mapping";
 
 /**
@@ -13,6 +14,7 @@ export const UPDATE_ID_REUSE_AFTER = "7 days";
 
 export async function storeUpdates(db: Db, botId: string, updates: TelegramUpdate[]): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
+  metrics.updatesReceived(botId, updates.length);
   const rows = await db
     .insert(processedUpdates)
     .values(

@@ -3,6 +3,7 @@ import type { BotHandle } from "./bot-handle";
 import { deliverPending } from "./delivery";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { nextPendingUpdate, recordFailedAttempt } from "./inbox";
+import { metrics } from "./metrics";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 /** Processing attempts before an update that keeps crashing is set aside (logged with its error). */
@@ -18,6 +19,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     let updateId: number | null = null;
     let more = false;
     let handled: HandledUpdate | null;
+    const processed = metrics.processingTimer();
     try {
       handled = await bot.db.transaction(async (tx) => {
         await lockChat(tx, bot.id, chatId);
@@ -29,6 +31,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
       });
     } catch (err) {
       if (updateId === null) throw err;
+      metrics.updateFailed();
       bot.log("error", "processing an update failed; will retry", {
         botId: bot.id,
         updateId,
@@ -39,6 +42,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
       return;
     }
     if (!handled) break;
+    processed();
     await answerCallbacks(bot, handled);
     if (handled.conversationId) await deliverPending(bot, handled.conversationId, chatId);
     // Updates stored after our look are drained by the call their arrival scheduled (or the sweep).

@@ -5,9 +5,17 @@ import * as schema from "./schema";
 export type Db = ReturnType<typeof createDb>["db"];
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** A Drizzle client on the `postgres` driver. `close()` ends the pool. */
-export function createDb(url: string, options: { max?: number } = {}) {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+/**
+ * A Drizzle client on the `postgres` driver. `close()` ends the pool. `applicationName` names the
+ * pool's connections in pg_stat_activity (the runtime's metrics count its connections by it).
+ */
+export function createDb(url: string, options: { max?: number; applicationName?: string } = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    ...(options.applicationName ? { connection: { application_name: options.applicationName } } : {}),
+  });
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
