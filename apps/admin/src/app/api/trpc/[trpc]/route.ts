@@ -2,6 +2,10 @@ import { apiEnvFromProcess, appRouter, createContext } from "@switchboard/api";
 import { getDb } from "@switchboard/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAuth } from "@/server/auth";
+import { serverLog } from "@/server/log";
+import { adminMetrics } from "@/server/metrics";
+
+const log = serverLog("trpc");
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -18,11 +22,12 @@ async function handler(req: Request) {
         db: getDb(),
         userId: session?.user.id ?? null,
         sessionId: session?.session.id ?? null,
-        env: apiEnvFromProcess(),
+        env: { ...apiEnvFromProcess(), observeCall: adminMetrics.observeCall },
       });
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.error({ procedure: path ?? "?", err: error.cause ?? error }, "procedure failed");
     },
   });
 }
