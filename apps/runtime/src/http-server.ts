@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Logger } from "./log";
 import { scrape } from "./metrics";
@@ -7,6 +7,12 @@ import type { BotSupervisor } from "./supervisor";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
 const MAX_BODY_BYTES = 1_000_000;
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
@@ -25,7 +31,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * (GET /metrics). Webhooks answer 200 only after the update is stored, so Telegram retries anything
  * we could not keep. Each webhook request gets a request id (x-request-id, in its log lines).
  */
-export function createHttpServer(supervisor: BotSupervisor, log: Logger, readiness: Readiness): Server {
+export function createHttpServer(
+  supervisor: BotSupervisor,
+  log: Logger,
+  ops: { readiness: Readiness; metricsToken?: string | null },
+): Server {
+  const { readiness } = ops;
   return createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -38,6 +49,8 @@ export function createHttpServer(supervisor: BotSupervisor, log: Logger, readine
       return send(state.ready ? 200 : 503, state.ready ? { ok: true } : { ok: false, reason: state.reason });
     }
     if (req.method === "GET" && path === "/metrics") {
+      if (ops.metricsToken && !bearerMatches(req.headers.authorization, ops.metricsToken))
+        return send(401, { ok: false, error: "metrics need the METRICS_TOKEN bearer" });
       try {
         const { contentType, body } = await scrape();
         res.writeHead(200, { "content-type": contentType });

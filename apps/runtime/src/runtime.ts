@@ -74,7 +74,10 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           pollMs: config.httpPollMs ?? 2000,
         });
   const readiness = createReadiness(sql, () => supervisor.loadedOnce);
-  const server = createHttpServer(supervisor, log, readiness);
+  const server = createHttpServer(supervisor, log, {
+    readiness,
+    metricsToken: config.metricsToken ?? null,
+  });
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
     await new Promise<void>((resolve) => server.listen(config.port, "0.0.0.0", resolve));

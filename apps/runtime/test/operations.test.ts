@@ -92,6 +92,21 @@ describe("metrics", () => {
     expect(text).not.toContain(String(user.id));
   });
 
+  it("needs the METRICS_TOKEN bearer when one is configured", async () => {
+    const token = "metrics-token-0123456789";
+    const guarded = await h.startRuntime({ webhookBaseUrl: "http://127.0.0.1:0", metricsToken: token });
+    const url = `http://127.0.0.1:${guarded.port}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status).toBe(
+      401,
+    );
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain("switchboard_sends_total");
+    // Health and readiness stay open for probes.
+    expect((await fetch(`http://127.0.0.1:${guarded.port}/health`)).status).toBe(200);
+  });
+
   it("gives each webhook request an id", async () => {
     const res = await fetch(`http://127.0.0.1:${rt.port}/telegram/00000000-0000-0000-0000-000000000000`, {
       method: "POST",
