@@ -1,6 +1,7 @@
 // `pnpm start`: runs the sandbox as a standalone server for demos and manual testing.
 //   SANDBOX_PORT (default 8081), SANDBOX_HOST (default 127.0.0.1),
-//   SANDBOX_BOTS = comma list of token@username.
+//   SANDBOX_BOTS = comma list of token@username,
+//   SANDBOX_STATE_FILE = a JSON file keeping bots, chats and messages across restarts (optional).
 
 import { startSandbox } from "./index";
 
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT ?? 8081);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid SANDBOX_PORT "${port}"`);
   const bots = parseBots(process.env.SANDBOX_BOTS);
-  const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? "127.0.0.1", bots });
+  const sandbox = await startSandbox({
+    port,
+    host: process.env.SANDBOX_HOST ?? "127.0.0.1",
+    bots,
+    ...(process.env.SANDBOX_STATE_FILE ? { stateFile: process.env.SANDBOX_STATE_FILE } : {}),
+  });
   console.log(`telegram-sandbox listening on ${sandbox.url}`);
   for (const bot of bots) console.log(`  bot @${bot.username}: ${sandbox.url}/bot${bot.token}/getMe`);
   console.log(`  control API: ${sandbox.url}/sandbox/<route> (see README)`);

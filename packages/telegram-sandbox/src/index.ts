@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { BotApi } from "./bot-api/dispatcher";
 import { ControlRoutes } from "./control/routes";
 import { createRouter } from "./http/router";
+import { StateFile } from "./persistence";
 import { Store, TOKEN_PATTERN } from "./store";
 import { WebhookDelivery } from "./webhook-delivery";
 
@@ -22,6 +23,12 @@ export interface SandboxOptions {
    * documented limit; `messages: null` turns it off. Also settable with SandboxClient.setGroupRateLimit.
    */
   groupRateLimit?: { messages: number | null; windowSeconds?: number };
+  /**
+   * A JSON file that keeps the sandbox's bots, chats, messages, supergroups and unfetched updates
+   * across restarts (loaded at start, saved a moment after each change and on close). Without it
+   * everything lives in memory only.
+   */
+  stateFile?: string;
 }
 
 export interface Sandbox {
@@ -35,6 +42,9 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new Store();
+  const stateFile = options.stateFile ? new StateFile(store, options.stateFile) : null;
+  // Saved first: the options' bots and rate limit apply on top (registering a kept bot is a no-op).
+  const restoredBots = stateFile?.load() ?? [];
   if (options.groupRateLimit) {
     const { messages, windowSeconds = 60 } = options.groupRateLimit;
     if ((messages !== null && (!Number.isInteger(messages) || messages < 1)) || !(windowSeconds >= 1))
@@ -58,7 +68,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   );
   api = new BotApi(store, (bot) => delivery.webhookChanged(bot));
-  const server = createServer(createRouter({ store, api, control: new ControlRoutes(store) }));
+  // Restored webhook bots resume delivering what was queued when the sandbox stopped.
+  for (const bot of restoredBots) if (bot.webhook) delivery.webhookChanged(bot);
+  const route = createRouter({ store, api, control: new ControlRoutes(store) });
+  const server = createServer((req, res) => {
+    // Any request may change the world (control actions, bot calls, getUpdates confirming updates).
+    if (stateFile) res.once("finish", () => stateFile.changed());
+    route(req, res);
+  });
+  if (stateFile) store.onUpdatePushed(() => stateFile.changed());
   // Long polls hold requests open for up to 50 s; never let Node time them out first.
   server.requestTimeout = 0;
 
@@ -85,7 +103,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // Answer pending long polls so bots see a normal empty response, then drop idle sockets.
         for (const bot of store.bots.values()) bot.updates.release();
         store.changes.notify();
-        server.close(() => resolve());
+        // Saved once no request can change anything any more.
+        server.close(() => void (stateFile?.flush() ?? Promise.resolve()).then(() => resolve()));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 50).unref();
       });
