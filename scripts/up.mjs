@@ -16,9 +16,9 @@ if (!args.has("--no-install")) run(pnpm, ["install", "--frozen-lockfile"], root)
 if (!dev && (!args.has("--no-install") || !existsSync(`${root}/apps/admin/.next/BUILD_ID`)))
   run(pnpm, ["--filter", "@switchboard/admin", "build"], root);
 
-// The stack runs straight under node (no pnpm/tsx wrapper relaying signals): a terminal's Ctrl+C
-// reaches it once, from the terminal, and a second Ctrl+C is really a second one (it forces).
-// This process waits for it: SIGINT is left to the terminal, SIGTERM and SIGHUP are passed on.
+// The stack runs straight under node (no pnpm/tsx wrapper relaying signals), and this process waits
+// for it: a terminal's Ctrl+C reaches the stack directly (a second one forces), SIGTERM and SIGHUP
+// sent to this process are passed on.
 const stack = spawn(process.execPath, ["--import", "tsx", "scripts/stack.ts", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: "inherit",

@@ -4,11 +4,16 @@
  * child stopped (SIGTERM, then SIGKILL after a grace period), then the in-process cleanup steps
  * (sandbox, embedded Postgres) run in reverse order, each with a time limit, then the process exits.
  *
- * Each child runs in its own process group (detached), so whatever it spawns (Next.js workers) is
- * signalled with it, and a terminal's Ctrl+C reaches the children only through this supervisor,
- * in order.
+ * A signal goes to the child and to the processes it started (found with `ps` at that moment), so
+ * whatever it spawned (Next.js workers) goes with it. Children stay in the supervisor's process
+ * group on purpose: a test runner or terminal that kills the whole group still reaches them.
+ * Repeated signals within a moment count as one (wrappers such as tsx and pnpm relay the terminal's
+ * Ctrl+C that the supervisor also gets directly).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+
+/** A second signal sooner than this after the first is the same one, relayed by a wrapper. */
+const SAME_SIGNAL_MS = 1000;
 
 export interface ChildSpec {
   name: string;
@@ -37,6 +42,32 @@ interface Running {
   child: ChildProcess;
   exited: Promise<void>;
   done: boolean;
+  /** The child and its descendants when it was last signalled. */
+  tree: number[];
+}
+
+/** Every process below `pid` (children, grandchildren…), from `ps`; empty when ps is unavailable. */
+function descendantsOf(pid: number): number[] {
+  let table: string;
+  try {
+    table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  const childrenOf = new Map<number, number[]>();
+  for (const line of table.split("\n")) {
+    const [p, pp] = line.trim().split(/\s+/).map(Number);
+    if (!p || pp === undefined || Number.isNaN(pp)) continue;
+    childrenOf.set(pp, [...(childrenOf.get(pp) ?? []), p]);
+  }
+  const found: number[] = [];
+  const queue = [...(childrenOf.get(pid) ?? [])];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    found.push(next);
+    queue.push(...(childrenOf.get(next) ?? []));
+  }
+  return found;
 }
 
 export class StackSupervisor {
@@ -44,6 +75,7 @@ export class StackSupervisor {
   private readonly steps: { name: string; run: () => Promise<void> }[] = [];
   private readonly starting = new Set<Promise<unknown>>();
   private stopping: Promise<void> | null = null;
+  private firstSignalAt = 0;
   private readonly graceMs: number;
   private readonly stepTimeoutMs: number;
   private readonly exit: (code: number) => void;
@@ -72,9 +104,8 @@ export class StackSupervisor {
       cwd: spec.cwd,
       env: spec.env,
       stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
     });
-    const running: Running = { spec, child, done: false, exited: Promise.resolve() };
+    const running: Running = { spec, child, done: false, exited: Promise.resolve(), tree: [] };
     running.exited = new Promise<void>((resolve) => {
       // "exit" does not fire for a child that never started (ENOENT): "error" does, then maybe "close".
       const finish = (why: string) => {
@@ -116,7 +147,9 @@ export class StackSupervisor {
   trapSignals(): void {
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
       process.on(signal, () => {
+        if (this.stopping && Date.now() - this.firstSignalAt < SAME_SIGNAL_MS) return;
         if (this.stopping) return this.force(signal);
+        this.firstSignalAt = Date.now();
         this.options.say(`${signal}: stopping everything (again to force)…`);
         void this.shutdown(0);
       });
@@ -137,24 +170,23 @@ export class StackSupervisor {
   /** Kills what is left right away and exits 1, without waiting for the cleanup steps. */
   private force(signal: string): void {
     this.options.say(`${signal} again: killing what is left.`);
-    for (const c of this.children) if (!c.done) this.signalGroup(c, "SIGKILL");
+    for (const c of this.children) if (!c.done) this.signalTree(c, "SIGKILL");
     this.exit(1);
   }
 
   private async stopAll(): Promise<void> {
     await Promise.all(
       this.children.map(async (c) => {
-        // A child that died may have left processes in its group: they go without ceremony.
-        if (c.done) return this.signalGroup(c, "SIGKILL");
-        this.signalGroup(c, "SIGTERM");
+        if (c.done) return;
+        this.signalTree(c, "SIGTERM");
         const killer = setTimeout(() => {
           this.options.say(`${c.spec.name} did not stop within ${this.graceMs / 1000}s; killing it.`);
-          this.signalGroup(c, "SIGKILL");
+          this.signalTree(c, "SIGKILL");
         }, this.graceMs);
         await c.exited;
         clearTimeout(killer);
-        // The child is gone; anything it left in its group goes too.
-        this.signalGroup(c, "SIGKILL");
+        // The child is gone; anything it started and left behind goes too.
+        for (const pid of c.tree.slice(1)) kill(pid, "SIGKILL");
       }),
     );
     await this.withinTime(
@@ -178,15 +210,12 @@ export class StackSupervisor {
     await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
-  /** Signals the child's whole process group (it was started detached, so it leads one). */
-  private signalGroup(c: Running, signal: NodeJS.Signals): void {
+  /** Signals the child and every process below it (remembered for the clean-up after its exit). */
+  private signalTree(c: Running, signal: NodeJS.Signals): void {
     const pid = c.child.pid;
     if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // Already gone.
-    }
+    c.tree = [pid, ...descendantsOf(pid)];
+    for (const p of c.tree) kill(p, signal);
   }
 
   private pipe(name: string, stream: NodeJS.ReadableStream | null, out: NodeJS.WritableStream): void {
@@ -202,5 +231,13 @@ export class StackSupervisor {
     stream.on("end", () => {
       if (buffered) out.write(`${prefix}${buffered}\n`);
     });
+  }
+}
+
+function kill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
   }
 }
