@@ -10,7 +10,8 @@ const nextConfig: NextConfig = {
     "@switchboard/flow",
     "@switchboard/telegram-sandbox",
   ],
-  serverExternalPackages: ["postgres"],
+  // Node-only libraries loaded as they are, not bundled (pino and prom-client read process internals).
+  serverExternalPackages: ["postgres", "pino", "prom-client"],
   reactStrictMode: true,
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.json" },

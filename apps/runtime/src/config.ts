@@ -1,7 +1,20 @@
 import { hostname } from "node:os";
 import path from "node:path";
-import { DEFAULT_BOT_LOG_KEEP_DAYS, type WebhookRetryPolicy } from "@switchboard/core";
+import {
+  DEFAULT_BOT_LOG_KEEP_DAYS,
+  flagVar,
+  intVar,
+  oneOfVar,
+  parseEnv,
+  portVar,
+  positiveNumberVar,
+  postgresUrlVar,
+  textVar,
+  urlVar,
+  type WebhookRetryPolicy,
+} from "@switchboard/core";
 import type { AddressPolicy } from "./http/address-policy";
+import { LOG_LEVELS } from "./log";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -59,53 +72,68 @@ export interface RuntimeConfig {
   botLogRetentionDays?: number;
   /** How often history is pruned (retention-worker.ts); tests shorten it. Default hourly. */
   pruneEveryMs?: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); else it is open. */
+  metricsToken?: string | null;
 }
 
-/** A whole number of days from the environment; the default when unset, with a clear error when not a number. */
-function positiveDays(raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1)
-    throw new Error(
-      `RUNTIME_BOT_LOG_RETENTION_DAYS must be a whole number of days (1 or more), not "${raw}".`,
-    );
-  return days;
-}
+/** Every variable the runtime reads, checked at start (all problems listed at once, see EnvError). */
+export const runtimeEnvShape = {
+  DATABASE_URL: postgresUrlVar("DATABASE_URL"),
+  TELEGRAM_API_ROOT: urlVar("TELEGRAM_API_ROOT", "https://api.telegram.org"),
+  WEBHOOK_BASE_URL: urlVar("WEBHOOK_BASE_URL", null),
+  RUNTIME_PORT: portVar("RUNTIME_PORT", 3001, { allowZero: "to not listen" }),
+  RUNTIME_RELOAD_MS: intVar("RUNTIME_RELOAD_MS", { min: 100, default: 5000 }),
+  RUNTIME_POLL_TIMEOUT: intVar("RUNTIME_POLL_TIMEOUT", { min: 0, max: 50, default: 25 }),
+  RUNTIME_INSTANCE_ID: textVar("RUNTIME_INSTANCE_ID"),
+  // Unset: each bot's own setting applies. Tests and benchmarks raise it (the bench uses 10000).
+  RUNTIME_BOT_MESSAGES_PER_SECOND: positiveNumberVar("RUNTIME_BOT_MESSAGES_PER_SECOND", null),
+  RUNTIME_CHAT_MESSAGES_PER_SECOND: positiveNumberVar("RUNTIME_CHAT_MESSAGES_PER_SECOND", 1),
+  RUNTIME_CHAT_BURST: positiveNumberVar("RUNTIME_CHAT_BURST", 3),
+  RUNTIME_BOT_LOG_RETENTION_DAYS: intVar("RUNTIME_BOT_LOG_RETENTION_DAYS", {
+    min: 1,
+    default: DEFAULT_BOT_LOG_KEEP_DAYS,
+    what: "a whole number of days (1 or more)",
+  }),
+  ADMIN_URL: urlVar("ADMIN_URL", "http://localhost:3000"),
+  SWITCHBOARD_FILES_DIR: textVar("SWITCHBOARD_FILES_DIR", { default: ".data/files" }),
+  RUNTIME_TIMER_POLL_MS: intVar("RUNTIME_TIMER_POLL_MS", { min: 10, default: 1000 }),
+  RUNTIME_MEDIA_DOWNLOADS: flagVar("RUNTIME_MEDIA_DOWNLOADS", true),
+  RUNTIME_DOWNLOAD_POLL_MS: intVar("RUNTIME_DOWNLOAD_POLL_MS", { min: 10, default: 2000 }),
+  RUNTIME_WEBHOOKS: flagVar("RUNTIME_WEBHOOKS", true),
+  RUNTIME_WEBHOOK_POLL_MS: intVar("RUNTIME_WEBHOOK_POLL_MS", { min: 10, default: 2000 }),
+  SWITCHBOARD_HTTP_ALLOW_PRIVATE: flagVar("SWITCHBOARD_HTTP_ALLOW_PRIVATE", false),
+  RUNTIME_HTTP_CALLS: flagVar("RUNTIME_HTTP_CALLS", true),
+  RUNTIME_HTTP_POLL_MS: intVar("RUNTIME_HTTP_POLL_MS", { min: 10, default: 2000 }),
+  METRICS_TOKEN: textVar("METRICS_TOKEN", { minLength: 16 }),
+  LOG_LEVEL: oneOfVar("LOG_LEVEL", LOG_LEVELS, "info"),
+  SWITCHBOARD_SECRET: textVar("SWITCHBOARD_SECRET", { minLength: 16 }),
+};
 
+/** The runtime's configuration from the environment; throws EnvError naming every bad variable. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set.");
+  const e = parseEnv(runtimeEnvShape, env);
   return {
-    databaseUrl,
-    apiRoot: (env.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
-    webhookBaseUrl: env.WEBHOOK_BASE_URL ? env.WEBHOOK_BASE_URL.replace(/\/+$/, "") : null,
-    port: Number(env.RUNTIME_PORT ?? 3001),
-    reloadIntervalMs: Number(env.RUNTIME_RELOAD_MS ?? 5000),
-    pollTimeoutSeconds: Number(env.RUNTIME_POLL_TIMEOUT ?? 25),
-    instanceId: env.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
-    messagesPerSecond: positiveOrNull(env.RUNTIME_BOT_MESSAGES_PER_SECOND, "RUNTIME_BOT_MESSAGES_PER_SECOND"),
-    chatMessagesPerSecond:
-      positiveOrNull(env.RUNTIME_CHAT_MESSAGES_PER_SECOND, "RUNTIME_CHAT_MESSAGES_PER_SECOND") ?? 1,
-    chatBurst: positiveOrNull(env.RUNTIME_CHAT_BURST, "RUNTIME_CHAT_BURST") ?? 3,
-    adminBaseUrl: (env.ADMIN_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
-    filesDir: path.resolve(env.SWITCHBOARD_FILES_DIR ?? ".data/files"),
-    timerPollMs: Number(env.RUNTIME_TIMER_POLL_MS ?? 1000),
-    mediaDownloads: env.RUNTIME_MEDIA_DOWNLOADS !== "0",
-    downloadPollMs: Number(env.RUNTIME_DOWNLOAD_POLL_MS ?? 2000),
-    webhooks: env.RUNTIME_WEBHOOKS !== "0",
-    webhookPollMs: Number(env.RUNTIME_WEBHOOK_POLL_MS ?? 2000),
-    httpAllowPrivate: env.SWITCHBOARD_HTTP_ALLOW_PRIVATE === "1",
-    httpCalls: env.RUNTIME_HTTP_CALLS !== "0",
-    httpPollMs: Number(env.RUNTIME_HTTP_POLL_MS ?? 2000),
-    botLogRetentionDays: positiveDays(env.RUNTIME_BOT_LOG_RETENTION_DAYS, DEFAULT_BOT_LOG_KEEP_DAYS),
+    databaseUrl: e.DATABASE_URL!,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    webhookBaseUrl: e.WEBHOOK_BASE_URL,
+    port: e.RUNTIME_PORT,
+    reloadIntervalMs: e.RUNTIME_RELOAD_MS,
+    pollTimeoutSeconds: e.RUNTIME_POLL_TIMEOUT,
+    instanceId: e.RUNTIME_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+    messagesPerSecond: e.RUNTIME_BOT_MESSAGES_PER_SECOND,
+    chatMessagesPerSecond: e.RUNTIME_CHAT_MESSAGES_PER_SECOND,
+    chatBurst: e.RUNTIME_CHAT_BURST,
+    adminBaseUrl: e.ADMIN_URL,
+    filesDir: path.resolve(e.SWITCHBOARD_FILES_DIR!),
+    timerPollMs: e.RUNTIME_TIMER_POLL_MS,
+    mediaDownloads: e.RUNTIME_MEDIA_DOWNLOADS,
+    downloadPollMs: e.RUNTIME_DOWNLOAD_POLL_MS,
+    webhooks: e.RUNTIME_WEBHOOKS,
+    webhookPollMs: e.RUNTIME_WEBHOOK_POLL_MS,
+    httpAllowPrivate: e.SWITCHBOARD_HTTP_ALLOW_PRIVATE,
+    httpCalls: e.RUNTIME_HTTP_CALLS,
+    httpPollMs: e.RUNTIME_HTTP_POLL_MS,
+    botLogRetentionDays: e.RUNTIME_BOT_LOG_RETENTION_DAYS,
+    metricsToken: e.METRICS_TOKEN,
   };
-}
-
-/** An optional positive number from the environment; anything else set there is a mistake worth stopping for. */
-function positiveOrNull(raw: string | undefined, name: string): number | null {
-  if (raw === undefined || raw.trim() === "") return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got "${raw}".`);
-  return value;
 }

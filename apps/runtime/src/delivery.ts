@@ -18,6 +18,7 @@ import type { MessageRow, Tx } from "@switchboard/db";
 import { TelegramError } from "telegraf";
 import type { BotHandle } from "./bot-handle";
 import { logBotEvent } from "./bot-log";
+import { metrics, type SendOutcome } from "./metrics";
 import { sleep } from "./sleep";
 
 /** Attempts before an outgoing message is given up as failed (network errors, 5xx). */
@@ -209,6 +210,7 @@ async function recordSuccess(
       await mirrorDeliveredReply(tx, bot.id, msg);
     });
   else recorded = { kind: "next", ...(await bot.recorder.record(msg.id, messageId)) };
+  metrics.sent("ok");
   const call = msg.payload as OutboundCall;
   // Next time this bot sends the file, it goes by Telegram's id instead of another upload.
   if (fileId && call.method !== "sendMessage")
@@ -226,12 +228,14 @@ async function recordFailure(
   byFileId: boolean,
 ): Promise<Recorded> {
   const call = msg.payload as OutboundCall;
-  const retryIn = async (ms: number): Promise<Recorded> => {
+  const retryIn = async (ms: number, result: SendOutcome = "retry"): Promise<Recorded> => {
     await retryMessageLater(tx, msg.id, ms);
+    metrics.sent(result);
     return { kind: "wait", ms };
   };
   const fail = async (error: string): Promise<Recorded> => {
     await failMessage(tx, msg.id, error);
+    metrics.sent("failed");
     return { kind: "next" };
   };
 
@@ -249,10 +253,12 @@ async function recordFailure(
       const ms = Math.min(err.parameters?.retry_after ?? 1, 120) * 1000;
       // Flood control is per bot: hold back every chat of the bot, not just this one.
       bot.pauseSending(ms);
-      return retryIn(ms);
+      metrics.rateLimited(bot.id);
+      return retryIn(ms, "rate_limited");
     }
     if (err.code === 403) {
       await markConversationBlocked(tx, msg.conversationId, description);
+      metrics.sent("blocked");
       return { kind: "done" };
     }
     if (err.code === 400 && byFileId && call.method !== "sendMessage") {
@@ -262,6 +268,7 @@ async function recordFailure(
     }
     if (err.code === 401) {
       await releaseMessage(tx, msg.id);
+      metrics.sent("unauthorized");
       bot.onUnauthorized(`Telegram rejected the token while sending (401 ${description}).`);
       return { kind: "stop" };
     }

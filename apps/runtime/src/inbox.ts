@@ -1,5 +1,6 @@
 import { type Db, processedUpdates } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
 
 /**
@@ -22,6 +23,7 @@ export interface UpdateToStore {
 
 export async function storeUpdates(db: Db, botId: string, updates: UpdateToStore[]): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
+  metrics.updatesReceived(botId, updates.length);
   const rows = await db
     .insert(processedUpdates)
     .values(

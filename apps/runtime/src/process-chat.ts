@@ -4,6 +4,7 @@ import { deliverClaimed, deliverPending } from "./delivery";
 import { errorText } from "./error-text";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
 import { recordFailedAttempt, takeNextUpdate } from "./inbox";
+import { metrics } from "./metrics";
 import { logSetAside } from "./set-aside";
 import type { TelegramUpdate } from "./telegram/update-mapping";
 
@@ -20,6 +21,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     let updateId: number | null = null;
     let more = false;
     let handled: HandledUpdate | null;
+    const processed = metrics.processingTimer();
     try {
       handled = await bot.db.transaction(async (tx) => {
         await lockChat(tx, bot.id, chatId);
@@ -32,6 +34,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     } catch (err) {
       if (updateId === null) throw err;
       const error = errorText(err);
+      metrics.updateFailed();
       bot.log("error", "processing an update failed; will retry", { botId: bot.id, updateId, error });
       const { setAside } = await recordFailedAttempt(bot.db, bot.id, updateId, error, MAX_UPDATE_ATTEMPTS);
       // The chat waits for this update (order); the recovery sweep retries it after its backoff.
@@ -41,6 +44,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
       continue;
     }
     if (!handled) break;
+    processed();
     await answerCallbacks(bot, handled);
     if (handled.claimed.length > 0)
       await deliverClaimed(bot, handled.claimed, handled.conversationId!, chatId);

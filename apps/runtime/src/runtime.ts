@@ -7,7 +7,9 @@ import { createHttpServer } from "./http-server";
 import { HttpWorker } from "./http-worker";
 import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
+import { metrics } from "./metrics";
 import { PollLeadership } from "./poll-leadership";
+import { createReadiness } from "./readiness";
 import { RetentionWorker } from "./retention-worker";
 import { RoutingWorker } from "./routing-worker";
 import { SentRecorder } from "./sent-recorder";
@@ -25,7 +27,10 @@ export interface Runtime {
 /** Starts the runtime: every enabled bot, plus the webhook/health HTTP server. */
 export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyFromEnv()): Promise<Runtime> {
   const log = createLogger(`runtime ${config.instanceId}`);
-  const { db, sql, close } = createDb(config.databaseUrl, { max: 20 });
+  const applicationName = `switchboard-runtime ${config.instanceId}`.slice(0, 63);
+  const poolMax = 20;
+  const { db, sql, close } = createDb(config.databaseUrl, { max: poolMax, applicationName });
+  const unwatchDatabase = metrics.watchDatabase({ sql, poolMax, applicationName });
   const leadership = new PollLeadership(config.databaseUrl);
   const core = { adminBaseUrl: config.adminBaseUrl };
   const files = new LocalFileStorage(config.filesDir);
@@ -87,7 +92,11 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
           policy: outboundPolicy,
           pollMs: config.httpPollMs ?? 2000,
         });
-  const server = createHttpServer(supervisor, log);
+  const readiness = createReadiness(sql, () => supervisor.loadedOnce);
+  const server = createHttpServer(supervisor, log, {
+    readiness,
+    metricsToken: config.metricsToken ?? null,
+  });
   let port = 0;
   if (config.port !== 0 || config.webhookBaseUrl) {
     await new Promise<void>((resolve) => server.listen(config.port, "0.0.0.0", resolve));
@@ -100,7 +109,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await downloads?.start();
   await webhooks?.start();
   await calls?.start();
-  log("info", `runtime started${port ? ` (webhooks and /health on :${port})` : ""}`, {
+  log("info", `runtime started${port ? ` (webhooks, /health, /ready and /metrics on :${port})` : ""}`, {
     apiRoot: config.apiRoot,
   });
   return {
@@ -120,6 +129,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       await supervisor.stop();
       await serverClosed;
       await leadership.close();
+      unwatchDatabase();
       await close();
     },
   };

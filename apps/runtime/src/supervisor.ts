@@ -16,6 +16,8 @@ export class BotSupervisor {
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
   private readonly unlisteners: (() => Promise<void>)[] = [];
+  /** True once the bots table was read and every enabled bot was started (or failed) once: /ready. */
+  loadedOnce = false;
 
   /** `sql` is the pool's client, for LISTEN. */
   constructor(private readonly deps: RunnerDeps & { sql: Sql }) {}
@@ -55,6 +57,9 @@ export class BotSupervisor {
   reload(): Promise<void> {
     this.reloading = this.reloading
       .then(() => this.reconcile())
+      .then(() => {
+        this.loadedOnce = true;
+      })
       .catch((err) => {
         this.deps.log("error", "reloading bots failed", { error: String(err) });
       });

@@ -259,7 +259,7 @@ describe("processing that keeps failing", () => {
       });
     }
     // Every message waiting behind it is answered at once, not after a sweep.
-    await waitForBotText(bot.token, user.id, `You said next${sent}`, 5_000);
+    await waitForBotText(bot.token, user.id, `You said next${sent}`, 8_000);
     const row = await storedUpdate(bot.id, boom.updateId);
     expect(row).toMatchObject({ attempts: 5 });
     expect(row?.processedAt).not.toBeNull();

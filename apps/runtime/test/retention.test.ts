@@ -90,7 +90,7 @@ describe("RUNTIME_BOT_LOG_RETENTION_DAYS", () => {
     expect(configFromEnv(env).botLogRetentionDays).toBe(30);
     expect(configFromEnv({ ...env, RUNTIME_BOT_LOG_RETENTION_DAYS: "90" }).botLogRetentionDays).toBe(90);
     expect(() => configFromEnv({ ...env, RUNTIME_BOT_LOG_RETENTION_DAYS: "a month" })).toThrow(
-      'RUNTIME_BOT_LOG_RETENTION_DAYS must be a whole number of days (1 or more), not "a month".',
+      "RUNTIME_BOT_LOG_RETENTION_DAYS must be a whole number of days (1 or more), got 'a month'.",
     );
   });
 });

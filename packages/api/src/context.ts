@@ -26,6 +26,24 @@ export interface ApiEnv {
   mail?: MailTransport;
   /** The process's realtime hub (one LISTEN connection), made on first use. */
   realtime: () => RealtimeHub;
+  /** Told about every procedure call when it ends (the admin's Prometheus metrics). */
+  observeCall?: (call: ProcedureCall) => void;
+}
+
+/** One finished procedure call, as metrics see it: no input, no user, only what and how it went. */
+export interface ProcedureCall {
+  path: string;
+  type: "query" | "mutation" | "subscription";
+  /** "ok", or the tRPC error code (NOT_FOUND, BAD_REQUEST, INTERNAL_SERVER_ERROR…). */
+  result: string;
+  durationMs: number;
+}
+
+/** Subscribers of every realtime hub of this process (open live feeds), for the admin's metrics. */
+export function realtimeSubscriberCount(): number {
+  let total = 0;
+  for (const hub of hubs.values()) total += hub.subscriberCount();
+  return total;
 }
 
 /** One hub per database URL and process. */

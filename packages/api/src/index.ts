@@ -5,7 +5,9 @@ export {
   createContext,
   invitationEnvOf,
   lazyFileStorage,
+  type ProcedureCall,
   realtimeHubFor,
+  realtimeSubscriberCount,
 } from "./context";
 export { type BotTokenEnv, connectBot } from "./domains/bots/service";
 export {

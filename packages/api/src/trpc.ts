@@ -78,9 +78,27 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Reports each call's path, type, result and duration to `ctx.env.observeCall` (the admin's metrics).
+ * Outside the domain-error mapping, so it sees the code a client gets.
+ */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const observe = ctx.env.observeCall;
+  if (!observe) return next();
+  const started = performance.now();
+  const result = await next();
+  observe({
+    path,
+    type,
+    result: result.ok ? "ok" : result.error.code,
+    durationMs: performance.now() - started,
+  });
+  return result;
+});
+
 export const router = t.router;
 /** Every procedure starts here, so the mapping above sees every error, the auth checks' included. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(observed).use(domainErrors);
 export const createCallerFactory = t.createCallerFactory;
 
 /** A signed-in user, whatever their workspaces (confirming a login link checks the link's own workspace). */

@@ -15,6 +15,7 @@ export * from "./conversations/dispatch";
 export * from "./conversations/open";
 export * from "./conversations/receive";
 export * from "./db";
+export * from "./env/vars";
 export * from "./errors";
 export * from "./files/storage";
 export * from "./files/telegram-ids";

@@ -9,6 +9,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface DbOptions {
   /** Pool size (default 10). */
   max?: number;
+  /** Names the pool's connections in pg_stat_activity (the runtime's metrics count its connections by it). */
+  applicationName?: string;
   /** SQL_TRACE=1 prints every statement to stderr (counting round trips when tuning). */
   trace?: boolean;
   /**
@@ -25,6 +27,7 @@ export function createDb(url: string, options: DbOptions = {}) {
     max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 10,
+    ...(options.applicationName ? { connection: { application_name: options.applicationName } } : {}),
     ...(trace
       ? { debug: (conn: number, query: string) => process.stderr.write(`SQL ${conn} ${oneLine(query)}\n`) }
       : {}),

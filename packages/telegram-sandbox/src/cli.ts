@@ -2,6 +2,7 @@
 //   SANDBOX_PORT (default 8081), SANDBOX_HOST (default 127.0.0.1),
 //   SANDBOX_BOTS = comma list of token@username,
 //   SANDBOX_KEEP_ALIVE_MS = idle keep-alive connection timeout (default Node's 5000).
+//   SANDBOX_STATE_FILE = a JSON file keeping bots, chats and messages across restarts (optional).
 
 import { startSandbox } from "./index";
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     host: process.env.SANDBOX_HOST ?? "127.0.0.1",
     bots,
     ...(keepAliveTimeoutMs !== undefined ? { keepAliveTimeoutMs } : {}),
+    ...(process.env.SANDBOX_STATE_FILE ? { stateFile: process.env.SANDBOX_STATE_FILE } : {}),
   });
   console.log(`telegram-sandbox listening on ${sandbox.url}`);
   for (const bot of bots) console.log(`  bot @${bot.username}: ${sandbox.url}/bot${bot.token}/getMe`);

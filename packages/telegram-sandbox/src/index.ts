@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { BotApi } from "./bot-api/dispatcher";
 import { ControlRoutes } from "./control/routes";
 import { createRouter } from "./http/router";
+import { StateFile } from "./persistence";
 import { Store, TOKEN_PATTERN } from "./store";
 import { WebhookDelivery } from "./webhook-delivery";
 
@@ -35,6 +36,12 @@ export interface SandboxOptions {
   chatRateLimit?: { messages: number | null; windowSeconds?: number };
   /** Flood limit for one bot across all its chats (default off; windowSeconds 1). SandboxClient.setBotRateLimit. */
   botRateLimit?: { messages: number | null; windowSeconds?: number };
+  /**
+   * A JSON file that keeps the sandbox's bots, chats, messages, supergroups and unfetched updates
+   * across restarts (loaded at start, saved a moment after each change and on close). Without it
+   * everything lives in memory only.
+   */
+  stateFile?: string;
 }
 
 /** A rate limit option checked and completed with its default window. */
@@ -60,6 +67,9 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new Store();
+  const stateFile = options.stateFile ? new StateFile(store, options.stateFile) : null;
+  // Saved first: the options' bots and rate limits apply on top (registering a kept bot is a no-op).
+  const restoredBots = stateFile?.load() ?? [];
   if (options.groupRateLimit)
     store.groupRateLimit = rateLimitOption("groupRateLimit", options.groupRateLimit, 60);
   if (options.chatRateLimit) store.chatRateLimit = rateLimitOption("chatRateLimit", options.chatRateLimit, 1);
@@ -80,7 +90,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   );
   api = new BotApi(store, (bot) => delivery.webhookChanged(bot));
-  const server = createServer(createRouter({ store, api, control: new ControlRoutes(store) }));
+  // Restored webhook bots resume delivering what was queued when the sandbox stopped.
+  for (const bot of restoredBots) if (bot.webhook) delivery.webhookChanged(bot);
+  const route = createRouter({ store, api, control: new ControlRoutes(store) });
+  const server = createServer((req, res) => {
+    // Any request may change the world (control actions, bot calls, getUpdates confirming updates).
+    if (stateFile) res.once("finish", () => stateFile.changed());
+    route(req, res);
+  });
+  if (stateFile) store.onUpdatePushed(() => stateFile.changed());
   // Long polls hold requests open for up to 50 s; never let Node time them out first.
   server.requestTimeout = 0;
   if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
@@ -108,7 +126,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // Answer pending long polls so bots see a normal empty response, then drop idle sockets.
         for (const bot of store.bots.values()) bot.updates.release();
         store.changes.notify();
-        server.close(() => resolve());
+        // Saved once no request can change anything any more.
+        server.close(() => void (stateFile?.flush() ?? Promise.resolve()).then(() => resolve()));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 50).unref();
       });

@@ -89,7 +89,8 @@ export class ChatState {
   /** The reply keyboard currently shown to the user (set by the bot, cleared by ReplyKeyboardRemove). */
   replyKeyboard: ReplyKeyboardMarkup | null = null;
   lastChatAction: { action: string; at: number } | null = null;
-  readonly chatInstance = BigInt.asIntN(64, randomBytes(8).readBigUInt64BE()).toString();
+  /** Kept across restarts (persistence.ts) like everything a bot may have seen. */
+  chatInstance = BigInt.asIntN(64, randomBytes(8).readBigUInt64BE()).toString();
   /** When each bot sent its recent messages here (epoch ms), for the group and chat flood limits. */
   readonly sendTimes = new Map<number, number[]>();
 
@@ -127,6 +128,18 @@ export class ChatState {
 
   list(): StoredMessage[] {
     return [...this.messages.values()].filter((m) => !m.deleted);
+  }
+
+  /** Every message (deleted ones too) and the next id, for persistence.ts. */
+  saved(): { nextMessageId: number; messages: StoredMessage[] } {
+    return { nextMessageId: this.nextMessageId, messages: [...this.messages.values()] };
+  }
+
+  /** Puts back what saved() returned (a sandbox restart). */
+  restoreMessages(nextMessageId: number, messages: StoredMessage[]): void {
+    this.messages.clear();
+    for (const m of messages) this.messages.set(m.messageId, m);
+    this.nextMessageId = Math.max(nextMessageId, ...messages.map((m) => m.messageId + 1), 1);
   }
 
   /** Messages newer than afterMessageId, optionally only those of one forum topic. */

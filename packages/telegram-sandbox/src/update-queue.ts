@@ -115,6 +115,18 @@ export class UpdateQueue {
     });
   }
 
+  /** The queued updates and filter, for persistence.ts. */
+  saved(): { items: TgUpdate[]; allowedUpdates: string[] | null } {
+    return { items: [...this.items], allowedUpdates: this.allowedUpdates };
+  }
+
+  /** Puts back what saved() returned; ids continue above every restored one. */
+  restore(saved: { items: TgUpdate[]; allowedUpdates: string[] | null }): void {
+    this.items = [...saved.items];
+    this.allowedUpdates = saved.allowedUpdates;
+    for (const u of this.items) this.nextId = Math.max(this.nextId, u.update_id + 1);
+  }
+
   /** Answers a pending long poll now (used on shutdown so sockets close cleanly). */
   release(): void {
     this.poller?.wake();

@@ -3,6 +3,7 @@ import { isDomainError } from "@switchboard/core";
 import { getDb } from "@switchboard/db";
 import { NextResponse } from "next/server";
 import { getAuth } from "@/server/auth";
+import { serverLog } from "@/server/log";
 import { bodyTooLarge, readUploadForm, TOO_LARGE_MESSAGE } from "@/server/upload-form";
 
 const fail = (status: number, error: string) => NextResponse.json({ error }, { status });
@@ -44,7 +45,7 @@ export async function handleUpload(request: Request, upload: Uploader, label: st
     return NextResponse.json({ fileId, kind, name, size, mimeType });
   } catch (err) {
     if (isDomainError(err)) return fail(httpStatusOf(err), err.message);
-    console.error(`[files] ${label} upload failed:`, err);
+    serverLog("files").error({ err }, `${label} upload failed`);
     return fail(500, "The upload failed on the server. Please try again.");
   }
 }

@@ -24,7 +24,7 @@ describe("pacing settings from the environment", () => {
 
   it("refuses a value that is not a positive number, naming the variable", () => {
     expect(() => configFromEnv({ ...base, RUNTIME_CHAT_MESSAGES_PER_SECOND: "fast" })).toThrow(
-      'RUNTIME_CHAT_MESSAGES_PER_SECOND must be a positive number, got "fast".',
+      "RUNTIME_CHAT_MESSAGES_PER_SECOND must be a positive number, got 'fast'.",
     );
     expect(() => configFromEnv({ ...base, RUNTIME_BOT_MESSAGES_PER_SECOND: "0" })).toThrow(
       /RUNTIME_BOT_MESSAGES_PER_SECOND/,

@@ -40,6 +40,11 @@ export class RealtimeHub {
     signal.addEventListener("abort", () => this.emitter.off(workspaceId, onNotice), { once: true });
   }
 
+  /** Live feeds waiting on this hub now (one listener per open subscription). */
+  subscriberCount(): number {
+    return this.emitter.eventNames().reduce((sum, name) => sum + this.emitter.listenerCount(name), 0);
+  }
+
   async close() {
     await this.sql?.end({ timeout: 2 }).catch(() => {});
     this.sql = null;

@@ -3,6 +3,7 @@ import { completeLogin, loginLinkOwner } from "@switchboard/core";
 import { bots, decryptSecret, getDb, secretKeyFromEnv } from "@switchboard/db";
 import { eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
+import { serverLog } from "@/server/log";
 import { decideTelegramLogin, loginPagePath, loginTokenOf } from "@/server/telegram-login";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +44,7 @@ export async function GET(request: Request) {
     try {
       await completeLogin(db, { token, accept: false, userId: null }, apiEnvFromProcess().core);
     } catch (err) {
-      console.error("[telegram-login] refusing the link failed:", err);
+      serverLog("telegram-login").error({ err }, "refusing the link failed");
     }
   }
   return NextResponse.redirect(new URL(loginPagePath(token), base), 303);

@@ -4,6 +4,7 @@ import { getDb } from "@switchboard/db";
 import { NextResponse } from "next/server";
 import { getAuth } from "@/server/auth";
 import { fileResponseHeaders } from "@/server/file-response";
+import { serverLog } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -24,7 +25,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     return new Response(new Uint8Array(file.bytes), { status: 200, headers: fileResponseHeaders(file) });
   } catch (err) {
     if (isDomainError(err)) return NextResponse.json({ error: err.message }, { status: httpStatusOf(err) });
-    console.error("[files] read failed:", err);
+    serverLog("files").error({ err }, "read failed");
     return NextResponse.json({ error: "The file could not be read. Please try again." }, { status: 500 });
   }
 }

@@ -2,6 +2,10 @@ import { apiEnvFromProcess, createContext, serveTrpc } from "@switchboard/api";
 import { safeErrorText } from "@switchboard/core";
 import { getDb } from "@switchboard/db";
 import { getAuth } from "@/server/auth";
+import { serverLog } from "@/server/log";
+import { adminMetrics } from "@/server/metrics";
+
+const log = serverLog("trpc");
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -18,13 +22,13 @@ async function handler(req: Request) {
         db: getDb(),
         userId: session?.user.id ?? null,
         sessionId: session?.session.id ?? null,
-        env: apiEnvFromProcess(),
+        env: { ...apiEnvFromProcess(), observeCall: adminMetrics.observeCall },
       });
     },
     onError({ error, path }) {
       // As text, redacted: an unexpected error from a Telegram client may carry a bot token in a URL.
       if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`[trpc] ${path ?? "?"}: ${safeErrorText(error)}`);
+        log.error({ procedure: path ?? "?", err: safeErrorText(error.cause ?? error) }, "procedure failed");
     },
   });
 }
