@@ -6,7 +6,7 @@
  * flight at a kill (Telegram has no idempotency key, so at-least-once is the best a crash allows).
  *
  * Run on demand: `pnpm --filter @switchboard/bench bench:soak`; exits non-zero when anything was lost or out
- * of order. Size: SOAK_MESSAGES (10000), SOAK_CHATS (500), SOAK_CONCURRENCY (100 users talking at once),
+ * of order. Size: SOAK_MESSAGES (10000), SOAK_CHATS (500), SOAK_CONCURRENCY (all chats talking at once),
  * SOAK_BOTS (4), SOAK_KILL_EVERY_MS (5000),
  * SOAK_REPLY_TIMEOUT_MS (45000, longer than a dead sender's 30 s lease so a timeout means something).
  */
@@ -33,6 +33,7 @@ import { compileDraft, type FlowDocument } from "@switchboard/flow";
 import { SandboxClient, type SandboxMessage } from "@switchboard/telegram-sandbox";
 import { eq } from "drizzle-orm";
 import { type ChatVerdict, judgeChat } from "./soak/analysis";
+import { BotReplies } from "./soak/bot-replies";
 import { RuntimeProcess } from "./soak/runtime-process";
 
 const MESSAGES = Number(process.env.SOAK_MESSAGES ?? 10_000);
@@ -41,11 +42,10 @@ const BOTS = Number(process.env.SOAK_BOTS ?? 4);
 const KILL_EVERY_MS = Number(process.env.SOAK_KILL_EVERY_MS ?? 5000);
 const REPLY_TIMEOUT_MS = Number(process.env.SOAK_REPLY_TIMEOUT_MS ?? 45_000);
 /**
- * Users talking at the same time (the others wait their turn, then talk through all their messages). The
- * sandbox wakes every waiting control request on every change, so 500 simultaneous long polls saturate it
- * on a shared 2-core machine, and the soak would measure the sandbox, not the runtimes.
+ * Users talking at the same time (the others wait their turn, then talk through all their messages); by
+ * default every chat at once. Replies come from the sandbox's bot-message stream (soak/bot-replies.ts).
  */
-const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 100);
+const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? CHATS);
 /** After the users finish, echoes still owed (a timed-out wait) get this long to arrive. */
 const DRAIN_MS = 60_000;
 const SECRET = "soak-secret-0123456789abcdef";
@@ -184,24 +184,19 @@ const chats: Chat[] = Array.from({ length: CHATS }, (_, c) => ({
 let sent = 0;
 let timedOut = 0;
 
-/** Waits until the bot's message `text` arrives after `afterMessageId`; false on timeout. */
+const replies = new BotReplies();
+const replyStream = await client.streamBotMessages(replies.onMessage);
+process.on("exit", () => replyStream.close());
+
+/**
+ * Waits until the bot's message `text` arrives after `afterMessageId`; false on timeout. The stream tells;
+ * a timeout looks at the chat itself once, in case the stream dropped a message.
+ */
 async function waitForBotText(chat: Chat, text: string, afterMessageId: number): Promise<boolean> {
-  const deadline = Date.now() + REPLY_TIMEOUT_MS;
-  let after = afterMessageId;
-  while (Date.now() < deadline) {
-    const messages = await retried(() =>
-      client.getMessages({
-        token: chat.token,
-        chatId: chat.userId,
-        afterMessageId: after,
-        waitMs: Math.min(10_000, Math.max(1, deadline - Date.now())),
-      }),
-    );
-    const fromBot = messages.filter((m) => m.from_bot);
-    if (fromBot.some((m) => m.text === text)) return true;
-    for (const m of fromBot) after = Math.max(after, m.message_id);
-  }
-  return false;
+  const botId = Number(chat.token.split(":")[0]);
+  if (await replies.waitFor(botId, chat.userId, text, afterMessageId, REPLY_TIMEOUT_MS)) return true;
+  const messages = await retried(() => client.getMessages({ token: chat.token, chatId: chat.userId }));
+  return messages.some((m) => m.from_bot && m.text === text && m.message_id > afterMessageId);
 }
 
 /**

@@ -60,7 +60,6 @@ export class BotRunner {
   /** The operators' group last checked (getChat), so a settings change re-checks only a new group. */
   private checkedGroup: number | null = null;
   private recoveryTimer: NodeJS.Timeout | undefined;
-  private sendPausedUntil = 0;
   /** The polling loop, awaited on stop so it releases its lock before the pool closes. */
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -88,11 +87,8 @@ export class BotRunner {
       pacer,
       signal: this.abort.signal,
       log: deps.log,
-      pauseSending: (ms) => {
-        this.sendPausedUntil = Math.max(this.sendPausedUntil, Date.now() + ms);
-        pacer.pauseBot(ms);
-      },
-      sendingPausedFor: () => Math.max(0, this.sendPausedUntil - Date.now()),
+      pauseSending: (ms) => pacer.pauseBot(ms),
+      sendingPausedFor: () => pacer.pausedFor(),
       onUnauthorized: (reason) => void this.fail(reason),
     };
     this.topics = new TopicDelivery(this.handle);

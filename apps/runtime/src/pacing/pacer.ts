@@ -52,6 +52,8 @@ export class Pacer {
   private pumping = false;
   private kicked = false;
   private readonly watches = new Map<AbortSignal, SignalWatch>();
+  /** The end of the last 429 pause this process saw (clock time); see pausedFor. */
+  private pausedUntil = 0;
 
   constructor(private readonly options: PacerOptions) {}
 
@@ -86,8 +88,18 @@ export class Pacer {
 
   /** Telegram answered 429: hold back every chat of the bot for `ms` (and, shared, every process). */
   pauseBot(ms: number): void {
-    this.options.budget.pause(ms, this.options.clock.now());
+    const now = this.options.clock.now();
+    this.pausedUntil = Math.max(this.pausedUntil, now + ms);
+    this.options.budget.pause(ms, now);
     this.kick();
+  }
+
+  /**
+   * How long this process still holds the bot back after a 429 it saw (0 when not paused); senders that
+   * don't go through the pacer's queue (claims, forum topics) ask before claiming work they can't send.
+   */
+  pausedFor(): number {
+    return Math.max(0, this.pausedUntil - this.options.clock.now());
   }
 
   /** How many sends wait (for tests and logs). */

@@ -122,9 +122,11 @@ describe("pacer", () => {
     void send(1);
     await settle();
     pacer.pauseBot(2000);
+    expect(pacer.pausedFor()).toBe(2000);
     void send(2);
     void send(3);
     await clock.advance(1999);
+    expect(pacer.pausedFor()).toBe(1);
     expect(sent).toEqual([[1, 0]]);
     await clock.advance(200);
     expect(sent).toEqual([
@@ -132,6 +134,7 @@ describe("pacer", () => {
       [2, 2000],
       [3, 2100],
     ]);
+    expect(pacer.pausedFor()).toBe(0);
   });
 
   it("a new chat does not wait for a timer set for another chat's own limit", async () => {
