@@ -186,6 +186,8 @@ let timedOut = 0;
 
 const replies = new BotReplies();
 const replyStream = await client.streamBotMessages(replies.onMessage);
+// The stream ends when the sandbox stops at the end of the run; waits fall back to reading the chat.
+replyStream.done.catch(() => {});
 process.on("exit", () => replyStream.close());
 
 /**
@@ -307,6 +309,7 @@ console.log(
 );
 
 await Promise.all([steady.stop(), victim.stop()]);
+replyStream.close();
 sandboxProcess.kill();
 await close();
 await pg.stop();

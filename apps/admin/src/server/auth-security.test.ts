@@ -80,7 +80,8 @@ describe("the sign-in IP rate limit", () => {
   });
 });
 
-describe("the per-account sign-in backoff", () => {
+// Each sign-in hashes a password (scrypt, deliberately slow): seven of them outlast vitest's 5 s on a busy machine.
+describe("the per-account sign-in backoff", { timeout: 30_000 }, () => {
   it("locks the account after repeated failures from any address, the right password included, until it ends", async () => {
     const backoff = memoryBackoff();
     const auth = makeAuth(backoff);

@@ -4,11 +4,9 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { PageContainer } from "@/components/page";
-import { Button } from "@/components/ui/button";
-import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { ArrowLeftIcon, HistoryIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/spinner";
-import { errorMessage } from "@/lib/errors";
+import { PagedList } from "@/components/ui/paged-list";
 import { useTRPC } from "@/lib/trpc";
 import { LogFiltersBar } from "./log-filters";
 import { hasFilters, type LogFilters, logsInput, NO_FILTERS } from "./log-view";
@@ -49,38 +47,20 @@ export function BotLogsPage({ botId }: { botId: string }) {
       <div className="space-y-6">
         <WebhookInfoCard botId={botId} />
         <LogFiltersBar filters={filters} methods={methods} onChange={setFilters} />
-        {log.isPending ? (
-          <Card className="space-y-3 p-5">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} className="h-5 w-full" />
-            ))}
-          </Card>
-        ) : log.error ? (
-          <ErrorNotice
-            title="Couldn't load the bot's log"
-            message={errorMessage(log.error)}
-            action={
-              <Button size="sm" onClick={() => log.refetch()}>
-                Retry
-              </Button>
-            }
-          />
-        ) : lines.length === 0 ? (
-          <EmptyState
-            icon={<HistoryIcon size={22} />}
-            title={hasFilters(filters) ? "No lines match these filters" : "Nothing logged yet"}
-            description="When a Telegram call fails, the bot can't work, or an update has to be set aside, it shows here."
-          />
-        ) : (
-          <>
-            <LogsTable lines={lines} />
-            {log.hasNextPage && (
-              <Button size="sm" onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-                Load older lines
-              </Button>
-            )}
-          </>
-        )}
+        <PagedList
+          query={log}
+          count={lines.length}
+          errorTitle="Couldn't load the bot's log"
+          empty={{
+            icon: <HistoryIcon size={22} />,
+            title: hasFilters(filters) ? "No lines match these filters" : "Nothing logged yet",
+            description:
+              "When a Telegram call fails, the bot can't work, or an update has to be set aside, it shows here.",
+          }}
+          loadMoreLabel="Load older lines"
+        >
+          <LogsTable lines={lines} />
+        </PagedList>
       </div>
     </PageContainer>
   );

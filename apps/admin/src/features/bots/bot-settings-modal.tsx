@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
-import { Field, Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { apiErrorDetails } from "@/lib/api-error";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
@@ -21,7 +20,7 @@ import {
 import { BotVariables } from "./bot-variables";
 import { OperatorGroupSettings } from "./operator-group";
 import { OperatorPool } from "./operator-pool";
-import { SectionTitle, ToggleRow } from "./setting-row";
+import { NumberSettingField, SectionTitle, ToggleRow } from "./setting-row";
 
 type Bot = RouterOutputs["bots"]["list"][number];
 
@@ -149,58 +148,37 @@ export function BotSettingsModal({
 
         <SectionTitle>Sending</SectionTitle>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field
+          <NumberSettingField
+            id={FIELD_IDS.messagesPerSecond}
             label="Messages per second"
-            htmlFor="bot-messages-per-second"
-            error={errors.messagesPerSecond}
             hint="Telegram lets a bot send about 30 a second across all its chats. Raise it only if the bot has paid broadcasts enabled (up to 1,000). Each chat still gets about one a second."
-          >
-            <Input
-              id="bot-messages-per-second"
-              data-testid="bot-messages-per-second"
-              inputMode="numeric"
-              value={form.messagesPerSecond}
-              disabled={off}
-              invalid={!!errors.messagesPerSecond}
-              onChange={(e) => set({ messagesPerSecond: e.target.value }, "messagesPerSecond")}
-            />
-          </Field>
+            value={form.messagesPerSecond}
+            error={errors.messagesPerSecond}
+            disabled={off}
+            onChange={(v) => set({ messagesPerSecond: v }, "messagesPerSecond")}
+          />
         </div>
 
         <SectionTitle>Operators</SectionTitle>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field
+          <NumberSettingField
+            id={FIELD_IDS.maxWaitMinutes}
             label="Maximum wait (minutes)"
-            htmlFor="bot-max-wait"
-            error={errors.maxWaitMinutes}
             hint="In the queue before “after the maximum waiting time”. 0 = wait forever."
-          >
-            <Input
-              id="bot-max-wait"
-              data-testid="bot-max-wait"
-              inputMode="numeric"
-              value={form.maxWaitMinutes}
-              disabled={off}
-              invalid={!!errors.maxWaitMinutes}
-              onChange={(e) => set({ maxWaitMinutes: e.target.value }, "maxWaitMinutes")}
-            />
-          </Field>
-          <Field
+            value={form.maxWaitMinutes}
+            error={errors.maxWaitMinutes}
+            disabled={off}
+            onChange={(v) => set({ maxWaitMinutes: v }, "maxWaitMinutes")}
+          />
+          <NumberSettingField
+            id={FIELD_IDS.maxParallelChats}
             label="Maximum parallel chats"
-            htmlFor="bot-max-parallel"
-            error={errors.maxParallelChats}
             hint="Conversations of this bot one operator can have open at once."
-          >
-            <Input
-              id="bot-max-parallel"
-              data-testid="bot-max-parallel"
-              inputMode="numeric"
-              value={form.maxParallelChats}
-              disabled={off}
-              invalid={!!errors.maxParallelChats}
-              onChange={(e) => set({ maxParallelChats: e.target.value }, "maxParallelChats")}
-            />
-          </Field>
+            value={form.maxParallelChats}
+            error={errors.maxParallelChats}
+            disabled={off}
+            onChange={(v) => set({ maxParallelChats: v }, "maxParallelChats")}
+          />
         </div>
         <div className="mt-4">
           <ToggleRow

@@ -1,5 +1,39 @@
 import type { ReactNode } from "react";
+import { Field, Input } from "@/components/ui/field";
 import { Toggle } from "@/components/ui/toggle";
+
+/** A whole-number setting typed as text (the form validates it), with its hint and error; `id` is also its test id. */
+export function NumberSettingField({
+  id,
+  label,
+  hint,
+  value,
+  error,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Input
+        id={id}
+        data-testid={id}
+        inputMode="numeric"
+        value={value}
+        disabled={disabled}
+        invalid={!!error}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
 
 /** A labelled on/off setting with its explanation underneath. */
 export function ToggleRow({

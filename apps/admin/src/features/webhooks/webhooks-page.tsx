@@ -3,12 +3,10 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageContainer } from "@/components/page";
-import { Button } from "@/components/ui/button";
-import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { SendIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/spinner";
-import { errorMessage } from "@/lib/errors";
+import { PagedList } from "@/components/ui/paged-list";
 import { useTRPC } from "@/lib/trpc";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryModal } from "./delivery-modal";
@@ -70,40 +68,21 @@ export function WebhooksPage() {
         }
       />
       <div className="space-y-6">
-        {log.isPending ? (
-          <Card className="space-y-3 p-5">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} className="h-5 w-full" />
-            ))}
-          </Card>
-        ) : log.error ? (
-          <ErrorNotice
-            title="Couldn't load the delivery log"
-            message={errorMessage(log.error)}
-            action={
-              <Button size="sm" onClick={() => log.refetch()}>
-                Retry
-              </Button>
-            }
-          />
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={<SendIcon size={22} />}
-            title={
-              filters.status || filters.botId ? "No deliveries match these filters" : "No webhooks sent yet"
-            }
-            description="Add a Send webhook step to a flow: each chat that reaches it is POSTed to your URL and logged here."
-          />
-        ) : (
-          <>
-            <DeliveriesTable deliveries={items} onOpen={setOpen} />
-            {log.hasNextPage && (
-              <Button size="sm" onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-                Load older deliveries
-              </Button>
-            )}
-          </>
-        )}
+        <PagedList
+          query={log}
+          count={items.length}
+          errorTitle="Couldn't load the delivery log"
+          empty={{
+            icon: <SendIcon size={22} />,
+            title:
+              filters.status || filters.botId ? "No deliveries match these filters" : "No webhooks sent yet",
+            description:
+              "Add a Send webhook step to a flow: each chat that reaches it is POSTed to your URL and logged here.",
+          }}
+          loadMoreLabel="Load older deliveries"
+        >
+          <DeliveriesTable deliveries={items} onOpen={setOpen} />
+        </PagedList>
         <SigningSecretCard />
       </div>
       <DeliveryModal id={open} onClose={() => setOpen(null)} />
