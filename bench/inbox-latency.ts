@@ -1,23 +1,7 @@
-/**
- * Inbox latency, end to end: a Telegram user's message enters the Bot API sandbox (own process) → the
- * runtime long-polls it, runs it through the core in one transaction → the realtime feed's NOTIFY →
- * the API's LISTEN hub → the `realtime.events` subscription → SSE over HTTP → an operator's tRPC client
- * (httpSubscriptionLink, as the admin's inbox uses it). Run on demand:
- * `pnpm --filter @switchboard/bench bench:inbox`.
- *
- * Baselines in the same run, so the figures are read as ratios on a noisy machine:
- * - NOTIFY round trip: pg_notify on one connection heard by LISTEN on another (the floor of any
- *   "Postgres tells another process" design);
- * - bot echo: the same user message until the bot's answer reaches the sandbox (the runtime's own path,
- *   no realtime involved).
- */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   type ApiEnv,
   type AppRouter,
@@ -27,16 +11,14 @@ import {
   realtimeHubFor,
 } from "@switchboard/api";
 import { LocalFileStorage, presenceHeartbeat } from "@switchboard/core";
-import { createDb, memberships, secretKeyFrom, user, workspaces } from "@switchboard/db";
-import { startEmbeddedPostgres } from "@switchboard/db/embedded";
-import { runMigrations } from "@switchboard/db/migrate";
+import { memberships, secretKeyFrom, user, workspaces } from "@switchboard/db";
 import { startRuntime } from "@switchboard/runtime";
-import { SandboxClient } from "@switchboard/telegram-sandbox";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { EventSource } from "eventsource";
 import postgres from "postgres";
 import superjson from "superjson";
+import { benchDir, startBenchDatabase, startSandboxProcess } from "./lib/setup";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 
@@ -48,33 +30,13 @@ const stats = (xs: number[]) => {
 };
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-inbox-"));
-chmodSync(dir, 0o755);
-const pg = await startEmbeddedPostgres({
-  dataDir: path.join(dir, "pg"),
-  port: 54000 + Math.floor(Math.random() * 900),
-});
-await runMigrations(pg.url);
-const { db, close } = createDb(pg.url);
-
+const dir = benchDir("bench-inbox");
+const pg = await startBenchDatabase(dir, 54_000);
+const { db } = pg;
 // The sandbox runs in its own process, as Telegram would.
-const sandboxPort = 18_000 + Math.floor(Math.random() * 1000);
-const sandboxProcess = spawn(process.execPath, ["--import", "tsx", "src/cli.ts"], {
-  cwd: fileURLToPath(new URL("../packages/telegram-sandbox", import.meta.url)),
-  env: { ...process.env, SANDBOX_PORT: String(sandboxPort) },
-  stdio: "ignore",
-});
-const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-const telegram = new SandboxClient(sandboxUrl);
-for (let i = 0; ; i++) {
-  try {
-    await telegram.listBots();
-    break;
-  } catch (err) {
-    if (i > 100) throw err;
-    await sleep(100);
-  }
-}
+const sandbox = await startSandboxProcess(18_000);
+const sandboxUrl = sandbox.url;
+const telegram = sandbox.client;
 
 const secret = "bench-secret-0123456789abcdef";
 const secretKey = secretKeyFrom(secret);
@@ -282,8 +244,7 @@ await notifier.end();
 server.close();
 await runtime.stop();
 await env.realtime().close();
-await close();
-sandboxProcess.kill();
+sandbox.process.kill();
 await pg.stop();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -5,30 +5,20 @@
  * the cheapest durable thing a runtime could possibly do per update.
  * The per-bot send limit (Telegram's ~30/s) is raised here so the pipeline, not the limiter, is measured.
  */
-import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  bots,
-  createDb,
-  encryptSecret,
-  flows,
-  flowVersions,
-  memberships,
-  messages,
-  secretKeyFrom,
-  user,
-  workspaces,
-} from "@switchboard/db";
-import { startEmbeddedPostgres } from "@switchboard/db/embedded";
-import { runMigrations } from "@switchboard/db/migrate";
-import { compileDraft } from "@switchboard/flow";
+import { messages, secretKeyFrom } from "@switchboard/db";
 import { startRuntime } from "@switchboard/runtime";
-import { SandboxClient } from "@switchboard/telegram-sandbox";
 import { and, count, eq, sql } from "drizzle-orm";
+import {
+  benchDir,
+  publishFlow,
+  seedBots,
+  seedWorkspace,
+  startBenchDatabase,
+  startSandboxProcess,
+} from "./lib/setup";
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 10);
 const USERS_PER_BOT = Number(process.env.BENCH_USERS ?? 100);
@@ -43,72 +33,37 @@ async function pool<T>(items: T[], size: number, fn: (t: T) => Promise<unknown>)
   );
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
-chmodSync(dir, 0o755);
-const pg = await startEmbeddedPostgres({
-  dataDir: path.join(dir, "pg"),
-  port: 54000 + Math.floor(Math.random() * 900),
-});
-await runMigrations(pg.url);
-const { db, close } = createDb(pg.url);
+const dir = benchDir("bench");
+const database = await startBenchDatabase(dir, 54_000);
+const { db } = database;
 // The sandbox runs in its own process, as Telegram would be: the runtime under test gets this one.
-const sandboxPort = 18_000 + Math.floor(Math.random() * 1000);
-const sandboxProcess = spawn(process.execPath, ["--import", "tsx", "src/cli.ts"], {
-  cwd: fileURLToPath(new URL("../packages/telegram-sandbox", import.meta.url)),
-  env: { ...process.env, SANDBOX_PORT: String(sandboxPort) },
-  stdio: "ignore",
-});
-const sandbox = { url: `http://127.0.0.1:${sandboxPort}` };
-const client = new SandboxClient(sandbox.url);
-for (let i = 0; ; i++) {
-  try {
-    await client.listBots();
-    break;
-  } catch (err) {
-    if (i > 100) throw err;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const sandboxChild = await startSandboxProcess(18_000);
+const sandbox = { url: sandboxChild.url };
+const client = sandboxChild.client;
 const secret = "bench-secret-0123456789abcdef";
 const key = secretKeyFrom(secret);
 
-const userId = randomUUID();
-await db.insert(user).values({ id: userId, name: "Bench", email: `${userId}@bench.test` });
-const [ws] = await db.insert(workspaces).values({ name: "Bench" }).returning();
-await db.insert(memberships).values({ workspaceId: ws!.id, userId, role: "owner" });
+const { workspaceId } = await seedWorkspace(db, "Bench");
 const doc = {
   entryStepId: "hi",
   steps: [{ id: "hi", type: "text", config: { text: "Hi {{name}}!" } }],
   edges: [],
 };
-const compiled = compileDraft(doc);
-const [flow] = await db.insert(flows).values({ workspaceId: ws!.id, name: "bench", draft: doc }).returning();
-const [version] = await db
-  .insert(flowVersions)
-  .values({ flowId: flow!.id, workspaceId: ws!.id, version: 1, compiled: compiled.flow, source: doc })
-  .returning();
-await db.update(flows).set({ publishedVersionId: version!.id }).where(eq(flows.id, flow!.id));
-
-const tokens: string[] = [];
-for (let b = 0; b < BOTS; b++) {
-  const token = `${2_000_000 + b}:${randomBytes(27).toString("base64url").slice(0, 35)}`;
-  await client.registerBot({ token, username: `bench${b}_bot` });
-  await db.insert(bots).values({
-    workspaceId: ws!.id,
-    telegramId: 2_000_000 + b,
-    username: `bench${b}_bot`,
-    firstName: "Bench",
-    tokenEncrypted: encryptSecret(token, key),
-    tokenHint: "x",
-    webhookSecret: randomBytes(8).toString("hex"),
-    entryFlowId: flow!.id,
-  });
-  tokens.push(token);
-}
+const flowId = await publishFlow(db, workspaceId, "bench", doc);
+const tokens = await seedBots({
+  db,
+  sandbox: client,
+  key,
+  workspaceId,
+  flowId,
+  count: BOTS,
+  telegramIdBase: 2_000_000,
+  usernamePrefix: "bench",
+});
 
 const runtime = await startRuntime(
   {
-    databaseUrl: pg.url,
+    databaseUrl: database.url,
     apiRoot: sandbox.url,
     webhookBaseUrl: null,
     port: 0,
@@ -184,7 +139,6 @@ console.log(`  (the simulated users finished sending after ${(enqueuedMs / 1000)
 console.log(`  → an update costs ${(pipelineMs / baselineMs).toFixed(1)}× a single durable INSERT`);
 
 await runtime.stop();
-sandboxProcess.kill();
-await close();
-await pg.stop();
+sandboxChild.process.kill();
+await database.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -10,28 +10,19 @@
  * SOAK_BOTS (4), SOAK_KILL_EVERY_MS (5000),
  * SOAK_REPLY_TIMEOUT_MS (45000, longer than a dead sender's 30 s lease so a timeout means something).
  */
-import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createWriteStream, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { secretKeyFrom } from "@switchboard/db";
+import type { FlowDocument } from "@switchboard/flow";
+import type { SandboxMessage } from "@switchboard/telegram-sandbox";
 import {
-  bots,
-  createDb,
-  encryptSecret,
-  flows,
-  flowVersions,
-  memberships,
-  secretKeyFrom,
-  user,
-  workspaces,
-} from "@switchboard/db";
-import { startEmbeddedPostgres } from "@switchboard/db/embedded";
-import { runMigrations } from "@switchboard/db/migrate";
-import { compileDraft, type FlowDocument } from "@switchboard/flow";
-import { SandboxClient, type SandboxMessage } from "@switchboard/telegram-sandbox";
-import { eq } from "drizzle-orm";
+  benchDir,
+  publishFlow,
+  seedBots,
+  seedWorkspace,
+  startBenchDatabase,
+  startSandboxProcess,
+} from "./lib/setup";
 import { type ChatVerdict, judgeChat } from "./soak/analysis";
 import { BotReplies } from "./soak/bot-replies";
 import { RuntimeProcess } from "./soak/runtime-process";
@@ -51,35 +42,15 @@ const DRAIN_MS = 60_000;
 const SECRET = "soak-secret-0123456789abcdef";
 const PROMPT = "say something";
 
-const dir = mkdtempSync(path.join(tmpdir(), "switchboard-soak-"));
-chmodSync(dir, 0o755);
+const dir = benchDir("soak");
 const logPath = path.join(dir, "runtimes.log");
 const log = createWriteStream(logPath);
 
-const pg = await startEmbeddedPostgres({
-  dataDir: path.join(dir, "pg"),
-  port: 55000 + Math.floor(Math.random() * 900),
-});
-await runMigrations(pg.url);
-const { db, close } = createDb(pg.url);
-
-const sandboxPort = 19_000 + Math.floor(Math.random() * 1000);
-const sandboxProcess = spawn(process.execPath, ["--import", "tsx", "src/cli.ts"], {
-  cwd: fileURLToPath(new URL("../packages/telegram-sandbox", import.meta.url)),
-  env: { ...process.env, SANDBOX_PORT: String(sandboxPort) },
-  stdio: "ignore",
-});
-const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-const client = new SandboxClient(sandboxUrl);
-for (let i = 0; ; i++) {
-  try {
-    await client.listBots();
-    break;
-  } catch (err) {
-    if (i > 100) throw err;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const database = await startBenchDatabase(dir, 55_000);
+const { db } = database;
+const sandbox = await startSandboxProcess(19_000);
+const sandboxUrl = sandbox.url;
+const client = sandbox.client;
 
 /** ask (waits, saves the answer to vars.msg) → echo "got {{vars.msg}}" → ask again, forever. */
 const echoFlow: FlowDocument = {
@@ -109,43 +80,22 @@ const echoFlow: FlowDocument = {
     { id: "e2", source: "echo", sourceHandle: "next", target: "ask" },
   ],
 };
-const compiled = compileDraft(echoFlow);
-if (!compiled.flow) throw new Error(`The echo flow does not compile: ${JSON.stringify(compiled.problems)}`);
-
 const key = secretKeyFrom(SECRET);
-const ownerId = randomUUID();
-await db.insert(user).values({ id: ownerId, name: "Soak", email: `${ownerId}@soak.test` });
-const [ws] = await db.insert(workspaces).values({ name: "Soak" }).returning();
-await db.insert(memberships).values({ workspaceId: ws!.id, userId: ownerId, role: "owner" });
-const [flow] = await db
-  .insert(flows)
-  .values({ workspaceId: ws!.id, name: "echo", draft: echoFlow })
-  .returning();
-const [version] = await db
-  .insert(flowVersions)
-  .values({ flowId: flow!.id, workspaceId: ws!.id, version: 1, compiled: compiled.flow, source: echoFlow })
-  .returning();
-await db.update(flows).set({ publishedVersionId: version!.id }).where(eq(flows.id, flow!.id));
-
-const tokens: string[] = [];
-for (let b = 0; b < BOTS; b++) {
-  const token = `${3_000_000 + b}:${randomBytes(27).toString("base64url").slice(0, 35)}`;
-  await client.registerBot({ token, username: `soak${b}_bot` });
-  await db.insert(bots).values({
-    workspaceId: ws!.id,
-    telegramId: 3_000_000 + b,
-    username: `soak${b}_bot`,
-    firstName: "Soak",
-    tokenEncrypted: encryptSecret(token, key),
-    tokenHint: "x",
-    webhookSecret: randomBytes(8).toString("hex"),
-    entryFlowId: flow!.id,
-  });
-  tokens.push(token);
-}
+const { workspaceId } = await seedWorkspace(db, "Soak");
+const flowId = await publishFlow(db, workspaceId, "echo", echoFlow);
+const tokens = await seedBots({
+  db,
+  sandbox: client,
+  key,
+  workspaceId,
+  flowId,
+  count: BOTS,
+  telegramIdBase: 3_000_000,
+  usernamePrefix: "soak",
+});
 
 const runtimeEnv = (instance: string): NodeJS.ProcessEnv => ({
-  DATABASE_URL: pg.url,
+  DATABASE_URL: database.url,
   TELEGRAM_API_ROOT: sandboxUrl,
   SWITCHBOARD_SECRET: SECRET,
   RUNTIME_PORT: "0",
@@ -166,7 +116,7 @@ victim.start();
 process.on("exit", () => {
   steady.killNow();
   victim.killNow();
-  sandboxProcess.kill("SIGKILL");
+  sandbox.process.kill("SIGKILL");
 });
 process.on("SIGINT", () => process.exit(130));
 
@@ -310,9 +260,8 @@ console.log(
 
 await Promise.all([steady.stop(), victim.stop()]);
 replyStream.close();
-sandboxProcess.kill();
-await close();
-await pg.stop();
+sandbox.process.kill();
+await database.stop();
 await new Promise((r) => log.end(r));
 const failed = lost > 0 || outOfOrder > 0;
 if (failed) console.log(`  FAILED; the runtimes' output is in ${logPath}`);
