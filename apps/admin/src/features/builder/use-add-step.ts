@@ -10,6 +10,9 @@ import { placeNewStep } from "./placement";
 import type { StepNodeType } from "./step-node";
 import { type CanvasView, nodeRect, UNMEASURED_HEIGHT } from "./use-canvas-view";
 
+/** The width of the step panel that opens beside the canvas (side-panel.tsx: w-[360px]). */
+const STEP_PANEL_WIDTH = 360;
+
 /** The drag data type of a step type dragged from the palette. */
 export const DRAG_MIME = "application/x-switchboard-step";
 
@@ -45,7 +48,11 @@ export function useAddStep({
         const nodes = rf.getNodes();
         const selected = nodes.filter((n) => n.selected);
         const size = { width: NODE_WIDTH, height: UNMEASURED_HEIGHT };
-        const view = canvasView.freeFlowArea() ?? { x: 0, y: 0, width: 1200, height: 800 };
+        const free = canvasView.freeFlowArea() ?? { x: 0, y: 0, width: 1200, height: 800 };
+        // Unless one step is selected already, selecting the new one opens the step panel, which
+        // narrows the canvas from the right: place the step where it stays in view.
+        const narrowed = selected.length === 1 ? 0 : STEP_PANEL_WIDTH / rf.getZoom();
+        const view = { ...free, width: Math.max(size.width, free.width - narrowed) };
         position = placeNewStep({
           obstacles: nodes.map(nodeRect),
           size,
