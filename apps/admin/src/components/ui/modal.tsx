@@ -30,8 +30,15 @@ export function Modal({
       if (e.key === "Escape") onClose();
     };
     window.addEventListener("keydown", onKey);
-    const first = panel.current?.querySelector<HTMLElement>("[autofocus], input, textarea, select, button");
-    first?.focus();
+    // A field the dialog focused itself (autoFocus) keeps the focus; else the first field, else the
+    // first button (the close button comes first in the markup, so fields are looked for first).
+    const el = panel.current;
+    if (el && !el.contains(document.activeElement)) {
+      const first =
+        el.querySelector<HTMLElement>("input:not([type=hidden]):not(.sr-only), textarea, select") ??
+        el.querySelector<HTMLElement>("button");
+      first?.focus();
+    }
     return () => window.removeEventListener("keydown", onKey);
   }, [open, onClose]);
 

@@ -12,10 +12,12 @@ import {
   createContext,
   type Dispatch,
   type ReactNode,
+  type RefObject,
   type SetStateAction,
   useCallback,
   useContext,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { useTRPCClient } from "@/lib/trpc";
@@ -25,8 +27,9 @@ import type { StepNodeType } from "./step-node";
 import { type AddStep, useAddStep } from "./use-add-step";
 import { type Autosave, useAutosave } from "./use-autosave";
 import { useBuilderShortcuts } from "./use-builder-shortcuts";
-import { useCanvasEdges } from "./use-canvas-edges";
+import { type CanvasEdges, useCanvasEdges } from "./use-canvas-edges";
 import { useCanvasNodes } from "./use-canvas-nodes";
+import { useCanvasView } from "./use-canvas-view";
 import { type CompiledDraft, useCompiledDraft } from "./use-compiled-draft";
 import { useDraftHistory } from "./use-draft-history";
 import { useLoadedDraft } from "./use-loaded-draft";
@@ -70,9 +73,10 @@ export interface BuilderCanvasValue {
   onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (c: Connection) => void;
+  onConnectEnd: CanvasEdges["onConnectEnd"];
   onSelectionChange: (params: OnSelectionChangeParams) => void;
   viewReady: boolean;
-  canvasRef: AddStep["canvasRef"];
+  canvasRef: RefObject<HTMLDivElement | null>;
   onDragOver: AddStep["onDragOver"];
   onDrop: AddStep["onDrop"];
 }
@@ -116,6 +120,8 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   const [problemsOpen, setProblemsOpen] = useState(false);
   const showProblems = useCallback(() => setProblemsOpen(true), []);
 
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const canvasView = useCanvasView(canvasRef);
   const nodes = useCanvasNodes({
     initial: loaded.document,
     draft,
@@ -126,11 +132,13 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     draft,
     getDraft,
     setNodes: nodes.setNodes,
+    canvasView,
   });
   const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, dispatch });
-  const { canvasRef, addStep, onDragOver, onDrop } = useAddStep({
+  const { addStep, onDragOver, onDrop } = useAddStep({
     dispatch,
     selectStep: selection.selectStep,
+    canvasView,
   });
   const { replaceDraft, arrange } = useReplaceDraft({
     dispatch,
@@ -198,13 +206,14 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       onNodesChange: nodes.onNodesChange,
       onEdgesChange: edges.onEdgesChange,
       onConnect: edges.onConnect,
+      onConnectEnd: edges.onConnectEnd,
       onSelectionChange,
       viewReady: nodes.viewReady,
       canvasRef,
       onDragOver,
       onDrop,
     }),
-    [nodes, edges, onSelectionChange, canvasRef, onDragOver, onDrop],
+    [nodes, edges, onSelectionChange, onDragOver, onDrop],
   );
 
   return (

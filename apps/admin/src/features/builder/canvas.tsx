@@ -17,6 +17,7 @@ import { CanvasToolbar } from "./canvas-toolbar";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
+import { CANVAS_ZOOM } from "./use-canvas-view";
 
 const nodeTypes = { step: StepNode };
 const defaultEdgeOptions = {
@@ -53,13 +54,14 @@ export function Canvas() {
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}
         onConnect={canvas.onConnect}
+        onConnectEnd={canvas.onConnectEnd}
         onSelectionChange={canvas.onSelectionChange}
         deleteKeyCode={["Delete", "Backspace"]}
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}
-        minZoom={0.1}
-        maxZoom={2}
+        minZoom={CANVAS_ZOOM.minZoom}
+        maxZoom={CANVAS_ZOOM.maxZoom}
         onlyRenderVisibleElements={many}
         proOptions={{ hideAttribution: true }}
         className={canvas.viewReady ? "bg-zinc-50" : "sb-fitting bg-zinc-50"}
@@ -104,7 +106,10 @@ function TestChatOverlay() {
   const showProblems = useCallback(() => setProblemsOpen(true), [setProblemsOpen]);
   const close = useCallback(() => setTestOpen(false), [setTestOpen]);
   return (
-    <div className="animate-fade-in absolute right-4 bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200">
+    <div
+      data-canvas-cover=""
+      className="animate-fade-in absolute right-4 bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200"
+    >
       <TestChat
         flow={compiled.result.ok ? compiled.result.flow : null}
         errorCount={compiled.errorCount}

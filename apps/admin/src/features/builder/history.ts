@@ -1,38 +1,35 @@
 import type { FlowDocument } from "@switchboard/flow";
 import { type DraftAction, draftReducer } from "./draft";
 
-/** Undo/redo around the draft reducer. Typing into one field of one step is one undo step. */
+/**
+ * Undo/redo around the draft reducer. One user action is one undo step: changes dispatched with the
+ * same `group` one after another (the edges and the step of one Delete, a whole typing session in one
+ * field) fold into the undo step the first of them opened.
+ */
 export interface DraftHistory {
   past: FlowDocument[];
   present: FlowDocument;
   future: FlowDocument[];
-  /** What the last change was, to merge keystrokes into one undo step. */
-  lastKey: string | null;
-  lastAt: number;
+  /** The group of the last change, to fold the next one into its undo step. */
+  lastGroup: string | null;
 }
 
 export type HistoryAction =
-  | { type: "do"; action: DraftAction; at: number }
+  /** `group`: see edit-groups.ts; null (or absent) is a change of its own. */
+  | { type: "do"; action: DraftAction; group?: string | null }
   | { type: "undo" }
   | { type: "redo" }
   /** Replaces the draft without an undo step (e.g. the server restored a version). */
   | { type: "reset"; document: FlowDocument };
 
 export const HISTORY_LIMIT = 100;
-export const MERGE_WINDOW_MS = 1000;
 
 export const initialHistory = (document: FlowDocument): DraftHistory => ({
   past: [],
   present: document,
   future: [],
-  lastKey: null,
-  lastAt: 0,
+  lastGroup: null,
 });
-
-function mergeKey(action: DraftAction): string | null {
-  if (action.type !== "update_step") return null;
-  return `${action.id}:${Object.keys(action.patch).sort().join(",")}`;
-}
 
 export function historyReducer(h: DraftHistory, a: HistoryAction): DraftHistory {
   switch (a.type) {
@@ -43,8 +40,7 @@ export function historyReducer(h: DraftHistory, a: HistoryAction): DraftHistory 
         past: h.past.slice(0, -1),
         present: previous,
         future: [h.present, ...h.future],
-        lastKey: null,
-        lastAt: 0,
+        lastGroup: null,
       };
     }
     case "redo": {
@@ -54,8 +50,7 @@ export function historyReducer(h: DraftHistory, a: HistoryAction): DraftHistory 
         past: [...h.past, h.present],
         present: next,
         future: h.future.slice(1),
-        lastKey: null,
-        lastAt: 0,
+        lastGroup: null,
       };
     }
     case "reset":
@@ -63,14 +58,14 @@ export function historyReducer(h: DraftHistory, a: HistoryAction): DraftHistory 
     case "do": {
       const present = draftReducer(h.present, a.action);
       if (present === h.present) return h;
-      const key = mergeKey(a.action);
-      const merge = key !== null && key === h.lastKey && a.at - h.lastAt < MERGE_WINDOW_MS;
+      const group = a.group ?? null;
+      // Folding needs an undo step to fold into (not one cut off by the limit or undone since).
+      const fold = group !== null && group === h.lastGroup && h.past.length > 0;
       return {
-        past: merge ? h.past : [...h.past, h.present].slice(-HISTORY_LIMIT),
+        past: fold ? h.past : [...h.past, h.present].slice(-HISTORY_LIMIT),
         present,
         future: [],
-        lastKey: key,
-        lastAt: a.at,
+        lastGroup: group,
       };
     }
   }

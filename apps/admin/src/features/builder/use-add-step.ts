@@ -2,55 +2,80 @@
 
 import { STEP_TYPES, type StepType } from "@switchboard/flow";
 import { useReactFlow } from "@xyflow/react";
-import { type DragEvent, type RefObject, useCallback, useMemo, useRef } from "react";
+import { type DragEvent, useCallback, useMemo } from "react";
 import { newStepId } from "@/lib/ids";
 import { NODE_WIDTH } from "./canvas-model";
 import type { DraftAction } from "./draft";
+import { placeNewStep } from "./placement";
 import type { StepNodeType } from "./step-node";
+import { type CanvasView, nodeRect, UNMEASURED_HEIGHT } from "./use-canvas-view";
+
+/** The width of the step panel that opens beside the canvas (side-panel.tsx: w-[360px]). */
+const STEP_PANEL_WIDTH = 360;
 
 /** The drag data type of a step type dragged from the palette. */
 export const DRAG_MIME = "application/x-switchboard-step";
 
 export interface AddStep {
-  /** The canvas element, to place clicked steps in the middle of what's visible. */
-  canvasRef: RefObject<HTMLDivElement | null>;
-  /** Adds a step (in the middle of the view unless `at` is given) and selects it; returns its id. */
+  /**
+   * Adds a step at `at`, or else next to the selected step or in a free spot of the visible area
+   * (never on top of another step), and selects it; returns its id.
+   */
   addStep: (type: StepType, at?: { x: number; y: number }) => string;
   onDragOver: (e: DragEvent) => void;
   onDrop: (e: DragEvent) => void;
 }
 
-/** Adding steps from the palette: a click adds one mid-view, a drop adds it where it was dropped. */
+/**
+ * Adding steps from the palette: a drop adds one where it was dropped; a click next to the selected
+ * step or in a free spot of the view (placement.ts).
+ */
 export function useAddStep({
   dispatch,
   selectStep,
+  canvasView,
 }: {
   dispatch: (action: DraftAction) => void;
   selectStep: (stepId: string) => void;
+  canvasView: CanvasView;
 }): AddStep {
   const rf = useReactFlow<StepNodeType>();
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const addCount = useRef(0);
 
   const addStep = useCallback(
     (type: StepType, at?: { x: number; y: number }) => {
       let position = at;
       if (!position) {
-        const rect = canvasRef.current?.getBoundingClientRect();
-        const center = rect
-          ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-          : { x: 0, y: 0 };
-        // Steps added one after another fan out instead of landing on each other.
-        const jitter = (addCount.current++ % 6) * 28;
-        position = { x: center.x - NODE_WIDTH / 2 + jitter, y: center.y - 60 + jitter };
+        const nodes = rf.getNodes();
+        const selected = nodes.filter((n) => n.selected);
+        const size = { width: NODE_WIDTH, height: UNMEASURED_HEIGHT };
+        const free = canvasView.freeFlowArea() ?? { x: 0, y: 0, width: 1200, height: 800 };
+        // Unless one step is selected already, selecting the new one opens the step panel, which
+        // narrows the canvas from the right: place the step where it stays in view.
+        const narrowed = selected.length === 1 ? 0 : STEP_PANEL_WIDTH / rf.getZoom();
+        const view = { ...free, width: Math.max(size.width, free.width - narrowed) };
+        position = placeNewStep({
+          obstacles: nodes.map(nodeRect),
+          size,
+          view,
+          // With several selected, next to the last one selected.
+          anchor: selected.length ? nodeRect(selected[selected.length - 1]!) : null,
+        });
       }
       const id = newStepId();
       dispatch({ type: "add_step", id, stepType: type, position });
-      // Select the new step once its node exists.
-      requestAnimationFrame(() => selectStep(id));
+      // Select the new step once its node exists; then, with the side panel open (the canvas got
+      // narrower), bring it into view if it isn't (e.g. next to a selected step at the edge).
+      requestAnimationFrame(() => {
+        selectStep(id);
+        if (at) return;
+        requestAnimationFrame(() => {
+          const node = rf.getNode(id);
+          if (node) canvasView.show(nodeRect(node), { ifHidden: true });
+        });
+      });
       return id;
     },
-    [rf, selectStep, dispatch],
+    [rf, selectStep, dispatch, canvasView],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -70,5 +95,5 @@ export function useAddStep({
     [rf, addStep],
   );
 
-  return useMemo(() => ({ canvasRef, addStep, onDragOver, onDrop }), [addStep, onDragOver, onDrop]);
+  return useMemo(() => ({ addStep, onDragOver, onDrop }), [addStep, onDragOver, onDrop]);
 }

@@ -1,15 +1,18 @@
 "use client";
 
 import type { FlowDocument } from "@switchboard/flow";
-import type { Connection, EdgeChange, Edge as RFEdge } from "@xyflow/react";
+import type { Connection, EdgeChange, FinalConnectionState, Edge as RFEdge } from "@xyflow/react";
 import { type Dispatch, type SetStateAction, useCallback, useMemo } from "react";
 import { canvasEdges } from "./canvas-model";
+import { connectionToBody, nodeIdAt } from "./connect-drop";
 import type { DraftAction } from "./draft";
 
 export interface CanvasEdges {
   edges: RFEdge[];
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (c: Connection) => void;
+  /** A connection let go over a step's body connects to that step (connect-drop.ts). */
+  onConnectEnd: (event: MouseEvent | TouchEvent, state: FinalConnectionState) => void;
 }
 
 /** The canvas' edges, derived from the draft; deleting and connecting edit the draft. */
@@ -55,5 +58,16 @@ export function useCanvasEdges({
     [dispatch],
   );
 
-  return useMemo(() => ({ edges, onEdgesChange, onConnect }), [edges, onEdgesChange, onConnect]);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const c = connectionToBody(state, nodeIdAt(event));
+      if (c) dispatch({ type: "connect", ...c });
+    },
+    [dispatch],
+  );
+
+  return useMemo(
+    () => ({ edges, onEdgesChange, onConnect, onConnectEnd }),
+    [edges, onEdgesChange, onConnect, onConnectEnd],
+  );
 }

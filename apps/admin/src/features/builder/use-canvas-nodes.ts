@@ -78,7 +78,8 @@ export function useCanvasNodes({
 
   // Fit the whole flow once every node has been measured.
   const nodesInitialized = useNodesInitialized();
-  const fitted = useRef(false);
+  // An empty flow has nothing to fit: its first step stays where it was dropped.
+  const fitted = useRef(initial.steps.length === 0);
   const [viewReady, setViewReady] = useState(initial.steps.length === 0);
   useEffect(() => {
     if (!nodesInitialized || fitted.current) return;

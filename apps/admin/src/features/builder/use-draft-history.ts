@@ -1,15 +1,19 @@
 "use client";
 
 import type { FlowDocument } from "@switchboard/flow";
-import { useCallback, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { DraftAction } from "./draft";
+import { createEditGrouper, isTextEntry } from "./edit-groups";
 import { historyReducer, initialHistory } from "./history";
 
 export interface DraftHistoryApi {
   draft: FlowDocument;
   /** The latest draft, for callbacks that shouldn't change with every edit. */
   getDraft: () => FlowDocument;
-  /** Applies an edit as one undo step (typing into one field merges, see historyReducer). */
+  /**
+   * Applies an edit. Everything dispatched in one event handler is one undo step, and so is a
+   * typing session in one field (see edit-groups.ts).
+   */
   dispatch: (action: DraftAction) => void;
   undo: () => void;
   redo: () => void;
@@ -24,10 +28,27 @@ export function useDraftHistory(initial: FlowDocument): DraftHistoryApi {
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
+  const [grouper] = useState(() =>
+    createEditGrouper({
+      activeField: () => {
+        const el = typeof document === "undefined" ? null : document.activeElement;
+        return isTextEntry(el) ? el : null;
+      },
+      defer: (fn) => setTimeout(fn, 0),
+    }),
+  );
+  useEffect(() => {
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.target) grouper.endSession(e.target);
+    };
+    document.addEventListener("focusout", onFocusOut);
+    return () => document.removeEventListener("focusout", onFocusOut);
+  }, [grouper]);
+
   const getDraft = useCallback(() => draftRef.current, []);
   const dispatch = useCallback(
-    (action: DraftAction) => dispatchHistory({ type: "do", action, at: Date.now() }),
-    [],
+    (action: DraftAction) => dispatchHistory({ type: "do", action, group: grouper.groupFor(action) }),
+    [grouper],
   );
   const undo = useCallback(() => dispatchHistory({ type: "undo" }), []);
   const redo = useCallback(() => dispatchHistory({ type: "redo" }), []);

@@ -3,8 +3,9 @@
 import type { FlowDocument, Problem, Step } from "@switchboard/flow";
 import { type OnSelectionChangeParams, useReactFlow } from "@xyflow/react";
 import { type Dispatch, type SetStateAction, useCallback, useMemo, useState } from "react";
-import { NODE_WIDTH, sameIdsOr, sameSetOr, stepOfProblem } from "./canvas-model";
+import { sameIdsOr, sameSetOr, stepOfProblem } from "./canvas-model";
 import type { StepNodeType } from "./step-node";
+import { type CanvasView, nodeRect } from "./use-canvas-view";
 
 export interface Selection {
   /** Selected steps, in React Flow's order. */
@@ -16,7 +17,7 @@ export interface Selection {
   onSelectionChange: (params: OnSelectionChangeParams) => void;
   /** Selects one step (or none), optionally scrolling the canvas to it. */
   selectStep: (stepId: string | null, center?: boolean) => void;
-  /** Selects a step and scrolls to it (e.g. from a test-chat message). */
+  /** Selects a step and scrolls to it, clear of the test chat (e.g. from a test-chat message). */
   showStep: (stepId: string) => void;
   /** Selects and shows the step a problem is about; true if there is one. */
   focusProblem: (p: Problem) => boolean;
@@ -26,10 +27,12 @@ export function useSelection({
   draft,
   getDraft,
   setNodes,
+  canvasView,
 }: {
   draft: FlowDocument;
   getDraft: () => FlowDocument;
   setNodes: Dispatch<SetStateAction<StepNodeType[]>>;
+  canvasView: CanvasView;
 }): Selection {
   const rf = useReactFlow<StepNodeType>();
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
@@ -56,17 +59,10 @@ export function useSelection({
       setSelectedEdges(new Set());
       if (stepId && center) {
         const node = rf.getNode(stepId);
-        if (node) {
-          const w = node.measured?.width ?? NODE_WIDTH;
-          const h = node.measured?.height ?? 140;
-          rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-            zoom: Math.max(rf.getZoom(), 0.9),
-            duration: 350,
-          });
-        }
+        if (node) canvasView.show(nodeRect(node));
       }
     },
-    [rf, setNodes],
+    [rf, setNodes, canvasView],
   );
 
   const showStep = useCallback((stepId: string) => selectStep(stepId, true), [selectStep]);

@@ -13,10 +13,13 @@ export function TemplateInput({
   variables,
   maxLength,
   className,
+  inputRef,
   ...rest
-}: Omit<ComponentProps<typeof Input>, "value" | "onChange"> & {
+}: Omit<ComponentProps<typeof Input>, "value" | "onChange" | "ref"> & {
   value: string;
   onChange: (value: string) => void;
+  /** Also gets the input element (e.g. to focus a just-added item, see use-focus-added.ts). */
+  inputRef?: (el: HTMLInputElement | null) => void;
   /** `vars.*` written by steps upstream of this one. */
   variables: string[];
 }) {
@@ -35,7 +38,10 @@ export function TemplateInput({
   return (
     <div className="flex items-center gap-1">
       <Input
-        ref={ref}
+        ref={(el) => {
+          ref.current = el;
+          inputRef?.(el);
+        }}
         value={value}
         maxLength={maxLength}
         onChange={(e) => onChange(e.target.value)}

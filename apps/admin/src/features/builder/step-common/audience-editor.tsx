@@ -3,6 +3,7 @@
 import type { Audience, CustomFieldDefinition, Problem } from "@switchboard/flow";
 import { PlusIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "../fields/segmented-control";
+import { useFocusLastItem } from "../fields/use-focus-added";
 import { withRule } from "./audience";
 import { AudienceRuleRow } from "./audience-rule-row";
 import { SectionLabel } from "./section-label";
@@ -26,6 +27,7 @@ export function AudienceEditor({
   onChange: (audience: Audience | undefined) => void;
 }) {
   const rules = audience?.rules ?? [];
+  const { listRef, focusLastItem } = useFocusLastItem<HTMLUListElement>();
   return (
     <div className="space-y-2" data-testid="audience-editor">
       <SectionLabel
@@ -43,7 +45,7 @@ export function AudienceEditor({
         />
       )}
       {rules.length > 0 && (
-        <ul className="space-y-2">
+        <ul className="space-y-2" ref={listRef}>
           {rules.map((rule, i) => (
             <AudienceRuleRow
               key={i}
@@ -61,7 +63,10 @@ export function AudienceEditor({
         type="button"
         data-testid="audience-add-rule"
         disabled={rules.length >= MAX_RULES}
-        onClick={() => onChange(withRule(audience, rules.length, { kind: "tag", op: "has", tag: "" }))}
+        onClick={() => {
+          onChange(withRule(audience, rules.length, { kind: "tag", op: "has", tag: "" }));
+          focusLastItem();
+        }}
         className="flex w-full items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
       >
         <PlusIcon size={14} /> {rules.length ? "Add a rule" : "Limit who this step is for"}

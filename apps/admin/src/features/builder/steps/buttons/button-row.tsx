@@ -5,6 +5,7 @@ import { Input, Select } from "@/components/ui/field";
 import { ChevronDownIcon, ChevronUpIcon, LinkIcon, TrashIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { TemplateInput } from "../../fields/template-input";
+import { isAddNextKey } from "../../fields/use-focus-added";
 import { buttonErrors } from "./buttons";
 
 /** One button of a Buttons step: order, label, action (go to a step or open a link), link. */
@@ -17,6 +18,8 @@ export function ButtonRow({
   onChange,
   onMove,
   onRemove,
+  onAddNext,
+  labelRef,
 }: {
   button: FlowButton;
   index: number;
@@ -27,6 +30,9 @@ export function ButtonRow({
   onChange: (next: FlowButton) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
+  /** Enter in the label: add the next button. */
+  onAddNext: () => void;
+  labelRef: (el: HTMLInputElement | null) => void;
 }) {
   const { labelError, urlError, error } = buttonErrors(b, i, problems);
   return (
@@ -67,6 +73,12 @@ export function ButtonRow({
             invalid={!!labelError}
             variables={variables}
             onChange={(label) => onChange({ ...b, label })}
+            inputRef={labelRef}
+            onKeyDown={(e) => {
+              if (!isAddNextKey(e)) return;
+              e.preventDefault();
+              onAddNext();
+            }}
             className="h-8"
           />
         </div>

@@ -5,10 +5,12 @@ import { Field, Select } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { newButtonId } from "@/lib/ids";
+import { insertAfter } from "../../fields/list-items";
 import { MessageTextField } from "../../fields/message-text-field";
 import { SaveAsField } from "../../fields/save-as-field";
 import { SegmentedControl } from "../../fields/segmented-control";
 import { TemplateTextarea } from "../../fields/template-textarea";
+import { useFocusAdded } from "../../fields/use-focus-added";
 import type { EditorProps } from "../types";
 import { ButtonRow } from "./button-row";
 import { moveItem } from "./buttons";
@@ -30,6 +32,20 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
     if (next !== config.buttons) setButtons(next);
   };
   const noButtons = problems.find((p) => p.code === "NO_BUTTONS")?.message;
+  const { markAdded, focusIfAdded } = useFocusAdded();
+  /** Adds a button after `index` (at the end by default) and focuses its label. */
+  const addButton = (index = config.buttons.length - 1) => {
+    if (config.buttons.length >= MAX_BUTTONS) return;
+    const id = newButtonId();
+    markAdded(id);
+    setButtons(
+      insertAfter(config.buttons, index, {
+        id,
+        kind: "goto",
+        label: `Option ${config.buttons.length + 1}`,
+      }),
+    );
+  };
 
   return (
     <div className="space-y-5">
@@ -82,6 +98,8 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
               onChange={(next) => updateButton(i, next)}
               onMove={(delta) => move(i, delta)}
               onRemove={() => setButtons(config.buttons.filter((_, j) => j !== i))}
+              onAddNext={() => addButton(i)}
+              labelRef={focusIfAdded(b.id)}
             />
           ))}
         </ul>
@@ -89,12 +107,7 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
           type="button"
           data-testid="add-button"
           disabled={config.buttons.length >= MAX_BUTTONS}
-          onClick={() =>
-            setButtons([
-              ...config.buttons,
-              { id: newButtonId(), kind: "goto", label: `Option ${config.buttons.length + 1}` },
-            ])
-          }
+          onClick={() => addButton()}
           className="flex w-full items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
         >
           <PlusIcon size={14} /> Add button

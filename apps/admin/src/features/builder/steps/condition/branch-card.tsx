@@ -4,6 +4,7 @@ import type { ConditionBranch, Problem } from "@switchboard/flow";
 import { Input } from "@/components/ui/field";
 import { ChevronDownIcon, ChevronUpIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "../../fields/segmented-control";
+import { useFocusLastItem } from "../../fields/use-focus-added";
 import { problemAt } from "../../fields/validation";
 import { defaultRule } from "./condition";
 import { RuleRow } from "./rule-row";
@@ -37,6 +38,7 @@ export function BranchCard({
   const nameError = problemAt(problems, `${path}.name`);
   const rulesError = problems.find((p) => p.severity === "error" && p.path === `${path}.rules`)?.message;
   const setRules = (rules: ConditionBranch["rules"]) => onChange({ ...branch, rules });
+  const { listRef, focusLastItem } = useFocusLastItem<HTMLUListElement>();
   const iconButton = "rounded p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 disabled:opacity-30";
   return (
     <li className="space-y-2 rounded-lg p-3 ring-1 ring-zinc-200" data-testid={`branch-${index}`}>
@@ -83,7 +85,7 @@ export function BranchCard({
           optionTestIdPrefix={`combine-${index}-`}
         />
       )}
-      <ul className="space-y-1.5">
+      <ul className="space-y-1.5" ref={listRef}>
         {branch.rules.map((rule, r) => (
           <RuleRow
             key={r}
@@ -102,7 +104,10 @@ export function BranchCard({
         type="button"
         data-testid={`add-rule-${index}`}
         disabled={branch.rules.length >= 20}
-        onClick={() => setRules([...branch.rules, defaultRule(branch.rules.at(-1)?.subject)])}
+        onClick={() => {
+          setRules([...branch.rules, defaultRule(branch.rules.at(-1)?.subject)]);
+          focusLastItem();
+        }}
         className="flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline disabled:opacity-40"
       >
         <PlusIcon size={12} /> Add rule

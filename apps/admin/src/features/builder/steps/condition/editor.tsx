@@ -5,6 +5,7 @@ import { useId } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { newButtonId } from "@/lib/ids";
+import { useFocusLastItem } from "../../fields/use-focus-added";
 import type { EditorProps } from "../types";
 import { BranchCard } from "./branch-card";
 import { moveItem, newBranch, subjectOptions } from "./condition";
@@ -21,6 +22,7 @@ export function ConditionEditor({
   const config = step.config;
   const listId = useId();
   const setBranches = (branches: ConditionBranch[]) => onChange({ ...config, branches });
+  const { listRef, focusLastItem } = useFocusLastItem<HTMLUListElement>();
   const noBranches = problems.find((p) => p.code === "NO_BRANCHES")?.message;
   return (
     <div className="space-y-4">
@@ -48,7 +50,7 @@ export function ConditionEditor({
           {noBranches ?? "No branches yet."}
         </p>
       )}
-      <ul className="space-y-3">
+      <ul className="space-y-3" ref={listRef}>
         {config.branches.map((branch, i) => (
           <BranchCard
             key={branch.id}
@@ -67,12 +69,13 @@ export function ConditionEditor({
         type="button"
         data-testid="add-branch"
         disabled={config.branches.length >= MAX_BRANCHES}
-        onClick={() =>
+        onClick={() => {
           setBranches([
             ...config.branches,
             newBranch(config.branches, newButtonId(), variables[0] ? `vars.${variables[0]}` : undefined),
-          ])
-        }
+          ]);
+          focusLastItem();
+        }}
         className="flex w-full items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
       >
         <PlusIcon size={14} /> Add branch

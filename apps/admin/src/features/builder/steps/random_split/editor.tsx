@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Input } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { newButtonId } from "@/lib/ids";
+import { insertAfter } from "../../fields/list-items";
+import { isAddNextKey, useFocusAdded } from "../../fields/use-focus-added";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { branchShares, evenly, MAX_SPLIT_BRANCHES, newSplitBranch, parseWeight } from "./random-split";
@@ -47,6 +49,14 @@ export function RandomSplitEditor({ step, onChange, problems }: EditorProps<"ran
   const setBranches = (next: SplitBranch[]) => onChange({ ...step.config, branches: next });
   const shares = branchShares(branches);
   const countError = problems.find((p) => p.path === "config.branches" && p.severity === "error")?.message;
+  const { markAdded, focusIfAdded } = useFocusAdded();
+  /** Adds a branch after `index` (at the end by default) and focuses its label. */
+  const addBranch = (index = branches.length - 1) => {
+    if (branches.length >= MAX_SPLIT_BRANCHES) return;
+    const branch = newSplitBranch(branches, newButtonId());
+    markAdded(branch.id);
+    setBranches(insertAfter(branches, index, branch));
+  };
   return (
     <div className="space-y-4">
       <p className="text-xs leading-relaxed text-zinc-500">
@@ -64,6 +74,12 @@ export function RandomSplitEditor({ step, onChange, problems }: EditorProps<"ran
                 invalid={!!problemAt(problems, `config.branches.${i}`)}
                 className="h-8 min-w-0 flex-1 text-sm"
                 data-testid={`split-label-${i}`}
+                ref={focusIfAdded(b.id)}
+                onKeyDown={(e) => {
+                  if (!isAddNextKey(e)) return;
+                  e.preventDefault();
+                  addBranch(i);
+                }}
                 onChange={(e) =>
                   setBranches(branches.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))
                 }
@@ -100,7 +116,7 @@ export function RandomSplitEditor({ step, onChange, problems }: EditorProps<"ran
           type="button"
           data-testid="add-split-branch"
           disabled={branches.length >= MAX_SPLIT_BRANCHES}
-          onClick={() => setBranches([...branches, newSplitBranch(branches, newButtonId())])}
+          onClick={() => addBranch()}
           className="flex flex-1 items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
         >
           <PlusIcon size={14} /> Add branch

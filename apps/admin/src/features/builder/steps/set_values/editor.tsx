@@ -3,6 +3,7 @@
 import { BUILTIN_CONTACT_FIELDS, type SetValuesOperation } from "@switchboard/flow";
 import { useId } from "react";
 import { PlusIcon } from "@/components/ui/icons";
+import { useFocusLastItem } from "../../fields/use-focus-added";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { OperationRow } from "./operation-row";
@@ -20,6 +21,7 @@ export function SetValuesEditor({
   const config = step.config;
   const listId = useId();
   const setOperations = (operations: SetValuesOperation[]) => onChange({ ...config, operations });
+  const { listRef, focusLastItem } = useFocusLastItem<HTMLUListElement>();
   const targets = [
     ...variables.map((v) => `vars.${v}`),
     ...BUILTIN_CONTACT_FIELDS.map((f) => `contact.${f}`),
@@ -39,7 +41,7 @@ export function SetValuesEditor({
         ))}
       </datalist>
       {empty && <p className="text-xs text-red-600">{empty}</p>}
-      <ul className="space-y-2">
+      <ul className="space-y-2" ref={listRef}>
         {config.operations.map((op, i) => (
           <OperationRow
             key={i}
@@ -56,7 +58,10 @@ export function SetValuesEditor({
         type="button"
         data-testid="add-operation"
         disabled={config.operations.length >= MAX_OPERATIONS}
-        onClick={() => setOperations([...config.operations, newOperation("set")])}
+        onClick={() => {
+          setOperations([...config.operations, newOperation("set")]);
+          focusLastItem();
+        }}
         className="flex w-full items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 py-2 text-xs font-medium text-zinc-600 transition hover:border-brand-400 hover:bg-brand-50 hover:text-brand-700 disabled:opacity-40"
       >
         <PlusIcon size={14} /> Add operation
