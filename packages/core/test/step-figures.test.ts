@@ -1,29 +1,40 @@
+import { buttonsStep, compileOk, flowDoc, goto, textStep } from "@switchboard/flow/testing";
 import { describe, expect, it } from "vitest";
 import { DROP_OFF_MIN_STOPPED, flowFigures } from "../src/analytics/step-figures";
 import { StepTally } from "../src/analytics/step-tally";
 
-/** q (two outputs) → yes / no; yes → end. */
-const version = {
-  steps: {
-    q: { id: "q", type: "buttons", title: "", config: {}, outputs: { "button:y": "yes", "button:n": null } },
-    yes: { id: "yes", type: "text", title: "", config: {}, outputs: { next: null } },
-  },
-} as never;
+/** q (Yes → yes, No → no, no answer within an hour → nowhere); yes and no end. */
+const version = compileOk(
+  flowDoc(
+    [
+      buttonsStep("q", "Sure?", [goto("y", "Yes"), goto("n", "No")], {
+        timeout: { amount: 1, unit: "hours" },
+      }),
+      textStep("yes", "Good"),
+      textStep("no", "Pity"),
+    ],
+    [
+      ["q", "button:y", "yes"],
+      ["q", "button:n", "no"],
+    ],
+  ),
+);
 
 describe("flowFigures", () => {
   it("stops are arrivals that did not go on to another step", () => {
     const { steps } = flowFigures(version, [
       { stepId: "q", output: null, count: 10 },
       { stepId: "q", output: "button:y", count: 4 },
-      { stepId: "q", output: "button:n", count: 2 },
+      { stepId: "q", output: "timeout", count: 2 },
       { stepId: "yes", output: null, count: 4 },
     ]);
     const q = steps.find((s) => s.stepId === "q")!;
-    // "No" leads nowhere: those 2 ended there, like the 4 still waiting.
+    // The timeout leads nowhere: those 2 ended there, like the 4 still waiting.
     expect(q).toMatchObject({ reached: 10, wentOn: 4, stopped: 6, stopShare: 0.6, dropOff: true });
     expect(q.outputs).toEqual([
       { output: "button:y", targetStepId: "yes", count: 4, share: 0.4 },
-      { output: "button:n", targetStepId: null, count: 2, share: 0.2 },
+      { output: "button:n", targetStepId: "no", count: 0, share: 0 },
+      { output: "timeout", targetStepId: null, count: 2, share: 0.2 },
     ]);
   });
 
@@ -35,6 +46,7 @@ describe("flowFigures", () => {
     expect(few.steps.map((s) => [s.stepId, s.stopped, s.dropOff])).toEqual([
       ["q", DROP_OFF_MIN_STOPPED - 1, false],
       ["yes", 50, false],
+      ["no", 0, false],
     ]);
   });
 
@@ -44,9 +56,9 @@ describe("flowFigures", () => {
       { stepId: "q", output: "button:gone", count: 7 },
       { stepId: "gone", output: null, count: 9 },
     ]);
-    expect(steps.map((s) => s.stepId)).toEqual(["q", "yes"]);
+    expect(steps.map((s) => s.stepId)).toEqual(["q", "yes", "no"]);
     expect(steps[0]).toMatchObject({ reached: 0, wentOn: 3, stopped: 0, stopShare: 0 });
-    expect(steps[0]!.outputs.map((o) => o.output)).toEqual(["button:y", "button:n"]);
+    expect(steps[0]!.outputs.map((o) => o.output)).toEqual(["button:y", "button:n", "timeout"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { branchHandle, type CompiledFlow, splitPercentages } from "@switchboard/flow";
+import { branchHandle, type CompiledFlow, splitPercentages, stepOutputs } from "@switchboard/flow";
 
 /** A summed counter of a period: arrivals at a step (output null) or departures through an output. */
 export interface StepCountSum {
@@ -81,7 +81,7 @@ export function flowFigures(version: VersionShape, sums: readonly StepCountSum[]
   for (const step of Object.values(version.steps)) {
     const arrivals = reached.get(step.id) ?? 0;
     const outs = taken.get(step.id);
-    const outputs = Object.entries(step.outputs).map(([output, targetStepId]) => {
+    const outputs = outputsInOrder(step).map(([output, targetStepId]) => {
       const count = outs?.get(output) ?? 0;
       return { output, targetStepId: targetStepId ?? null, count, share: ratio(count, arrivals) };
     });
@@ -122,6 +122,16 @@ function splitFigures(
       share: ratio(counts[i]!, total),
     })),
   };
+}
+
+/** A step's outputs as the step lists them (stored JSON keeps its own key order). */
+function outputsInOrder(step: CompiledFlow["steps"][string]): [string, string | null][] {
+  const order = stepOutputs(step).map((o) => o.handle);
+  const rank = (handle: string) => {
+    const i = order.indexOf(handle);
+    return i < 0 ? order.length : i;
+  };
+  return Object.entries(step.outputs).sort(([a], [b]) => rank(a) - rank(b));
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
