@@ -113,7 +113,7 @@ test("the canvas overlay shows per-step and per-output counts after sandbox conv
   await expect(output("welcome", "next")).toHaveText("5 · 100%");
   await expect(output("menu", "button:yes")).toHaveText("1 · 20%");
   await expect(output("menu", "button:no")).toHaveText("4 · 80%");
-  await expect(node("great")).toHaveText("1 reached · 1 stopped (100%)");
+  await expect(node("great")).toHaveText("1 reached · 1 ended here");
   // Three of the four who were asked why stopped there: a drop-off, outlined in red.
   await expect(node("why")).toHaveText("4 reached · 3 stopped (75%)");
   await expect(node("why")).toHaveAttribute("data-dropoff", "true");

@@ -28,12 +28,21 @@ const analytics: StepAnalytics = {
       ],
     },
     { stepId: "yes", reached: 4, wentOn: 0, stopped: 0, stopShare: 0, dropOff: false, outputs: [] },
+    {
+      stepId: "bye",
+      reached: 3,
+      wentOn: 0,
+      stopped: 3,
+      stopShare: 1,
+      dropOff: false,
+      outputs: [{ output: "next", targetStepId: null, count: 3, share: 1 }],
+    },
     { stepId: "removed", reached: 9, wentOn: 0, stopped: 9, stopShare: 1, dropOff: false, outputs: [] },
   ],
 };
 
 describe("overlayStats", () => {
-  const stats = overlayStats(analytics, ["menu", "yes", "added-since"]);
+  const stats = overlayStats(analytics, ["menu", "yes", "bye", "added-since"]);
 
   it("labels each step of the canvas the version has", () => {
     expect(stats.nodes.get("menu")).toMatchObject({
@@ -45,8 +54,10 @@ describe("overlayStats", () => {
     expect(stats.nodes.get("menu")!.title).toMatch(/drop-off/);
     // Nobody stopped: no stop figure to read.
     expect(stats.nodes.get("yes")!.text).toBe("4 reached");
+    // The end of the flow: stopping there is ending, not dropping off.
+    expect(stats.nodes.get("bye")!.text).toBe("3 reached · 3 ended here");
     // Only steps on the canvas: a step deleted from the draft has no place to show.
-    expect([...stats.nodes.keys()]).toEqual(["menu", "yes"]);
+    expect([...stats.nodes.keys()]).toEqual(["menu", "yes", "bye"]);
     expect(stats.notInVersion).toBe(1);
   });
 

@@ -68,7 +68,14 @@ export function overlayStats(analytics: StepAnalytics, canvasStepIds: readonly s
 }
 
 function nodeStat(f: StepFigures): NodeStat {
-  const stoppedPart = f.stopped > 0 ? ` · ${formatCount(f.stopped)} stopped (${percent(f.stopShare)})` : "";
+  // At a step that leads nowhere, stopping is how the conversation was meant to end.
+  const leadsOn = f.outputs.some((o) => o.targetStepId !== null);
+  const stoppedPart =
+    f.stopped === 0
+      ? ""
+      : leadsOn
+        ? ` · ${formatCount(f.stopped)} stopped (${percent(f.stopShare)})`
+        : ` · ${formatCount(f.stopped)} ended here`;
   return {
     stepId: f.stepId,
     reached: f.reached,
