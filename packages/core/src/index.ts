@@ -1,5 +1,6 @@
 export * from "./accounts/sign-in-backoff";
 export * from "./actor";
+export * from "./analytics/fold-step-counts";
 export * from "./analytics/record-step-counts";
 export * from "./analytics/step-analytics";
 export * from "./analytics/step-figures";

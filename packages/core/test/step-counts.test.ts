@@ -7,8 +7,9 @@ import {
   randomSplitStep,
   textStep,
 } from "@switchboard/flow/testing";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldStepCountShards } from "../src/analytics/fold-step-counts";
 import { stepAnalyticsOfFlow } from "../src/analytics/step-analytics";
 import type { TelegramUserInfo } from "../src/contacts/telegram";
 import { receiveFromUser } from "../src/conversations/receive";
@@ -187,5 +188,47 @@ describe("step counts: random split branches side by side", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("step counts: finished days fold their shards", () => {
+  it("moves a past day's shards into one row, keeps the sums, leaves today alone", async () => {
+    const { flowId, versionId } = await w.publish(flowDoc([textStep("only", "Hi")]));
+    const bot = await w.addBot({ flowId });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const row = (day: string, shard: number, count: number) => ({
+      flowVersionId: versionId,
+      botId: bot.id,
+      day,
+      stepId: "only",
+      output: "",
+      shard,
+      count,
+    });
+    await w.db
+      .insert(stepCounts)
+      .values([
+        row(yesterday, 0, 1),
+        row(yesterday, 3, 2),
+        row(yesterday, 7, 4),
+        row(today, 5, 8),
+        row(today, 6, 16),
+      ]);
+    const period = { from: yesterday, to: today };
+    const before = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+
+    expect(await foldStepCountShards(w.db)).toBeGreaterThanOrEqual(2);
+    const rows = await w.db
+      .select({ day: stepCounts.day, shard: stepCounts.shard, count: stepCounts.count })
+      .from(stepCounts)
+      .where(and(eq(stepCounts.botId, bot.id), eq(stepCounts.stepId, "only")))
+      .orderBy(stepCounts.day, stepCounts.shard);
+    expect(rows).toEqual([
+      { day: yesterday, shard: 0, count: 7 },
+      { day: today, shard: 5, count: 8 },
+      { day: today, shard: 6, count: 16 },
+    ]);
+    expect(await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period)).toEqual(before);
+    expect(before.steps[0]!.reached).toBe(31);
   });
 });
