@@ -89,6 +89,9 @@ const isolationCases: Record<string, IsolationCase> = {
   "flows.exportJson": { foreignIds: (api) => api.flows.exportJson({ id: bRows.flowId }) },
   "flows.scheduleRuns": { foreignIds: (api) => api.flows.scheduleRuns({ id: bRows.flowId }) },
   "flows.splitCounts": { foreignIds: (api) => api.flows.splitCounts({ id: bRows.flowId }) },
+  "flows.stepAnalytics": {
+    foreignIds: (api) => api.flows.stepAnalytics({ id: bRows.flowId, from: "2026-01-01", to: "2026-12-31" }),
+  },
   // ---- conversations, contacts, leads
   "conversations.list": {
     ownWorkspace: (api) => api.conversations.list({ botId: bRows.botId, limit: 10 }),

@@ -104,6 +104,7 @@ describe("entering steps", () => {
     expect(result.status).toBe("bot");
     expect(result.events).toEqual([
       { type: "step_reached", stepId: "welcome" },
+      { type: "output_taken", stepId: "welcome", output: "next", targetStepId: "menu" },
       { type: "step_reached", stepId: "menu" },
     ]);
     expect(result.timers).toEqual([]);
@@ -159,6 +160,7 @@ const answerCases: AnswerCase[] = [
     after: { stepId: "email", waiting: true, vars: { choice: "Leave email" } },
     events: [
       { type: "variable_set", name: "choice", value: "Leave email" },
+      { type: "output_taken", stepId: "menu", output: "button:ask", targetStepId: "email" },
       { type: "step_reached", stepId: "email" },
     ],
   },
@@ -253,7 +255,9 @@ const answerCases: AnswerCase[] = [
     },
     events: [
       { type: "variable_set", name: "email", value: "ann@example.com" },
+      { type: "output_taken", stepId: "email", output: "next", targetStepId: "thanks" },
       { type: "step_reached", stepId: "thanks" },
+      { type: "output_taken", stepId: "thanks", output: "next", targetStepId: "size" },
       { type: "step_reached", stepId: "size" },
     ],
   },

@@ -17,6 +17,8 @@ import {
   runEngine,
 } from "@switchboard/flow";
 import { eq, sql } from "drizzle-orm";
+import { recordStepCounts } from "../analytics/record-step-counts";
+import { StepTally } from "../analytics/step-tally";
 import { type BotSettings, engineSettingsOf } from "../bot-settings";
 import { contactFacts, contactTemplate } from "../contacts/facts";
 import { survivorOf } from "../contacts/telegram";
@@ -81,6 +83,8 @@ interface RunState {
   followUp: InboundEvent | null;
   /** A Go to flow step asked to continue in another flow. */
   goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
+  /** Step arrivals and departures for the canvas analytics, written once at the end. */
+  tally: StepTally;
 }
 
 /**
@@ -125,6 +129,7 @@ export async function dispatchEvent(
     logins: new Map(),
     followUp: null,
     goTo: null,
+    tally: new StepTally(),
   };
 
   // A deep link's values are on the contact before the flow runs, so the first step can read them.
@@ -145,6 +150,7 @@ export async function dispatchEvent(
     for (const action of result.actions)
       await applyAction(tx, run, action, { env, settings: behaviour.settings, flowId, result });
     await applyEvents(tx, run, result);
+    run.tally.add(versionId, result.events);
     await scheduleConversationTimers(tx, conversation, result.timers);
     await cancelConversationTimers(tx, conversation.id, result.cancelTimers);
     run.state = result.state;
@@ -185,6 +191,8 @@ export async function dispatchEvent(
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
+  // The dispatch's last write: the counter rows other chats share stay locked for the shortest time.
+  await recordStepCounts(tx, run.tally, conversation);
   return {
     conversation: updated!,
     callbackAnswers: run.callbackAnswers,

@@ -1,5 +1,6 @@
 import { botLogs, processedUpdates } from "@switchboard/db";
 import { and, isNotNull, sql } from "drizzle-orm";
+import { foldStepCountShards } from "../analytics/fold-step-counts";
 import type { Executor } from "../db";
 import { pruneTopicOutbox } from "../forum/outbox";
 import { pruneHttpJobs } from "../http/jobs";
@@ -61,6 +62,8 @@ export async function pruneHistory(db: Executor, opts: RetentionOptions = {}) {
     topicOutbox: () => pruneTopicOutbox(db),
     webhookDeliveries: () => pruneWebhookDeliveries(db),
     httpJobs: () => pruneHttpJobs(db),
+    // Not a pruning but the same rhythm: finished days' analytics counters fold their shards.
+    stepCountShards: () => foldStepCountShards(db),
   };
   const failures: { job: string; error: unknown }[] = [];
   for (const [job, run] of Object.entries(jobs)) {

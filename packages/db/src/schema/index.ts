@@ -11,6 +11,7 @@ export * from "./media";
 export * from "./members";
 export * from "./operators";
 export * from "./split-choices";
+export * from "./step-counts";
 export * from "./timers";
 export * from "./webhooks";
 export * from "./workspaces";

@@ -295,7 +295,9 @@ class EngineRun {
     if (pending.kind === "timer") {
       // The step's "no answer within" timeout.
       this.events.push({ type: "step_timed_out", stepId: step.id });
-      this.goTo(step.outputs[TIMEOUT_HANDLE] ?? null, timerId);
+      const target = step.outputs[TIMEOUT_HANDLE] ?? null;
+      this.outputTaken(step, TIMEOUT_HANDLE, target);
+      this.goTo(target, timerId);
       return;
     }
     this.resume({ kind: "timer", timerId }, timerId);
@@ -310,8 +312,22 @@ class EngineRun {
     if (transition) this.follow(transition, firedTimerId);
   }
 
+  /** A waiting step's answer: stay, or leave it (through an output) for the next step. */
   private follow(transition: Transition, firedTimerId?: string): void {
-    if ("go" in transition) this.goTo(transition.go, firedTimerId);
+    if (!("go" in transition)) return;
+    const step = this.currentStep();
+    if (step) this.outputTaken(step, transition.output, transition.go);
+    this.goTo(transition.go, firedTimerId);
+  }
+
+  /**
+   * Reports the output a step was left through (`output_taken`, for the per-output counts). A handler
+   * that doesn't name it left through the one output leading to the target; null: not along an output.
+   */
+  private outputTaken(step: CompiledStep, output: string | null | undefined, target: string | null): void {
+    const handle = output === undefined ? soleOutputTo(step, target) : output;
+    if (handle === null) return;
+    this.events.push({ type: "output_taken", stepId: step.id, output: handle, targetStepId: target });
   }
 
   /** Forgets what the current step waited for; its timer must not fire any more (unless it just did). */
@@ -338,6 +354,7 @@ class EngineRun {
       if (step.audience && !audienceMatches(step.audience, this.contact)) {
         this.events.push({ type: "audience_skipped", stepId: step.id });
         stepId = step.outputs[FALLBACK_HANDLE] ?? null;
+        this.outputTaken(step, FALLBACK_HANDLE, stepId);
         continue;
       }
       this.state.stepId = step.id;
@@ -348,6 +365,7 @@ class EngineRun {
         this.startStepTimeout(step);
         return;
       }
+      this.outputTaken(step, entered.output, entered.next);
       stepId = entered.next;
     }
   }
@@ -408,6 +426,20 @@ class EngineRun {
       ...(media ? { media } : {}),
     });
   }
+}
+
+/**
+ * The output of `step` that leads to `target`, when exactly one does (null target: the one unconnected
+ * output, e.g. a lone Next); otherwise null, since the move can't be told apart.
+ */
+function soleOutputTo(step: CompiledStep, target: string | null): string | null {
+  let found: string | null = null;
+  for (const [handle, to] of Object.entries(step.outputs)) {
+    if ((to ?? null) !== target) continue;
+    if (found !== null) return null;
+    found = handle;
+  }
+  return found;
 }
 
 /**

@@ -68,9 +68,14 @@ export type StepSignal =
   | { kind: "login_result"; loginId: string; ok: boolean }
   | ({ kind: "http_result" } & HttpResult);
 
-export type Entered = { wait: true } | { wait: false; next: string | null };
+/**
+ * `output`: the handle the step left through, for the per-output counts on the canvas. Left out, the
+ * engine takes the one output that leads to the target (steps with a single output need not say);
+ * null: the move is not along an output (an operator sent the conversation to a step of their choice).
+ */
+export type Entered = { wait: true } | { wait: false; next: string | null; output?: string | null };
 /** go: move along (target null ends the conversation); stay: keep waiting at this step. */
-export type Transition = { go: string | null } | { stay: true };
+export type Transition = { go: string | null; output?: string | null } | { stay: true };
 
 export interface StepHandler<C> {
   /** Runs when the conversation reaches the step. */

@@ -204,6 +204,12 @@ export interface TimerRequest {
 /** Facts for analytics, logs and webhooks; they change nothing by themselves. */
 export type EngineEvent =
   | { type: "step_reached"; stepId: string }
+  /**
+   * The conversation left `stepId` through its output `output` (towards `targetStepId`; null: the
+   * output is not connected and the conversation ends). Jumps that follow no output (an alias,
+   * /start, an older message's button, an operator's choice) report none.
+   */
+  | { type: "output_taken"; stepId: string; output: string; targetStepId: string | null }
   | { type: "variable_set"; name: string; value: string }
   | { type: "deep_link"; payload: string }
   | { type: "answer_rejected"; stepId: string }

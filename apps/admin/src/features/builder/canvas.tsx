@@ -12,6 +12,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback } from "react";
+import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
@@ -79,6 +80,7 @@ export function Canvas() {
           />
         )}
         <CanvasToolbar />
+        <CanvasAnalytics />
       </ReactFlow>
       {draft.steps.length === 0 && <EmptyCanvasHint />}
       {testChat.open && <TestChatOverlay />}

@@ -19,6 +19,8 @@ import {
   saveDraftOutput,
   scheduleRunsOutput,
   splitCountsOutput,
+  stepAnalyticsInput,
+  stepAnalyticsOutput,
   validateFlowOutput,
 } from "./schemas";
 import {
@@ -26,6 +28,7 @@ import {
   exportFlowJson,
   flowScheduleRuns,
   flowSplitCounts,
+  flowStepAnalytics,
   flowTargets,
   getFlow,
   importFlowJson,
@@ -93,5 +96,9 @@ export const flowsRouter = router({
     .input(flowIdInput)
     .output(splitCountsOutput)
     .query(({ ctx, input }) => flowSplitCounts(ctx, input.id)),
+  stepAnalytics: workspaceProcedure
+    .input(stepAnalyticsInput)
+    .output(stepAnalyticsOutput)
+    .query(({ ctx, input }) => flowStepAnalytics(ctx, input)),
   targets: workspaceProcedure.output(flowTargetsOutput).query(({ ctx }) => flowTargets(ctx)),
 });

@@ -35,6 +35,25 @@ export const importFlowInput = z.object({
 });
 export type ImportFlowInput = z.infer<typeof importFlowInput>;
 
+const utcDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A day is written 2026-12-31.");
+/** A period of at most this many days (a year and a day covers any calendar year). */
+export const MAX_ANALYTICS_DAYS = 366;
+
+export const stepAnalyticsInput = flowIdInput
+  .extend({
+    /** A published version's number; absent: the live version. */
+    version: z.number().int().positive().optional(),
+    /** First and last UTC day of the period, inclusive. */
+    from: utcDay,
+    to: utcDay,
+  })
+  .refine((p) => p.from <= p.to, { message: "The period starts after it ends.", path: ["from"] })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < MAX_ANALYTICS_DAYS * 86_400_000, {
+    message: `Choose a period of at most ${MAX_ANALYTICS_DAYS} days.`,
+    path: ["from"],
+  });
+export type StepAnalyticsInput = z.infer<typeof stepAnalyticsInput>;
+
 // ---- outputs ----
 
 /** The compiler's Problem (@switchboard/flow), which has no zod schema of its own. */
@@ -136,3 +155,47 @@ export const flowTargetSchema = z.object({
   steps: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export const flowTargetsOutput = z.array(flowTargetSchema);
+
+const share = z.number().min(0).max(1);
+
+/** The canvas analytics of a published version over a period (see core's flowFigures). */
+export const stepAnalyticsOutput = z.object({
+  /** null: the flow was never published (no figures). */
+  version: z.number().int().nullable(),
+  from: z.string(),
+  to: z.string(),
+  steps: z.array(
+    z.object({
+      stepId: z.string(),
+      reached: z.number().int(),
+      wentOn: z.number().int(),
+      stopped: z.number().int(),
+      stopShare: share,
+      dropOff: z.boolean(),
+      outputs: z.array(
+        z.object({
+          output: z.string(),
+          targetStepId: z.string().nullable(),
+          count: z.number().int(),
+          share: z.number().min(0),
+        }),
+      ),
+    }),
+  ),
+  splits: z.array(
+    z.object({
+      stepId: z.string(),
+      total: z.number().int(),
+      branches: z.array(
+        z.object({
+          branchId: z.string(),
+          label: z.string(),
+          intendedPercent: z.number().int(),
+          count: z.number().int(),
+          share,
+        }),
+      ),
+    }),
+  ),
+});
+export type StepAnalyticsOutput = z.infer<typeof stepAnalyticsOutput>;

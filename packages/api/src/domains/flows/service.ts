@@ -7,6 +7,7 @@ import {
   preconditionFailed,
   scheduleRunsOfFlow,
   splitCountsOfFlow,
+  stepAnalyticsOfFlow,
   syncBotSchedules,
   tooLarge,
   workspaceFlowsOf,
@@ -22,6 +23,7 @@ import {
 } from "@switchboard/flow";
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
+import type { StepAnalyticsInput } from "./schemas";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
 
 /** A stored draft is at most this big (JSON characters); larger ones are refused, not truncated. */
@@ -239,6 +241,12 @@ export async function rollbackFlow(scope: WorkspaceScope, id: string, version: n
 export async function flowSplitCounts(scope: WorkspaceScope, id: string) {
   await flowRow(scope, id);
   return splitCountsOfFlow(scope.db, scope.workspaceId, id);
+}
+
+/** Per-step and per-output counts of a published version over a period (another workspace's flow is NOT_FOUND). */
+export async function flowStepAnalytics(scope: WorkspaceScope, input: StepAnalyticsInput) {
+  const { id, ...query } = input;
+  return stepAnalyticsOfFlow(scope.db, scope.workspaceId, id, query);
 }
 
 /** Last and next run of each Schedule step, per bot that runs the flow (steps that never had a run are left out). */

@@ -132,7 +132,7 @@ export const buttonsStep = defineStep({
         return { stay: true };
       }
       if (step.config.saveAs) io.setVar(step.config.saveAs, io.render(button.label));
-      return { go: step.outputs[buttonHandle(button.id)] ?? null };
+      return { go: step.outputs[buttonHandle(button.id)] ?? null, output: buttonHandle(button.id) };
     },
   },
 });

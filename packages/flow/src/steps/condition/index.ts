@@ -147,9 +147,14 @@ export const conditionStep = defineStep({
           branch.combine === "all"
             ? branch.rules.every((r) => ruleHolds(r, io))
             : branch.rules.some((r) => ruleHolds(r, io));
-        if (holds) return { wait: false, next: step.outputs[branchHandle(branch.id)] ?? null };
+        if (holds)
+          return {
+            wait: false,
+            next: step.outputs[branchHandle(branch.id)] ?? null,
+            output: branchHandle(branch.id),
+          };
       }
-      return { wait: false, next: step.outputs[ELSE_HANDLE] ?? null };
+      return { wait: false, next: step.outputs[ELSE_HANDLE] ?? null, output: ELSE_HANDLE };
     },
   },
 });

@@ -78,7 +78,7 @@ export const createLeadStep = defineStep({
       });
       if (io.settings.sendLeadText && (config.text.trim() || config.media))
         io.send(io.render(config.text), { media: config.media });
-      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null };
+      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

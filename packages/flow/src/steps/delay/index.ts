@@ -55,7 +55,7 @@ export const delayStep = defineStep({
     },
     resume(step, signal) {
       if (signal.kind !== "timer") return null;
-      return { go: step.outputs[NEXT_HANDLE] ?? null };
+      return { go: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
     allowsAliases: (step) => step.config.allowAliases,
   },

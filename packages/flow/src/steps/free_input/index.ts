@@ -71,7 +71,7 @@ export const freeInputStep = defineStep({
         return { stay: true };
       }
       io.setVar(step.config.variable, check.value);
-      return { go: step.outputs[NEXT_HANDLE] ?? null };
+      return { go: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

@@ -146,7 +146,7 @@ export const httpRequestStep = defineStep({
       if (!rendered.ok) {
         io.setVar(step.config.statusVariable, "");
         io.setVar(step.config.errorVariable, rendered.error);
-        return { wait: false, next: step.outputs[HTTP_FAILURE_HANDLE] ?? null };
+        return { wait: false, next: step.outputs[HTTP_FAILURE_HANDLE] ?? null, output: HTTP_FAILURE_HANDLE };
       }
       const requestId = io.newId();
       io.act({ type: "http_request", stepId: step.id, requestId, request: rendered.request });
@@ -169,7 +169,10 @@ export const httpRequestStep = defineStep({
           const parsed = parseJsonPath(m.path);
           if (parsed.ok) io.setVar(m.variable, jsonValueAsText(readJsonPath(signal.json, parsed.segments)));
         }
-      return { go: step.outputs[ok ? HTTP_SUCCESS_HANDLE : HTTP_FAILURE_HANDLE] ?? null };
+      return {
+        go: step.outputs[ok ? HTTP_SUCCESS_HANDLE : HTTP_FAILURE_HANDLE] ?? null,
+        output: ok ? HTTP_SUCCESS_HANDLE : HTTP_FAILURE_HANDLE,
+      };
     },
   },
 });

@@ -70,7 +70,10 @@ export const loginStep = defineStep({
       if (ok === null) return null;
       const text = ok ? step.config.successText : step.config.failureText;
       if (text.trim()) io.send(io.render(text));
-      return { go: step.outputs[ok ? SUCCESS_HANDLE : FAILURE_HANDLE] ?? null };
+      return {
+        go: step.outputs[ok ? SUCCESS_HANDLE : FAILURE_HANDLE] ?? null,
+        output: ok ? SUCCESS_HANDLE : FAILURE_HANDLE,
+      };
     },
   },
 });

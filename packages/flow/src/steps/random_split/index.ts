@@ -106,7 +106,11 @@ export const randomSplitStep = defineStep({
         if (!branch) return { wait: false, next: null };
         io.rememberSplit(branch.id);
       }
-      return { wait: false, next: step.outputs[branchHandle(branch.id)] ?? null };
+      return {
+        wait: false,
+        next: step.outputs[branchHandle(branch.id)] ?? null,
+        output: branchHandle(branch.id),
+      };
     },
   },
 });

@@ -50,16 +50,18 @@ export const routeToOperatorStep = defineStep({
         case "operator_unavailable":
           io.setStatus("bot");
           io.send(io.render(io.settings.operator.texts.noOperator));
-          return { go: step.outputs[NO_OPERATOR_HANDLE] ?? null };
+          return { go: step.outputs[NO_OPERATOR_HANDLE] ?? null, output: NO_OPERATOR_HANDLE };
         case "timer":
           // Waited the bot's maximum time and nobody took it: leave the queue.
           io.act({ type: "release_operator", reason: "timeout" });
           io.setStatus("bot");
           io.send(io.render(io.settings.operator.texts.afterMaxWait));
-          return { go: step.outputs[NO_OPERATOR_HANDLE] ?? null };
+          return { go: step.outputs[NO_OPERATOR_HANDLE] ?? null, output: NO_OPERATOR_HANDLE };
         case "operator_returned":
           io.setStatus("bot");
-          return { go: signal.targetStepId ?? step.outputs[RETURNED_HANDLE] ?? null };
+          // A step the operator chose is a jump, not the "returned" output.
+          if (signal.targetStepId) return { go: signal.targetStepId, output: null };
+          return { go: step.outputs[RETURNED_HANDLE] ?? null, output: RETURNED_HANDLE };
         default:
           return null;
       }

@@ -95,7 +95,7 @@ export const sendWebhookStep = defineStep({
         extra,
         variables: { ...io.vars },
       });
-      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null };
+      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

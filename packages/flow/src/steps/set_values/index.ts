@@ -188,7 +188,7 @@ export const setValuesStep = defineStep({
       }
       if (Object.keys(set).length || Object.keys(fields).length || addTags.length || removeTags.length)
         io.act({ type: "update_contact", stepId: step.id, set, fields, addTags, removeTags });
-      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null };
+      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

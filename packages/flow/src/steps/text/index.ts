@@ -24,7 +24,7 @@ export const textStep = defineStep({
   handler: {
     enter(step, io) {
       io.send(io.render(step.config.text), { media: step.config.media });
-      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null };
+      return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

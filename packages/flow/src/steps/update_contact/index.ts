@@ -169,7 +169,7 @@ export const updateContactStep = defineStep({
       });
       if (config.saveAs) io.setVar(config.saveAs, value);
       if (config.confirmText.trim()) io.send(io.render(config.confirmText));
-      return { go: step.outputs[NEXT_HANDLE] ?? null };
+      return { go: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },
 });

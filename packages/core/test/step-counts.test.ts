@@ -1,0 +1,234 @@
+import { stepCounts } from "@switchboard/db";
+import {
+  buttonsStep,
+  flowDoc,
+  freeInputStep,
+  goto,
+  randomSplitStep,
+  textStep,
+} from "@switchboard/flow/testing";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldStepCountShards } from "../src/analytics/fold-step-counts";
+import { stepAnalyticsOfFlow } from "../src/analytics/step-analytics";
+import type { TelegramUserInfo } from "../src/contacts/telegram";
+import { receiveFromUser } from "../src/conversations/receive";
+import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld("core_step_counts");
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const today = new Date().toISOString().slice(0, 10);
+const period = { from: today, to: today };
+
+/** welcome → menu (A → a, B → ask) ; ask (email) → thanks */
+const leadFlow = () =>
+  flowDoc(
+    [
+      textStep("welcome", "Hi"),
+      buttonsStep("menu", "Pick", [goto("a", "A"), goto("b", "B")]),
+      textStep("a", "You chose A"),
+      freeInputStep("ask", "Your email?", "email", { validation: { kind: "email" } }),
+      textStep("thanks", "Thanks"),
+    ],
+    [
+      ["welcome", "next", "menu"],
+      ["menu", "button:a", "a"],
+      ["menu", "button:b", "ask"],
+      ["ask", "next", "thanks"],
+    ],
+  );
+
+const press = (bot: TestBot, from: TelegramUserInfo, data: string) =>
+  w.say(bot, from, { type: "callback", data, callbackQueryId: `cq-${data}` }, null);
+
+describe("step counts: counted in the transaction that moves the conversation", () => {
+  let bot: TestBot;
+  let flowId: string;
+  beforeAll(async () => {
+    ({ flowId } = await w.publish(leadFlow()));
+    bot = await w.addBot({ flowId });
+    // Ann takes A; Bob leaves his email; Cy, Eve and Fay stop at the email question; Dee never picks.
+    const ann = telegramUser("Ann");
+    await w.say(bot, ann);
+    await press(bot, ann, "menu:a");
+    const bob = telegramUser("Bob");
+    await w.say(bot, bob);
+    await press(bot, bob, "menu:b");
+    await w.text(bot, bob, "not an email");
+    await w.text(bot, bob, "bob@example.com");
+    for (const name of ["Cy", "Eve", "Fay"]) {
+      const u = telegramUser(name);
+      await w.say(bot, u);
+      await press(bot, u, "menu:b");
+    }
+    await w.say(bot, telegramUser("Dee"));
+  });
+
+  it("arrivals, departures per output and stops per step", async () => {
+    const figures = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    expect(figures.version).toBe(1);
+    const byStep = Object.fromEntries(figures.steps.map((s) => [s.stepId, s]));
+    expect(byStep.welcome).toMatchObject({ reached: 6, wentOn: 6, stopped: 0, dropOff: false });
+    expect(byStep.menu).toMatchObject({ reached: 6, wentOn: 5, stopped: 1, dropOff: false });
+    expect(byStep.menu!.outputs).toEqual([
+      { output: "button:a", targetStepId: "a", count: 1, share: 1 / 6 },
+      { output: "button:b", targetStepId: "ask", count: 4, share: 4 / 6 },
+    ]);
+    // The rejected answer is no departure; three of four stopped at the question.
+    expect(byStep.ask).toMatchObject({ reached: 4, wentOn: 1, stopped: 3, stopShare: 0.75, dropOff: true });
+    // An end of the flow: everybody "stops", but it leads nowhere, so it is no drop-off.
+    expect(byStep.a).toMatchObject({ reached: 1, wentOn: 0, stopped: 1, dropOff: false });
+    expect(byStep.a!.outputs).toEqual([{ output: "next", targetStepId: null, count: 1, share: 1 }]);
+    expect(byStep.thanks).toMatchObject({ reached: 1, stopped: 1 });
+  });
+
+  it("counts live in a few counter rows, not one per message", async () => {
+    const rows = await w.db.select().from(stepCounts).where(eq(stepCounts.botId, bot.id));
+    // 5 steps reached + 4 outputs taken + the two unconnected Nexts, spread over at most 8 shards each.
+    expect(new Set(rows.map((r) => `${r.stepId}/${r.output}`)).size).toBe(11);
+    expect(rows.every((r) => r.day === today)).toBe(true);
+  });
+
+  it("another period or version has its own counts", async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const before = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, { from: yesterday, to: yesterday });
+    expect(before.steps.every((s) => s.reached === 0)).toBe(true);
+
+    await w.publish(leadFlow(), flowId);
+    await w.say(bot, telegramUser("Gus"));
+    const v2 = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    expect(v2.version).toBe(2);
+    expect(v2.steps.find((s) => s.stepId === "menu")).toMatchObject({ reached: 1, stopped: 1 });
+    const v1 = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, { ...period, version: 1 });
+    expect(v1.steps.find((s) => s.stepId === "menu")).toMatchObject({ reached: 6 });
+  });
+
+  it("nothing is counted when the transaction rolls back", async () => {
+    const before = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    const user = telegramUser("Hal");
+    await expect(
+      w.db.transaction(async (tx) => {
+        await receiveFromUser(
+          tx,
+          bot,
+          {
+            chatId: user.id,
+            from: user,
+            event: { type: "start" },
+            text: "/start",
+            telegramMessageId: 1,
+            payload: {},
+          },
+          ENV,
+        );
+        throw new Error("crash after the run");
+      }),
+    ).rejects.toThrow("crash after the run");
+    expect(await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period)).toEqual(before);
+  });
+
+  it("another workspace's flow is not found", async () => {
+    await expect(
+      stepAnalyticsOfFlow(w.db, "00000000-0000-4000-8000-000000000000", flowId, period),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("step counts: random split branches side by side", () => {
+  it("counts and shares per branch, next to the intended shares", async () => {
+    const { flowId } = await w.publish(
+      flowDoc(
+        [
+          randomSplitStep("r", [
+            { id: "a", label: "Short", weight: 1 },
+            { id: "b", label: "Long", weight: 3 },
+          ]),
+          textStep("ta", "Offer A"),
+          textStep("tb", "Offer B"),
+        ],
+        [
+          ["r", "branch:a", "ta"],
+          ["r", "branch:b", "tb"],
+        ],
+      ),
+    );
+    const bot = await w.addBot({ flowId });
+    for (const r of [0.1, 0.2, 0.5, 0.6, 0.9]) {
+      const from = telegramUser("Split");
+      await w.db.transaction((tx) =>
+        receiveFromUser(
+          tx,
+          bot,
+          {
+            chatId: from.id,
+            from,
+            event: { type: "start" },
+            text: "/start",
+            telegramMessageId: 1,
+            payload: {},
+          },
+          { ...ENV, random: () => r },
+        ),
+      );
+    }
+    const figures = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    expect(figures.splits).toEqual([
+      {
+        stepId: "r",
+        total: 5,
+        branches: [
+          { branchId: "a", label: "Short", intendedPercent: 25, count: 2, share: 0.4 },
+          { branchId: "b", label: "Long", intendedPercent: 75, count: 3, share: 0.6 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("step counts: finished days fold their shards", () => {
+  it("moves a past day's shards into one row, keeps the sums, leaves today alone", async () => {
+    const { flowId, versionId } = await w.publish(flowDoc([textStep("only", "Hi")]));
+    const bot = await w.addBot({ flowId });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const row = (day: string, shard: number, count: number) => ({
+      flowVersionId: versionId,
+      botId: bot.id,
+      day,
+      stepId: "only",
+      output: "",
+      shard,
+      count,
+    });
+    await w.db
+      .insert(stepCounts)
+      .values([
+        row(yesterday, 0, 1),
+        row(yesterday, 3, 2),
+        row(yesterday, 7, 4),
+        row(today, 5, 8),
+        row(today, 6, 16),
+      ]);
+    const period = { from: yesterday, to: today };
+    const before = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+
+    expect(await foldStepCountShards(w.db)).toBeGreaterThanOrEqual(2);
+    const rows = await w.db
+      .select({ day: stepCounts.day, shard: stepCounts.shard, count: stepCounts.count })
+      .from(stepCounts)
+      .where(and(eq(stepCounts.botId, bot.id), eq(stepCounts.stepId, "only")))
+      .orderBy(stepCounts.day, stepCounts.shard);
+    expect(rows).toEqual([
+      { day: yesterday, shard: 0, count: 7 },
+      { day: today, shard: 5, count: 8 },
+      { day: today, shard: 6, count: 16 },
+    ]);
+    expect(await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period)).toEqual(before);
+    expect(before.steps[0]!.reached).toBe(31);
+  });
+});
