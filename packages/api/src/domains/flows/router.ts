@@ -5,10 +5,13 @@ import {
   flowCreatedOutput,
   flowIdInput,
   flowTargetsOutput,
+  flowVersionInput,
+  flowVersionOutput,
   getFlowOutput,
   importFlowInput,
   listFlowsOutput,
   listVersionsOutput,
+  publishFlowInput,
   publishFlowOutput,
   removeFlowOutput,
   renameFlowInput,
@@ -28,6 +31,7 @@ import {
   flowSplitCounts,
   flowTargets,
   getFlow,
+  getVersion,
   importFlowJson,
   listFlows,
   listVersions,
@@ -66,13 +70,17 @@ export const flowsRouter = router({
     .output(validateFlowOutput)
     .query(({ ctx, input }) => validateFlow(ctx, input.id)),
   publish: editorProcedure
-    .input(flowIdInput)
+    .input(publishFlowInput)
     .output(publishFlowOutput)
-    .mutation(({ ctx, input }) => publishFlow(ctx, input.id)),
+    .mutation(({ ctx, input }) => publishFlow(ctx, input.id, input.note)),
   versions: workspaceProcedure
     .input(flowIdInput)
     .output(listVersionsOutput)
     .query(({ ctx, input }) => listVersions(ctx, input.id)),
+  version: workspaceProcedure
+    .input(flowVersionInput)
+    .output(flowVersionOutput)
+    .query(({ ctx, input }) => getVersion(ctx, input.id, input.version)),
   rollback: editorProcedure
     .input(rollbackFlowInput)
     .output(rollbackFlowOutput)
