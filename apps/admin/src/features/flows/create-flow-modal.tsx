@@ -44,7 +44,7 @@ export function CreateFlowModal({ open, onClose }: { open: boolean; onClose: () 
       onClose={onClose}
       title="New flow"
       description="A flow is the conversation your bot has. Start blank or from a template; you can change everything later."
-      className="max-w-3xl"
+      className="!max-w-4xl"
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>

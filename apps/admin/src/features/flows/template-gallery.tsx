@@ -15,7 +15,7 @@ export function TemplateGallery({
   return (
     <fieldset>
       <legend className="mb-1.5 text-xs font-medium text-zinc-700">Start from</legend>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="template-gallery">
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-4" data-testid="template-gallery">
         {TEMPLATE_PREVIEWS.map((t) => (
           <TemplateCard key={t.id} template={t} selected={value === t.id} onSelect={() => onChange(t.id)} />
         ))}
@@ -65,7 +65,7 @@ function TemplateCard({
           <span className="font-medium text-zinc-700" data-testid="template-step-count">
             {template.stepCount} steps
           </span>
-          {template.stepKinds.slice(0, 3).map((kind) => (
+          {template.stepKinds.map((kind) => (
             <span key={kind} className="rounded bg-zinc-100 px-1 py-px">
               {kind}
             </span>
