@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { HistoryIcon, XIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -42,7 +42,10 @@ export function VersionDiffDialog({
   const [focus, setFocus] = useState<DiffFocus | null>(null);
   const { before, after, diff, error } = useVersionDiff(left, right);
   const { rollback, busy } = useRollback();
+  const root = useRef<HTMLDivElement>(null);
 
+  // Focus moves into the dialog, so the builder's keys (Delete, Ctrl+Z…) don't act on the hidden canvas.
+  useEffect(() => root.current?.focus(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") onClose();
@@ -72,6 +75,12 @@ export function VersionDiffDialog({
       aria-modal="true"
       aria-label="Compare versions"
       data-testid="version-diff"
+      ref={root}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // The builder listens on the document and window: its shortcuts stay out of the diff view.
+        if (e.key !== "Escape") e.stopPropagation();
+      }}
     >
       <div className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-2xl bg-white shadow-2xl">
         <header className="flex items-center gap-3 border-b border-zinc-200 px-4 py-3">
