@@ -44,14 +44,23 @@ export function VersionDiffDialog({
   const { rollback, busy } = useRollback();
   const root = useRef<HTMLDivElement>(null);
 
-  // Focus moves into the dialog, so the builder's keys (Delete, Ctrl+Z…) don't act on the hidden canvas.
   useEffect(() => root.current?.focus(), []);
   useEffect(() => {
+    // The builder's canvas and shortcuts (Delete, Ctrl+Z…) listen on the document and the window: while the
+    // diff is open, keys stop in the capture phase, before they reach them (wherever the focus is).
+    // Escape goes on, to close this view (or a confirmation above it).
+    const guard = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") e.stopPropagation();
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") onClose();
     };
+    window.addEventListener("keydown", guard, true);
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", guard, true);
+      window.removeEventListener("keydown", onKey);
+    };
   }, [onClose]);
 
   const graphs = useMemo(
@@ -77,10 +86,6 @@ export function VersionDiffDialog({
       data-testid="version-diff"
       ref={root}
       tabIndex={-1}
-      onKeyDown={(e) => {
-        // The builder listens on the document and window: its shortcuts stay out of the diff view.
-        if (e.key !== "Escape") e.stopPropagation();
-      }}
     >
       <div className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-2xl bg-white shadow-2xl">
         <header className="flex items-center gap-3 border-b border-zinc-200 px-4 py-3">
