@@ -90,6 +90,8 @@ describe("roles", () => {
     expect((await operator.api.flows.list()).map((x) => x.id)).toContain(flowId);
     expect((await operator.api.flows.get({ id: flowId })).name).toBe("A's flow");
     expect(await operator.api.flows.versions({ id: flowId })).toEqual([]);
+    // Reading a version is allowed (NOT_FOUND: none is published yet), not FORBIDDEN.
+    await expectTrpcError(operator.api.flows.version({ id: flowId, version: 1 }), "NOT_FOUND");
     expect(await operator.api.flows.validate({ id: flowId })).toBeInstanceOf(Array);
     expect((await operator.api.flows.exportJson({ id: flowId })).fileName).toBe("A-s-flow.switchboard.json");
     expect(await operator.api.conversations.list()).toEqual([]);

@@ -3,7 +3,7 @@ import { emptyFlowDocument, type FlowDocument } from "@switchboard/flow";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_DRAFT_CHARS } from "../src/domains/flows/service";
-import { welcomeFlow } from "../src/domains/flows/templates";
+import { FLOW_TEMPLATES, flowFromTemplate, welcomeFlow } from "../src/domains/flows/templates";
 import { createWorld, expectTrpcError, goodFlow, type Member, unfinishedFlow, type World } from "./helpers";
 
 let w: World;
@@ -18,7 +18,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-const newFlow = async (name = "Flow", template?: "empty" | "welcome") =>
+const newFlow = async (name = "Flow", template?: (typeof FLOW_TEMPLATES)[number]) =>
   (await owner.api.flows.create({ name, ...(template ? { template } : {}) })).id;
 
 describe("create, list, rename", () => {
@@ -39,6 +39,16 @@ describe("create, list, rename", () => {
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(await owner.api.flows.publish({ id })).toMatchObject({ ok: true, version: 1 });
   });
+
+  it.each(FLOW_TEMPLATES.filter((t) => t !== "empty"))(
+    "creates a flow from the %s template that publishes with no problems in a real workspace",
+    async (template) => {
+      const id = await newFlow(template, template);
+      expect((await owner.api.flows.get({ id })).draft).toEqual(flowFromTemplate(template));
+      expect(await owner.api.flows.validate({ id })).toEqual([]);
+      expect(await owner.api.flows.publish({ id })).toEqual({ ok: true, version: 1, problems: [] });
+    },
+  );
 
   it("refuses a blank, too long or unknown-template flow", async () => {
     await expectTrpcError(owner.api.flows.create({ name: "   " }), "BAD_REQUEST", /Give the flow a name/);
@@ -213,6 +223,31 @@ describe("drafts and publishing", () => {
     expect(await owner.api.flows.publish({ id })).toMatchObject({ ok: true, version: 3 });
     await expectTrpcError(owner.api.flows.rollback({ id, version: 9 }), "NOT_FOUND", /Version 9/);
     await expectTrpcError(owner.api.flows.rollback({ id, version: 0 }), "BAD_REQUEST");
+  });
+
+  it("keeps a publish note with its version; a version's source is there for the diff", async () => {
+    const id = await newFlow("Noted");
+    await owner.api.flows.saveDraft({ id, draft: goodFlow() });
+    expect(await owner.api.flows.publish({ id, note: "  First cut  " })).toMatchObject({
+      ok: true,
+      version: 1,
+    });
+    expect(await owner.api.flows.publish({ id, note: "   " })).toMatchObject({ ok: true, version: 2 });
+    expect(await owner.api.flows.publish({ id })).toMatchObject({ ok: true, version: 3 });
+    expect((await owner.api.flows.versions({ id })).map((v) => [v.version, v.note])).toEqual([
+      [3, null],
+      [2, null],
+      [1, "First cut"],
+    ]);
+    expect(await owner.api.flows.version({ id, version: 1 })).toEqual({
+      version: 1,
+      createdAt: expect.any(Date),
+      note: "First cut",
+      source: goodFlow(),
+    });
+    await expectTrpcError(owner.api.flows.version({ id, version: 7 }), "NOT_FOUND", /Version 7/);
+    await expectTrpcError(owner.api.flows.publish({ id, note: "x".repeat(281) }), "BAD_REQUEST", /under 280/);
+    await expectTrpcError(owner.api.flows.publish({ id, note: "a\u0000b" }), "BAD_REQUEST", /can't be saved/);
   });
 
   it("concurrent publishes get distinct version numbers", async () => {

@@ -85,6 +85,7 @@ const isolationCases: Record<string, IsolationCase> = {
   "flows.validate": { foreignIds: (api) => api.flows.validate({ id: bRows.flowId }) },
   "flows.publish": { foreignIds: (api) => api.flows.publish({ id: bRows.flowId }) },
   "flows.versions": { foreignIds: (api) => api.flows.versions({ id: bRows.flowId }) },
+  "flows.version": { foreignIds: (api) => api.flows.version({ id: bRows.flowId, version: 1 }) },
   "flows.rollback": { foreignIds: (api) => api.flows.rollback({ id: bRows.flowId, version: 1 }) },
   "flows.exportJson": { foreignIds: (api) => api.flows.exportJson({ id: bRows.flowId }) },
   "flows.scheduleRuns": { foreignIds: (api) => api.flows.scheduleRuns({ id: bRows.flowId }) },

@@ -38,6 +38,8 @@ export const flowVersions = pgTable(
     /** The draft it was compiled from, for rollback and diffing. */
     source: jsonb("source").notNull(),
     publishedBy: text("published_by").references(() => user.id, { onDelete: "set null" }),
+    /** What the publisher wrote about this version ("New pricing menu"); null when they wrote nothing. */
+    note: text("note"),
     createdAt: createdAt(),
   },
   (t) => [unique("flow_versions_flow_version_uq").on(t.flowId, t.version)],

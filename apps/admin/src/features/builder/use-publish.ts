@@ -15,7 +15,8 @@ export interface Publish {
   publishing: boolean;
   /** The last publish's outcome, for the pill next to the button. */
   result: PublishResult | null;
-  publish: () => Promise<void>;
+  /** `note`: what the publisher writes about this version, kept in the version history. */
+  publish: (note?: string) => Promise<void>;
 }
 
 /** Publishing the draft: saves it first, then asks the server to compile and publish it. */
@@ -42,31 +43,37 @@ export function usePublish({
   const [result, setResult] = useState<PublishResult | null>(null);
   const [publishing, setPublishing] = useState(false);
 
-  const publish = useCallback(async () => {
-    setPublishing(true);
-    setResult(null);
-    try {
-      await flush();
-      const outcome = await client.flows.publish.mutate({ id: flowId });
-      setResult(publishResultOf(outcome));
-      if (outcome.ok) {
-        setPublishedVersion(outcome.version);
-        toast({
-          tone: "success",
-          title: `Version ${outcome.version} is live`,
-          message: "Bots that run this flow use it for new messages from now on.",
+  const publish = useCallback(
+    async (note?: string) => {
+      setPublishing(true);
+      setResult(null);
+      try {
+        await flush();
+        const outcome = await client.flows.publish.mutate({
+          id: flowId,
+          ...(note?.trim() ? { note: note.trim() } : {}),
         });
-      } else showProblems();
-      void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flowId }) });
-      // A publish re-syncs the flow's schedules: the next runs shown on Schedule steps change.
-      void queryClient.invalidateQueries({ queryKey: trpc.flows.scheduleRuns.queryKey({ id: flowId }) });
-    } catch (e) {
-      setResult({ ok: false, message: errorMessage(e, "Couldn't publish. Try again.") });
-    } finally {
-      setPublishing(false);
-    }
-  }, [flush, client, flowId, queryClient, toast, trpc, showProblems]);
+        setResult(publishResultOf(outcome));
+        if (outcome.ok) {
+          setPublishedVersion(outcome.version);
+          toast({
+            tone: "success",
+            title: `Version ${outcome.version} is live`,
+            message: "Bots that run this flow use it for new messages from now on.",
+          });
+        } else showProblems();
+        void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flowId }) });
+        // A publish re-syncs the flow's schedules: the next runs shown on Schedule steps change.
+        void queryClient.invalidateQueries({ queryKey: trpc.flows.scheduleRuns.queryKey({ id: flowId }) });
+      } catch (e) {
+        setResult({ ok: false, message: errorMessage(e, "Couldn't publish. Try again.") });
+      } finally {
+        setPublishing(false);
+      }
+    },
+    [flush, client, flowId, queryClient, toast, trpc, showProblems],
+  );
 
   // The result pill describes the draft it was published from; editing makes it stale.
   const publishedDraft = useRef<FlowDocument | null>(null);

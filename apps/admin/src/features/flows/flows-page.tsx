@@ -3,145 +3,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { PageContainer } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "@/components/ui/card";
 import { useFeedback } from "@/components/ui/feedback";
-import { Field, Input } from "@/components/ui/field";
 import {
   ChevronRightIcon,
   FlowIcon,
   PencilIcon,
   PlusIcon,
-  SparklesIcon,
   TrashIcon,
   UploadIcon,
 } from "@/components/ui/icons";
-import { Modal } from "@/components/ui/modal";
 import { Skeleton } from "@/components/ui/spinner";
-import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/errors";
 import { timeAgo } from "@/lib/format";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
+import { CreateFlowModal } from "./create-flow-modal";
 
 type FlowSummary = RouterOutputs["flows"]["list"][number];
-type Template = "empty" | "welcome";
-
-const TEMPLATES: { value: Template; title: string; description: string }[] = [
-  {
-    value: "welcome",
-    title: "Welcome bot",
-    description: "A greeting, a menu with buttons and a question that collects an email.",
-  },
-  { value: "empty", title: "Blank canvas", description: "Start from scratch and draw every step yourself." },
-];
-
-function CreateFlowModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [template, setTemplate] = useState<Template>("welcome");
-  const [error, setError] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.flows.create.mutationOptions({
-      onSuccess: ({ id }) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-        router.push(`/flows/${id}`);
-      },
-      onError: (e) => setError(errorMessage(e)),
-    }),
-  );
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError("Give the flow a name.");
-      return;
-    }
-    create.mutate({ name: name.trim(), template });
-  }
-
-  return (
-    <Modal
-      open={open}
-      onClose={onClose}
-      title="New flow"
-      description="A flow is the conversation your bot has. You can change everything later."
-      className="max-w-lg"
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            type="submit"
-            form="create-flow"
-            loading={create.isPending}
-            data-testid="create-flow-submit"
-          >
-            Create flow
-          </Button>
-        </>
-      }
-    >
-      <form id="create-flow" onSubmit={submit} className="space-y-4" noValidate>
-        <Field label="Name" htmlFor="flow-name" error={error}>
-          <Input
-            id="flow-name"
-            data-testid="flow-name-field"
-            value={name}
-            maxLength={120}
-            autoFocus
-            invalid={!!error}
-            placeholder="e.g. Lead capture"
-            onChange={(e) => {
-              setName(e.target.value);
-              setError(null);
-            }}
-          />
-        </Field>
-        <fieldset>
-          <legend className="mb-1.5 text-xs font-medium text-zinc-700">Start from</legend>
-          <div className="grid grid-cols-2 gap-2">
-            {TEMPLATES.map((t) => (
-              <label
-                key={t.value}
-                className={cn(
-                  "cursor-pointer rounded-lg p-3 ring-1 transition",
-                  template === t.value
-                    ? "bg-brand-50 ring-2 ring-brand-500"
-                    : "ring-zinc-200 hover:bg-zinc-50",
-                )}
-              >
-                <input
-                  type="radio"
-                  name="template"
-                  value={t.value}
-                  checked={template === t.value}
-                  onChange={() => setTemplate(t.value)}
-                  className="sr-only"
-                  data-testid={`template-${t.value}`}
-                />
-                <span className="flex items-center gap-1.5 text-sm font-medium text-zinc-900">
-                  {t.value === "welcome" ? (
-                    <SparklesIcon size={14} className="text-brand-600" />
-                  ) : (
-                    <FlowIcon size={14} className="text-zinc-500" />
-                  )}
-                  {t.title}
-                </span>
-                <span className="mt-1 block text-xs leading-snug text-zinc-500">{t.description}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </form>
-    </Modal>
-  );
-}
-
 function ImportButton() {
   const trpc = useTRPC();
   const router = useRouter();

@@ -5,10 +5,13 @@ import {
   flowCreatedOutput,
   flowIdInput,
   flowTargetsOutput,
+  flowVersionInput,
+  flowVersionOutput,
   getFlowOutput,
   importFlowInput,
   listFlowsOutput,
   listVersionsOutput,
+  publishFlowInput,
   publishFlowOutput,
   removeFlowOutput,
   renameFlowInput,
@@ -31,6 +34,7 @@ import {
   flowStepAnalytics,
   flowTargets,
   getFlow,
+  getVersion,
   importFlowJson,
   listFlows,
   listVersions,
@@ -69,13 +73,17 @@ export const flowsRouter = router({
     .output(validateFlowOutput)
     .query(({ ctx, input }) => validateFlow(ctx, input.id)),
   publish: editorProcedure
-    .input(flowIdInput)
+    .input(publishFlowInput)
     .output(publishFlowOutput)
-    .mutation(({ ctx, input }) => publishFlow(ctx, input.id)),
+    .mutation(({ ctx, input }) => publishFlow(ctx, input.id, input.note)),
   versions: workspaceProcedure
     .input(flowIdInput)
     .output(listVersionsOutput)
     .query(({ ctx, input }) => listVersions(ctx, input.id)),
+  version: workspaceProcedure
+    .input(flowVersionInput)
+    .output(flowVersionOutput)
+    .query(({ ctx, input }) => getVersion(ctx, input.id, input.version)),
   rollback: editorProcedure
     .input(rollbackFlowInput)
     .output(rollbackFlowOutput)

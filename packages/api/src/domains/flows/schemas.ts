@@ -29,6 +29,25 @@ export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 export const rollbackFlowInput = flowIdInput.extend({ version: z.number().int().positive() });
 export type RollbackFlowInput = z.infer<typeof rollbackFlowInput>;
 
+/** The version history's "what is this version" look-up (the diff view compares two of them). */
+export const flowVersionInput = flowIdInput.extend({ version: z.number().int().positive() });
+export type FlowVersionInput = z.infer<typeof flowVersionInput>;
+
+/** A version note is one short line; blank means none. */
+export const VERSION_NOTE_MAX = 280;
+export const publishFlowInput = flowIdInput.extend({
+  note: z
+    .string()
+    .trim()
+    .max(VERSION_NOTE_MAX, `Keep the note under ${VERSION_NOTE_MAX} characters.`)
+    .refine(
+      isStorableText,
+      "The note contains a character that can't be saved (a NUL character or half an emoji).",
+    )
+    .optional(),
+});
+export type PublishFlowInput = z.infer<typeof publishFlowInput>;
+
 export const importFlowInput = z.object({
   json: z.string().max(5_000_000, "The file is larger than 5 MB."),
   name: z.string().max(120).refine(isStorableText, unstorable).optional(),
@@ -115,10 +134,21 @@ export const flowVersionSchema = z.object({
   version: z.number(),
   createdAt: z.date(),
   publishedBy: z.string().nullable(),
+  /** What the publisher wrote about the version; null when nothing. */
+  note: z.string().nullable(),
   live: z.boolean(),
 });
 export const listVersionsOutput = z.array(flowVersionSchema);
 export type ListVersionsOutput = z.infer<typeof listVersionsOutput>;
+
+/** One published version with the draft it was compiled from (parsed by the client, like a draft). */
+export const flowVersionOutput = z.object({
+  version: z.number(),
+  createdAt: z.date(),
+  note: z.string().nullable(),
+  source: z.unknown(),
+});
+export type FlowVersionOutput = z.infer<typeof flowVersionOutput>;
 
 export const rollbackFlowOutput = z.object({ version: z.number() });
 export type RollbackFlowOutput = z.infer<typeof rollbackFlowOutput>;

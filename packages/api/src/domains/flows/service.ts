@@ -158,7 +158,7 @@ export async function validateFlow(scope: WorkspaceScope, id: string) {
 }
 
 /** Compiles the draft into the next immutable version and makes it the one bots run. */
-export async function publishFlow(scope: WorkspaceScope, id: string) {
+export async function publishFlow(scope: WorkspaceScope, id: string, note?: string) {
   await flowRow(scope, id);
   const outcome = await scope.db.transaction(async (tx) => {
     // Serialize concurrent publishes of one flow so version numbers never collide, and compile the
@@ -184,6 +184,7 @@ export async function publishFlow(scope: WorkspaceScope, id: string) {
         compiled: result.flow,
         source: row!.draft,
         publishedBy: scope.userId,
+        note: note?.trim() || null,
       })
       .returning({ id: flowVersions.id });
     await tx.update(flows).set({ publishedVersionId: v!.id }).where(eq(flows.id, id));
@@ -216,11 +217,28 @@ export async function listVersions(scope: WorkspaceScope, id: string) {
       version: flowVersions.version,
       createdAt: flowVersions.createdAt,
       publishedBy: flowVersions.publishedBy,
+      note: flowVersions.note,
     })
     .from(flowVersions)
     .where(eq(flowVersions.flowId, id))
     .orderBy(desc(flowVersions.version));
   return rows.map((v) => ({ ...v, live: v.id === row.publishedVersionId }));
+}
+
+/** One published version of the flow with its source draft, for the version diff. */
+export async function getVersion(scope: WorkspaceScope, id: string, version: number) {
+  await flowRow(scope, id);
+  const [v] = await scope.db
+    .select({
+      version: flowVersions.version,
+      createdAt: flowVersions.createdAt,
+      note: flowVersions.note,
+      source: flowVersions.source,
+    })
+    .from(flowVersions)
+    .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version)));
+  if (!v) throw new DomainError("NOT_FOUND", `Version ${version} does not exist.`);
+  return v;
 }
 
 /** Makes an earlier version live again and puts its source back into the draft. */

@@ -5,6 +5,7 @@ import { AlertIcon, CheckIcon, RocketIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { useBuilder } from "../builder-context";
 import { type PublishResult, publishResultLabel } from "../publish-result";
+import { PublishNote } from "./publish-note";
 
 /** Publish, with the last publish's outcome beside it. */
 export function PublishButton() {
@@ -18,7 +19,7 @@ export function PublishButton() {
         size="sm"
         variant={hasErrors ? "secondary" : "primary"}
         className={cn(hasErrors && "text-zinc-400")}
-        onClick={publish.publish}
+        onClick={() => void publish.publish()}
         loading={publish.publishing}
         data-testid="publish-button"
         data-has-errors={hasErrors || undefined}
@@ -30,6 +31,7 @@ export function PublishButton() {
       >
         {!publish.publishing && <RocketIcon size={13} />} Publish
       </Button>
+      <PublishNote disabled={publish.publishing} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useFeedback } from "@/components/ui/feedback";
 import { ChevronDownIcon, HistoryIcon } from "@/components/ui/icons";
 import { Popover } from "@/components/ui/popover";
 import { Spinner } from "@/components/ui/spinner";
@@ -11,47 +10,28 @@ import { useClickOutside } from "@/components/ui/use-click-outside";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/errors";
 import { dateTime } from "@/lib/format";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 import { useBuilder } from "../builder-context";
-import { loadDraft } from "../load";
+import { useRollback } from "../use-rollback";
+import { VersionDiffDialog } from "../version-diff/version-diff-dialog";
 
 /** The live version's badge; opens the published versions, each one can be rolled back to. */
 export function VersionsMenu() {
-  const { flow, publish, autosave, replaceDraft } = useBuilder();
-  const { publishedVersion, setPublishedVersion } = publish;
+  const { flow, publish } = useBuilder();
+  const { publishedVersion } = publish;
   const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
-  const { toast, confirm } = useFeedback();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<number | null>(null);
+  // The version the diff view compares (with the draft, at first); null: closed.
+  const [comparing, setComparing] = useState<number | null>(null);
+  const { rollback: confirmRollback, busy } = useRollback();
   const ref = useClickOutside(open, () => setOpen(false));
-  const versions = useQuery({ ...trpc.flows.versions.queryOptions({ id: flow.id }), enabled: open });
+  const versions = useQuery({
+    ...trpc.flows.versions.queryOptions({ id: flow.id }),
+    enabled: open || comparing !== null,
+  });
 
   async function rollback(version: number) {
-    const ok = await confirm({
-      title: `Roll back to version ${version}?`,
-      message: "Bots running this flow switch to that version, and its steps replace your current draft.",
-      confirmLabel: `Use version ${version}`,
-    });
-    if (!ok) return;
-    setBusy(version);
-    try {
-      await autosave.flush().catch(() => undefined);
-      await client.flows.rollback.mutate({ id: flow.id, version });
-      setPublishedVersion(version);
-      // If rolling back also restored that version's draft, show it.
-      const fresh = await client.flows.get.query({ id: flow.id });
-      replaceDraft(loadDraft(fresh.draft).document, { alreadySaved: true });
-      void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flow.id }) });
-      void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-      toast({ tone: "success", title: `Version ${version} is live again` });
-      setOpen(false);
-    } catch (e) {
-      toast({ tone: "error", title: "Couldn't roll back", message: errorMessage(e) });
-    } finally {
-      setBusy(null);
-    }
+    if (await confirmRollback(version)) setOpen(false);
   }
 
   return (
@@ -78,7 +58,7 @@ export function VersionsMenu() {
         <ChevronDownIcon size={11} />
       </button>
       {open && (
-        <Popover className="right-auto left-0 w-80">
+        <Popover className="right-auto left-0 w-96">
           <div className="flex items-center gap-2 border-b border-zinc-100 px-4 py-3">
             <HistoryIcon size={14} className="text-zinc-400" />
             <p className="text-sm font-semibold text-zinc-900">Published versions</p>
@@ -105,12 +85,33 @@ export function VersionsMenu() {
                     <span className="w-9 font-mono text-xs font-semibold text-zinc-700">v{v.version}</span>
                     <span className="min-w-0 flex-1">
                       <span className="block text-xs text-zinc-700">{dateTime(v.createdAt)}</span>
+                      {v.note && (
+                        <span
+                          className="block truncate text-[11px] text-zinc-600"
+                          data-testid="version-note"
+                          title={v.note}
+                        >
+                          “{v.note}”
+                        </span>
+                      )}
                       {v.publishedBy && (
                         <span className="block truncate text-[11px] text-zinc-400">
                           by {String(v.publishedBy)}
                         </span>
                       )}
                     </span>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        setComparing(v.version);
+                        setOpen(false);
+                      }}
+                      data-testid="version-compare"
+                      title={`Compare v${v.version} with the draft or another version`}
+                    >
+                      Compare
+                    </Button>
                     {v.version === publishedVersion ? (
                       <span className="text-[11px] font-medium text-emerald-600">Live</span>
                     ) : (
@@ -129,6 +130,9 @@ export function VersionsMenu() {
             )}
           </div>
         </Popover>
+      )}
+      {comparing !== null && versions.data && (
+        <VersionDiffDialog versions={versions.data} initial={comparing} onClose={() => setComparing(null)} />
       )}
     </div>
   );
