@@ -9,6 +9,13 @@ export const problemCases: ProblemCase[] = [
     doc: flowDoc([textStep("a", "  \n ")]),
   },
   {
+    code: "EMPTY_TEXT",
+    what: "formatting tags around nothing",
+    severity: "error",
+    stepId: "a",
+    doc: flowDoc([textStep("a", "<b> </b>")]),
+  },
+  {
     code: "MEDIA_TOO_LARGE",
     what: "a 12 MB photo (Telegram: 10 MB)",
     severity: "error",

@@ -1,0 +1,239 @@
+/**
+ * Formatted message text: a small, strict subset of Telegram's HTML stored in a step's text field,
+ * rendered to plain text plus Telegram `entities` (offsets and lengths in UTF-16 code units, which is
+ * what JavaScript string indices are).
+ *
+ * Why markup in the existing string instead of a separate entity list: every step keeps its one `text`
+ * field (old flows stay valid and unchanged), templates keep working inside formatting, and exports
+ * stay readable. Why entities on the wire instead of `parse_mode: "HTML"`: the markup is parsed from
+ * the template *before* variables are substituted, so a value like `<b>` or `*x*` typed by a user is
+ * always plain text; there is nothing to escape and nothing a variable can inject.
+ *
+ * The markup (see docs/flow-format.md):
+ * - `<b>` `<i>` `<u>` `<s>` `<tg-spoiler>` `<code>` `<pre>` and `<a href="URL">`, lower case, no other
+ *   attributes; each must be closed in order (`<b><i>x</i></b>`).
+ * - `&lt;` `&gt;` `&amp;` `&quot;` stand for `<` `>` `&` `"`.
+ * - Anything else is literal text: an unknown, unpaired or crossed tag shows as typed, so plain text
+ *   written before formatting existed ("a <b> c", "1 < 2") renders exactly as before.
+ * - Inside `<code>` and `<pre>` tags are literal (Telegram's code entities contain no other entity).
+ */
+
+import { renderTemplate, type TemplateContext, templateTokenAt } from "./template";
+
+export const FORMAT_TYPES = [
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "spoiler",
+  "code",
+  "pre",
+  "text_link",
+] as const;
+export type FormatType = (typeof FORMAT_TYPES)[number];
+
+/** A Telegram MessageEntity of one of the types Switchboard writes. */
+export interface MessageEntity {
+  type: FormatType;
+  /** In UTF-16 code units. */
+  offset: number;
+  /** In UTF-16 code units, at least 1. */
+  length: number;
+  /** text_link only. */
+  url?: string;
+}
+
+export interface FormattedText {
+  text: string;
+  entities: MessageEntity[];
+}
+
+/** The tag of each type in the markup. */
+export const FORMAT_TAGS: Record<Exclude<FormatType, "text_link">, string> = {
+  bold: "b",
+  italic: "i",
+  underline: "u",
+  strikethrough: "s",
+  spoiler: "tg-spoiler",
+  code: "code",
+  pre: "pre",
+};
+const TYPE_OF_TAG = new Map<string, FormatType>(
+  Object.entries(FORMAT_TAGS).map(([type, tag]) => [tag, type as FormatType]),
+);
+TYPE_OF_TAG.set("a", "text_link");
+
+const ESCAPES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
+
+type Token =
+  | { kind: "text"; text: string }
+  | { kind: "template"; source: string }
+  | { kind: "open"; type: FormatType; source: string; href?: string }
+  | { kind: "close"; type: FormatType; source: string };
+
+const OPEN_TAG = /<(b|i|u|s|tg-spoiler|code|pre)>|<a href="([^"<>]*)">/y;
+const CLOSE_TAG = /<\/(b|i|u|s|tg-spoiler|code|pre|a)>/y;
+const ESCAPE = /&(?:lt|gt|amp|quot);/y;
+
+function matchAt(re: RegExp, source: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(source);
+}
+
+/** Splits markup into tokens; every tag is a candidate, pairing decides later which ones count. */
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let text = "";
+  const flush = () => {
+    if (text) tokens.push({ kind: "text", text });
+    text = "";
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === "{") {
+      const token = templateTokenAt(source, i);
+      if (token) {
+        flush();
+        tokens.push({ kind: "template", source: token });
+        i += token.length;
+        continue;
+      }
+    } else if (ch === "<") {
+      const open = matchAt(OPEN_TAG, source, i);
+      if (open) {
+        flush();
+        const type = TYPE_OF_TAG.get(open[1] ?? "a")!;
+        tokens.push({
+          kind: "open",
+          type,
+          source: open[0],
+          ...(open[2] !== undefined ? { href: open[2] } : {}),
+        });
+        i += open[0].length;
+        continue;
+      }
+      const close = matchAt(CLOSE_TAG, source, i);
+      if (close) {
+        flush();
+        tokens.push({ kind: "close", type: TYPE_OF_TAG.get(close[1]!)!, source: close[0] });
+        i += close[0].length;
+        continue;
+      }
+    } else if (ch === "&") {
+      const esc = matchAt(ESCAPE, source, i);
+      if (esc) {
+        text += ESCAPES[esc[0]]!;
+        i += esc[0].length;
+        continue;
+      }
+    }
+    text += ch;
+    i++;
+  }
+  flush();
+  return tokens;
+}
+
+const isVerbatim = (type: FormatType) => type === "code" || type === "pre";
+
+/**
+ * Pairs open and close tags (a stack: a close tag counts only when it closes the innermost open
+ * tag); tags that pair with nothing become literal text.
+ */
+function pair(tokens: Token[]): Token[] {
+  const stack: number[] = [];
+  const literal = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== "open" && t.kind !== "close") return;
+    const top = stack.length ? (tokens[stack[stack.length - 1]!] as Token & { type: FormatType }) : null;
+    if (t.kind === "open") {
+      if (top && isVerbatim(top.type)) literal.add(i);
+      else stack.push(i);
+    } else if (top && top.type === t.type) stack.pop();
+    else literal.add(i);
+  });
+  for (const i of stack) literal.add(i);
+  return tokens.map((t, i) =>
+    literal.has(i) && (t.kind === "open" || t.kind === "close") ? { kind: "text", text: t.source } : t,
+  );
+}
+
+/** Telegram orders entities by offset, outer (longer) ones first. */
+export function sortEntities(entities: MessageEntity[]): MessageEntity[] {
+  return entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+}
+
+/** A link's address must be one Telegram opens: http(s) or tg://, no spaces. */
+const LINK_URL = /^(?:https?:\/\/[^\s/?#]+\.[^\s/?#]+|tg:\/\/[^\s]+)[^\s]*$/i;
+export const isLinkUrl = (url: string) => LINK_URL.test(url);
+
+/**
+ * Renders formatted markup: tags become entities, `{{templates}}` are substituted as plain text
+ * (never parsed), links' addresses get their substituted values URL-encoded. Entities that end up
+ * empty (a bold variable that was blank) or links with an address Telegram would refuse are dropped.
+ */
+export function renderFormatted(source: string, ctx: TemplateContext): FormattedText {
+  const tokens = pair(tokenize(source));
+  let text = "";
+  const entities: MessageEntity[] = [];
+  const open: { type: FormatType; offset: number; url?: string }[] = [];
+  for (const t of tokens) {
+    switch (t.kind) {
+      case "text":
+        text += t.text;
+        break;
+      case "template":
+        text += renderTemplate(t.source, ctx);
+        break;
+      case "open":
+        open.push({
+          type: t.type,
+          offset: text.length,
+          ...(t.href !== undefined ? { url: renderHref(t.href, ctx) } : {}),
+        });
+        break;
+      case "close": {
+        const o = open.pop()!;
+        const length = text.length - o.offset;
+        if (length === 0) break;
+        if (o.type === "text_link" && !(o.url && isLinkUrl(o.url))) break;
+        const duplicate = entities.some(
+          (e) => e.type === o.type && e.offset === o.offset && e.length === length && e.url === o.url,
+        );
+        if (!duplicate)
+          entities.push({ type: o.type, offset: o.offset, length, ...(o.url ? { url: o.url } : {}) });
+        break;
+      }
+    }
+  }
+  return { text, entities: sortEntities(entities) };
+}
+
+function renderHref(href: string, ctx: TemplateContext): string {
+  const unescaped = href.replace(/&(?:lt|gt|amp|quot);/g, (e) => ESCAPES[e]!);
+  return renderTemplate(unescaped, ctx, encodeURIComponent).trim();
+}
+
+/** The text as the user will read it, with templates left as written (for lengths and previews). */
+export function plainTextOf(source: string): string {
+  return pair(tokenize(source))
+    .map((t) => (t.kind === "text" ? t.text : t.kind === "template" ? t.source : ""))
+    .join("");
+}
+
+/** Escapes text so that it reads literally inside markup (what the editor inserts for pasted text). */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&(?=(?:lt|gt|amp|quot);)/g, "&amp;").replace(/</g, "&lt;");
+}
+
+/** The part [start, end) of a formatted text, entities clipped to it (for splitting long messages). */
+export function sliceFormatted(f: FormattedText, start: number, end = f.text.length): FormattedText {
+  const entities: MessageEntity[] = [];
+  for (const e of f.entities) {
+    const from = Math.max(e.offset, start);
+    const to = Math.min(e.offset + e.length, end);
+    if (to > from) entities.push({ ...e, offset: from - start, length: to - from });
+  }
+  return { text: f.text.slice(start, end), entities };
+}
