@@ -15,7 +15,8 @@
  * - `&lt;` `&gt;` `&amp;` `&quot;` stand for `<` `>` `&` `"`.
  * - Anything else is literal text: an unknown, unpaired or crossed tag shows as typed, so plain text
  *   written before formatting existed ("a <b> c", "1 < 2") renders exactly as before.
- * - Inside `<code>` and `<pre>` tags are literal (Telegram's code entities contain no other entity).
+ * - A tag Telegram could not nest where it stands is literal: inside `<code>` and `<pre>` every tag, and
+ *   `<code>`, `<pre>` or another link inside a link.
  */
 
 import { renderTemplate, type TemplateContext, templateTokenAt } from "./template";
@@ -136,6 +137,16 @@ function tokenize(source: string): Token[] {
 }
 
 const isVerbatim = (type: FormatType) => type === "code" || type === "pre";
+const NESTABLE = new Set<FormatType>(["bold", "italic", "underline", "strikethrough", "spoiler"]);
+
+/**
+ * Telegram's nesting rules: code and pre contain nothing; bold, italic, underline, strikethrough and
+ * spoiler may contain and be inside anything else; other entities (links) can't contain each other.
+ */
+export function mayContain(outer: FormatType, inner: FormatType): boolean {
+  if (isVerbatim(outer)) return false;
+  return NESTABLE.has(inner) || NESTABLE.has(outer);
+}
 
 /**
  * Pairs open and close tags (a stack: a close tag counts only when it closes the innermost open
@@ -148,8 +159,9 @@ function pair(tokens: Token[]): Token[] {
     if (t.kind !== "open" && t.kind !== "close") return;
     const top = stack.length ? (tokens[stack[stack.length - 1]!] as Token & { type: FormatType }) : null;
     if (t.kind === "open") {
-      if (top && isVerbatim(top.type)) literal.add(i);
-      else stack.push(i);
+      const fits = stack.every((o) => mayContain((tokens[o] as Token & { type: FormatType }).type, t.type));
+      if (fits) stack.push(i);
+      else literal.add(i);
     } else if (top && top.type === t.type) stack.pop();
     else literal.add(i);
   });

@@ -82,6 +82,19 @@ describe("renderFormatted", () => {
     ]);
   });
 
+  it("keeps tags Telegram can't nest as text: code or a link inside a link", () => {
+    const f = renderFormatted(
+      '<a href="https://x.io"><b>a</b><code>c</code><a href="https://y.io">y</a></a>',
+      ctx(),
+    );
+    expect(f.text).toBe('a<code>c</code><a href="https://y.io">y</a>');
+    expect(covered(f)).toEqual([
+      // The inner </a> closes the outer link; the last one is text.
+      ["text_link", f.text.slice(0, -4), "https://x.io"],
+      ["bold", "a"],
+    ]);
+  });
+
   it("treats crossed tags as text instead of producing overlapping entities", () => {
     const f = renderFormatted("<b>a<i>b</b>c</i>", ctx());
     expect(f.text).toBe("<b>ab</b>c");
