@@ -186,6 +186,24 @@ export const isLinkUrl = (url: string) => LINK_URL.test(url);
  * empty (a bold variable that was blank) or links with an address Telegram would refuse are dropped.
  */
 export function renderFormatted(source: string, ctx: TemplateContext): FormattedText {
+  return formatWith(source, {
+    token: (token) => renderTemplate(token, ctx),
+    href: (href) => renderTemplate(href, ctx, encodeURIComponent).trim(),
+  });
+}
+
+/**
+ * The formatting as the builder previews it: `{{templates}}` shown as written (they have no values
+ * yet), tags as entities, exactly as `renderFormatted` would place them.
+ */
+export function previewFormatted(source: string): FormattedText {
+  return formatWith(source, { token: (token) => token, href: (href) => href.trim() });
+}
+
+function formatWith(
+  source: string,
+  render: { token: (token: string) => string; href: (href: string) => string },
+): FormattedText {
   const tokens = pair(tokenize(source));
   let text = "";
   const entities: MessageEntity[] = [];
@@ -196,13 +214,13 @@ export function renderFormatted(source: string, ctx: TemplateContext): Formatted
         text += t.text;
         break;
       case "template":
-        text += renderTemplate(t.source, ctx);
+        text += render.token(t.source);
         break;
       case "open":
         open.push({
           type: t.type,
           offset: text.length,
-          ...(t.href !== undefined ? { url: renderHref(t.href, ctx) } : {}),
+          ...(t.href !== undefined ? { url: render.href(unescapeHref(t.href)) } : {}),
         });
         break;
       case "close": {
@@ -222,10 +240,7 @@ export function renderFormatted(source: string, ctx: TemplateContext): Formatted
   return { text, entities: sortEntities(entities) };
 }
 
-function renderHref(href: string, ctx: TemplateContext): string {
-  const unescaped = href.replace(/&(?:lt|gt|amp|quot);/g, (e) => ESCAPES[e]!);
-  return renderTemplate(unescaped, ctx, encodeURIComponent).trim();
-}
+const unescapeHref = (href: string) => href.replace(/&(?:lt|gt|amp|quot);/g, (e) => ESCAPES[e]!);
 
 /** The text as the user will read it, with templates left as written (for lengths and previews). */
 export function plainTextOf(source: string): string {

@@ -3,6 +3,7 @@ import {
   escapeMarkup,
   type FormattedText,
   plainTextOf,
+  previewFormatted,
   renderFormatted,
   sliceFormatted,
 } from "../src/format";
@@ -120,6 +121,17 @@ describe("renderFormatted", () => {
     );
     expect(covered(f)).toEqual([["text_link", "go", "https://x.io/?q=a%20b%22%26%3C&r=1"]]);
     expect(f.text).toBe("go js");
+  });
+});
+
+describe("previewFormatted", () => {
+  it("places entities as rendering would, templates shown as written", () => {
+    const f = previewFormatted('<b>Hi {{name | "there"}}</b> <a href="https://x.io/{{vars.id}}">me</a>');
+    expect(f.text).toBe('Hi {{name | "there"}} me');
+    expect(covered(f)).toEqual([
+      ["bold", 'Hi {{name | "there"}}'],
+      ["text_link", "me", "https://x.io/{{vars.id}}"],
+    ]);
   });
 });
 

@@ -58,23 +58,20 @@ function Run({ run }: { run: TextRun }) {
 function Spoiler({ children }: { children: string }) {
   const [shown, setShown] = useState(false);
   return (
-    <span
-      role="button"
-      tabIndex={0}
+    <button
+      type="button"
       title={shown ? undefined : "Spoiler: click to show"}
+      data-spoiler={shown ? "shown" : "hidden"}
       onClick={(e) => {
         e.stopPropagation();
         setShown(true);
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") setShown(true);
-      }}
       className={cn(
-        "rounded-sm transition",
+        "inline cursor-text rounded-sm p-0 text-left whitespace-pre-wrap transition",
         shown ? "" : "cursor-pointer bg-zinc-300 text-transparent blur-[1px] select-none",
       )}
     >
       {children}
-    </span>
+    </button>
   );
 }

@@ -4,6 +4,7 @@ import {
   type BuiltinContactField,
   type ContactFacts,
   type EngineEvent,
+  type FormattedText,
   type InboundEvent,
   type InlineButton,
   type Keyboard,
@@ -51,7 +52,7 @@ export function messageBubbles(
   time: number,
 ): ChatBubble[] {
   const full = { text: action.text, entities: action.entities ?? [] };
-  const parts = [];
+  const parts: (FormattedText & { media?: string })[] = [];
   let rest = full;
   if (action.media) {
     const caption = action.text.trim() ? splitText(action.text, TELEGRAM_CAPTION_LIMIT)[0]! : "";
@@ -70,7 +71,7 @@ export function messageBubbles(
     from: "bot",
     text: part.text,
     ...(part.entities.length ? { entities: part.entities } : {}),
-    ...("media" in part ? { media: part.media } : {}),
+    ...(part.media ? { media: part.media } : {}),
     time,
     inline: i === parts.length - 1 ? inline : undefined,
     stepId: action.stepId,

@@ -108,13 +108,24 @@ export function insertAtCaret(
   end: number | null | undefined,
   path: string,
   maxLength = Number.POSITIVE_INFINITY,
+  fallback?: string,
 ): { value: string; caret: number } {
-  const token = `{{${path}}}`;
+  const token = templateToken(path, fallback);
   const from = clamp(start ?? value.length, value.length);
   const to = Math.max(from, clamp(end ?? from, value.length));
   const next = value.slice(0, from) + token + value.slice(to);
   if (next.length > maxLength) return { value, caret: to };
   return { value: next, caret: from + token.length };
+}
+
+/**
+ * `{{path}}`, or `{{path | "fallback"}}` when a fallback is given: what the message shows when the
+ * value is missing or empty. Quotes and backslashes in it are escaped as the template syntax wants.
+ */
+export function templateToken(path: string, fallback?: string): string {
+  const text = fallback?.trim();
+  if (!text) return `{{${path}}}`;
+  return `{{${path} | "${text.replace(/[\\"]/g, (c) => `\\${c}`)}"}}`;
 }
 
 const clamp = (n: number, max: number) => Math.min(Math.max(0, n), max);

@@ -6,9 +6,9 @@ import { PlusIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { newButtonId } from "@/lib/ids";
 import { MessageTextField } from "../../fields/message-text-field";
+import { MessageTextarea } from "../../fields/message-textarea";
 import { SaveAsField } from "../../fields/save-as-field";
 import { SegmentedControl } from "../../fields/segmented-control";
-import { TemplateTextarea } from "../../fields/template-textarea";
 import type { EditorProps } from "../types";
 import { ButtonRow } from "./button-row";
 import { moveItem } from "./buttons";
@@ -124,7 +124,7 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
         htmlFor="retry-text"
         hint="Sent when the answer isn't one of the buttons. Leave empty to ignore silently."
       >
-        <TemplateTextarea
+        <MessageTextarea
           id="retry-text"
           data-testid="retry-text"
           value={config.retryText}
