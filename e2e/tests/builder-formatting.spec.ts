@@ -12,10 +12,18 @@ import { dropStep, newEmptyFlow, signIn } from "./helpers";
 
 /** Selects the last `count` characters of a textarea (0: the caret at its end), as a user's drag would. */
 async function selectLast(field: Locator, count: number) {
-  await field.evaluate((el: HTMLTextAreaElement, n) => {
-    el.focus();
-    el.setSelectionRange(el.value.length - n, el.value.length);
-  }, count);
+  // After a frame: the editor restores its own selection in one after each toolbar edit.
+  await field.evaluate(
+    (el: HTMLTextAreaElement, n) =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          el.focus();
+          el.setSelectionRange(el.value.length - n, el.value.length);
+          resolve();
+        }),
+      ),
+    count,
+  );
 }
 
 test("a formatted message round-trips from the builder to the sandbox as entities; a hostile name stays plain", async ({
@@ -44,6 +52,7 @@ test("a formatted message round-trips from the builder to the sandbox as entitie
   await page.getByTestId("emoji-picker").click();
   await page.getByLabel("Search emoji").fill("gift");
   await page.getByLabel("Search emoji").press("Enter");
+  await expect(text).toHaveValue(/🎁$/);
   await selectLast(text, 2);
   await page.getByTestId("format-spoiler").click();
   // Italic with Ctrl+I, a link from the toolbar.
@@ -73,12 +82,14 @@ test("a formatted message round-trips from the builder to the sandbox as entitie
     "https://example.com/docs",
   );
   await expect(node.getByTestId("node-text").locator('[data-entity="bold"]')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("editor.png") });
 
   // The test chat shows the message as Telegram will.
   await page.getByTestId("test-chat-toggle").click();
   const testBot = page.locator('[data-testid="test-chat-message"][data-from="bot"]').first();
   await expect(testBot.locator('[data-entity="bold"]')).toContainText("Hi ");
   await expect(testBot.locator('[data-entity="italic"]')).toHaveText("hello");
+  await page.screenshot({ path: test.info().outputPath("test-chat.png") });
 
   // Publish and run it on the demo bot.
   await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
