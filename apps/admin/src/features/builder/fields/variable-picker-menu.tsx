@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useClickOutside } from "@/components/ui/use-click-outside";
 import { useBuilderEnvironment } from "../environment-context";
 import { filterGroups, pickerGroups, templateToken } from "./variable-picker";
+import { useVariableSources } from "./variable-sources";
 
 /**
  * The `{ }` button of a template field: a searchable list of the variables the step can use (this
@@ -21,6 +22,7 @@ export function VariablePickerMenu({
   placement?: "above" | "below";
 }) {
   const environment = useBuilderEnvironment();
+  const sources = useVariableSources();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [fallback, setFallback] = useState("");
@@ -30,10 +32,11 @@ export function VariablePickerMenu({
     () =>
       pickerGroups({
         upstreamVariables: variables,
+        sources,
         customFields: environment.customFields,
         botVariables: environment.botVariables?.variables ?? null,
       }),
-    [variables, environment.customFields, environment.botVariables],
+    [variables, sources, environment.customFields, environment.botVariables],
   );
   const shown = useMemo(() => filterGroups(groups, query), [groups, query]);
   const first = shown.find((g) => g.items.length > 0)?.items[0];

@@ -2,6 +2,21 @@ import { renderTemplate } from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
 import { botVariablesFor, filterGroups, insertAtCaret, pickerGroups, templateToken } from "./variable-picker";
 
+describe("pickerGroups: where a variable comes from", () => {
+  it("names the steps that set it, when known", () => {
+    const [vars] = pickerGroups({
+      upstreamVariables: ["email", "city"],
+      sources: { email: "Ask email" },
+      customFields: [],
+      botVariables: [],
+    });
+    expect(vars!.items).toEqual([
+      { path: "vars.email", hint: "Set by Ask email" },
+      { path: "vars.city", hint: "Set by a step before this one" },
+    ]);
+  });
+});
+
 describe("templateToken: fallbacks", () => {
   const empty = {
     name: "",

@@ -47,6 +47,8 @@ const TRACKER_KEYS: PickerItem[] = [
 export function pickerGroups(input: {
   /** `vars.*` written by steps upstream of the edited one. */
   upstreamVariables: readonly string[];
+  /** Variable → the steps before this one that set it ("Ask email, Menu"). */
+  sources?: Readonly<Record<string, string>>;
   customFields: readonly CustomFieldDefinition[] | null;
   botVariables: readonly BotVariableInfo[] | null;
 }): PickerGroup[] {
@@ -56,7 +58,7 @@ export function pickerGroups(input: {
       label: "This flow",
       items: input.upstreamVariables.map((v) => ({
         path: `vars.${v}`,
-        hint: "Set by a step before this one",
+        hint: input.sources?.[v] ? `Set by ${input.sources[v]}` : "Set by a step before this one",
       })),
       empty: "No step before this one saves an answer yet.",
     },
