@@ -242,6 +242,22 @@ function formatWith(
 
 const unescapeHref = (href: string) => href.replace(/&(?:lt|gt|amp|quot);/g, (e) => ESCAPES[e]!);
 
+/** The addresses of the text's links, as written (templates unrendered). */
+export function linkAddresses(source: string): string[] {
+  return pair(tokenize(source)).flatMap((t) =>
+    t.kind === "open" && t.href !== undefined ? [unescapeHref(t.href).trim()] : [],
+  );
+}
+
+/**
+ * Whether a link's address will be one Telegram opens once rendered: http(s) or tg://, with any
+ * template only after the scheme and host (substituted values are URL-encoded, so a whole address
+ * from a variable can't make a link).
+ */
+export function isSendableLink(href: string): boolean {
+  return isLinkUrl(href.replace(/\{\{[^{}]*\}\}/g, "x.x"));
+}
+
 /** The text as the user will read it, with templates left as written (for lengths and previews). */
 export function plainTextOf(source: string): string {
   return pair(tokenize(source))

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   escapeMarkup,
   type FormattedText,
+  isSendableLink,
+  linkAddresses,
   plainTextOf,
   previewFormatted,
   renderFormatted,
@@ -121,6 +123,20 @@ describe("renderFormatted", () => {
     );
     expect(covered(f)).toEqual([["text_link", "go", "https://x.io/?q=a%20b%22%26%3C&r=1"]]);
     expect(f.text).toBe("go js");
+  });
+});
+
+describe("links the compiler checks", () => {
+  it("lists addresses as written and tells which ones Telegram will get", () => {
+    const text =
+      '<a href="https://x.io/{{vars.id}}">a</a> <a href="{{vars.url}}">b</a> <a href="https://{{bot.host}}/p">c</a> <a href="javascript:x">d</a> <a href="nope">';
+    expect(linkAddresses(text)).toEqual([
+      "https://x.io/{{vars.id}}",
+      "{{vars.url}}",
+      "https://{{bot.host}}/p",
+      "javascript:x",
+    ]);
+    expect(linkAddresses(text).map(isSendableLink)).toEqual([true, false, true, false]);
   });
 });
 

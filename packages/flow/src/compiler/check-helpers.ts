@@ -1,7 +1,7 @@
 import type { Audience } from "../audience";
 import { NUMERIC_OPERATORS, VALUE_OPERATORS } from "../audience";
 import type { FieldRef } from "../contact-fields";
-import { plainTextOf } from "../format";
+import { isSendableLink, linkAddresses, plainTextOf } from "../format";
 import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from "../split-text";
 import { type Media, TELEGRAM_UPLOAD_LIMITS } from "../steps/common";
 import { type CompileEnvironment, customFieldOf } from "./environment";
@@ -25,6 +25,15 @@ export function checkMessage(
   if (text.trim() === "" && !media)
     out.push(problem("EMPTY_TEXT", `${what} has no text.`, { stepId: step.id, path }));
   if (media) out.push(...checkMedia(step.id, media));
+  for (const href of linkAddresses(step.config.text))
+    if (!isSendableLink(href))
+      out.push(
+        problem(
+          "LINK_NOT_SENT",
+          `The link to "${href}" isn't an http(s) or tg:// address Telegram opens; its text will be sent without the link.`,
+          { stepId: step.id, path },
+        ),
+      );
   const limit = media ? TELEGRAM_CAPTION_LIMIT : TELEGRAM_TEXT_LIMIT;
   if (text.length > limit)
     out.push(
