@@ -265,11 +265,6 @@ export function plainTextOf(source: string): string {
     .join("");
 }
 
-/** Escapes text so that it reads literally inside markup (what the editor inserts for pasted text). */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&(?=(?:lt|gt|amp|quot);)/g, "&amp;").replace(/</g, "&lt;");
-}
-
 /** The part [start, end) of a formatted text, entities clipped to it (for splitting long messages). */
 export function sliceFormatted(f: FormattedText, start: number, end = f.text.length): FormattedText {
   const entities: MessageEntity[] = [];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  escapeMarkup,
   type FormattedText,
   isSendableLink,
   linkAddresses,
@@ -151,14 +150,9 @@ describe("previewFormatted", () => {
   });
 });
 
-describe("plainTextOf and escapeMarkup", () => {
+describe("plainTextOf", () => {
   it("shows the text without tags, templates as written", () => {
     expect(plainTextOf("<b>Hi {{name}}</b> &lt;3")).toBe("Hi {{name}} <3");
-  });
-
-  it("escapes text so it renders literally", () => {
-    const raw = '<b>x</b> &lt; & "';
-    expect(renderFormatted(escapeMarkup(raw), ctx()).text).toBe(raw);
   });
 });
 
