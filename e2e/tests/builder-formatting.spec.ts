@@ -99,6 +99,12 @@ test("a formatted message round-trips from the builder to the sandbox as entitie
   const card = page.getByTestId("bot-card-switchboard_demo_bot");
   await card.getByTestId("bot-entry-flow").selectOption({ label: `E2E formatting ${stamp} (v1)` });
   await expect(card.getByTestId("bot-entry-flow")).toHaveValue(/[0-9a-f-]{36}/);
+  // Saved (not only selected) before the user writes: a reload shows it.
+  const flowId = await card.getByTestId("bot-entry-flow").inputValue();
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByTestId("bot-entry-flow")).toHaveValue(flowId, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 
   // A Telegram user whose name looks like markup of every kind.
   const telegram = new SandboxClient(E2E.sandboxUrl);
