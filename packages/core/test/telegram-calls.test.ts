@@ -172,6 +172,55 @@ describe("messageCalls: media", () => {
   );
 });
 
+describe("messageCalls: formatting entities", () => {
+  /** The substrings each entity of a call covers. */
+  const covered = (call: OutboundCall) => {
+    const text = callText(call) ?? "";
+    const list = call.method === "sendMessage" ? call.params.entities : call.params.caption_entities;
+    return (list ?? []).map((e) => [e.type, text.slice(e.offset, e.offset + e.length)]);
+  };
+
+  it("sends the entities with the text, never a parse_mode", () => {
+    const [call] = messageCalls(CHAT, "Hi <b>", { entities: [{ type: "bold", offset: 3, length: 3 }] });
+    expect(call).toEqual({
+      method: "sendMessage",
+      params: { chat_id: CHAT, text: "Hi <b>", entities: [{ type: "bold", offset: 3, length: 3 }] },
+    });
+  });
+
+  it("a long text split in two: each part's entities start at its own offset 0", () => {
+    const text = `${"😀".repeat(2000)} ${"x".repeat(200)}`; // 4201 code units
+    const calls = messageCalls(CHAT, text, { entities: [{ type: "italic", offset: 3990, length: 211 }] });
+    expect(calls).toHaveLength(2);
+    expect(covered(calls[0]!)).toEqual([["italic", "😀".repeat(5) + " "]]);
+    expect(covered(calls[1]!)).toEqual([["italic", "x".repeat(200)]]);
+  });
+
+  it("media: the caption carries caption_entities, the rest its own entities after the trimmed cut", () => {
+    const text = `${words(110)} ${"z".repeat(20)}`;
+    const start = text.length - 20;
+    const calls = messageCalls(CHAT, text, {
+      media: photo,
+      entities: [
+        { type: "bold", offset: 0, length: 9 },
+        { type: "code", offset: start, length: 20 },
+      ],
+    });
+    expect(methods(calls)).toEqual(["sendPhoto", "sendMessage"]);
+    expect(covered(calls[0]!)).toEqual([["bold", "aaaaaaaaa"]]);
+    expect(covered(calls[1]!)).toEqual([["code", "z".repeat(20)]]);
+  });
+
+  it("a blank text's '…' has no entities", () => {
+    expect(
+      messageCalls(CHAT, " ", { entities: [{ type: "bold", offset: 0, length: 1 }] })[0]!.params,
+    ).toEqual({
+      chat_id: CHAT,
+      text: "…",
+    });
+  });
+});
+
 describe("messageCalls: Login buttons", () => {
   const loginKeyboard = (withHelp: boolean): Keyboard => ({
     kind: "inline",

@@ -24,6 +24,7 @@ export type {
 export * from "./engine/types";
 export * from "./file/flow-file";
 export * from "./file/storable-text";
+export * from "./format";
 export * from "./split-text";
 export * from "./steps/buttons";
 export * from "./steps/common";

@@ -1,3 +1,5 @@
+import { type FormattedText, sliceFormatted } from "./format";
+
 /**
  * Splits text into Telegram-sized pieces (4096 UTF-16 code units for messages, 1024 for captions),
  * preferring paragraph, line and word breaks, and never cutting a surrogate pair (emoji) in half.
@@ -30,4 +32,18 @@ export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   }
   if (rest.length) parts.push(rest);
   return parts;
+}
+
+/**
+ * Splits a formatted text at the same places as `splitText` (its pieces concatenate to the text),
+ * clipping each entity to the pieces it spans so every piece's offsets start at its own 0.
+ */
+export function splitFormatted(f: FormattedText, limit = TELEGRAM_TEXT_LIMIT): FormattedText[] {
+  if (!f.entities.length) return splitText(f.text, limit).map((text) => ({ text, entities: [] }));
+  let start = 0;
+  return splitText(f.text, limit).map((part) => {
+    const piece = sliceFormatted(f, start, start + part.length);
+    start += part.length;
+    return piece;
+  });
 }

@@ -16,6 +16,13 @@ export interface TemplateContext {
 }
 
 const TOKEN = /\{\{\s*([^{}|]+?)\s*(?:\|\s*"((?:[^"\\]|\\.)*)"\s*)?\}\}/g;
+const TOKEN_AT = new RegExp(TOKEN.source, "y");
+
+/** The `{{…}}` token starting exactly at `index` of `source`, or null. */
+export function templateTokenAt(source: string, index: number): string | null {
+  TOKEN_AT.lastIndex = index;
+  return TOKEN_AT.exec(source)?.[0] ?? null;
+}
 
 export interface TemplateReference {
   /** As written, e.g. "vars.email". */

@@ -8,6 +8,7 @@ import {
   upstreamOf,
   variableScopes,
   variablesInScope,
+  variableWriters,
 } from "../src/index";
 import { buttonsStep, flowDoc, freeInputStep, goto, textStep } from "../src/testing";
 
@@ -88,6 +89,15 @@ describe("variablesInScope", () => {
     expect(variablesInScope(doc, "q2")).toEqual(["email"]);
     expect(variablesInScope(doc, "q1")).toEqual([]);
     expect(variablesInScope(doc, "side")).toEqual([]);
+  });
+
+  it("names the upstream steps that write each of them, agreeing with the scope", () => {
+    const writers = (id: string) =>
+      Object.fromEntries([...variableWriters(doc, id)].map(([v, steps]) => [v, steps.map((s) => s.id)]));
+    expect(writers("t")).toEqual({ email: ["q1"], phone: ["q2"] });
+    expect(writers("q1")).toEqual({});
+    for (const id of ["t", "q2", "q1", "side"])
+      expect(Object.keys(writers(id)).sort()).toEqual(variablesInScope(doc, id));
   });
 });
 

@@ -207,6 +207,54 @@ describe("sendMessage", () => {
     );
   });
 
+  it("takes explicit entities (UTF-16 offsets), returns them sorted, and refuses what Telegram would not apply", async () => {
+    const text = "😀 <b>Bob</b> link";
+    const sent = await ok<Msg>(ctx.sandbox, "sendMessage", {
+      chat_id: ALICE.id,
+      text,
+      entities: [
+        { type: "text_link", offset: 14, length: 4, url: "https://example.com" },
+        { type: "bold", offset: 3, length: 10 },
+        { type: "italic", offset: 6, length: 3 },
+      ],
+    });
+    expect(sent.text).toBe(text); // the text is never parsed
+    expect(sent.entities).toEqual([
+      { type: "bold", offset: 3, length: 10 },
+      { type: "italic", offset: 6, length: 3 },
+      { type: "text_link", offset: 14, length: 4, url: "https://example.com" },
+    ]);
+    const refused = async (entities: unknown[]) =>
+      (await callApi(ctx.sandbox, "sendMessage", { chat_id: ALICE.id, text, entities })).body.description;
+    expect(await refused([{ type: "bold", offset: 10, length: 10 }])).toBe(
+      "Bad Request: can't parse entities: entity 0 ends at 20, after the text's 18 UTF-16 code units",
+    );
+    expect(await refused([{ type: "bold", offset: 1, length: 2 }])).toMatch(/cuts a surrogate pair/);
+    expect(await refused([{ type: "bold", offset: 0, length: 0 }])).toMatch(/invalid length/);
+    expect(await refused([{ type: "shout", offset: 0, length: 1 }])).toMatch(/unsupported type/);
+    expect(await refused([{ type: "text_link", offset: 0, length: 2, url: "javascript:x" }])).toMatch(
+      /wrong HTTP URL/,
+    );
+    expect(
+      await refused([
+        { type: "bold", offset: 3, length: 5 },
+        { type: "italic", offset: 6, length: 5 },
+      ]),
+    ).toMatch(/partially overlap/);
+    expect(
+      await refused([
+        { type: "code", offset: 3, length: 10 },
+        { type: "bold", offset: 4, length: 2 },
+      ]),
+    ).toMatch(/a code entity can't contain a bold entity/);
+    expect(
+      await refused([
+        { type: "text_link", offset: 3, length: 10, url: "https://example.com" },
+        { type: "code", offset: 4, length: 2 },
+      ]),
+    ).toMatch(/a text_link entity can't contain a code entity/);
+  });
+
   it("rejects unescaped MarkdownV2 reserved characters", async () => {
     const answer = await callApi(ctx.sandbox, "sendMessage", {
       chat_id: ALICE.id,

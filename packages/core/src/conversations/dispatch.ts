@@ -269,6 +269,7 @@ async function applyAction(
         keyboard: action.keyboard,
         media: action.media,
         logins: run.logins,
+        entities: action.entities,
       }))
         run.outgoing.push({ call, stepId: action.stepId });
       return;

@@ -1,7 +1,11 @@
 import {
+  type FormattedText,
   type Keyboard,
   type Media,
   type MediaKind,
+  type MessageEntity,
+  sliceFormatted,
+  splitFormatted,
   splitText,
   TELEGRAM_CAPTION_LIMIT,
   TELEGRAM_TEXT_LIMIT,
@@ -13,10 +17,18 @@ import {
  * it by upload the first time and by Telegram's file_id afterwards.
  */
 export type OutboundCall =
-  | { method: "sendMessage"; params: { chat_id: number; text: string; reply_markup?: unknown } }
+  | {
+      method: "sendMessage";
+      params: { chat_id: number; text: string; entities?: MessageEntity[]; reply_markup?: unknown };
+    }
   | {
       method: MediaMethod;
-      params: { chat_id: number; caption?: string; reply_markup?: unknown };
+      params: {
+        chat_id: number;
+        caption?: string;
+        caption_entities?: MessageEntity[];
+        reply_markup?: unknown;
+      };
       media: MediaRef;
     };
 
@@ -90,7 +102,14 @@ export interface MessageOptions {
   keyboard?: Keyboard | undefined;
   media?: Media | undefined;
   logins?: ReadonlyMap<string, LoginLink>;
+  /**
+   * The text's formatting (UTF-16 offsets into `text`), sent as `entities` / `caption_entities`,
+   * never as parse_mode markup, so nothing in the text is ever parsed by Telegram.
+   */
+  entities?: readonly MessageEntity[] | undefined;
 }
+
+const withEntities = (entities: MessageEntity[]) => (entities.length ? { entities } : {});
 
 /**
  * One engine message -> the Bot API calls that deliver it. Long texts are split at Telegram's limit;
@@ -104,21 +123,36 @@ export function messageCalls(chatId: number, text: string, options: MessageOptio
   const markup = options.keyboard ? toReplyMarkup(options.keyboard, logins) : undefined;
   const calls: OutboundCall[] = [];
 
-  let rest = fullText;
+  // Login links are appended after the text, so the text's entity offsets stay valid.
+  const full: FormattedText = { text: fullText, entities: [...(options.entities ?? [])] };
+  let restStart = 0;
   if (options.media) {
     const caption = fullText.trim() ? splitText(fullText, TELEGRAM_CAPTION_LIMIT)[0]! : "";
-    rest = fullText.slice(caption.length);
+    const captionEntities = sliceFormatted(full, 0, caption.length).entities;
+    restStart = caption.length;
     const { fileId, kind, name, mimeType } = options.media;
     calls.push({
       method: MEDIA_METHOD[kind],
-      params: { chat_id: chatId, ...(caption ? { caption } : {}) },
+      params: {
+        chat_id: chatId,
+        ...(caption ? { caption } : {}),
+        ...(captionEntities.length ? { caption_entities: captionEntities } : {}),
+      },
       media: { fileId, kind, name, mimeType },
     });
   }
+  const rest = fullText.slice(restStart);
   if (!options.media || rest.trim()) {
-    const body = options.media ? rest.replace(/^\s+/, "") : rest.trim() ? rest : BLANK_TEXT_FALLBACK;
-    for (const part of splitText(body, TELEGRAM_TEXT_LIMIT))
-      calls.push({ method: "sendMessage", params: { chat_id: chatId, text: part } });
+    let body: FormattedText;
+    if (options.media) {
+      const leading = rest.length - rest.replace(/^\s+/, "").length;
+      body = sliceFormatted(full, restStart + leading);
+    } else body = rest.trim() ? full : { text: BLANK_TEXT_FALLBACK, entities: [] };
+    for (const part of splitFormatted(body, TELEGRAM_TEXT_LIMIT))
+      calls.push({
+        method: "sendMessage",
+        params: { chat_id: chatId, text: part.text, ...withEntities(part.entities) },
+      });
   }
   if (markup !== undefined) calls[calls.length - 1]!.params.reply_markup = markup;
   return calls;

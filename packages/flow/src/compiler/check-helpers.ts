@@ -1,6 +1,7 @@
 import type { Audience } from "../audience";
 import { NUMERIC_OPERATORS, VALUE_OPERATORS } from "../audience";
 import type { FieldRef } from "../contact-fields";
+import { isSendableLink, linkAddresses, plainTextOf } from "../format";
 import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from "../split-text";
 import { type Media, TELEGRAM_UPLOAD_LIMITS } from "../steps/common";
 import { type CompileEnvironment, customFieldOf } from "./environment";
@@ -17,11 +18,22 @@ export function checkMessage(
   what: string,
   path = "config.text",
 ): Problem[] {
-  const { text, media } = step.config;
+  const { media } = step.config;
+  // What Telegram counts: the text without its formatting tags (templates as written).
+  const text = plainTextOf(step.config.text);
   const out: Problem[] = [];
   if (text.trim() === "" && !media)
     out.push(problem("EMPTY_TEXT", `${what} has no text.`, { stepId: step.id, path }));
   if (media) out.push(...checkMedia(step.id, media));
+  for (const href of linkAddresses(step.config.text))
+    if (!isSendableLink(href))
+      out.push(
+        problem(
+          "LINK_NOT_SENT",
+          `The link to "${href}" isn't an http(s) or tg:// address Telegram opens; its text will be sent without the link.`,
+          { stepId: step.id, path },
+        ),
+      );
   const limit = media ? TELEGRAM_CAPTION_LIMIT : TELEGRAM_TEXT_LIMIT;
   if (text.length > limit)
     out.push(

@@ -47,6 +47,7 @@ export const PROBLEM_CODES = {
   UNKNOWN_VARIABLE: "warning",
   TEXT_WILL_BE_SPLIT: "warning",
   CAPTION_WILL_BE_SPLIT: "warning",
+  LINK_NOT_SENT: "warning",
   NOT_A_NUMBER: "warning",
   TARGET_FLOW_NOT_PUBLISHED: "warning",
 } as const;

@@ -128,6 +128,28 @@ export function variablesInScope(doc: Pick<FlowDocument, "steps" | "edges">, ste
 }
 
 /**
+ * For each variable in scope at `stepId`, the upstream steps that write it (in document order): what
+ * the builder's variable picker names as the variable's source ("Set by Ask email").
+ */
+export function variableWriters(
+  doc: Pick<FlowDocument, "steps" | "edges">,
+  stepId: string,
+): Map<string, Step[]> {
+  const upstream = upstreamOf(doc.edges, stepId);
+  const writes = declaredWrites(doc.steps);
+  const out = new Map<string, Step[]>();
+  for (const step of doc.steps) {
+    if (!upstream.has(step.id)) continue;
+    for (const name of writes.get(step.id) ?? []) {
+      const list = out.get(name);
+      if (list) list.push(step);
+      else out.set(name, [step]);
+    }
+  }
+  return out;
+}
+
+/**
  * Where in a step's config a template sits, as a problem path ("config.text",
  * "config.buttons.0.label"): the first string equal to it, or else the first one that reads `path`.
  * Undefined when no string of the config does (a type may assemble its templates).

@@ -1,6 +1,7 @@
 import { audienceMatches } from "../audience";
 import { type CompiledFlow, type CompiledStep, normalizeAlias } from "../compiler/compiled";
 import { applyTags, type ContactFacts, withFieldValue } from "../contact-fields";
+import { type FormattedText, renderFormatted } from "../format";
 import { isPressableButton } from "../steps/buttons";
 import { type Duration, durationMs, type Media } from "../steps/common";
 import { FALLBACK_HANDLE, TIMEOUT_HANDLE } from "../steps/define-step";
@@ -67,6 +68,7 @@ class EngineRun {
     this.io = {
       render: (template, escapeValue) =>
         renderTemplate(template, { ...this.template, vars: this.state.vars }, escapeValue),
+      renderMessage: (template) => renderFormatted(template, { ...this.template, vars: this.state.vars }),
       send: (text, options = {}) => this.send(text, options.keyboard, options.media),
       setVar: (name, value) => {
         this.state.vars[name] = value;
@@ -411,7 +413,8 @@ class EngineRun {
   }
 
   /** Queues a message and keeps track of the reply keyboard on the user's screen. */
-  private send(text: string, keyboard?: Keyboard, media?: Media): void {
+  private send(message: string | FormattedText, keyboard?: Keyboard, media?: Media): void {
+    const { text, entities } = typeof message === "string" ? { text: message, entities: [] } : message;
     let markup = keyboard;
     if (markup?.kind === "reply") this.state.replyKeyboardShown = true;
     else if (!markup && this.state.replyKeyboardShown) {
@@ -421,6 +424,7 @@ class EngineRun {
     this.actions.push({
       type: "send_message",
       text,
+      ...(entities.length ? { entities } : {}),
       stepId: this.state.stepId,
       ...(markup ? { keyboard: markup } : {}),
       ...(media ? { media } : {}),

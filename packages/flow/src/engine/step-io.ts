@@ -1,4 +1,5 @@
 import type { ContactFacts, CustomFieldDefinition } from "../contact-fields";
+import type { FormattedText } from "../format";
 import type { Media } from "../steps/common";
 import type {
   ConversationStatus,
@@ -26,7 +27,9 @@ export type SideEffect = Exclude<OutboundAction, { type: "send_message" } | { ty
 export interface StepIO {
   /** `escapeValue` (optional) is applied to each substituted value (an HTTP request's JSON body). */
   render(template: string, escapeValue?: (value: string) => string): string;
-  send(text: string, options?: { keyboard?: Keyboard; media?: Media | undefined }): void;
+  /** A message text's markup rendered: variables substituted as plain text, tags as entities (format.ts). */
+  renderMessage(template: string): FormattedText;
+  send(text: string | FormattedText, options?: { keyboard?: Keyboard; media?: Media | undefined }): void;
   setVar(name: string, value: string): void;
   /** The user's answer was not accepted (analytics). */
   rejected(): void;

@@ -1,4 +1,5 @@
 import type { BuiltinContactField, ContactFacts } from "../contact-fields";
+import type { MessageEntity } from "../format";
 import type { Media } from "../steps/common";
 import type { TemplateContext } from "../template";
 
@@ -153,7 +154,16 @@ export type ReleaseReason = "unavailable" | "timeout" | "closed" | "idle" | "use
  * them with exhaustive switches, so a new kind fails to compile until every handler knows it.
  */
 export type OutboundAction =
-  | { type: "send_message"; text: string; keyboard?: Keyboard; media?: Media; stepId: string | null }
+  | {
+      type: "send_message";
+      /** Plain text as the user reads it (transcripts show this). */
+      text: string;
+      /** Formatting of `text` (Telegram MessageEntity, UTF-16 offsets); absent when there is none. */
+      entities?: MessageEntity[];
+      keyboard?: Keyboard;
+      media?: Media;
+      stepId: string | null;
+    }
   | { type: "answer_callback"; callbackQueryId: string; text?: string }
   | {
       type: "update_contact";

@@ -2,11 +2,11 @@
 // Telegram does before applying its length limits.
 
 import { badRequest, Errors } from "../errors";
-import { type Formatted, FormattingError } from "../formatting/common";
+import { type Formatted, FormattingError, sortEntities } from "../formatting/common";
+import { checkExplicitEntities } from "../formatting/explicit-entities";
 import { parseHtml } from "../formatting/html";
 import { parseLegacyMarkdown, parseMarkdownV2 } from "../formatting/markdown";
 import type { Params } from "../http/params";
-import type { TgMessageEntity } from "../types";
 
 /** Returns undefined when the text field is absent. */
 export function formatText(params: Params, field: "text" | "caption"): Formatted | undefined {
@@ -16,7 +16,12 @@ export function formatText(params: Params, field: "text" | "caption"): Formatted
   const explicit = params.json(entitiesField, "can't parse entities JSON object");
   if (explicit !== undefined) {
     if (!Array.isArray(explicit)) throw badRequest("can't parse entities JSON object");
-    return { text: source, entities: explicit as TgMessageEntity[] };
+    try {
+      return { text: source, entities: sortEntities(checkExplicitEntities(source, explicit)) };
+    } catch (error) {
+      if (error instanceof FormattingError) throw Errors.cantParseEntities(error.message);
+      throw error;
+    }
   }
   const mode = (params.string("parse_mode") ?? "").toLowerCase();
   try {

@@ -5,6 +5,8 @@ import { ExternalIcon, KeyboardIcon, SendIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { clockTime } from "@/lib/format";
+import type { EntityLike } from "./telegram-entities";
+import { TelegramText } from "./telegram-text";
 
 export interface InlineKey {
   label: string;
@@ -20,6 +22,8 @@ export interface ChatBubble {
   id: string;
   from: "bot" | "user" | "system";
   text: string;
+  /** Telegram formatting of `text` (UTF-16 offsets), rendered as Telegram shows it. */
+  entities?: readonly EntityLike[];
   time?: Date | number | string;
   inline?: InlineKey[][];
   /** Small print under the bubble (e.g. a Telegram message id). */
@@ -155,7 +159,11 @@ export function ChatView({
                     )}
                     {(m.text || !m.media) && (
                       <div className="max-h-[28rem] overflow-y-auto whitespace-pre-wrap break-anywhere">
-                        {m.text || <span className="text-zinc-400 italic">(empty message)</span>}
+                        {m.text ? (
+                          <TelegramText text={m.text} entities={m.entities} />
+                        ) : (
+                          <span className="text-zinc-400 italic">(empty message)</span>
+                        )}
                       </div>
                     )}
                     {(m.time !== undefined || m.meta) && (

@@ -1,11 +1,12 @@
 "use client";
 
-import { variablesInScope } from "@switchboard/flow";
+import { stepRegistry, variablesInScope, variableWriters } from "@switchboard/flow";
 import { useCallback, useMemo } from "react";
 import { newStepId } from "@/lib/ids";
 import { useBuilder } from "./builder-context";
 import type { StepPatch } from "./draft";
 import { useBuilderEnvironment } from "./environment-context";
+import { VariableSourcesContext } from "./fields/variable-sources";
 import { StepPanel } from "./step-panel";
 import { NO_PROBLEMS } from "./use-stable-problems";
 
@@ -38,23 +39,27 @@ export function SidePanel() {
   // The variables steps upstream of the selected one write; the same array while they don't change.
   const scopeKey = selectedStep ? variablesInScope(draft, selectedStep.id).join("\n") : "";
   const variables = useMemo(() => (scopeKey ? scopeKey.split("\n") : []), [scopeKey]);
+  const sourcesKey = selectedStep ? variableSourcesKey(draft, selectedStep.id) : "{}";
+  const sources = useMemo(() => JSON.parse(sourcesKey) as Record<string, string>, [sourcesKey]);
 
   if (selectedStep)
     return (
       <aside className="w-[360px] shrink-0 border-l border-zinc-200 bg-white" key={selectedStep.id}>
-        <StepPanel
-          step={selectedStep}
-          isEntry={draft.entryStepId === selectedStep.id}
-          problems={compiled.problemsByStep.get(selectedStep.id) ?? NO_PROBLEMS}
-          variables={variables}
-          environment={environment}
-          onPatch={onPatch}
-          onMergeConfig={onMergeConfig}
-          onMakeEntry={onMakeEntry}
-          onDelete={onDelete}
-          onDuplicate={onDuplicate}
-          onClose={onClose}
-        />
+        <VariableSourcesContext.Provider value={sources}>
+          <StepPanel
+            step={selectedStep}
+            isEntry={draft.entryStepId === selectedStep.id}
+            problems={compiled.problemsByStep.get(selectedStep.id) ?? NO_PROBLEMS}
+            variables={variables}
+            environment={environment}
+            onPatch={onPatch}
+            onMergeConfig={onMergeConfig}
+            onMakeEntry={onMakeEntry}
+            onDelete={onDelete}
+            onDuplicate={onDuplicate}
+            onClose={onClose}
+          />
+        </VariableSourcesContext.Provider>
       </aside>
     );
   if (selectedIds.length > 1)
@@ -74,4 +79,12 @@ export function SidePanel() {
       </aside>
     );
   return null;
+}
+
+/** Variable → the names of the steps before `stepId` that set it, as JSON (a stable memo key). */
+function variableSourcesKey(draft: Parameters<typeof variableWriters>[0], stepId: string): string {
+  const out: Record<string, string> = {};
+  for (const [name, steps] of variableWriters(draft, stepId))
+    out[name] = steps.map((s) => s.title.trim() || stepRegistry[s.type].label).join(", ");
+  return JSON.stringify(out);
 }

@@ -4,15 +4,19 @@ import {
   type BuiltinContactField,
   type ContactFacts,
   type EngineEvent,
+  type FormattedText,
   type InboundEvent,
   type InlineButton,
   type Keyboard,
-  type Media,
   type OutboundAction,
   type ReleaseReason,
+  sliceFormatted,
+  splitFormatted,
   splitText,
+  TELEGRAM_CAPTION_LIMIT,
 } from "@switchboard/flow";
 import type { ChatBubble, InlineKey, ReplyKey } from "@/components/chat/chat-view";
+import { mediaLabel } from "@/components/transcript/message-content";
 
 /* What the engine's actions and events look like in the builder's test chat. Pure. */
 
@@ -38,23 +42,36 @@ export const replyKeys = (keyboard: Extract<Keyboard, { kind: "reply" }>): Reply
     ),
   );
 
-const MEDIA_MARK: Record<Media["kind"], string> = { photo: "🖼", video: "🎬", audio: "🎵", document: "📄" };
-
-/** A message as Telegram shows it: long texts in several bubbles, the keyboard under the last. */
+/**
+ * A message as Telegram shows it: with media the text is its caption (1,024) and the rest follows;
+ * long texts in several bubbles, each with its part of the formatting; the keyboard under the last.
+ */
 export function messageBubbles(
   action: Extract<OutboundAction, { type: "send_message" }>,
   newId: () => string,
   time: number,
 ): ChatBubble[] {
-  const parts = splitText(action.text);
-  if (action.media)
-    parts[0] = `${MEDIA_MARK[action.media.kind]} ${action.media.name}${parts[0] ? `\n${parts[0]}` : ""}`;
+  const full = { text: action.text, entities: action.entities ?? [] };
+  const parts: (FormattedText & { media?: string })[] = [];
+  let rest = full;
+  if (action.media) {
+    const caption = action.text.trim() ? splitText(action.text, TELEGRAM_CAPTION_LIMIT)[0]! : "";
+    parts.push({
+      ...sliceFormatted(full, 0, caption.length),
+      media: mediaLabel(action.media.kind, action.media.name),
+    });
+    const after = action.text.slice(caption.length);
+    rest = sliceFormatted(full, caption.length + (after.length - after.trimStart().length));
+  }
+  if (!action.media || rest.text.trim()) parts.push(...splitFormatted(rest));
   const inline =
     action.keyboard?.kind === "inline" ? action.keyboard.rows.map((r) => r.map(inlineKey)) : undefined;
-  return parts.map((text, i) => ({
+  return parts.map((part, i) => ({
     id: newId(),
     from: "bot",
-    text,
+    text: part.text,
+    ...(part.entities.length ? { entities: part.entities } : {}),
+    ...(part.media ? { media: part.media } : {}),
     time,
     inline: i === parts.length - 1 ? inline : undefined,
     stepId: action.stepId,

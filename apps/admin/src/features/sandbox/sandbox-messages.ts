@@ -40,6 +40,13 @@ function inlineKeys(m: SandboxMessage): InlineKey[][] | undefined {
   );
 }
 
+/** The formatting the bot sent with the text (or caption), to show it as Telegram does. */
+function entitiesOf(m: SandboxMessage): { entities?: NonNullable<SandboxMessage["entities"]> } {
+  const entities =
+    m.text !== undefined ? m.entities : m.caption !== undefined ? m.caption_entities : undefined;
+  return entities?.length ? { entities } : {};
+}
+
 export function toBubble(m: SandboxMessage): ChatBubble {
   const inline = inlineKeys(m);
   const media = mediaOf(m);
@@ -47,6 +54,7 @@ export function toBubble(m: SandboxMessage): ChatBubble {
     id: String(m.message_id),
     from: m.from_bot ? "bot" : "user",
     text: messageText(m),
+    ...entitiesOf(m),
     time: m.date * 1000,
     meta: `#${m.message_id}${m.edited ? " · edited" : ""}`,
     ...(media ? { media } : {}),

@@ -113,7 +113,10 @@ export const buttonsStep = defineStep({
   },
   handler: {
     enter(step, io) {
-      io.send(io.render(step.config.text), { keyboard: buttonsKeyboard(step, io), media: step.config.media });
+      io.send(io.renderMessage(step.config.text), {
+        keyboard: buttonsKeyboard(step, io),
+        media: step.config.media,
+      });
       return { wait: true };
     },
     receive(step, input, io) {
@@ -127,7 +130,7 @@ export const buttonsStep = defineStep({
         io.rejected();
         if (step.config.retryText.trim()) {
           const keyboard = step.config.keyboard === "reply" ? buttonsKeyboard(step, io) : undefined;
-          io.send(io.render(step.config.retryText), { keyboard });
+          io.send(io.renderMessage(step.config.retryText), { keyboard });
         }
         return { stay: true };
       }

@@ -77,7 +77,7 @@ export const createLeadStep = defineStep({
         tags: config.tags,
       });
       if (io.settings.sendLeadText && (config.text.trim() || config.media))
-        io.send(io.render(config.text), { media: config.media });
+        io.send(io.renderMessage(config.text), { media: config.media });
       return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },

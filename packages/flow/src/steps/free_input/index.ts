@@ -59,7 +59,7 @@ export const freeInputStep = defineStep({
   },
   handler: {
     enter(step, io) {
-      io.send(io.render(step.config.text), { media: step.config.media });
+      io.send(io.renderMessage(step.config.text), { media: step.config.media });
       return { wait: true };
     },
     receive(step, input, io) {
@@ -67,7 +67,7 @@ export const freeInputStep = defineStep({
       const check = raw === null ? { ok: false as const } : validateAnswer(raw, step.config.validation);
       if (!check.ok) {
         io.rejected();
-        io.send(io.render(step.config.retryText));
+        io.send(io.renderMessage(step.config.retryText));
         return { stay: true };
       }
       io.setVar(step.config.variable, check.value);

@@ -57,7 +57,7 @@ export const loginStep = defineStep({
     enter(step, io) {
       const loginId = io.newId();
       io.act({ type: "start_login", stepId: step.id, loginId });
-      io.send(io.render(step.config.text), {
+      io.send(io.renderMessage(step.config.text), {
         keyboard: { kind: "inline", rows: [[{ label: io.render(step.config.buttonLabel), loginId }]] },
         media: step.config.media,
       });
@@ -69,7 +69,7 @@ export const loginStep = defineStep({
       const ok = signal.kind === "login_result" ? signal.ok : signal.kind === "timer" ? false : null;
       if (ok === null) return null;
       const text = ok ? step.config.successText : step.config.failureText;
-      if (text.trim()) io.send(io.render(text));
+      if (text.trim()) io.send(io.renderMessage(text));
       return {
         go: step.outputs[ok ? SUCCESS_HANDLE : FAILURE_HANDLE] ?? null,
         output: ok ? SUCCESS_HANDLE : FAILURE_HANDLE,

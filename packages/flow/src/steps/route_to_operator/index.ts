@@ -36,7 +36,7 @@ export const routeToOperatorStep = defineStep({
   handler: {
     enter(step, io) {
       if (step.config.text.trim() || step.config.media)
-        io.send(io.render(step.config.text), { media: step.config.media });
+        io.send(io.renderMessage(step.config.text), { media: step.config.media });
       io.setStatus("operator");
       io.act({ type: "route_to_operator", stepId: step.id });
       const id = io.newId();

@@ -73,7 +73,7 @@ export const scheduleStep = defineStep({
     enter: () => ({ wait: true }),
     resume(step, signal, io) {
       if (signal.kind !== "schedule_fired") return null;
-      io.send(io.render(step.config.text), { media: step.config.media });
+      io.send(io.renderMessage(step.config.text), { media: step.config.media });
       return { go: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },

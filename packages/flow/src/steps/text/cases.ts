@@ -9,6 +9,27 @@ export const problemCases: ProblemCase[] = [
     doc: flowDoc([textStep("a", "  \n ")]),
   },
   {
+    code: "EMPTY_TEXT",
+    what: "formatting tags around nothing",
+    severity: "error",
+    stepId: "a",
+    doc: flowDoc([textStep("a", "<b> </b>")]),
+  },
+  {
+    code: "LINK_NOT_SENT",
+    what: "a javascript: link",
+    severity: "warning",
+    stepId: "a",
+    doc: flowDoc([textStep("a", '<a href="javascript:alert(1)">x</a>')]),
+  },
+  {
+    code: "LINK_NOT_SENT",
+    what: "a link whose whole address is a variable (values are URL-encoded)",
+    severity: "warning",
+    stepId: "a",
+    doc: flowDoc([textStep("a", '<a href="{{vars.url}}">x</a>')]),
+  },
+  {
     code: "MEDIA_TOO_LARGE",
     what: "a 12 MB photo (Telegram: 10 MB)",
     severity: "error",

@@ -23,7 +23,7 @@ export const textStep = defineStep({
   check: (step) => checkMessage(step, "This Text step"),
   handler: {
     enter(step, io) {
-      io.send(io.render(step.config.text), { media: step.config.media });
+      io.send(io.renderMessage(step.config.text), { media: step.config.media });
       return { wait: false, next: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },

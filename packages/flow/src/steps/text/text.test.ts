@@ -8,10 +8,21 @@ describe("text: compile problems", () => {
 });
 
 describe("text: engine", () => {
-  it.each([
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ["text only", { text: "Hi {{name}}" }, { text: "Hi Ann" }],
     ["text with a photo", { text: "Look", media: media() }, { text: "Look", media: media() }],
     ["a photo without text", { text: "", media: media() }, { text: "", media: media() }],
+    [
+      "formatted text, its tags as entities and the name as plain text",
+      { text: "<b>Hi {{name}}</b> <i>*x*</i>" },
+      {
+        text: "Hi Ann *x*",
+        entities: [
+          { type: "bold", offset: 0, length: 6 },
+          { type: "italic", offset: 7, length: 3 },
+        ],
+      },
+    ],
   ])("%s is sent, then the flow goes on", (_what, config, expected) => {
     const flow = compileOk(
       flowDoc([{ ...textStep("a", ""), config }, textStep("b", "Next")], [["a", "next", "b"]]),

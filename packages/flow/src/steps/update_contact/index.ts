@@ -147,7 +147,7 @@ export const updateContactStep = defineStep({
   handler: {
     enter(step, io) {
       const keyboard = keyboardFor(step, inputFor(step.config.field, io), io);
-      io.send(io.render(step.config.text), { keyboard, media: step.config.media });
+      io.send(io.renderMessage(step.config.text), { keyboard, media: step.config.media });
       return { wait: true };
     },
     receive(step, answer, io) {
@@ -156,7 +156,7 @@ export const updateContactStep = defineStep({
       const value = acceptedValue(input, answer);
       if (value === null) {
         io.rejected();
-        io.send(io.render(config.retryText), { keyboard: keyboardFor(step, input, io) });
+        io.send(io.renderMessage(config.retryText), { keyboard: keyboardFor(step, input, io) });
         return { stay: true };
       }
       io.act({
@@ -168,7 +168,7 @@ export const updateContactStep = defineStep({
         removeTags: config.removeTags,
       });
       if (config.saveAs) io.setVar(config.saveAs, value);
-      if (config.confirmText.trim()) io.send(io.render(config.confirmText));
+      if (config.confirmText.trim()) io.send(io.renderMessage(config.confirmText));
       return { go: step.outputs[NEXT_HANDLE] ?? null, output: NEXT_HANDLE };
     },
   },

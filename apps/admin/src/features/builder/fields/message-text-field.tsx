@@ -2,7 +2,7 @@
 
 import type { Problem } from "@switchboard/flow";
 import { Field } from "@/components/ui/field";
-import { TemplateTextarea } from "./template-textarea";
+import { MessageTextarea } from "./message-textarea";
 import { problemAt } from "./validation";
 
 /** The step's message (or question) text, with template help and its problems. */
@@ -25,7 +25,7 @@ export function MessageTextField(props: {
       warning={problemAt(props.problems, "config.text", "warning")}
       {...(props.hint ? { hint: props.hint } : {})}
     >
-      <TemplateTextarea
+      <MessageTextarea
         id="step-text"
         data-testid="step-text"
         value={props.value}

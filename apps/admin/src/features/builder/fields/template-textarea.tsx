@@ -30,9 +30,9 @@ export function TemplateTextarea({
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
 
-  function insert(path: string) {
+  function insert(path: string, fallback?: string) {
     const el = ref.current;
-    const next = insertAtCaret(value, el?.selectionStart, el?.selectionEnd, path, maxLength);
+    const next = insertAtCaret(value, el?.selectionStart, el?.selectionEnd, path, maxLength, fallback);
     onChange(next.value);
     requestAnimationFrame(() => {
       el?.focus();

@@ -3,11 +3,13 @@
 import { useCallback, useMemo, useState } from "react";
 import { useClickOutside } from "@/components/ui/use-click-outside";
 import { useBuilderEnvironment } from "../environment-context";
-import { filterGroups, pickerGroups } from "./variable-picker";
+import { filterGroups, pickerGroups, templateToken } from "./variable-picker";
+import { useVariableSources } from "./variable-sources";
 
 /**
  * The `{ }` button of a template field: a searchable list of the variables the step can use (this
- * flow's upstream variables, contact, bot variables, deep link); a choice calls `onPick(path)`.
+ * flow's upstream variables, contact, bot variables, deep link); a choice calls `onPick(path, fallback)`.
+ * The fallback (what to show when the value is missing) is optional: `{{name | "there"}}`.
  */
 export function VariablePickerMenu({
   variables,
@@ -16,30 +18,34 @@ export function VariablePickerMenu({
 }: {
   /** `vars.*` written upstream of the edited step. */
   variables: string[];
-  onPick: (path: string) => void;
+  onPick: (path: string, fallback?: string) => void;
   placement?: "above" | "below";
 }) {
   const environment = useBuilderEnvironment();
+  const sources = useVariableSources();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
+  const [fallback, setFallback] = useState("");
   const close = useCallback(() => setOpen(false), []);
   const ref = useClickOutside<HTMLDivElement>(open, close);
   const groups = useMemo(
     () =>
       pickerGroups({
         upstreamVariables: variables,
+        sources,
         customFields: environment.customFields,
         botVariables: environment.botVariables?.variables ?? null,
       }),
-    [variables, environment.customFields, environment.botVariables],
+    [variables, sources, environment.customFields, environment.botVariables],
   );
   const shown = useMemo(() => filterGroups(groups, query), [groups, query]);
   const first = shown.find((g) => g.items.length > 0)?.items[0];
 
   function pick(path: string) {
-    onPick(path);
+    onPick(path, fallback);
     setOpen(false);
     setQuery("");
+    setFallback("");
   }
 
   return (
@@ -75,6 +81,18 @@ export function VariablePickerMenu({
             aria-label="Search variables"
             className="w-full rounded-t-lg border-b border-zinc-100 px-3 py-2 text-xs outline-none"
           />
+          <label className="flex items-center gap-2 border-b border-zinc-100 px-3 py-1.5 text-[11px] text-zinc-500">
+            <span className="shrink-0">If empty, show</span>
+            <input
+              value={fallback}
+              onChange={(e) => setFallback(e.target.value)}
+              placeholder='e.g. "there"'
+              aria-label="Fallback when the variable is empty"
+              data-testid="variable-fallback"
+              maxLength={200}
+              className="min-w-0 flex-1 rounded border border-zinc-200 px-1.5 py-0.5 text-xs outline-none focus:border-brand-400"
+            />
+          </label>
           <div className="max-h-64 overflow-y-auto py-1">
             {shown.length === 0 && <p className="px-3 py-2 text-zinc-400">No variable matches.</p>}
             {shown.map((g) => (
@@ -90,7 +108,9 @@ export function VariablePickerMenu({
                     onClick={() => pick(item.path)}
                     className="flex w-full items-baseline justify-between gap-2 px-3 py-1 text-left hover:bg-brand-50"
                   >
-                    <span className="truncate font-mono text-zinc-700">{`{{${item.path}}}`}</span>
+                    <span className="truncate font-mono text-zinc-700">
+                      {templateToken(item.path, fallback)}
+                    </span>
                     <span className="shrink-0 truncate text-[10px] text-zinc-400">{item.hint}</span>
                   </button>
                 ))}

@@ -1,5 +1,50 @@
+import { renderTemplate } from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
-import { botVariablesFor, filterGroups, insertAtCaret, pickerGroups } from "./variable-picker";
+import { botVariablesFor, filterGroups, insertAtCaret, pickerGroups, templateToken } from "./variable-picker";
+
+describe("pickerGroups: where a variable comes from", () => {
+  it("names the steps that set it, when known", () => {
+    const [vars] = pickerGroups({
+      upstreamVariables: ["email", "city"],
+      sources: { email: "Ask email" },
+      customFields: [],
+      botVariables: [],
+    });
+    expect(vars!.items).toEqual([
+      { path: "vars.email", hint: "Set by Ask email" },
+      { path: "vars.city", hint: "Set by a step before this one" },
+    ]);
+  });
+});
+
+describe("templateToken: fallbacks", () => {
+  const empty = {
+    name: "",
+    username: "",
+    chatId: "",
+    createdAt: "",
+    fields: {},
+    vars: {},
+    bot: {},
+    tracker: {},
+  };
+
+  it("adds a fallback the template renders when the value is missing", () => {
+    expect(templateToken("name")).toBe("{{name}}");
+    expect(templateToken("name", "  ")).toBe("{{name}}");
+    expect(templateToken("name", "there")).toBe('{{name | "there"}}');
+    expect(renderTemplate(`Hi ${templateToken("name", "there")}`, empty)).toBe("Hi there");
+  });
+
+  it("escapes quotes and backslashes so the fallback renders exactly as typed", () => {
+    const fallback = 'my "friend" \\o/';
+    expect(renderTemplate(templateToken("vars.nick", fallback), empty)).toBe(fallback);
+  });
+
+  it("is what the picker inserts", () => {
+    expect(insertAtCaret("Hi !", 3, 3, "name", 100, "there").value).toBe('Hi {{name | "there"}}!');
+  });
+});
 
 describe("insertAtCaret", () => {
   it("inserts {{path}} at the caret and puts the caret after it", () => {

@@ -47,6 +47,8 @@ const TRACKER_KEYS: PickerItem[] = [
 export function pickerGroups(input: {
   /** `vars.*` written by steps upstream of the edited one. */
   upstreamVariables: readonly string[];
+  /** Variable → the steps before this one that set it ("Ask email, Menu"). */
+  sources?: Readonly<Record<string, string>>;
   customFields: readonly CustomFieldDefinition[] | null;
   botVariables: readonly BotVariableInfo[] | null;
 }): PickerGroup[] {
@@ -56,7 +58,7 @@ export function pickerGroups(input: {
       label: "This flow",
       items: input.upstreamVariables.map((v) => ({
         path: `vars.${v}`,
-        hint: "Set by a step before this one",
+        hint: input.sources?.[v] ? `Set by ${input.sources[v]}` : "Set by a step before this one",
       })),
       empty: "No step before this one saves an answer yet.",
     },
@@ -108,13 +110,24 @@ export function insertAtCaret(
   end: number | null | undefined,
   path: string,
   maxLength = Number.POSITIVE_INFINITY,
+  fallback?: string,
 ): { value: string; caret: number } {
-  const token = `{{${path}}}`;
+  const token = templateToken(path, fallback);
   const from = clamp(start ?? value.length, value.length);
   const to = Math.max(from, clamp(end ?? from, value.length));
   const next = value.slice(0, from) + token + value.slice(to);
   if (next.length > maxLength) return { value, caret: to };
   return { value: next, caret: from + token.length };
+}
+
+/**
+ * `{{path}}`, or `{{path | "fallback"}}` when a fallback is given: what the message shows when the
+ * value is missing or empty. Quotes and backslashes in it are escaped as the template syntax wants.
+ */
+export function templateToken(path: string, fallback?: string): string {
+  const text = fallback?.trim();
+  if (!text) return `{{${path}}}`;
+  return `{{${path} | "${text.replace(/[\\"]/g, (c) => `\\${c}`)}"}}`;
 }
 
 const clamp = (n: number, max: number) => Math.min(Math.max(0, n), max);

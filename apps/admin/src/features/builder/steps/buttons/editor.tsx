@@ -7,9 +7,9 @@ import { cn } from "@/lib/cn";
 import { newButtonId } from "@/lib/ids";
 import { insertAfter } from "../../fields/list-items";
 import { MessageTextField } from "../../fields/message-text-field";
+import { MessageTextarea } from "../../fields/message-textarea";
 import { SaveAsField } from "../../fields/save-as-field";
 import { SegmentedControl } from "../../fields/segmented-control";
-import { TemplateTextarea } from "../../fields/template-textarea";
 import { useFocusAdded } from "../../fields/use-focus-added";
 import type { EditorProps } from "../types";
 import { ButtonRow } from "./button-row";
@@ -137,7 +137,7 @@ export function ButtonsEditor({ step, onChange, problems, variables }: EditorPro
         htmlFor="retry-text"
         hint="Sent when the answer isn't one of the buttons. Leave empty to ignore silently."
       >
-        <TemplateTextarea
+        <MessageTextarea
           id="retry-text"
           data-testid="retry-text"
           value={config.retryText}

@@ -3,8 +3,8 @@
 import { VALIDATION_KINDS, type Validation } from "@switchboard/flow";
 import { Field, Input, Select } from "@/components/ui/field";
 import { MessageTextField } from "../../fields/message-text-field";
+import { MessageTextarea } from "../../fields/message-textarea";
 import { NumberInput } from "../../fields/number-input";
-import { TemplateTextarea } from "../../fields/template-textarea";
 import { problemAt, variableNameError } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { patternError, rangeError, VALIDATION_LABELS, withBound, withKind } from "./validation";
@@ -119,7 +119,7 @@ export function FreeInputEditor({ step, onChange, problems, variables }: EditorP
       )}
       {v.kind !== "any" && (
         <Field label="If the answer doesn't fit" htmlFor="retry-text" hint="Sent before asking again.">
-          <TemplateTextarea
+          <MessageTextarea
             id="retry-text"
             data-testid="retry-text"
             value={config.retryText}

@@ -3,8 +3,8 @@
 import { Field } from "@/components/ui/field";
 import { DurationInput } from "../../fields/duration-input";
 import { MessageTextField } from "../../fields/message-text-field";
+import { MessageTextarea } from "../../fields/message-textarea";
 import { TemplateInput } from "../../fields/template-input";
-import { TemplateTextarea } from "../../fields/template-textarea";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 
@@ -43,7 +43,7 @@ export function LoginEditor({ step, onChange, problems, variables }: EditorProps
         htmlFor="login-success-text"
         hint="Then the conversation continues at “Logged in”."
       >
-        <TemplateTextarea
+        <MessageTextarea
           id="login-success-text"
           data-testid="login-success-text"
           value={config.successText}
@@ -57,7 +57,7 @@ export function LoginEditor({ step, onChange, problems, variables }: EditorProps
         htmlFor="login-failure-text"
         hint="Then the conversation continues at “Failed or timed out”."
       >
-        <TemplateTextarea
+        <MessageTextarea
           id="login-failure-text"
           data-testid="login-failure-text"
           value={config.failureText}

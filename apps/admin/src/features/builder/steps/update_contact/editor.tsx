@@ -4,11 +4,11 @@ import { Field } from "@/components/ui/field";
 import { customDefinition } from "../../fields/field-ref";
 import { FieldRefSelect } from "../../fields/field-ref-select";
 import { MessageTextField } from "../../fields/message-text-field";
+import { MessageTextarea } from "../../fields/message-textarea";
 import { SaveAsField } from "../../fields/save-as-field";
 import { overlappingTags } from "../../fields/tags";
 import { TagsInput } from "../../fields/tags-input";
 import { TemplateInput } from "../../fields/template-input";
-import { TemplateTextarea } from "../../fields/template-textarea";
 import { problemAt } from "../../fields/validation";
 import type { EditorProps } from "../types";
 import { answerHint } from "./update-contact";
@@ -72,7 +72,7 @@ export function UpdateContactEditor({
         </Field>
       )}
       <Field label="If the answer doesn't fit" htmlFor="retry-text" hint="Sent before asking again.">
-        <TemplateTextarea
+        <MessageTextarea
           id="retry-text"
           data-testid="retry-text"
           value={config.retryText}
@@ -86,7 +86,7 @@ export function UpdateContactEditor({
         htmlFor="confirm-text"
         hint="Sent once the answer is saved. Leave empty to send nothing."
       >
-        <TemplateTextarea
+        <MessageTextarea
           id="confirm-text"
           data-testid="confirm-text"
           value={config.confirmText}
