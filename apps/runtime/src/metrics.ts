@@ -48,6 +48,13 @@ const rateLimited = new Counter({
   registers: [registry],
 });
 
+const pacerWaits = new Counter({
+  name: "switchboard_pacer_waits_total",
+  help: "Times the pacer held a bot's sends back for a limit (limit = chat: a chat's or group's own; bot: the bot's rate).",
+  labelNames: ["bot_id", "limit"] as const,
+  registers: [registry],
+});
+
 /** A database this process uses, looked at on every scrape (one cheap query per gauge). */
 interface WatchedDatabase {
   sql: Sql;
@@ -157,6 +164,16 @@ export const metrics = {
   },
   rateLimited(botId: string): void {
     rateLimited.inc({ bot_id: botId });
+  },
+  pacerWaited(botId: string, limit: "chat" | "bot"): void {
+    pacerWaits.inc({ bot_id: botId, limit });
+  },
+  /** How often the pacer held this bot's sends back, per limit (tests read it to prove "no added wait"). */
+  async pacerWaitsOf(botId: string): Promise<{ chat: number; bot: number }> {
+    const { values } = await pacerWaits.get();
+    const of = (limit: string) =>
+      values.find((v) => v.labels.bot_id === botId && v.labels.limit === limit)?.value ?? 0;
+    return { chat: of("chat"), bot: of("bot") };
   },
   /** Looks at this pool on scrapes until the returned function is called (at runtime stop). */
   watchDatabase(db: WatchedDatabase): () => void {

@@ -1,6 +1,7 @@
 import type { FlowDocument } from "@switchboard/flow";
 import type { SandboxCall, SandboxUser } from "@switchboard/telegram-sandbox";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { metrics } from "../src/metrics";
 import { createHarness, type Harness, makeUser } from "./harness";
 
 // Sending through the runtime's pacer against a sandbox held to Telegram's limits (with the little
@@ -64,60 +65,45 @@ function mostInWindow(times: number[], windowMs: number): number {
   return most;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 /**
- * Ten chats each ask /help three times, a chat every 60 ms (about 16 messages a second, half the
- * bot's limit): how long each reply took, from the user's message to the bot's answer arriving.
+ * Ten chats each ask /help three times, a chat every 100 ms (about 10 messages a second, a third of the
+ * bot's limit, and each chat's own pace recovered in between). Answers the pacer's waits for the bot
+ * during those rounds (the /start before them sends 20 messages at once, above the bot's burst).
  */
-async function replyLatencies(token: string, users: SandboxUser[]): Promise<number[]> {
+async function pacerWaitsBelowTheLimits(token: string, botId: string, users: SandboxUser[]) {
   await Promise.all(users.map((u) => h.client.start({ token, from: u })));
   for (const u of users)
     await h.client.waitForBotMessages({ token, chatId: u.id, count: 2, timeoutMs: 20_000 });
-  const latencies: number[] = [];
+  const before = await metrics.pacerWaitsOf(botId);
   for (let round = 1; round <= 3; round++) {
     await sleep(1_200); // each chat's own pace has recovered
     await Promise.all(
       users.map(async (u, i) => {
-        await sleep(i * 60);
-        const t0 = performance.now();
+        await sleep(i * 100);
         await h.client.sendText({ token, from: u, text: "/help" });
         await h.client.waitForBotMessages({ token, chatId: u.id, count: 2 + round, timeoutMs: 20_000 });
-        latencies.push(performance.now() - t0);
       }),
     );
   }
-  return latencies;
+  const after = await metrics.pacerWaitsOf(botId);
+  return { chat: after.chat - before.chat, bot: after.bot - before.bot };
 }
 
 describe("pacing through the runtime", () => {
   it("below the limits, ten busy chats get their replies with no added wait", async () => {
     const flowId = await h.publish();
-    const unlimitedBot = await h.addBot({ flowId });
-    await h.startRuntime({
-      instanceId: "unlimited",
-      messagesPerSecond: 100_000,
-      chatMessagesPerSecond: 100_000,
-    });
-    const unlimited = await replyLatencies(
-      unlimitedBot.token,
-      Array.from({ length: 10 }, (_, i) => makeUser(`U${i}`)),
-    );
-    await h.stopRuntimes();
-
     const pacedBot = await h.addBot({ flowId });
     await h.startRuntime({ instanceId: "paced" });
-    const paced = await replyLatencies(
-      pacedBot.token,
-      Array.from({ length: 10 }, (_, i) => makeUser(`P${i}`)),
-    );
+    // No wait of the pacer's own (counted, not timed: a timed comparison fails on a loaded machine).
+    // The 50-chat test below shows the same counter counting when a limit is reached.
+    expect(
+      await pacerWaitsBelowTheLimits(
+        pacedBot.token,
+        pacedBot.id,
+        Array.from({ length: 10 }, (_, i) => makeUser(`P${i}`)),
+      ),
+    ).toEqual({ chat: 0, bot: 0 });
     await h.stopRuntimes();
-
-    // The pacer adds no wait of its own: the typical reply is as fast as with no limit at all (within
-    // the noise of a shared machine), and no reply waits a send interval's worth more than the slowest
-    // unlimited one.
-    expect(median(paced)).toBeLessThan(median(unlimited) * 1.5 + 30);
-    expect(Math.max(...paced)).toBeLessThan(Math.max(...unlimited) * 1.5 + 100);
     expect((await sendCalls(pacedBot.token)).filter((c) => !c.ok)).toEqual([]);
   });
 
@@ -167,6 +153,8 @@ describe("pacing through the runtime", () => {
     const total = Math.max(...times) - started;
     expect(total).toBeGreaterThan(5_000);
     expect(Math.min(...finished) - started).toBeGreaterThan(total * 0.4);
+    // The bot's limit held sends back, and the pacer counted it.
+    expect((await metrics.pacerWaitsOf(bot.id)).bot).toBeGreaterThan(0);
   });
 
   it("one step's three messages to a chat go about a second apart (no burst)", async () => {

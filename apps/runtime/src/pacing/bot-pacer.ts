@@ -1,5 +1,6 @@
 import { holdBotSends, reserveSendSlots } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
+import { metrics } from "../metrics";
 import { type Clock, systemClock } from "./clock";
 import { perSecond, type RateLimit } from "./gcra";
 import { Pacer } from "./pacer";
@@ -53,5 +54,12 @@ export function createBotPacer(
     },
     { toleranceMs: BOT_BURST_MS, blockMs: BOT_BLOCK_MS, onError },
   );
-  return new Pacer({ clock, budget, chat: chatLimitOf(config), group: GROUP_LIMIT, onError });
+  return new Pacer({
+    clock,
+    budget,
+    chat: chatLimitOf(config),
+    group: GROUP_LIMIT,
+    onError,
+    onHeldBack: (limit) => metrics.pacerWaited(botId, limit),
+  });
 }

@@ -12,6 +12,11 @@ export interface PacerOptions {
   group: RateLimit;
   /** A refill failed (the database is unreachable); the pacer tries again after `retryMs`. */
   onError?: (err: unknown) => void;
+  /**
+   * A waiting send had to wait for a limit: a chat's own (private chat or group) or the bot's. Called each
+   * time the pacer sets its timer for one, so it counts waits, not messages (metrics.ts).
+   */
+  onHeldBack?: (limit: "chat" | "bot") => void;
   retryMs?: number;
 }
 
@@ -206,7 +211,10 @@ export class Pacer {
         }
         chatReadyAt = Math.min(chatReadyAt, at);
       }
-      if (chosen === null) return this.sleepUntil(chatReadyAt);
+      if (chosen === null) {
+        this.options.onHeldBack?.("chat");
+        return this.sleepUntil(chatReadyAt);
+      }
 
       const slot = budget.nextSlot(now);
       if (slot === null) {
@@ -218,7 +226,10 @@ export class Pacer {
         }
         continue;
       }
-      if (slot > now) return this.sleepUntil(slot);
+      if (slot > now) {
+        this.options.onHeldBack?.("bot");
+        return this.sleepUntil(slot);
+      }
 
       const botSlot = budget.use(now);
       this.meterOf(chosen).take(now, this.limitOf(chosen));
