@@ -18,7 +18,7 @@ import { loadDraft } from "../load";
 /** The live version's badge; opens the published versions, each one can be rolled back to. */
 export function VersionsMenu() {
   const { flow, publish, autosave, replaceDraft } = useBuilder();
-  const { publishedVersion, setPublishedVersion } = publish;
+  const publishedVersion = publish.release.liveVersion;
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -39,10 +39,11 @@ export function VersionsMenu() {
     try {
       await autosave.flush().catch(() => undefined);
       await client.flows.rollback.mutate({ id: flow.id, version });
-      setPublishedVersion(version);
-      // If rolling back also restored that version's draft, show it.
+      // Rolling back also restored that version's draft: show it, as what is now live.
       const fresh = await client.flows.get.query({ id: flow.id });
-      replaceDraft(loadDraft(fresh.draft).document, { alreadySaved: true });
+      const restored = loadDraft(fresh.draft).document;
+      publish.rolledBack(fresh.publishedVersion ?? version, restored);
+      replaceDraft(restored, { alreadySaved: true });
       void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flow.id }) });
       void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
       toast({ tone: "success", title: `Version ${version} is live again` });
@@ -106,8 +107,11 @@ export function VersionsMenu() {
                     <span className="min-w-0 flex-1">
                       <span className="block text-xs text-zinc-700">{dateTime(v.createdAt)}</span>
                       {v.publishedBy && (
-                        <span className="block truncate text-[11px] text-zinc-400">
-                          by {String(v.publishedBy)}
+                        <span
+                          className="block truncate text-[11px] text-zinc-400"
+                          data-testid="version-author"
+                        >
+                          by {v.publishedByName ?? "a deleted account"}
                         </span>
                       )}
                     </span>
