@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { PageContainer } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -17,7 +17,6 @@ import {
   PlusIcon,
   SparklesIcon,
   TrashIcon,
-  UploadIcon,
 } from "@/components/ui/icons";
 import { Modal } from "@/components/ui/modal";
 import { Skeleton } from "@/components/ui/spinner";
@@ -25,6 +24,7 @@ import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/errors";
 import { timeAgo } from "@/lib/format";
 import { type RouterOutputs, useTRPC } from "@/lib/trpc";
+import { ImportButton } from "./import-button";
 
 type FlowSummary = RouterOutputs["flows"]["list"][number];
 type Template = "empty" | "welcome";
@@ -142,54 +142,6 @@ function CreateFlowModal({ open, onClose }: { open: boolean; onClose: () => void
   );
 }
 
-function ImportButton() {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const { toast } = useFeedback();
-  const input = useRef<HTMLInputElement>(null);
-  const importJson = useMutation(
-    trpc.flows.importJson.mutationOptions({
-      onSuccess: ({ id }) => {
-        toast({ tone: "success", title: "Flow imported" });
-        void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-        router.push(`/flows/${id}`);
-      },
-      onError: (e) => toast({ tone: "error", title: "Couldn't import this file", message: errorMessage(e) }),
-    }),
-  );
-
-  async function onFile(file: File) {
-    if (file.size > 5_000_000) {
-      toast({ tone: "error", title: "Couldn't import this file", message: "The file is larger than 5 MB." });
-      return;
-    }
-    const json = await file.text();
-    const name = file.name.replace(/(\.switchboard)?\.json$/i, "").slice(0, 120);
-    importJson.mutate({ json, ...(name ? { name } : {}) });
-  }
-
-  return (
-    <>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        className="hidden"
-        data-testid="import-flow-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (file) void onFile(file);
-        }}
-      />
-      <Button onClick={() => input.current?.click()} loading={importJson.isPending} data-testid="import-flow">
-        {!importJson.isPending && <UploadIcon size={15} />} Import JSON
-      </Button>
-    </>
-  );
-}
-
 function FlowRow({ flow, botNames }: { flow: FlowSummary; botNames: string[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -224,12 +176,18 @@ function FlowRow({ flow, botNames }: { flow: FlowSummary; botNames: string[] }) 
   }
 
   async function onDelete() {
+    // A flow a bot runs can't be deleted (the server refuses it too): say why instead of offering Delete.
+    const runsOn = flow.botIds.length > 0;
     const ok = await confirm({
       title: `Delete “${flow.name}”?`,
-      message:
-        botNames.length > 0
-          ? `It is running on ${botNames.map((b) => `@${b}`).join(", ")}. Choose another flow for those bots first.`
-          : "The draft and all published versions are deleted. This can't be undone.",
+      message: "The draft and all published versions are deleted. This can't be undone.",
+      ...(runsOn && {
+        blockedReason: `It can't be deleted while ${
+          botNames.length > 0 ? botNames.map((b) => `@${b}`).join(", ") : "a bot"
+        } ${botNames.length > 1 ? "run" : "runs"} it. Choose another flow for ${
+          botNames.length > 1 ? "those bots" : "that bot"
+        } first.`,
+      }),
       confirmLabel: "Delete flow",
       danger: true,
     });
