@@ -24,6 +24,7 @@ export * from "./engine/types";
 export * from "./file/flow-file";
 export * from "./file/storable-text";
 export * from "./split-text";
+export * from "./step-label";
 export * from "./steps/buttons";
 export * from "./steps/common";
 export * from "./steps/condition";
