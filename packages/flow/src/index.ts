@@ -1,6 +1,7 @@
 export * from "./audience";
 export * from "./bot-variables";
 export * from "./compiler/compile";
+export * from "./compiler/compile-for-test";
 export * from "./compiler/compiled";
 export * from "./compiler/environment";
 export * from "./compiler/parse";
