@@ -52,7 +52,7 @@ export function FlowRow({ flow, botNames }: { flow: FlowSummary; botNames: strin
     const runsOn = flow.botIds.length > 0;
     const ok = await confirm({
       title: `Delete “${flow.name}”?`,
-      message: "The draft and all published versions are deleted. This can't be undone.",
+      message: runsOn ? undefined : "The draft and all published versions are deleted. This can't be undone.",
       ...(runsOn && {
         blockedReason: `It can't be deleted while ${
           botNames.length > 0 ? botNames.map((b) => `@${b}`).join(", ") : "a bot"
