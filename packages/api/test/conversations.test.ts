@@ -1,6 +1,7 @@
-import { contacts, conversations, messages } from "@switchboard/db";
+import { contacts, conversations, flows, messages } from "@switchboard/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, expectTrpcError, type Member, type World } from "./helpers";
+import { createWorld, expectTrpcError, goodFlow, type Member, type World } from "./helpers";
 
 let w: World;
 let owner: Member;
@@ -162,6 +163,40 @@ describe("conversations.list", () => {
     const operator = await w.member("operator", owner.workspaceId);
     expect(await operator.api.conversations.list()).toHaveLength(4);
     expect((await operator.api.conversations.transcript({ id: ids.ann })).messages).toHaveLength(4);
+  });
+});
+
+describe("steps are named by their titles, not their ids", () => {
+  it("in the list, the transcript's current step and each bot message", async () => {
+    const ws = await w.member("owner");
+    const doc = goodFlow();
+    doc.steps = doc.steps.map((step) => (step.id === "end_a" ? { ...step, title: "" } : step));
+    const { botId, flowId } = await w.publishedBot(ws, doc);
+    const [flow] = await w.db.select().from(flows).where(eq(flows.id, flowId));
+    const id = await addConversation(ws, botId, { first: "Eve" }, 2001, { lastMessageAt: at(5) });
+    await w.db
+      .update(conversations)
+      .set({ flowVersionId: flow!.publishedVersionId })
+      .where(eq(conversations.id, id));
+    for (const [i, stepId] of ["hello", "end_a", "gone_step"].entries())
+      await w.db.insert(messages).values({
+        workspaceId: ws.workspaceId,
+        conversationId: id,
+        direction: "out",
+        deliveryStatus: "sent",
+        text: `m${i}`,
+        payload: {},
+        stepId,
+        seq: i,
+        createdAt: at(1),
+      });
+    await addMessage(id, ws.workspaceId, "hi", at(2));
+
+    const [row] = await ws.api.conversations.list({ limit: 10 });
+    expect(row).toMatchObject({ currentStepId: "menu", currentStepTitle: "Menu" });
+    const t = await ws.api.conversations.transcript({ id });
+    expect(t.conversation.currentStepTitle).toBe("Menu");
+    expect(t.messages.map((m) => m.stepTitle)).toEqual(["Hello", "Text · end_", "Removed step · gone", null]);
   });
 });
 

@@ -192,6 +192,7 @@ describe("drafts and publishing", () => {
       [1, false],
     ]);
     expect(versions[0]!.publishedBy).toBe(owner.userId);
+    expect(versions[0]!.publishedByName).toBe("owner");
 
     // Compiled versions are stored whole and keep their own text.
     const stored = await w.db.select().from(flowVersions).where(eq(flowVersions.flowId, id));
@@ -248,6 +249,46 @@ describe("drafts and publishing", () => {
     await expectTrpcError(owner.api.flows.version({ id, version: 7 }), "NOT_FOUND", /Version 7/);
     await expectTrpcError(owner.api.flows.publish({ id, note: "x".repeat(281) }), "BAD_REQUEST", /under 280/);
     await expectTrpcError(owner.api.flows.publish({ id, note: "a\u0000b" }), "BAD_REQUEST", /can't be saved/);
+  });
+
+  it("knows whether the draft's content differs from the live version, by content, not by time", async () => {
+    const id = await newFlow();
+    // Nothing published: nothing to differ from.
+    expect((await owner.api.flows.saveDraft({ id, draft: goodFlow() })).unpublishedChanges).toBe(false);
+    expect((await owner.api.flows.get({ id })).unpublishedChanges).toBe(false);
+    await owner.api.flows.publish({ id });
+    expect((await owner.api.flows.get({ id })).unpublishedChanges).toBe(false);
+
+    const edited = goodFlow();
+    edited.steps[0] = { ...edited.steps[0]!, title: "Edited" } as FlowDocument["steps"][number];
+    expect((await owner.api.flows.saveDraft({ id, draft: edited })).unpublishedChanges).toBe(true);
+    // A reload still knows.
+    expect((await owner.api.flows.get({ id })).unpublishedChanges).toBe(true);
+
+    // Saving the live content again (an undo) is no change, even with the keys in another order.
+    const reversedKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversedKeys)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversedKeys(x)]),
+            )
+          : v;
+    const same = reversedKeys(goodFlow());
+    expect(JSON.stringify(same)).not.toBe(JSON.stringify(goodFlow()));
+    expect((await owner.api.flows.saveDraft({ id, draft: same })).unpublishedChanges).toBe(false);
+
+    await owner.api.flows.saveDraft({ id, draft: edited });
+    expect(await owner.api.flows.publish({ id })).toMatchObject({ ok: true, version: 2 });
+    expect((await owner.api.flows.get({ id })).unpublishedChanges).toBe(false);
+    // A rollback puts the version's source back into the draft: nothing unpublished.
+    await owner.api.flows.rollback({ id, version: 1 });
+    expect(await owner.api.flows.get({ id })).toMatchObject({
+      publishedVersion: 1,
+      unpublishedChanges: false,
+    });
   });
 
   it("concurrent publishes get distinct version numbers", async () => {

@@ -28,6 +28,7 @@ export * from "./files/upload";
 export * from "./flows/compile-env";
 export * from "./flows/live-flow";
 export * from "./flows/split-counts";
+export * from "./flows/step-labels";
 export * from "./forum/channel";
 export * from "./forum/group-replies";
 export * from "./forum/mirror";

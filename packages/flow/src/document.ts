@@ -12,6 +12,11 @@ const stepBase = {
   aliases: z.array(aliasSchema).max(20).default([]),
   /** Who the step is for; others continue at the `fallback` output. */
   audience: audienceSchema.optional(),
+  /**
+   * The marketer meant the conversation to end at this step: its unconnected outputs are not
+   * reported (no "the conversation ends here" warning). Absent means false.
+   */
+  endsConversation: z.boolean().optional(),
 };
 
 interface StepBase {
@@ -20,6 +25,7 @@ interface StepBase {
   position: { x: number; y: number };
   aliases: string[];
   audience?: Audience | undefined;
+  endsConversation?: boolean | undefined;
 }
 
 /** A step of any registered type, its config tied to its type. */

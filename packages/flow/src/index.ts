@@ -1,6 +1,7 @@
 export * from "./audience";
 export * from "./bot-variables";
 export * from "./compiler/compile";
+export * from "./compiler/compile-for-test";
 export * from "./compiler/compiled";
 export * from "./compiler/environment";
 export * from "./compiler/parse";
@@ -26,6 +27,7 @@ export * from "./file/flow-file";
 export * from "./file/storable-text";
 export * from "./format";
 export * from "./split-text";
+export * from "./step-label";
 export * from "./steps/buttons";
 export * from "./steps/common";
 export * from "./steps/condition";

@@ -278,6 +278,16 @@ describe("compiler problem codes", () => {
     expect(result.problems.filter((p) => p.code === "UNKNOWN_VARIABLE")).toEqual([]);
   });
 
+  it("does not warn about an unconnected output of a step marked as ending the conversation", () => {
+    const end = { ...textStep("a", "Thanks, bye!"), endsConversation: true };
+    const result = compileDraft(flowDoc([end]));
+    expect(result.problems.filter((p) => p.code === "DANGLING_OUTPUT")).toEqual([]);
+    expect(result.ok).toBe(true);
+    // Unmarked (or unmarked again), the warning is back.
+    const unmarked = compileDraft(flowDoc([{ ...end, endsConversation: false }]));
+    expect(unmarked.problems.map((p) => p.code)).toContain("DANGLING_OUTPUT");
+  });
+
   it("accepts a loop that passes through a waiting step", () => {
     const result = compileDraft(
       flowDoc(

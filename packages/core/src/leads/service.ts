@@ -1,4 +1,4 @@
-import { bots, contacts, flows, leadStages, leads, memberships, user } from "@switchboard/db";
+import { bots, contacts, flows, flowVersions, leadStages, leads, memberships, user } from "@switchboard/db";
 import { applyTags } from "@switchboard/flow";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
@@ -27,6 +27,9 @@ const leadColumns = {
   flowId: leads.flowId,
   flowName: flows.name,
   stepId: leads.stepId,
+  // The Create-lead step's type and title in the flow's live version, to name it (null: gone or none).
+  stepType: sql<string | null>`${flowVersions.compiled}->'steps'->${leads.stepId}->>'type'`,
+  stepTitle: sql<string | null>`${flowVersions.compiled}->'steps'->${leads.stepId}->>'title'`,
   conversationId: leads.conversationId,
   contactId: leads.contactId,
   contactName: sql<string>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`,
@@ -45,6 +48,7 @@ function leadQuery(db: Executor, where: SQL | undefined) {
     .leftJoin(user, eq(user.id, leads.ownerUserId))
     .leftJoin(bots, eq(bots.id, leads.botId))
     .leftJoin(flows, eq(flows.id, leads.flowId))
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
     .where(where);
 }
 

@@ -148,7 +148,8 @@ function connectOutputs(doc: FlowDocument, steps: Map<string, Step>, problems: P
             },
           ),
         );
-      else
+      // A step marked as an intended end may leave its optional outputs unconnected.
+      else if (!s.endsConversation)
         problems.push(
           problem(
             "DANGLING_OUTPUT",

@@ -348,7 +348,10 @@ class EngineRun {
     this.state.waiting = false;
     for (let budget = MAX_STEPS_PER_EVENT; stepId !== null; budget--) {
       const step = this.flow.steps[stepId];
-      if (!step) return;
+      if (!step) {
+        this.events.push({ type: "step_missing", stepId });
+        return;
+      }
       if (budget === 0) {
         this.events.push({ type: "step_limit_reached", stepId });
         return;

@@ -230,7 +230,12 @@ export type EngineEvent =
   /** A Random split step chose a branch for this conversation (once; later visits reuse it). */
   | { type: "split_chosen"; stepId: string; branchId: string }
   /** An alias or command arrived while a step that ignores them (a Delay) waited. */
-  | { type: "alias_ignored"; stepId: string };
+  | { type: "alias_ignored"; stepId: string }
+  /**
+   * The conversation was to continue at a step the flow doesn't have, so it ended there. A published
+   * flow never has one; the builder's test run of a half-built flow (compileForTest) stops this way.
+   */
+  | { type: "step_missing"; stepId: string };
 
 /** The operator auto-messages (PRODUCT.md §4), editable per bot. */
 export interface OperatorTexts {

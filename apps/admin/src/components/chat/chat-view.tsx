@@ -28,7 +28,7 @@ export interface ChatBubble {
   inline?: InlineKey[][];
   /** Small print under the bubble (e.g. a Telegram message id). */
   meta?: string;
-  /** For bot bubbles in the builder's test chat: the step that sent it. */
+  /** For bot bubbles in the builder's test chat: the step that sent it (system ones: the step they are about). */
   stepId?: string | null;
   /** A file the message carries, as one line ("🖼 Photo · menu.jpg"); `text` is then its caption. */
   media?: string;
@@ -120,8 +120,19 @@ export function ChatView({
             {messages.map((m) =>
               m.from === "system" ? (
                 <div key={m.id} className="my-1 flex justify-center" data-testid={`${testIdPrefix}-notice`}>
-                  <span className="max-w-[85%] rounded-full bg-black/20 px-3 py-1 text-center text-[11px] text-white break-anywhere">
+                  <span className="max-w-[85%] rounded-2xl bg-black/20 px-3 py-1 text-center text-[11px] text-white break-anywhere">
                     {m.text}
+                    {/* A notice about a step (where a test run stopped) can show it. */}
+                    {m.stepId && onBubbleClick && (
+                      <button
+                        type="button"
+                        onClick={() => onBubbleClick(m)}
+                        className="ml-1.5 font-semibold underline underline-offset-2"
+                        data-testid={`${testIdPrefix}-show-step`}
+                      >
+                        Show this step
+                      </button>
+                    )}
                   </span>
                 </div>
               ) : (

@@ -138,7 +138,15 @@ export function TranscriptBubble({ m }: { m: TranscriptMessage }) {
           </p>
         )}
         <div className="mt-1 flex items-center justify-end gap-2 text-[10px] text-zinc-400">
-          {m.stepId && author.kind === "bot" && <span className="font-mono">step {m.stepId}</span>}
+          {m.stepTitle && author.kind === "bot" && (
+            <span
+              className="max-w-48 truncate"
+              title={`Sent by the step “${m.stepTitle}”`}
+              data-testid="message-step"
+            >
+              {m.stepTitle}
+            </span>
+          )}
           {m.telegramMessageId !== null && (
             <span data-testid="telegram-message-id">#{m.telegramMessageId}</span>
           )}

@@ -18,6 +18,8 @@ interface ConfirmOptions {
   message?: ReactNode;
   confirmLabel?: string;
   danger?: boolean;
+  /** Why the action can't be confirmed now: the confirm button is disabled and this sentence says why. */
+  blockedReason?: string;
 }
 
 interface FeedbackApi {
@@ -62,18 +64,35 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
         open={pending !== null}
         onClose={() => close(false)}
         title={pending?.title ?? ""}
-        description={pending?.message}
+        description={
+          pending?.blockedReason ? (
+            <>
+              {pending.message}
+              <span className="mt-2 block font-medium text-zinc-700" data-testid="confirm-blocked-reason">
+                {pending.blockedReason}
+              </span>
+            </>
+          ) : (
+            pending?.message
+          )
+        }
         data-testid="confirm-dialog"
         footer={
           <>
-            <Button onClick={() => close(false)} data-testid="confirm-cancel">
+            <Button
+              onClick={() => close(false)}
+              data-testid="confirm-cancel"
+              autoFocus={!!pending?.blockedReason}
+            >
               Cancel
             </Button>
             <Button
               variant={pending?.danger ? "danger" : "primary"}
               onClick={() => close(true)}
               data-testid="confirm-ok"
-              autoFocus
+              disabled={!!pending?.blockedReason}
+              title={pending?.blockedReason}
+              autoFocus={!pending?.blockedReason}
             >
               {pending?.confirmLabel ?? "Confirm"}
             </Button>

@@ -44,6 +44,8 @@ export interface BuilderFlow {
   name: string;
   draft: unknown;
   publishedVersion: number | null;
+  /** The stored draft differs from the live version (the server compares their content). */
+  unpublishedChanges: boolean;
 }
 
 type Toggle = { open: boolean; setOpen: Dispatch<SetStateAction<boolean>> };
@@ -109,8 +111,14 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   );
   const compiled = useCompiledDraft(draft, compileEnvironment);
 
+  // Each save's answer says whether the draft now differs from the live version (publish owns that state).
+  const storedRef = useRef<Publish["stored"]>(() => undefined);
   const saveDraft = useCallback(
-    (doc: FlowDocument) => client.flows.saveDraft.mutate({ id: flow.id, draft: doc }),
+    async (doc: FlowDocument) => {
+      const saved = await client.flows.saveDraft.mutate({ id: flow.id, draft: doc });
+      storedRef.current(doc, saved.unpublishedChanges);
+      return saved;
+    },
     [client, flow.id],
   );
   const autosave = useAutosave(draft, saveDraft);
@@ -148,12 +156,14 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
   });
   const publish = usePublish({
     flowId: flow.id,
-    initialVersion: flow.publishedVersion,
+    initial: { liveVersion: flow.publishedVersion, unpublishedChanges: flow.unpublishedChanges },
+    initialDraft: loaded.document,
     draft,
     getDraft,
     flush: autosave.flush,
     showProblems,
   });
+  storedRef.current = publish.stored;
 
   const { selectedIds, selectedStep, selectStep, showStep, focusProblem } = selection;
   const value = useMemo<BuilderContextValue>(

@@ -44,6 +44,7 @@ export function BuilderPage({ flowId }: { flowId: string }) {
           name: flow.data.name,
           draft: flow.data.draft,
           publishedVersion: flow.data.publishedVersion,
+          unpublishedChanges: flow.data.unpublishedChanges,
         }}
       />
     </ReactFlowProvider>

@@ -19,6 +19,7 @@ import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
 import { CANVAS_ZOOM } from "./use-canvas-view";
+import { useTestRun } from "./use-test-run";
 
 const nodeTypes = { step: StepNode };
 const defaultEdgeOptions = {
@@ -107,13 +108,14 @@ function TestChatOverlay() {
   const { setOpen: setTestOpen } = testChat;
   const showProblems = useCallback(() => setProblemsOpen(true), [setProblemsOpen]);
   const close = useCallback(() => setTestOpen(false), [setTestOpen]);
+  const testRun = useTestRun(compiled);
   return (
     <div
       data-canvas-cover=""
       className="animate-fade-in absolute right-4 bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200"
     >
       <TestChat
-        flow={compiled.result.ok ? compiled.result.flow : null}
+        run={testRun}
         errorCount={compiled.errorCount}
         onShowProblems={showProblems}
         onShowStep={selection.showStep}

@@ -145,6 +145,21 @@ describe("draftReducer: audience", () => {
   });
 });
 
+describe("draftReducer: endsConversation", () => {
+  it("marks a step as an intended end; unmarking removes the key, giving back the same content", () => {
+    const doc = flowDoc([textStep("a"), textStep("b")], [edge("e1", "a", NEXT_HANDLE, "b")]);
+    const marked = draftReducer(doc, { type: "update_step", id: "b", patch: { endsConversation: true } });
+    expect(marked.steps[1]).toMatchObject({ endsConversation: true });
+    expect(marked.edges).toBe(doc.edges);
+    const unmarked = draftReducer(marked, {
+      type: "update_step",
+      id: "b",
+      patch: { endsConversation: false },
+    });
+    expect(unmarked).toEqual(doc);
+  });
+});
+
 describe("draftReducer: merge_config", () => {
   it("sets keys on the step's current config and removes undefined ones", () => {
     const doc = flowDoc([freeInputStep("q", "email")]);

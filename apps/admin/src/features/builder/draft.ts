@@ -10,7 +10,7 @@ import {
 import { newEdgeId } from "@/lib/ids";
 
 /** `audience: undefined` removes the step's audience filter. */
-export type StepPatch = Partial<Pick<Step, "title" | "aliases" | "config" | "audience">>;
+export type StepPatch = Partial<Pick<Step, "title" | "aliases" | "config" | "audience" | "endsConversation">>;
 
 export type DraftAction =
   | { type: "replace"; document: FlowDocument }
@@ -51,6 +51,8 @@ const outputsMayChange = (patch: StepPatch) => "config" in patch || "audience" i
 function withPatch(step: Step, patch: StepPatch): Step {
   const next = { ...step, ...patch } as Step;
   if (next.audience === undefined) delete next.audience;
+  // Unmarked is the absence of the flag, so unmarking gives back the document as it was.
+  if (!next.endsConversation) delete next.endsConversation;
   return next;
 }
 

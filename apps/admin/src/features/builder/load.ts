@@ -48,6 +48,7 @@ function lenientStep(raw: unknown): Step | null {
     title: typeof raw.title === "string" ? raw.title : "",
     position,
     aliases: Array.isArray(raw.aliases) ? raw.aliases.filter((a): a is string => typeof a === "string") : [],
+    ...(raw.endsConversation === true && { endsConversation: true }),
     config,
   } as Step;
 }

@@ -1,8 +1,8 @@
 import type { Problem } from "@switchboard/flow";
 
-/** What the pill next to Publish says about the last publish. */
+/** The last publish's outcome; what the pill next to Publish says is `publishPillLabel` (release-state.ts). */
 export type PublishResult =
-  | { ok: true; version: number; warnings: number /** The draft changed since. */; stale?: boolean }
+  | { ok: true; version: number; warnings: number }
   | { ok: false; message: string; problems?: Problem[] };
 
 /** The pill for the server's answer to a publish. */
@@ -19,10 +19,4 @@ export function publishResultOf(
     message: `Fix ${errors === 1 ? "1 error" : `${errors} errors`} to publish`,
     problems: result.problems,
   };
-}
-
-export function publishResultLabel(r: PublishResult): string {
-  if (!r.ok) return r.message;
-  if (r.stale) return `v${r.version} published · edited since`;
-  return `v${r.version} published${r.warnings ? ` · ${r.warnings} warning${r.warnings === 1 ? "" : "s"}` : ""}`;
 }

@@ -117,6 +117,7 @@ function StepPanelComponent({
           environment={environment}
           onMergeConfig={(values) => onMergeConfig(step.id, values)}
           onAudience={(audience: Audience | undefined) => onPatch(step.id, { audience })}
+          onEndsConversation={(endsConversation) => onPatch(step.id, { endsConversation })}
         />
 
         <div className="space-y-1.5">

@@ -1,4 +1,4 @@
-import { type CompiledFlow, compileDraft, type InboundEvent } from "@switchboard/flow";
+import { type CompiledFlow, compileDraft, compileForTest, type InboundEvent } from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
 import {
   applyContactUpdate,
@@ -401,5 +401,39 @@ describe("bot variables in the test chat", () => {
     expect(texts(given, "bot")).toEqual(["Use SPRING10 in Riga"]);
     const none = runChatEvent(emptyChat(), flow, { type: "start" }, { newId: () => "y", now: 0 });
     expect(texts(none, "bot")).toEqual(["Use  in your city"]);
+  });
+});
+
+describe("a test run of a half-built flow", () => {
+  it("runs up to the broken step, then stops with its problem and the step to show", () => {
+    const doc = {
+      format: "switchboard.flow",
+      version: 1,
+      entryStepId: "start",
+      steps: [
+        step("start", "text", { text: "Hello!" }),
+        step("ask", "free_input", { text: "", variable: "email" }, { title: "Ask email" }),
+      ],
+      edges: [edge("start", "next", "ask")],
+    };
+    expect(compileDraft(doc).ok).toBe(false);
+    const run = compileForTest(doc);
+    if (!run.ok) throw new Error(run.reason);
+    let n = 0;
+    const chat = runChatEvent(
+      emptyChat(),
+      run.flow,
+      { type: "start" },
+      {
+        newId: () => `m${++n}`,
+        now: 0,
+        stops: run.stops,
+      },
+    );
+    expect(texts(chat, "bot")).toEqual(["Hello!"]);
+    const stop = chat.messages.at(-1)!;
+    expect(stop).toMatchObject({ from: "system", stepId: "ask" });
+    expect(stop.text).toMatch(/^Stopped\. “Ask email” can't run yet: /);
+    expect(chat.ended).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   initialState,
   runEngine,
   stepRegistry,
+  type TestStop,
   type TimerRequest,
 } from "@switchboard/flow";
 import type { ChatBubble, ReplyKey } from "@/components/chat/chat-view";
@@ -79,6 +80,8 @@ export interface ChatEventOptions {
   userText?: string;
   /** A system line saying what was simulated ("Operator joins"). */
   note?: string;
+  /** Where a test run of a half-built flow stops (compileForTest), by the id the engine can't find. */
+  stops?: Record<string, TestStop>;
 }
 
 const stepNameIn = (flow: CompiledFlow) => (stepId: string) => {
@@ -142,6 +145,10 @@ function applyResult(
   }
   const stepName = stepNameIn(flow);
   for (const e of result.events) {
+    if (e.type === "step_missing") {
+      messages.push(stopBubble(opts.stops?.[e.stepId], e.stepId, opts.newId()));
+      continue;
+    }
     const line = eventLine(e, stepName);
     if (line) messages.push(system(line));
   }
@@ -176,6 +183,13 @@ function applyResult(
     timers,
     operatorJoined: result.status === "operator" && (chat.operatorJoined || event.type === "operator_joined"),
   };
+}
+
+/** The line where a test run stops at a broken step: what is wrong, and the step to show. */
+function stopBubble(stop: TestStop | undefined, missingId: string, id: string): ChatBubble {
+  if (!stop)
+    return { id, from: "system", text: `Stopped: the flow has no step “${missingId}” to continue at.` };
+  return { id, from: "system", text: `Stopped. ${stop.message}`, stepId: stop.stepId };
 }
 
 function waitText(ms: number): string {

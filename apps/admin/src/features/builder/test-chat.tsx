@@ -1,6 +1,6 @@
 "use client";
 
-import type { CompiledFlow, InboundEvent } from "@switchboard/flow";
+import type { InboundEvent, TestCompileResult } from "@switchboard/flow";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChatView } from "@/components/chat/chat-view";
 import { Button } from "@/components/ui/button";
@@ -14,17 +14,19 @@ import { type ChatControl, type ChatState, chatControls, emptyChat, runChatEvent
 const newId = () => randomId(10);
 
 interface TestChatProps {
-  flow: CompiledFlow | null;
+  /** The draft compiled for a test run: it runs up to where it is broken (compileForTest). */
+  run: TestCompileResult;
   errorCount: number;
   onShowProblems: () => void;
   onShowStep: (stepId: string) => void;
   onClose: () => void;
 }
 
-function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClose }: TestChatProps) {
+function TestChatComponent({ run, errorCount, onShowProblems, onShowStep, onClose }: TestChatProps) {
   const [chat, setChat] = useState<ChatState>(emptyChat);
-  const flowRef = useRef(flow);
-  flowRef.current = flow;
+  const flow = run.ok ? run.flow : null;
+  const flowRef = useRef(run);
+  flowRef.current = run;
   // The texts as a bot running this flow sends them: its {{bot.KEY}} values.
   const { testBotValues } = useBuilderEnvironment();
   const botValuesRef = useRef(testBotValues);
@@ -32,12 +34,13 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
 
   const dispatch = useCallback((event: InboundEvent, extra: { userText?: string; note?: string } = {}) => {
     const current = flowRef.current;
-    if (!current) return;
+    if (!current.ok) return;
     setChat((prev) => {
       // The restart button starts a new conversation with a new test contact.
       const base = event.type === "start" && extra.userText === undefined ? emptyChat() : prev;
-      return runChatEvent(base, current, event, {
+      return runChatEvent(base, current.flow, event, {
         newId,
+        stops: current.stops,
         now: Date.now(),
         random: Math.random,
         botValues: botValuesRef.current,
@@ -82,7 +85,7 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
           <XIcon size={15} />
         </button>
       </div>
-      {!flow ? (
+      {!run.ok ? (
         <div
           className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center"
           data-testid="test-chat-blocked"
@@ -91,10 +94,8 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
             <AlertIcon size={20} />
           </span>
           <div>
-            <p className="text-sm font-semibold text-zinc-900">Fix the errors to test</p>
-            <p className="mt-1 text-xs text-zinc-500">
-              {errorCount === 1 ? "1 error stops" : `${errorCount} errors stop`} this flow from running.
-            </p>
+            <p className="text-sm font-semibold text-zinc-900">Nothing to test yet</p>
+            <p className="mt-1 text-xs text-zinc-500">{run.reason}</p>
           </div>
           <Button size="sm" onClick={onShowProblems}>
             Show problems
@@ -102,6 +103,7 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
         </div>
       ) : (
         <>
+          {errorCount > 0 && <HalfBuiltNotice errorCount={errorCount} onShowProblems={onShowProblems} />}
           <TestChatControls controls={controls} onControl={onControl} />
           <ChatView
             className="flex-1"
@@ -123,6 +125,25 @@ function TestChatComponent({ flow, errorCount, onShowProblems, onShowStep, onClo
         </>
       )}
     </div>
+  );
+}
+
+/** A half-built flow runs up to where it is broken; says so, so the stop isn't a surprise. */
+function HalfBuiltNotice({ errorCount, onShowProblems }: { errorCount: number; onShowProblems: () => void }) {
+  return (
+    <p
+      className="flex items-center gap-2 border-b border-amber-100 bg-amber-50 px-4 py-2 text-[11px] text-amber-800"
+      data-testid="test-chat-half-built"
+    >
+      <AlertIcon size={12} className="shrink-0" />
+      <span className="min-w-0 flex-1">
+        {errorCount === 1 ? "1 error" : `${errorCount} errors`} in the flow: the test stops where it is
+        broken.
+      </span>
+      <button type="button" onClick={onShowProblems} className="font-medium underline underline-offset-2">
+        Problems
+      </button>
+    </p>
   );
 }
 

@@ -7,6 +7,9 @@ import { useProblemsByStep } from "./use-stable-problems";
 
 export interface CompiledDraft {
   result: ReturnType<typeof compileDraft>;
+  /** The draft `result` was compiled from (the deferred one) and what it was checked against. */
+  source: FlowDocument;
+  environment: CompileEnvironment;
   problems: Problem[];
   /** Per step; a step's array keeps its identity while its problems don't change. */
   problemsByStep: Map<string, Problem[]>;
@@ -29,11 +32,13 @@ export function useCompiledDraft(draft: FlowDocument, environment: CompileEnviro
     const errorCount = result.problems.filter((p) => p.severity === "error").length;
     return {
       result,
+      source: deferredDraft,
+      environment,
       problems: result.problems,
       problemsByStep,
       errorCount,
       warningCount: result.problems.length - errorCount,
       variables,
     };
-  }, [result, problemsByStep, variables]);
+  }, [result, deferredDraft, environment, problemsByStep, variables]);
 }

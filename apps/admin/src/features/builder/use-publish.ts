@@ -2,16 +2,20 @@
 
 import type { FlowDocument } from "@switchboard/flow";
 import { useQueryClient } from "@tanstack/react-query";
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useFeedback } from "@/components/ui/feedback";
 import { errorMessage } from "@/lib/errors";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { type PublishResult, publishResultOf } from "./publish-result";
+import { type ReleaseState, releaseReducer } from "./release-state";
 
 export interface Publish {
-  publishedVersion: number | null;
-  /** After a rollback made another version live. */
-  setPublishedVersion: Dispatch<SetStateAction<number | null>>;
+  /** Which version is live and whether the draft differs from it: the top bar derives from this. */
+  release: ReleaseState;
+  /** A save stored `doc`; the server said whether it differs from the live version. */
+  stored: (doc: FlowDocument, unpublishedChanges: boolean) => void;
+  /** A rollback made `version` live and put `doc` (its source) into the draft. */
+  rolledBack: (version: number, doc: FlowDocument) => void;
   publishing: boolean;
   /** The last publish's outcome, for the pill next to the button. */
   result: PublishResult | null;
@@ -22,14 +26,17 @@ export interface Publish {
 /** Publishing the draft: saves it first, then asks the server to compile and publish it. */
 export function usePublish({
   flowId,
-  initialVersion,
+  initial,
+  initialDraft,
   draft,
   getDraft,
   flush,
   showProblems,
 }: {
   flowId: string;
-  initialVersion: number | null;
+  initial: ReleaseState;
+  /** The draft as loaded: the document the server's `initial.unpublishedChanges` is about. */
+  initialDraft: FlowDocument;
   draft: FlowDocument;
   getDraft: () => FlowDocument;
   flush: () => Promise<void>;
@@ -39,9 +46,28 @@ export function usePublish({
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { toast } = useFeedback();
-  const [publishedVersion, setPublishedVersion] = useState(initialVersion);
+  const [release, dispatch] = useReducer(releaseReducer, initial);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [publishing, setPublishing] = useState(false);
+
+  // The document the server last told us about; any other draft is an edit it hasn't compared yet.
+  const known = useRef(initialDraft);
+  useEffect(() => {
+    if (draft !== known.current) dispatch({ type: "edited" });
+  }, [draft]);
+  const stored = useCallback(
+    (doc: FlowDocument, unpublishedChanges: boolean) => {
+      // An answer about an older draft than the one on screen would clear the marker too early.
+      if (doc !== getDraft()) return;
+      known.current = doc;
+      dispatch({ type: "stored", unpublishedChanges });
+    },
+    [getDraft],
+  );
+  const rolledBack = useCallback((version: number, doc: FlowDocument) => {
+    known.current = doc;
+    dispatch({ type: "rolledBack", version });
+  }, []);
 
   const publish = useCallback(
     async (note?: string) => {
@@ -49,13 +75,17 @@ export function usePublish({
       setResult(null);
       try {
         await flush();
+        const published = getDraft();
         const outcome = await client.flows.publish.mutate({
           id: flowId,
           ...(note?.trim() ? { note: note.trim() } : {}),
         });
         setResult(publishResultOf(outcome));
         if (outcome.ok) {
-          setPublishedVersion(outcome.version);
+          // The server published what flush() stored; edits made meanwhile still count as unpublished.
+          if (published === getDraft()) known.current = published;
+          dispatch({ type: "published", version: outcome.version });
+          if (published !== getDraft()) dispatch({ type: "edited" });
           toast({
             tone: "success",
             title: `Version ${outcome.version} is live`,
@@ -72,23 +102,11 @@ export function usePublish({
         setPublishing(false);
       }
     },
-    [flush, client, flowId, queryClient, toast, trpc, showProblems],
+    [flush, getDraft, client, flowId, queryClient, toast, trpc, showProblems],
   );
 
-  // The result pill describes the draft it was published from; editing makes it stale.
-  const publishedDraft = useRef<FlowDocument | null>(null);
-  useEffect(() => {
-    if (result && !(result.ok && result.stale)) publishedDraft.current = getDraft();
-  }, [result, getDraft]);
-  useEffect(() => {
-    if (publishedDraft.current && publishedDraft.current !== draft) {
-      publishedDraft.current = null;
-      setResult((r) => (r?.ok ? { ...r, stale: true } : null));
-    }
-  }, [draft]);
-
   return useMemo(
-    () => ({ publishedVersion, setPublishedVersion, publishing, result, publish }),
-    [publishedVersion, publishing, result, publish],
+    () => ({ release, stored, rolledBack, publishing, result, publish }),
+    [release, stored, rolledBack, publishing, result, publish],
   );
 }

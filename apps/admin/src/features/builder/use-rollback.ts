@@ -14,7 +14,7 @@ import { loadDraft } from "./load";
  */
 export function useRollback() {
   const { flow, publish, autosave, replaceDraft } = useBuilder();
-  const { setPublishedVersion } = publish;
+  const { rolledBack } = publish;
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -33,10 +33,11 @@ export function useRollback() {
       try {
         await autosave.flush().catch(() => undefined);
         await client.flows.rollback.mutate({ id: flow.id, version });
-        setPublishedVersion(version);
-        // If rolling back also restored that version's draft, show it.
+        // Rolling back also restored that version's draft: show it, as what is now live.
         const fresh = await client.flows.get.query({ id: flow.id });
-        replaceDraft(loadDraft(fresh.draft).document, { alreadySaved: true });
+        const restored = loadDraft(fresh.draft).document;
+        rolledBack(fresh.publishedVersion ?? version, restored);
+        replaceDraft(restored, { alreadySaved: true });
         void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flow.id }) });
         void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
         toast({ tone: "success", title: `Version ${version} is live again` });
@@ -48,7 +49,7 @@ export function useRollback() {
         setBusy(null);
       }
     },
-    [confirm, autosave, client, flow.id, setPublishedVersion, replaceDraft, queryClient, trpc, toast],
+    [confirm, autosave, client, flow.id, rolledBack, replaceDraft, queryClient, trpc, toast],
   );
 
   return { rollback, busy };

@@ -44,7 +44,7 @@ export function ConversationDetails({ c, name }: { c: Conversation; name: string
       <Heading>Conversation</Heading>
       <dl className="mt-3 space-y-2.5 text-sm">
         <Detail label="Bot" value={`@${c.botUsername}`} />
-        <Detail label="Current step" value={c.currentStepId} mono />
+        <Detail label="Current step" value={c.currentStepTitle} />
         <Detail label="Started" value={dateTime(c.createdAt)} />
         <Detail label="Last message" value={dateTime(c.lastMessageAt)} />
       </dl>

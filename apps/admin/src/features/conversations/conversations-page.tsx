@@ -180,10 +180,11 @@ export function ConversationsPage() {
                         <ConversationStatusBadge status={c.display} />
                       </td>
                       <td
-                        className="truncate px-3 py-3 font-mono text-xs text-zinc-500"
-                        title={c.currentStepId ?? undefined}
+                        className="truncate px-3 py-3 text-xs text-zinc-500"
+                        title={c.currentStepTitle ?? undefined}
+                        data-testid="conversation-current-step"
                       >
-                        {c.currentStepId ?? "—"}
+                        {c.currentStepTitle ?? "—"}
                       </td>
                       <td
                         className="truncate px-3 py-3 text-zinc-600"

@@ -40,10 +40,21 @@ describe("stageTone", () => {
 });
 
 describe("leadSource", () => {
-  const flowLead = { source: "flow" as const, botUsername: "acme_bot", stepId: "lead1", flowName: "Sales" };
+  const flowLead = {
+    source: "flow" as const,
+    botUsername: "acme_bot",
+    stepId: "lead1abc",
+    stepType: "create_lead",
+    stepTitle: "Save the lead",
+    flowName: "Sales",
+  };
 
-  it("names the bot and the step of a flow's lead", () => {
-    expect(leadSource(flowLead)).toEqual({ label: "@acme_bot · step lead1", detail: "Sales" });
+  it("names the bot and the step of a flow's lead by the step's title, never its id", () => {
+    expect(leadSource(flowLead)).toEqual({ label: "@acme_bot · Save the lead", detail: "Sales" });
+    expect(leadSource({ ...flowLead, stepTitle: "" }).label).toBe("@acme_bot · Create lead · lead");
+    expect(leadSource({ ...flowLead, stepType: null, stepTitle: null }).label).toBe(
+      "@acme_bot · Removed step · lead",
+    );
     expect(leadSource({ ...flowLead, stepId: null, flowName: null })).toEqual({
       label: "@acme_bot",
       detail: null,
@@ -52,7 +63,7 @@ describe("leadSource", () => {
 
   it("copes with a removed bot or flow", () => {
     expect(leadSource({ ...flowLead, botUsername: null, flowName: null })).toEqual({
-      label: "A removed bot · step lead1",
+      label: "A removed bot · Save the lead",
       detail: "its flow is gone",
     });
   });

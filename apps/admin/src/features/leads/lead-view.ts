@@ -1,3 +1,4 @@
+import { stepLabel, stepLabelIn } from "@switchboard/flow";
 import type { Tone } from "@/components/ui/badge";
 import type { RouterOutputs } from "@/lib/trpc";
 
@@ -41,8 +42,10 @@ export function stageTone(kind: StageKind | undefined): Tone {
   return "blue";
 }
 
-/** Where the lead came from: "@bot · step id" for a flow's Create-lead step, else how it was made. */
-export function leadSource(lead: Pick<Lead, "source" | "botUsername" | "stepId" | "flowName">): {
+/** Where the lead came from: "@bot · step title" for a flow's Create-lead step, else how it was made. */
+export function leadSource(
+  lead: Pick<Lead, "source" | "botUsername" | "stepId" | "stepType" | "stepTitle" | "flowName">,
+): {
   label: string;
   detail: string | null;
 } {
@@ -50,9 +53,14 @@ export function leadSource(lead: Pick<Lead, "source" | "botUsername" | "stepId" 
   if (lead.source === "api") return { label: "Added through the API", detail: null };
   const bot = lead.botUsername ? `@${lead.botUsername}` : "A removed bot";
   return {
-    label: lead.stepId ? `${bot} · step ${lead.stepId}` : bot,
+    label: lead.stepId ? `${bot} · ${leadStepLabel(lead.stepId, lead.stepType, lead.stepTitle)}` : bot,
     detail: lead.flowName ?? (lead.botUsername ? null : "its flow is gone"),
   };
+}
+
+/** The Create-lead step by its title (else its type and a short id), never the bare id. */
+function leadStepLabel(stepId: string, type: string | null, title: string | null): string {
+  return type ? stepLabel({ id: stepId, type, title: title ?? "" }) : stepLabelIn({}, stepId);
 }
 
 /** The contact in one line: the name, else the username, else the phone. */

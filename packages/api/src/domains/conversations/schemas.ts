@@ -34,6 +34,8 @@ export const conversationSummarySchema = z.object({
   contactUsername: z.string().nullable(),
   status: z.enum(conversationStatus.enumValues),
   currentStepId: z.string().nullable(),
+  /** The current step as people name it: its title, else its type and a short id (null: no step). */
+  currentStepTitle: z.string().nullable(),
   lastMessageAt: z.date().nullable(),
   /** The newest message's text in either direction; null for a message without text. */
   lastMessageText: z.string().nullable(),
@@ -97,6 +99,8 @@ export const transcriptMessageSchema = z.object({
   payload: z.unknown(),
   telegramMessageId: z.number().nullable(),
   stepId: z.string().nullable(),
+  /** The step that sent it as people name it: its title, else its type and a short id. */
+  stepTitle: z.string().nullable(),
   /** The member who wrote it in the inbox (an operator's reply); null for the flow and the user. */
   senderUserId: z.string().nullable(),
   /** That member's name (null when there is none, or the account was deleted). */
@@ -120,6 +124,8 @@ export const transcriptOutput = z.object({
     chatId: z.number(),
     status: z.enum(conversationStatus.enumValues),
     currentStepId: z.string().nullable(),
+    /** The current step as people name it (see `currentStepTitle` of the list). */
+    currentStepTitle: z.string().nullable(),
     createdAt: z.date(),
     lastMessageAt: z.date().nullable(),
     contact: contactSchema,

@@ -1,14 +1,16 @@
-import { notFound } from "@switchboard/core";
+import { notFound, stepLabellerOfVersion } from "@switchboard/core";
 import {
   bots,
   contacts,
   conversations,
   fileKind,
   files,
+  flowVersions,
   messageMedia,
   messages,
   user,
 } from "@switchboard/db";
+import { stepLabel, stepLabelIn } from "@switchboard/flow";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { WorkspaceScope } from "../../trpc";
@@ -21,7 +23,9 @@ export async function listConversations({ db, workspaceId }: WorkspaceScope, opt
     .where(eq(messages.conversationId, conversations.id))
     .orderBy(desc(messages.createdAt), desc(messages.seq))
     .limit(1);
-  return db
+  // The current step's type and title in the version the conversation runs (only those two fields).
+  const currentStep = sql`${flowVersions.compiled}->'steps'->${conversations.currentStepId}`;
+  const rows = await db
     .select({
       id: conversations.id,
       botId: conversations.botId,
@@ -31,12 +35,15 @@ export async function listConversations({ db, workspaceId }: WorkspaceScope, opt
       contactUsername: contacts.username,
       status: conversations.status,
       currentStepId: conversations.currentStepId,
+      currentStepType: sql<string | null>`${currentStep}->>'type'`,
+      currentStepTitleRaw: sql<string | null>`${currentStep}->>'title'`,
       lastMessageAt: conversations.lastMessageAt,
       lastMessageText: sql<string | null>`(${lastMessage})`,
     })
     .from(conversations)
     .innerJoin(bots, eq(bots.id, conversations.botId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(flowVersions, eq(flowVersions.id, conversations.flowVersionId))
     .where(
       and(
         eq(conversations.workspaceId, workspaceId),
@@ -46,6 +53,14 @@ export async function listConversations({ db, workspaceId }: WorkspaceScope, opt
     )
     .orderBy(sql`${conversations.lastMessageAt} desc nulls last`)
     .limit(opts.limit);
+  return rows.map(({ currentStepType, currentStepTitleRaw, ...c }) => ({
+    ...c,
+    currentStepTitle: c.currentStepId
+      ? currentStepType
+        ? stepLabel({ id: c.currentStepId, type: currentStepType, title: currentStepTitleRaw ?? "" })
+        : stepLabelIn({}, c.currentStepId)
+      : null,
+  }));
 }
 
 export async function conversationTranscript({ db, workspaceId }: WorkspaceScope, id: string) {
@@ -57,6 +72,7 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
       chatId: conversations.chatId,
       status: conversations.status,
       currentStepId: conversations.currentStepId,
+      flowVersionId: conversations.flowVersionId,
       createdAt: conversations.createdAt,
       lastMessageAt: conversations.lastMessageAt,
       contact: {
@@ -112,10 +128,14 @@ export async function conversationTranscript({ db, workspaceId }: WorkspaceScope
     .leftJoin(messageMedia, eq(messageMedia.messageId, messages.id))
     .where(eq(messages.conversationId, id))
     .orderBy(asc(messages.createdAt), asc(messages.seq));
+  // Steps are named by their titles in the version the conversation runs, never by raw ids.
+  const { flowVersionId, ...rest } = conversation;
+  const labelOf = await stepLabellerOfVersion(db, flowVersionId);
   return {
-    conversation,
+    conversation: { ...rest, currentStepTitle: labelOf(rest.currentStepId) },
     messages: rows.map(({ file, userFile, ...m }) => ({
       ...m,
+      stepTitle: labelOf(m.stepId),
       media:
         (m.direction === "out" ? mediaOfCall(m.payload, file) : null) ??
         (userFile ? mediaOfUserFile(userFile, file) : null) ??

@@ -107,6 +107,8 @@ export const getFlowOutput = z.object({
   draft: z.unknown(),
   updatedAt: z.date(),
   publishedVersion: z.number().nullable(),
+  /** The draft's content differs from the live version's (false when nothing is published). */
+  unpublishedChanges: z.boolean(),
 });
 export type GetFlowOutput = z.infer<typeof getFlowOutput>;
 
@@ -117,7 +119,12 @@ export type FlowCreatedOutput = z.infer<typeof flowCreatedOutput>;
 export const renameFlowOutput = z.void();
 export const removeFlowOutput = z.void();
 
-export const saveDraftOutput = z.object({ updatedAt: z.date(), problems: z.array(problemSchema) });
+export const saveDraftOutput = z.object({
+  updatedAt: z.date(),
+  /** The saved draft's content differs from the live version's (false when nothing is published). */
+  unpublishedChanges: z.boolean(),
+  problems: z.array(problemSchema),
+});
 export type SaveDraftOutput = z.infer<typeof saveDraftOutput>;
 
 export const validateFlowOutput = z.array(problemSchema);
@@ -136,6 +143,8 @@ export const flowVersionSchema = z.object({
   publishedBy: z.string().nullable(),
   /** What the publisher wrote about the version; null when nothing. */
   note: z.string().nullable(),
+  /** The publishing account's name (null when the account was deleted). */
+  publishedByName: z.string().nullable(),
   live: z.boolean(),
 });
 export const listVersionsOutput = z.array(flowVersionSchema);

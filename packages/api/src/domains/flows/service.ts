@@ -12,7 +12,7 @@ import {
   tooLarge,
   workspaceFlowsOf,
 } from "@switchboard/core";
-import { bots, type Db, flows, flowVersions } from "@switchboard/db";
+import { bots, flows, flowVersions, user } from "@switchboard/db";
 import {
   compileDraft,
   type FlowDocument,
@@ -21,7 +21,7 @@ import {
   unstorablePath,
   writeFlowFile,
 } from "@switchboard/flow";
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../../trpc";
 import type { StepAnalyticsInput } from "./schemas";
 import { type FlowTemplate, flowFromTemplate } from "./templates";
@@ -70,21 +70,29 @@ export async function createFlow(scope: WorkspaceScope, name: string, template: 
   return { id: row!.id };
 }
 
-export async function getFlow(scope: WorkspaceScope, id: string) {
-  const row = await flowRow(scope, id);
-  const version = row.publishedVersionId ? await versionById(scope.db, row.publishedVersionId) : null;
-  return {
-    id: row.id,
-    name: row.name,
-    draft: row.draft,
-    updatedAt: row.updatedAt,
-    publishedVersion: version?.version ?? null,
-  };
-}
+/**
+ * Whether the stored draft differs from the live version's source, compared by content in Postgres
+ * (jsonb equality ignores key order and formatting), never by timestamps: undoing back to what is
+ * live, or a rollback, is "no unpublished changes". A flow never published has nothing live to
+ * differ from, so this is false for it (the badge says "Not published").
+ */
+const unpublishedChangesSql = sql<boolean>`coalesce(${flows.draft} <> (select ${flowVersions.source} from ${flowVersions} where ${flowVersions.id} = ${flows.publishedVersionId}), false)`;
 
-async function versionById(db: Db, id: string) {
-  const [v] = await db.select().from(flowVersions).where(eq(flowVersions.id, id));
-  return v ?? null;
+export async function getFlow(scope: WorkspaceScope, id: string) {
+  const [row] = await scope.db
+    .select({
+      id: flows.id,
+      name: flows.name,
+      draft: flows.draft,
+      updatedAt: flows.updatedAt,
+      publishedVersion: flowVersions.version,
+      unpublishedChanges: unpublishedChangesSql,
+    })
+    .from(flows)
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
+    .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)));
+  if (!row) throw notFound("Flow");
+  return { ...row, publishedVersion: row.publishedVersion ?? null };
 }
 
 export async function renameFlow(scope: WorkspaceScope, id: string, name: string) {
@@ -136,9 +144,10 @@ export async function saveDraft(scope: WorkspaceScope, id: string, draft: unknow
     .update(flows)
     .set({ draft: top.data })
     .where(and(eq(flows.id, id), eq(flows.workspaceId, scope.workspaceId)))
-    .returning({ updatedAt: flows.updatedAt });
+    .returning({ updatedAt: flows.updatedAt, unpublishedChanges: unpublishedChangesSql });
   return {
     updatedAt: row!.updatedAt,
+    unpublishedChanges: row!.unpublishedChanges,
     problems: compileDraft(top.data, await compileEnvironment(scope, id)).problems,
   };
 }
@@ -218,8 +227,11 @@ export async function listVersions(scope: WorkspaceScope, id: string) {
       createdAt: flowVersions.createdAt,
       publishedBy: flowVersions.publishedBy,
       note: flowVersions.note,
+      // The author's name, not their id (null once the account is deleted).
+      publishedByName: user.name,
     })
     .from(flowVersions)
+    .leftJoin(user, eq(user.id, flowVersions.publishedBy))
     .where(eq(flowVersions.flowId, id))
     .orderBy(desc(flowVersions.version));
   return rows.map((v) => ({ ...v, live: v.id === row.publishedVersionId }));

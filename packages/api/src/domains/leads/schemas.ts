@@ -60,6 +60,9 @@ export const leadSchema = z.object({
   flowId: z.string().nullable(),
   flowName: z.string().nullable(),
   stepId: z.string().nullable(),
+  /** That step's type and title in the flow's live version (null when it is no longer there). */
+  stepType: z.string().nullable(),
+  stepTitle: z.string().nullable(),
   conversationId: z.string().nullable(),
   contactId: z.string(),
   contactName: z.string(),

@@ -3,6 +3,7 @@
 import type { Audience, Duration, Media, Problem, Step } from "@switchboard/flow";
 import type { WorkspaceEnvironment } from "../workspace-environment";
 import { AudienceEditor } from "./audience-editor";
+import { EndsConversationField } from "./ends-conversation-field";
 import { MediaField } from "./media-field";
 import { acceptsAnswerTimeout, acceptsMedia } from "./step-features";
 import { TimeoutField } from "./timeout-field";
@@ -14,7 +15,7 @@ interface CommonConfig {
 
 /**
  * The settings several step types share, below the type's own editor: media, the "no answer within"
- * timeout, and who the step is for.
+ * timeout, who the step is for, and whether the conversation is meant to end here.
  */
 export function CommonStepFields({
   step,
@@ -22,6 +23,7 @@ export function CommonStepFields({
   environment,
   onMergeConfig,
   onAudience,
+  onEndsConversation,
 }: {
   step: Step;
   problems: Problem[];
@@ -29,6 +31,7 @@ export function CommonStepFields({
   /** Sets config keys on the step as it is then (undefined removes one). */
   onMergeConfig: (values: Partial<CommonConfig>) => void;
   onAudience: (audience: Audience | undefined) => void;
+  onEndsConversation: (ends: boolean) => void;
 }) {
   const config = step.config as CommonConfig;
   return (
@@ -50,6 +53,7 @@ export function CommonStepFields({
         problems={problems}
         onChange={onAudience}
       />
+      <EndsConversationField checked={step.endsConversation === true} onChange={onEndsConversation} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { audienceSummary } from "./audience";
 import { formatBytes, MEDIA_KIND_LABELS } from "./media";
 import { MEDIA_ICONS } from "./media-field";
 
-/** Under a node's preview: the step's media and its audience filter, when it has them. */
+/** Under a node's preview: the step's media, its audience filter and its intended-end marker, when it has them. */
 export function NodeBadges({
   step,
   customFields,
@@ -16,7 +16,8 @@ export function NodeBadges({
 }) {
   const media = (step.config as { media?: Media }).media;
   const audience = hasAudience(step.audience) ? step.audience : null;
-  if (!media && !audience) return null;
+  const ends = step.endsConversation === true;
+  if (!media && !audience && !ends) return null;
   const MediaIcon = media ? MEDIA_ICONS[media.kind] : null;
   return (
     <div className="mt-2 flex flex-col gap-1">
@@ -38,6 +39,16 @@ export function NodeBadges({
         >
           <FunnelIcon size={10} className="shrink-0" />
           <span className="truncate">{audienceSummary(audience, customFields)}</span>
+        </span>
+      )}
+      {ends && (
+        <span
+          className="inline-flex items-center gap-1 self-start rounded-md bg-zinc-800 px-1.5 py-0.5 text-[11px] font-medium text-white"
+          title="The conversation is meant to end here (no “ends here” warning)."
+          data-testid="node-ends-conversation"
+        >
+          <span className="size-2 rounded-[2px] bg-white" aria-hidden />
+          Ends here
         </span>
       )}
     </div>

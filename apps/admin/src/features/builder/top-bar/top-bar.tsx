@@ -8,6 +8,7 @@ import { ProblemsMenu } from "./problems-menu";
 import { PublishButton } from "./publish-button";
 import { SaveStatus } from "./save-status";
 import { TestChatToggle } from "./test-chat-toggle";
+import { UnpublishedChanges } from "./unpublished-changes";
 import { VersionsMenu } from "./versions-menu";
 
 /** The builder's header: the flow (name, versions, save state) on the left, its actions on the right. */
@@ -24,6 +25,7 @@ export function TopBar() {
       </Link>
       <FlowName />
       <VersionsMenu />
+      <UnpublishedChanges />
       <span className="h-4 w-px bg-zinc-200" />
       <SaveStatus />
 

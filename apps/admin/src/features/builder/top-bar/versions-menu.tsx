@@ -18,7 +18,7 @@ import { VersionDiffDialog } from "../version-diff/version-diff-dialog";
 /** The live version's badge; opens the published versions, each one can be rolled back to. */
 export function VersionsMenu() {
   const { flow, publish } = useBuilder();
-  const { publishedVersion } = publish;
+  const publishedVersion = publish.release.liveVersion;
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   // The version the diff view compares (with the draft, at first); null: closed.
@@ -95,8 +95,11 @@ export function VersionsMenu() {
                         </span>
                       )}
                       {v.publishedBy && (
-                        <span className="block truncate text-[11px] text-zinc-400">
-                          by {String(v.publishedBy)}
+                        <span
+                          className="block truncate text-[11px] text-zinc-400"
+                          data-testid="version-author"
+                        >
+                          by {v.publishedByName ?? "a deleted account"}
                         </span>
                       )}
                     </span>
