@@ -23,6 +23,7 @@ import type { DraftAction } from "./draft";
 import { EnvironmentProvider } from "./environment-context";
 import type { StepNodeType } from "./step-node";
 import { type AddStep, useAddStep } from "./use-add-step";
+import { useArrange } from "./use-arrange";
 import { type Autosave, useAutosave } from "./use-autosave";
 import { useBuilderShortcuts } from "./use-builder-shortcuts";
 import { useCanvasEdges } from "./use-canvas-edges";
@@ -58,7 +59,9 @@ export interface BuilderContextValue {
   selection: Omit<Selection, "selectedEdges" | "setSelectedEdges" | "onSelectionChange">;
   addStep: AddStep["addStep"];
   replaceDraft: ReplaceDraft;
-  arrange: () => void;
+  /** Auto-arrange (ELK), and whether it is running. */
+  arrange: () => Promise<void>;
+  arranging: boolean;
   testChat: Toggle;
   problemsMenu: Toggle;
 }
@@ -127,14 +130,14 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     getDraft,
     setNodes: nodes.setNodes,
   });
-  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, dispatch });
   const { canvasRef, addStep, onDragOver, onDrop } = useAddStep({
     dispatch,
     selectStep: selection.selectStep,
   });
-  const { replaceDraft, arrange } = useReplaceDraft({
+  const { arrange, arranging, routes } = useArrange({ getDraft, dispatch, canvasRef });
+  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, routes, dispatch });
+  const { replaceDraft } = useReplaceDraft({
     dispatch,
-    getDraft,
     markSaved: autosave.markSaved,
     selectStep: selection.selectStep,
   });
@@ -162,6 +165,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       addStep,
       replaceDraft,
       arrange,
+      arranging,
       testChat: { open: testOpen, setOpen: setTestOpen },
       problemsMenu: { open: problemsOpen, setOpen: setProblemsOpen },
     }),
@@ -186,6 +190,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       addStep,
       replaceDraft,
       arrange,
+      arranging,
       testOpen,
       problemsOpen,
     ],

@@ -6,7 +6,7 @@ import { useBuilder } from "./builder-context";
 
 /** Undo, redo and auto-arrange, over the canvas' top-left corner. */
 export function CanvasToolbar() {
-  const { history, draft, arrange } = useBuilder();
+  const { history, draft, arrange, arranging } = useBuilder();
   return (
     <Panel position="top-left" className="flex gap-1.5">
       <div className="flex overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
@@ -36,12 +36,14 @@ export function CanvasToolbar() {
       {draft.steps.length > 1 && (
         <button
           type="button"
-          onClick={arrange}
-          className="rounded-lg bg-white px-2.5 py-1.5 text-xs font-medium text-zinc-600 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50 hover:text-zinc-900"
+          onClick={() => void arrange()}
+          disabled={arranging}
+          aria-busy={arranging}
+          className="rounded-lg bg-white px-2.5 py-1.5 text-xs font-medium text-zinc-600 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-400"
           data-testid="auto-arrange"
           title="Lay the steps out from left to right"
         >
-          Auto-arrange
+          {arranging ? "Arranging…" : "Auto-arrange"}
         </button>
       )}
     </Panel>

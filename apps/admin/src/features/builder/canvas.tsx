@@ -14,11 +14,13 @@ import {
 import { useCallback } from "react";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { RoutedEdge } from "./routed-edge";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
 
 const nodeTypes = { step: StepNode };
+const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = {
   type: "smoothstep",
   pathOptions: { borderRadius: 14, offset: 20 },
@@ -49,6 +51,7 @@ export function Canvas() {
         nodes={canvas.nodes}
         edges={canvas.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}
