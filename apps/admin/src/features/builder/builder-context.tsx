@@ -34,6 +34,7 @@ import { useLoadedDraft } from "./use-loaded-draft";
 import { type Publish, usePublish } from "./use-publish";
 import { type ReplaceDraft, useReplaceDraft } from "./use-replace-draft";
 import { type Selection, useSelection } from "./use-selection";
+import { useStepClipboard } from "./use-step-clipboard";
 import { useWorkspaceEnvironment } from "./use-workspace-environment";
 import { compileEnvironmentOf, UNKNOWN_ENVIRONMENT } from "./workspace-environment";
 
@@ -64,6 +65,9 @@ export interface BuilderContextValue {
   arranging: boolean;
   testChat: Toggle;
   problemsMenu: Toggle;
+  /** The Ctrl+K step search and the `?` shortcut sheet. */
+  stepSearch: Toggle;
+  shortcutSheet: Toggle;
 }
 
 /** What only the canvas needs; it changes on every frame of a drag, so it has a context of its own. */
@@ -113,10 +117,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     [client, flow.id],
   );
   const autosave = useAutosave(draft, saveDraft);
-  useBuilderShortcuts({ save: autosave.flush, undo, redo });
 
   const [testOpen, setTestOpen] = useState(false);
   const [problemsOpen, setProblemsOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const showProblems = useCallback(() => setProblemsOpen(true), []);
 
   const nodes = useCanvasNodes({
@@ -135,6 +140,17 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     selectStep: selection.selectStep,
   });
   const { arrange, arranging, routes } = useArrange({ getDraft, dispatch, canvasRef });
+  const clipboard = useStepClipboard({ getDraft, dispatch, setNodes: nodes.setNodes, canvasRef });
+  useBuilderShortcuts({
+    save: () => void autosave.flush().catch(() => undefined),
+    undo,
+    redo,
+    copy: clipboard.copy,
+    paste: clipboard.expectPaste,
+    duplicate: clipboard.duplicate,
+    search: () => setSearchOpen(true),
+    shortcuts: () => setSheetOpen(true),
+  });
   const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, routes, dispatch });
   const { replaceDraft } = useReplaceDraft({
     dispatch,
@@ -168,6 +184,8 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       arranging,
       testChat: { open: testOpen, setOpen: setTestOpen },
       problemsMenu: { open: problemsOpen, setOpen: setProblemsOpen },
+      stepSearch: { open: searchOpen, setOpen: setSearchOpen },
+      shortcutSheet: { open: sheetOpen, setOpen: setSheetOpen },
     }),
     [
       flow.id,
@@ -193,6 +211,8 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       arranging,
       testOpen,
       problemsOpen,
+      searchOpen,
+      sheetOpen,
     ],
   );
 

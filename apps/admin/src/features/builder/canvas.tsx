@@ -15,12 +15,15 @@ import { useCallback } from "react";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { RoutedEdge } from "./routed-edge";
+import { canvasKeys } from "./shortcuts";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
 
 const nodeTypes = { step: StepNode };
 const edgeTypes = { routed: RoutedEdge };
+/** From the one shortcut list, so the shortcut sheet shows what the canvas does. */
+const deleteKeys = canvasKeys("delete");
 const defaultEdgeOptions = {
   type: "smoothstep",
   pathOptions: { borderRadius: 14, offset: 20 },
@@ -57,7 +60,7 @@ export function Canvas() {
         onEdgesChange={canvas.onEdgesChange}
         onConnect={canvas.onConnect}
         onSelectionChange={canvas.onSelectionChange}
-        deleteKeyCode={["Delete", "Backspace"]}
+        deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}
