@@ -174,7 +174,7 @@ test("Ctrl+K finds a step by its text; Enter selects it and brings it into view"
 test("auto-arrange lays the flow out at a readable zoom with back edges routed around the steps", async () => {
   await page.getByTestId("auto-arrange").click();
   await expect(page.getByTestId("auto-arrange")).toHaveText("Auto-arrange", { timeout: 20_000 });
-  await expect(page.locator(".react-flow__edge-routed")).toHaveCount(15);
+  await expect(page.locator(".react-flow__edge-routed")).toHaveCount(14);
   await expect.poll(zoom).toBeGreaterThanOrEqual(0.6);
   // The start step is on screen.
   const canvas = (await page.getByTestId("builder-canvas").boundingBox())!;

@@ -136,6 +136,15 @@ describe("pasteSteps", () => {
         ).toBe(true);
   });
 
+  it("uses the measured sizes of steps when it has them", () => {
+    const doc = source();
+    // "start" measured 400 high: up to 240 the copy lies on it (estimated, 200 would do); at 280 it is
+    // right of it, and below "menu".
+    const sizeOf = (id: string) => (id === "start" ? { width: 256, height: 400 } : undefined);
+    const { document } = pasteSteps(doc, copySteps(doc, ["start"])!, { ...counterIds(), sizeOf });
+    expect(document.steps.at(-1)!.position).toEqual({ x: 7 * PASTE_OFFSET, y: 7 * PASTE_OFFSET });
+  });
+
   it("lands where it was copied from in another flow with room there", () => {
     const doc = source();
     const other = flowDoc([textStep("far", "", at(5000, 5000))]);

@@ -83,6 +83,8 @@ const MAX_TRIES = 200;
 export interface PasteIds {
   newStepId: () => string;
   newEdgeId: () => string;
+  /** A step's size on the canvas by its id, where measured (else it is estimated). */
+  sizeOf?: (stepId: string) => { width: number; height: number } | undefined;
 }
 
 interface Box {
@@ -92,8 +94,8 @@ interface Box {
   height: number;
 }
 
-const boxOf = (s: Step): Box => {
-  const { width, height } = estimatedBox(s);
+const boxOf = (s: Step, sizeOf: PasteIds["sizeOf"]): Box => {
+  const { width, height } = sizeOf?.(s.id) ?? estimatedBox(s);
   return { x: s.position.x, y: s.position.y, width, height };
 };
 
@@ -113,11 +115,11 @@ export function pasteSteps(
 ): { document: FlowDocument; pastedIds: string[] } {
   const idMap = new Map(payload.steps.map((s) => [s.id, ids.newStepId()]));
   const taken = new Set(doc.steps.flatMap((s) => s.aliases.map((a) => a.toLowerCase())));
-  const existing = doc.steps.map(boxOf);
+  const existing = doc.steps.map((s) => boxOf(s, ids.sizeOf));
 
   let shift = PASTE_OFFSET;
   const shifted = (d: number) =>
-    payload.steps.map((s) => ({ ...boxOf(s), x: s.position.x + d, y: s.position.y + d }));
+    payload.steps.map((s) => ({ ...boxOf(s, ids.sizeOf), x: s.position.x + d, y: s.position.y + d }));
   for (let i = 0; i < MAX_TRIES; i++) {
     const boxes = shifted(shift);
     if (!boxes.some((b) => existing.some((e) => overlaps(b, e)))) break;

@@ -81,11 +81,17 @@ export function useStepClipboard({
 
   const paste = useCallback(
     (payload: StepsPayload) => {
-      const { document, pastedIds } = pasteSteps(getDraft(), payload, { newStepId, newEdgeId });
+      const sizeOf = (id: string) => {
+        const measured = rf.getInternalNode(id)?.measured;
+        return measured?.width && measured.height
+          ? { width: measured.width, height: measured.height }
+          : undefined;
+      };
+      const { document, pastedIds } = pasteSteps(getDraft(), payload, { newStepId, newEdgeId, sizeOf });
       dispatch({ type: "replace", document });
       selectPasted(pastedIds);
     },
-    [getDraft, dispatch, selectPasted],
+    [rf, getDraft, dispatch, selectPasted],
   );
 
   const copy = useCallback(() => {
