@@ -129,7 +129,7 @@ test.afterAll(async () => {
 
 test("? and the toolbar button open the shortcut sheet, listing every shortcut", async () => {
   await page.goto(flowA);
-  await expect(nodes()).toHaveCount(14);
+  await expect(nodes()).toHaveCount(13);
   await page.keyboard.press("Shift+Slash");
   const sheet = page.getByTestId("shortcut-sheet");
   await expect(sheet).toBeVisible();
@@ -229,7 +229,7 @@ test("Ctrl+D duplicates the selected steps with their inner connection, as one u
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
   const edgesBefore = await page.locator(".react-flow__edge").count();
   await page.keyboard.press(`${mod}+d`);
-  await expect(nodes()).toHaveCount(16);
+  await expect(nodes()).toHaveCount(15);
   await expect(page.locator(".react-flow__edge")).toHaveCount(edgesBefore + 1);
   // The copies are the selection, and lie on no other step.
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
@@ -245,7 +245,7 @@ test("Ctrl+D duplicates the selected steps with their inner connection, as one u
       expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
 
   await page.keyboard.press(`${mod}+z`);
-  await expect(nodes()).toHaveCount(14);
+  await expect(nodes()).toHaveCount(13);
   await expect(page.locator(".react-flow__edge")).toHaveCount(edgesBefore);
   await waitSaved();
 });

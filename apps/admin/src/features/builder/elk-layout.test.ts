@@ -1,6 +1,7 @@
 import { buttonHandle, type FlowDocument, NEXT_HANDLE } from "@switchboard/flow";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
+import { elkClassOf } from "./elk-class";
 import { arrangeFlow, estimatedBox, modelOrder, type Point, type StepBox, toElkGraph } from "./elk-layout";
 import { buttonsStep, edge, flowDoc, goto, textStep } from "./test-helpers";
 
@@ -144,5 +145,19 @@ describe("arrangeFlow", () => {
 
   it("arranges an empty flow to nothing", async () => {
     expect(await arrangeFlow(flowDoc([]), new Map(), elk)).toEqual({ positions: {}, routes: {} });
+  });
+});
+
+describe("elkClassOf", () => {
+  it.each([
+    { case: "the class itself", imported: ELK },
+    { case: "a module with it as default", imported: { default: ELK } },
+    { case: "a namespace around such a module", imported: { default: { default: ELK } } },
+  ])("finds ELK in $case", ({ imported }) => {
+    expect(elkClassOf(imported)).toBe(ELK);
+  });
+
+  it("says so when elkjs didn't load", () => {
+    expect(() => elkClassOf({})).toThrow("elkjs didn't load");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ElkNode } from "elkjs/lib/elk-api";
+import { elkClassOf } from "./elk-class";
 import type { ElkLike } from "./elk-layout";
 
 /*
@@ -47,14 +48,19 @@ let workerElk: WorkerElk | null = null;
 let workerBroken = false;
 
 async function mainThreadLayout(graph: ElkNode): Promise<ElkNode> {
-  const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
+  const ELK = elkClassOf(await import("elkjs/lib/elk.bundled.js"));
   return new ELK().layout(graph);
+}
+
+/** Spelled exactly so: the bundler turns this `new Worker(new URL(…))` into a bundled worker script. */
+function createWorker(): Worker {
+  return new Worker(new URL("./elk.worker.ts", import.meta.url));
 }
 
 function startWorker(): WorkerElk | null {
   if (workerBroken || typeof Worker === "undefined") return null;
   try {
-    workerElk ??= new WorkerElk(new Worker(new URL("./elk.worker.ts", import.meta.url), { type: "module" }));
+    if (!workerElk) workerElk = new WorkerElk(createWorker());
     return workerElk;
   } catch {
     workerBroken = true;

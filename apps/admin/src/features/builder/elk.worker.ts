@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
-import ELK from "elkjs/lib/elk.bundled.js";
+
+import elkModule from "elkjs/lib/elk.bundled.js";
 import type { ElkNode } from "elkjs/lib/elk-api";
+import { elkClassOf } from "./elk-class";
 
 /* Runs ELK off the main thread: a big flow's layout takes seconds, and the canvas stays responsive. */
 
+const ELK = elkClassOf(elkModule);
 const elk = new ELK();
 
 self.onmessage = async (e: MessageEvent<{ id: number; graph: ElkNode }>) => {
