@@ -1,6 +1,9 @@
 import type { ElkLike } from "./elk-layout";
 
-type ElkClass = new () => ElkLike;
+export interface ElkOptions {
+  workerFactory?: (url?: string) => Worker;
+}
+export type ElkClass = new (options?: ElkOptions) => ElkLike & { terminateWorker?: () => void };
 
 /**
  * elkjs's ELK class out of what a bundler made of its CommonJS module: the class itself, or an object

@@ -1,19 +1,7 @@
 /// <reference lib="webworker" />
 
-import elkModule from "elkjs/lib/elk.bundled.js";
-import type { ElkNode } from "elkjs/lib/elk-api";
-import { elkClassOf } from "./elk-class";
-
-/* Runs ELK off the main thread: a big flow's layout takes seconds, and the canvas stays responsive. */
-
-const ELK = elkClassOf(elkModule);
-const elk = new ELK();
-
-self.onmessage = async (e: MessageEvent<{ id: number; graph: ElkNode }>) => {
-  const { id, graph } = e.data;
-  try {
-    self.postMessage({ id, graph: await elk.layout(graph) });
-  } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-};
+/*
+ * ELK's own worker script: loaded in a worker it answers elkjs's messages (elk-runner.ts talks to it
+ * through elkjs's elk-api), so a big flow's layout takes seconds without freezing the canvas.
+ */
+import "elkjs/lib/elk-worker.min.js";
