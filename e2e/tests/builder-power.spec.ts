@@ -104,8 +104,9 @@ async function zoom() {
   return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
 }
 
+/** "Saved" (case matters: "Unsaved changes" holds "saved" too). */
 async function waitSaved() {
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expect(page.getByTestId("save-status")).toContainText("Saved", { timeout: 20_000 });
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -233,7 +234,7 @@ test("Ctrl+D duplicates the selected steps with their inner connection, as one u
   await expect(page.locator(".react-flow__edge")).toHaveCount(edgesBefore + 1);
   // The copies are the selection, and lie on no other step.
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
-  await expect(page.locator(".react-flow__node.selected").getByText("FAQ 1")).toHaveCount(1);
+  await expect(page.locator(".react-flow__node.selected").getByText("FAQ 1", { exact: true })).toHaveCount(1);
   const boxes = await nodes().evaluateAll((els) =>
     els.map((el) => {
       const r = el.getBoundingClientRect();
@@ -262,8 +263,8 @@ test("Ctrl+C in one flow, Ctrl+V in another: the steps and the connections betwe
   await expect(nodes()).toHaveCount(3);
   const pasted = page.locator(".react-flow__node.selected");
   await expect(pasted).toHaveCount(2);
-  await expect(pasted.getByText("Main menu")).toHaveCount(1);
-  await expect(pasted.getByText("About us")).toHaveCount(1);
+  await expect(pasted.getByText("Main menu", { exact: true })).toHaveCount(1);
+  await expect(pasted.getByText("About us", { exact: true })).toHaveCount(1);
   // menu → about and about → menu came along; the menu's other buttons had nowhere to go.
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);
   // New ids: nothing of flow A's ids.
