@@ -15,6 +15,9 @@ export function contentSecurityPolicy({ nonce, dev }: CspOptions): string {
     "default-src": ["'self'"],
     // 'strict-dynamic': the scripts Next's nonced bootstrap loads are trusted through it, nothing else.
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    // The flow builder lays big flows out in a same-origin web worker (elkjs); 'strict-dynamic' above
+    // would otherwise block it, since a nonce can't be put on a worker.
+    "worker-src": ["'self'"],
     // Inline style attributes (React's style props, the flow builder's canvas) can't carry a nonce.
     "style-src": ["'self'", "'unsafe-inline'"],
     // Upload previews are blob: URLs; small icons may be data: URLs. Media is served by /api/files.

@@ -25,6 +25,7 @@ import type { DraftAction } from "./draft";
 import { EnvironmentProvider } from "./environment-context";
 import type { StepNodeType } from "./step-node";
 import { type AddStep, useAddStep } from "./use-add-step";
+import { useArrange } from "./use-arrange";
 import { type Autosave, useAutosave } from "./use-autosave";
 import { useBuilderShortcuts } from "./use-builder-shortcuts";
 import { type CanvasEdges, useCanvasEdges } from "./use-canvas-edges";
@@ -36,6 +37,7 @@ import { useLoadedDraft } from "./use-loaded-draft";
 import { type Publish, usePublish } from "./use-publish";
 import { type ReplaceDraft, useReplaceDraft } from "./use-replace-draft";
 import { type Selection, useSelection } from "./use-selection";
+import { useStepClipboard } from "./use-step-clipboard";
 import { useWorkspaceEnvironment } from "./use-workspace-environment";
 import { compileEnvironmentOf, UNKNOWN_ENVIRONMENT } from "./workspace-environment";
 
@@ -63,9 +65,14 @@ export interface BuilderContextValue {
   selection: Omit<Selection, "selectedEdges" | "setSelectedEdges" | "onSelectionChange">;
   addStep: AddStep["addStep"];
   replaceDraft: ReplaceDraft;
-  arrange: () => void;
+  /** Auto-arrange (ELK), and whether it is running. */
+  arrange: () => Promise<void>;
+  arranging: boolean;
   testChat: Toggle;
   problemsMenu: Toggle;
+  /** The Ctrl+K step search and the `?` shortcut sheet. */
+  stepSearch: Toggle;
+  shortcutSheet: Toggle;
 }
 
 /** What only the canvas needs; it changes on every frame of a drag, so it has a context of its own. */
@@ -122,10 +129,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     [client, flow.id],
   );
   const autosave = useAutosave(draft, saveDraft);
-  useBuilderShortcuts({ save: autosave.flush, undo, redo });
 
   const [testOpen, setTestOpen] = useState(false);
   const [problemsOpen, setProblemsOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const showProblems = useCallback(() => setProblemsOpen(true), []);
 
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -142,15 +150,26 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     setNodes: nodes.setNodes,
     canvasView,
   });
-  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, dispatch });
   const { addStep, onDragOver, onDrop } = useAddStep({
     dispatch,
     selectStep: selection.selectStep,
     canvasView,
   });
-  const { replaceDraft, arrange } = useReplaceDraft({
+  const { arrange, arranging, routes } = useArrange({ getDraft, dispatch, canvasRef });
+  const clipboard = useStepClipboard({ getDraft, dispatch, setNodes: nodes.setNodes, canvasRef });
+  useBuilderShortcuts({
+    save: () => void autosave.flush().catch(() => undefined),
+    undo,
+    redo,
+    copy: clipboard.copy,
+    paste: clipboard.expectPaste,
+    duplicate: clipboard.duplicate,
+    search: () => setSearchOpen(true),
+    shortcuts: () => setSheetOpen(true),
+  });
+  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, routes, dispatch });
+  const { replaceDraft } = useReplaceDraft({
     dispatch,
-    getDraft,
     markSaved: autosave.markSaved,
     selectStep: selection.selectStep,
   });
@@ -180,8 +199,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       addStep,
       replaceDraft,
       arrange,
+      arranging,
       testChat: { open: testOpen, setOpen: setTestOpen },
       problemsMenu: { open: problemsOpen, setOpen: setProblemsOpen },
+      stepSearch: { open: searchOpen, setOpen: setSearchOpen },
+      shortcutSheet: { open: sheetOpen, setOpen: setSheetOpen },
     }),
     [
       flow.id,
@@ -204,8 +226,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       addStep,
       replaceDraft,
       arrange,
+      arranging,
       testOpen,
       problemsOpen,
+      searchOpen,
+      sheetOpen,
     ],
   );
 

@@ -3,7 +3,9 @@
 import { type BuilderFlow, BuilderProvider } from "./builder-context";
 import { Canvas } from "./canvas";
 import { Palette } from "./palette";
+import { ShortcutSheet } from "./shortcut-sheet";
 import { SidePanel } from "./side-panel";
+import { StepSearchDialog } from "./step-search-dialog";
 import { TopBar } from "./top-bar/top-bar";
 
 export type { BuilderFlow } from "./builder-context";
@@ -20,6 +22,8 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
           <SidePanel />
         </div>
       </div>
+      <StepSearchDialog />
+      <ShortcutSheet />
     </BuilderProvider>
   );
 }

@@ -67,6 +67,17 @@ describe("canvasEdges", () => {
     expect(edges.map((e) => e.selected)).toEqual([false, true, false]);
   });
 
+  it("draws an edge auto-arrange routed along its route", () => {
+    const doc = menu();
+    const route = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+    ];
+    const edges = canvasEdges(doc.steps, doc.edges, new Set(), { e3: route });
+    expect(edges[2]).toMatchObject({ id: "e3", type: "routed", data: { route } });
+    expect(edges[0]).not.toHaveProperty("type");
+  });
+
   it("survives a half-edited step whose outputs can't be read", () => {
     const broken = { ...textStep("x"), type: "buttons", config: {} } as unknown as Step;
     const doc = { ...menu(), steps: [...menu().steps, broken], edges: [edge("x1", "x", NEXT_HANDLE, "a")] };

@@ -45,8 +45,18 @@ export function syncNodes(
   return changed ? next : prev;
 }
 
-/** The draft's edges React Flow can draw: both ends exist and the source still has that output. */
-export function canvasEdges(steps: Step[], edges: Edge[], selected: ReadonlySet<string>): RFEdge[] {
+const NO_ROUTES: Readonly<Record<string, { x: number; y: number }[]>> = {};
+
+/**
+ * The draft's edges React Flow can draw: both ends exist and the source still has that output. An
+ * edge auto-arrange routed is drawn along its route (routed-edge.tsx).
+ */
+export function canvasEdges(
+  steps: Step[],
+  edges: Edge[],
+  selected: ReadonlySet<string>,
+  routes: Readonly<Record<string, { x: number; y: number }[]>> = NO_ROUTES,
+): RFEdge[] {
   const handles = new Map<string, Set<string>>();
   for (const s of steps) {
     try {
@@ -64,6 +74,7 @@ export function canvasEdges(steps: Step[], edges: Edge[], selected: ReadonlySet<
       target: e.target,
       targetHandle: "in",
       selected: selected.has(e.id),
+      ...(routes[e.id] ? { type: "routed", data: { route: routes[e.id] } } : {}),
     }));
 }
 

@@ -15,6 +15,8 @@ import { useCallback } from "react";
 import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { RoutedEdge } from "./routed-edge";
+import { canvasKeys } from "./shortcuts";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
@@ -22,6 +24,9 @@ import { CANVAS_ZOOM } from "./use-canvas-view";
 import { useTestRun } from "./use-test-run";
 
 const nodeTypes = { step: StepNode };
+const edgeTypes = { routed: RoutedEdge };
+/** From the one shortcut list, so the shortcut sheet shows what the canvas does. */
+const deleteKeys = canvasKeys("delete");
 const defaultEdgeOptions = {
   type: "smoothstep",
   pathOptions: { borderRadius: 14, offset: 20 },
@@ -52,13 +57,14 @@ export function Canvas() {
         nodes={canvas.nodes}
         edges={canvas.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}
         onConnect={canvas.onConnect}
         onConnectEnd={canvas.onConnectEnd}
         onSelectionChange={canvas.onSelectionChange}
-        deleteKeyCode={["Delete", "Backspace"]}
+        deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}

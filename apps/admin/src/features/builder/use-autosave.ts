@@ -41,7 +41,11 @@ export function useAutosave(
     }
     chain.current = chain.current.then(async () => {
       const doc = latest.current;
-      if (doc === savedDoc.current) return;
+      // Undone back to what is stored (e.g. a paste undone before it was saved): nothing to save.
+      if (doc === savedDoc.current) {
+        setState("saved");
+        return;
+      }
       setState("saving");
       try {
         await saveRef.current(doc);

@@ -1,42 +1,30 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import { inTextField } from "./clipboard-store";
+import { type ShortcutId, shortcutFor } from "./shortcuts";
+
+export type ShortcutHandlers = Partial<Record<ShortcutId, () => void>>;
 
 /**
- * Ctrl/Cmd+S saves now; Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes, outside text
- * fields (they keep their own undo).
+ * The builder's keyboard shortcuts, matched against the one list in shortcuts.ts (which the
+ * shortcut sheet shows). Outside text fields only, but for the few that say `inFields` (save,
+ * search): fields keep their own undo, copy and paste.
  */
-export function useBuilderShortcuts({
-  save,
-  undo,
-  redo,
-}: {
-  save: () => Promise<void>;
-  undo: () => void;
-  redo: () => void;
-}) {
+export function useBuilderShortcuts(handlers: ShortcutHandlers) {
+  // The latest handlers, without re-adding the listener on every render.
+  const latest = useRef(handlers);
+  latest.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.metaKey || e.ctrlKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === "s") {
-        e.preventDefault();
-        save().catch(() => undefined);
-        return;
-      }
-      const target = e.target as HTMLElement | null;
-      const editing =
-        target?.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target?.tagName ?? "");
-      if (editing) return; // the field's own undo
-      if (key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        undo();
-      } else if ((key === "z" && e.shiftKey) || key === "y") {
-        e.preventDefault();
-        redo();
-      }
+      if (e.defaultPrevented || e.isComposing) return;
+      const shortcut = shortcutFor(e, inTextField(e.target));
+      const handler = shortcut && latest.current[shortcut.id];
+      if (!shortcut || !handler) return;
+      if (!shortcut.keepDefault) e.preventDefault();
+      handler();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [save, undo, redo]);
+  }, []);
 }

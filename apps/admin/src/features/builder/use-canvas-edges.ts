@@ -20,16 +20,19 @@ export function useCanvasEdges({
   draft,
   selectedEdges,
   setSelectedEdges,
+  routes,
   dispatch,
 }: {
   draft: FlowDocument;
   selectedEdges: ReadonlySet<string>;
   setSelectedEdges: Dispatch<SetStateAction<ReadonlySet<string>>>;
+  /** Routes auto-arrange gave edges, by edge id. */
+  routes: Readonly<Record<string, { x: number; y: number }[]>>;
   dispatch: (action: DraftAction) => void;
 }): CanvasEdges {
   const edges = useMemo(
-    () => canvasEdges(draft.steps, draft.edges, selectedEdges),
-    [draft.steps, draft.edges, selectedEdges],
+    () => canvasEdges(draft.steps, draft.edges, selectedEdges, routes),
+    [draft.steps, draft.edges, selectedEdges, routes],
   );
 
   const onEdgesChange = useCallback(

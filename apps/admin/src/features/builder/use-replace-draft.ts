@@ -4,20 +4,17 @@ import type { FlowDocument } from "@switchboard/flow";
 import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
 import type { DraftAction } from "./draft";
-import { autoLayout } from "./layout";
 import type { StepNodeType } from "./step-node";
 
 export type ReplaceDraft = (doc: FlowDocument, opts?: { alreadySaved?: boolean }) => void;
 
-/** Edits that swap the whole draft (an import, a rollback, auto-arrange), then fit the view to it. */
+/** Edits that swap the whole draft (an import, a rollback), then fit the view to it. (Auto-arrange: use-arrange.ts.) */
 export function useReplaceDraft({
   dispatch,
-  getDraft,
   markSaved,
   selectStep,
 }: {
   dispatch: (action: DraftAction) => void;
-  getDraft: () => FlowDocument;
   markSaved: (doc: FlowDocument) => void;
   selectStep: (stepId: string | null) => void;
 }) {
@@ -34,11 +31,5 @@ export function useReplaceDraft({
     [markSaved, rf, selectStep, dispatch],
   );
 
-  /** Lays the steps out left to right from the start step. */
-  const arrange = useCallback(() => {
-    dispatch({ type: "replace", document: autoLayout(getDraft()) });
-    requestAnimationFrame(() => rf.fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
-  }, [rf, getDraft, dispatch]);
-
-  return { replaceDraft, arrange };
+  return { replaceDraft };
 }

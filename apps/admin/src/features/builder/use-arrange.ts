@@ -1,0 +1,107 @@
+"use client";
+
+import type { FlowDocument } from "@switchboard/flow";
+import { type InternalNode, useReactFlow } from "@xyflow/react";
+import { type RefObject, useCallback, useMemo, useRef, useState } from "react";
+import type { DraftAction } from "./draft";
+import { arrangeFlow, ELK_MAX_STEPS, estimatedBox, type Point, type StepBox } from "./elk-layout";
+import { browserElk } from "./elk-runner";
+import { autoLayout } from "./layout";
+import { type Rect, readableViewport } from "./readable-fit";
+import type { StepNodeType } from "./step-node";
+
+export interface Arrange {
+  /** Lays the flow out with ELK (one undo step) and shows it at a readable zoom. */
+  arrange: () => Promise<void>;
+  arranging: boolean;
+  /** The routes ELK gave the edges at the last arrange, by edge id. */
+  routes: Readonly<Record<string, Point[]>>;
+}
+
+/** A step's size and handle positions as React Flow measured them; estimated if it hasn't yet. */
+function measuredBox(node: InternalNode<StepNodeType> | undefined, fallback: StepBox): StepBox {
+  const width = node?.measured.width;
+  const height = node?.measured.height;
+  const bounds = node?.internals.handleBounds;
+  if (!width || !height || !bounds) return fallback;
+  const centre = (h: { y: number; height: number }) => h.y + h.height / 2;
+  const input = bounds.target?.find((h) => h.id === "in");
+  return {
+    width,
+    height,
+    inputY: input ? centre(input) : fallback.inputY,
+    outputs: Object.fromEntries((bounds.source ?? []).map((h) => [h.id ?? "", centre(h)])),
+  };
+}
+
+/** Auto-arrange: ELK's layered layout of the measured steps, then a fit at a readable zoom. */
+export function useArrange({
+  getDraft,
+  dispatch,
+  canvasRef,
+}: {
+  getDraft: () => FlowDocument;
+  dispatch: (action: DraftAction) => void;
+  canvasRef: RefObject<HTMLDivElement | null>;
+}): Arrange {
+  const rf = useReactFlow<StepNodeType>();
+  const [routes, setRoutes] = useState<Readonly<Record<string, Point[]>>>({});
+  const [arranging, setArranging] = useState(false);
+  const running = useRef(false);
+
+  const showReadably = useCallback(
+    (doc: FlowDocument, boxes: Map<string, StepBox>) => {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!rect || doc.steps.length === 0) return;
+      const rects = doc.steps.map((s) => ({ id: s.id, ...s.position, ...boxes.get(s.id)! }));
+      const x = Math.min(...rects.map((r) => r.x));
+      const y = Math.min(...rects.map((r) => r.y));
+      const bounds: Rect = {
+        x,
+        y,
+        width: Math.max(...rects.map((r) => r.x + r.width)) - x,
+        height: Math.max(...rects.map((r) => r.y + r.height)) - y,
+      };
+      const entry = rects.find((r) => r.id === doc.entryStepId);
+      void rf.setViewport(readableViewport(bounds, { width: rect.width, height: rect.height }, entry), {
+        duration: 300,
+      });
+    },
+    [rf, canvasRef],
+  );
+
+  const arrange = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setArranging(true);
+    try {
+      const doc = getDraft();
+      const boxes = new Map(
+        doc.steps.map((s) => [s.id, measuredBox(rf.getInternalNode(s.id), estimatedBox(s))]),
+      );
+      let next: FlowDocument;
+      let nextRoutes: Record<string, Point[]> = {};
+      try {
+        if (doc.steps.length > ELK_MAX_STEPS) throw new Error("too many steps for ELK");
+        const arranged = await arrangeFlow(doc, boxes, browserElk);
+        next = {
+          ...doc,
+          steps: doc.steps.map((s) => ({ ...s, position: arranged.positions[s.id] ?? s.position })),
+        };
+        nextRoutes = arranged.routes;
+      } catch {
+        // A huge flow, or ELK gave up: the quick column layout still untangles it.
+        next = autoLayout(doc);
+      }
+      // Edits made while ELK was working are kept: only positions change, as one undo step.
+      dispatch({ type: "move", positions: Object.fromEntries(next.steps.map((s) => [s.id, s.position])) });
+      setRoutes(nextRoutes);
+      requestAnimationFrame(() => showReadably(next, boxes));
+    } finally {
+      running.current = false;
+      setArranging(false);
+    }
+  }, [getDraft, dispatch, rf, showReadably]);
+
+  return useMemo(() => ({ arrange, arranging, routes }), [arrange, arranging, routes]);
+}
