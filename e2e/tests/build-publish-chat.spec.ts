@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
+import { connect, dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * The walking skeleton, as a marketer and then as a Telegram user:
@@ -39,7 +39,7 @@ test("a marketer draws and publishes a flow; a Telegram user talks to it; the tr
   await expect(greet.getByTestId("start-badge")).toBeVisible();
 
   // Publish: no errors left, version 1.
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText(/v1/);
 

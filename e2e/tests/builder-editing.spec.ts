@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
+import { connect, dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * Issue 9, section 1: the editing bugs that tripped a marketer, one test each. Every test here failed
@@ -173,7 +173,7 @@ test("test chat 'show this step' brings the step out from under the chat panel",
   // where the chat panel will be.
   const step = await dropStep(page, "text", canvas.width - 360 - 150, 300);
   await page.getByTestId("step-text").fill("Hi from the right");
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
 
   await page.getByTestId("test-chat-toggle").click();
   const bubble = page.getByTestId("test-chat-message").filter({ hasText: "Hi from the right" });

@@ -1,7 +1,7 @@
 import { expect, type Locator, test } from "@playwright/test";
 import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import { E2E } from "../stack";
-import { dropStep, newEmptyFlow, signIn } from "./helpers";
+import { dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * Messages as Telegram shows them: a marketer formats a message with the toolbar, the emoji picker and
@@ -92,7 +92,7 @@ test("a formatted message round-trips from the builder to the sandbox as entitie
   await page.screenshot({ path: test.info().outputPath("test-chat.png") });
 
   // Publish and run it on the demo bot.
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText(/v1/);
   await page.goto("/bots");

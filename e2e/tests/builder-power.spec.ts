@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectSaved, signIn } from "./helpers";
 
 /**
  * Editing power (issue 9, section 2) and auto-arrange (section 1): the shortcut sheet, Ctrl+K, duplicate,
@@ -104,9 +104,8 @@ async function zoom() {
   return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
 }
 
-/** "Saved" (case matters: "Unsaved changes" holds "saved" too). */
 async function waitSaved() {
-  await expect(page.getByTestId("save-status")).toContainText("Saved", { timeout: 20_000 });
+  await expectSaved(page);
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { dropStep, signIn } from "./helpers";
+import { dropStep, expectSaved, signIn } from "./helpers";
 
 /**
  * Version history and templates (issue 9, section 2): a flow made from a template publishes without a
@@ -49,13 +49,13 @@ test("publish with a note, compare versions and the draft, roll back from the di
   // v2 renames the Prices answer; then the draft gets a new step.
   await page.getByTestId("step-node-prices").click();
   await page.getByTestId("step-title").fill("Plans and prices");
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText("v2 published");
   const added = await dropStep(page, "text", 120, 120);
   const addedId = (await added.getAttribute("data-testid"))!.replace("step-node-", "");
   await page.getByTestId("step-text").fill("Brand new answer");
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
 
   // The versions list shows the note.
   await page.getByTestId("published-version").click();

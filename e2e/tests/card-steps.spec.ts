@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
+import { connect, dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * The card steps, as a marketer, a Telegram user and an operator:
@@ -31,7 +31,7 @@ test("update contact (phone) → create lead → route to operator, from the can
   await connect(page, lead.getByTestId("handle-next"), operator.getByTestId("handle-in"));
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);
 
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText(/v1/);
 

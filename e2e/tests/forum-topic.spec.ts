@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { SandboxClient } from "@switchboard/telegram-sandbox/client";
 import { E2E } from "../stack";
-import { dropStep, newEmptyFlow, signIn } from "./helpers";
+import { dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * Operators in Telegram, as a marketer sets it up and a support team uses it: a fresh sandbox bot runs a
@@ -20,7 +20,7 @@ test("a reply in the operators' forum topic reaches the customer, and /close the
   await newEmptyFlow(page, `E2E forum ${stamp}`);
   await dropStep(page, "route_to_operator", 260, 120);
   await page.getByTestId("step-text").fill("Connecting you with our team…");
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText(/v1/);
 

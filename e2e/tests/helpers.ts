@@ -45,3 +45,11 @@ export async function newEmptyFlow(page: Page, name: string) {
   await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
   await expect(page.getByTestId("builder-canvas")).toBeVisible();
 }
+
+/**
+ * Waits until the builder's draft is stored. By state, not by text: "Unsaved changes" and "Not saved" both
+ * contain "saved".
+ */
+export async function expectSaved(page: Page, timeout = 20_000) {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout });
+}

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { connect, dropStep, newEmptyFlow, signIn } from "./helpers";
+import { connect, dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
 
 /**
  * Calling your API from a flow, as a marketer and then as two Telegram users:
@@ -107,7 +107,7 @@ test("HTTP request → Condition on the mapped variable: each user gets the bran
   await expect(page.locator(".react-flow__edge")).toHaveCount(5);
   await expect(ask.getByTestId("start-badge")).toBeVisible();
 
-  await expect(page.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(page);
   await page.getByTestId("publish-button").click();
   await expect(page.getByTestId("publish-result")).toContainText(/v1/);
 

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { SandboxClient, type SandboxMessage } from "@switchboard/telegram-sandbox/client";
 import { E2E } from "../stack";
-import { dropStep, newEmptyFlow } from "./helpers";
+import { dropStep, expectSaved, newEmptyFlow } from "./helpers";
 
 /**
  * The operator inbox with two operators, as a support team uses it. An owner (in a workspace of their
@@ -111,7 +111,7 @@ test("two operators share a bot's conversations in the inbox: routing, replies, 
   await newEmptyFlow(owner, `E2E inbox ${stamp}`);
   await dropStep(owner, "route_to_operator", 260, 120);
   await owner.getByTestId("step-text").fill(ROUTE_TEXT);
-  await expect(owner.getByTestId("save-status")).toContainText(/saved/i, { timeout: 20_000 });
+  await expectSaved(owner);
   await owner.getByTestId("publish-button").click();
   await expect(owner.getByTestId("publish-result")).toContainText(/v1/);
 
