@@ -4,7 +4,10 @@ import {
   type ConversationRow,
   contacts,
   conversations,
+  rowFromJson,
+  run as runStatement,
   splitChoices,
+  statement,
 } from "@switchboard/db";
 import {
   type CompiledFlow,
@@ -162,19 +165,16 @@ export async function dispatchEvent(
     } else if (next && ++followUps > MAX_FOLLOW_UPS) break;
   }
 
-  const [updated] = await tx
-    .update(conversations)
-    .set({
-      state: run.state,
-      status: run.status,
-      currentStepId: run.state.stepId,
-      flowVersionId: versionId,
-      flowId: flowId === behaviour.published.flowId ? null : flowId,
-      contactId: run.contact.id,
-      lastMessageAt: sql`now()`,
-    })
-    .where(eq(conversations.id, conversation.id))
-    .returning();
+  const [saved] = await runStatement(tx, SAVE_CONVERSATION, [
+    conversation.id,
+    JSON.stringify(run.state),
+    run.status,
+    run.state.stepId,
+    versionId,
+    flowId === behaviour.published.flowId ? null : flowId,
+    run.contact.id,
+  ]);
+  const updated = rowFromJson(conversations, saved!);
   await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, options.sendNow);
   await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated!, event);
   if (run.status !== conversation.status)
@@ -192,6 +192,14 @@ export async function dispatchEvent(
     settings: behaviour.settings,
   };
 }
+
+/** The conversation after an event: $1 id, $2 state, $3 status, $4 step, $5 version, $6 flow (null: the entry flow), $7 contact. */
+const SAVE_CONVERSATION = statement(`
+  update conversations
+  set state = $2::jsonb, status = $3, current_step_id = $4, flow_version_id = $5, flow_id = $6, contact_id = $7,
+    last_message_at = now(), updated_at = clock_timestamp()
+  where id = $1
+  returning *`);
 
 /**
  * The live version a Go to flow step continues in, or null (with an error in the bot's log) when

@@ -1,4 +1,4 @@
-import { realtimeEvents } from "@switchboard/db";
+import { realtimeEvents, run, statement } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import { CHANNELS, type RealtimeNotice } from "../channels";
 import type { Executor } from "../db";
@@ -41,17 +41,19 @@ export async function emitRealtimeMany(
       payload,
     };
   });
-  await tx.execute(sql`
-    with inserted as (
-      insert into ${realtimeEvents} (workspace_id, type, conversation_id, bot_id, payload)
-      select ${workspaceId}, e.type, e.conversation_id, e.bot_id, e.payload
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as e(type text, conversation_id uuid, bot_id uuid, payload jsonb)
-      returning id
-    )
-    select pg_notify(${CHANNELS.realtime}, json_build_object('id', inserted.id, 'workspaceId', ${workspaceId}::text)::text)
-    from inserted order by inserted.id`);
+  await run(tx, EMIT, [workspaceId, JSON.stringify(rows), CHANNELS.realtime]);
 }
+
+/** $1 workspace, $2 the events (type, conversation_id, bot_id, payload), $3 the channel. */
+const EMIT = statement(`
+  with inserted as (
+    insert into realtime_events (workspace_id, type, conversation_id, bot_id, payload)
+    select $1, e.type, e.conversation_id, e.bot_id, e.payload
+    from jsonb_to_recordset($2::jsonb) as e(type text, conversation_id uuid, bot_id uuid, payload jsonb)
+    returning id
+  )
+  select pg_notify($3, json_build_object('id', inserted.id, 'workspaceId', $1::text)::text)
+  from inserted order by inserted.id`);
 
 /** The feed keeps a day: enough for any reconnect; older events are deleted by the runtime's sweep. */
 export async function pruneRealtimeEvents(db: Executor, keep = "1 day") {
