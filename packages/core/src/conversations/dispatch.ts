@@ -38,9 +38,9 @@ import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
-import { enqueueOutgoing, type QueuedCall, type SendNow } from "../outbox/enqueue";
+import { enqueueOutgoing, outboxEvent, type QueuedCall, type SendNow } from "../outbox/enqueue";
 import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
-import { emitRealtime } from "../realtime/emit";
+import { emitRealtimeMany, type RealtimeEvent } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
 import { enqueueWebhook } from "../webhooks/queue";
@@ -165,28 +165,36 @@ export async function dispatchEvent(
     } else if (next && ++followUps > MAX_FOLLOW_UPS) break;
   }
 
-  const [saved] = await runStatement(tx, SAVE_CONVERSATION, [
-    conversation.id,
-    JSON.stringify(run.state),
-    run.status,
-    run.state.stepId,
-    versionId,
-    flowId === behaviour.published.flowId ? null : flowId,
-    run.contact.id,
-  ]);
-  const updated = rowFromJson(conversations, saved!);
-  await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, options.sendNow);
-  await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated!, event);
+  const { sendNow } = options;
+  const events: RealtimeEvent[] = sendNow?.events.splice(0) ?? [];
+  if (sendNow && run.outgoing.length > 0) events.push(outboxEvent(conversation));
   if (run.status !== conversation.status)
-    await emitRealtime(tx, conversation.workspaceId, {
+    events.push({
       type: "conversation",
       conversationId: conversation.id,
       botId: conversation.botId,
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
+  // The new state, the replies and the realtime events in one round trip: pipelined on the
+  // transaction's connection, Postgres runs them in this order (none needs another's answer).
+  const [[saved]] = await Promise.all([
+    runStatement(tx, SAVE_CONVERSATION, [
+      conversation.id,
+      JSON.stringify(run.state),
+      run.status,
+      run.state.stepId,
+      versionId,
+      flowId === behaviour.published.flowId ? null : flowId,
+      run.contact.id,
+    ]),
+    enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
+    emitRealtimeMany(tx, conversation.workspaceId, events),
+  ]);
+  const updated = rowFromJson(conversations, saved!);
+  await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated, event);
   return {
-    conversation: updated!,
+    conversation: updated,
     callbackAnswers: run.callbackAnswers,
     ran: true,
     settings: behaviour.settings,

@@ -27,7 +27,11 @@ export interface QueuedCall {
 export interface SendNow {
   /** Filled by enqueueOutgoing: claimed messages, in order. Empty: deliver through the claim protocol. */
   claimed: MessageRow[];
-  /** Realtime events the caller emits together with its own, in one statement, before its commit. */
+  /**
+   * Realtime events to emit with the replies, in one statement, before the commit: the caller's own
+   * (the message received) go in before dispatchEvent, which adds the replies' (outboxEvent) and sends
+   * them all with the new state; what is left when nothing ran, the caller emits itself.
+   */
   events: RealtimeEvent[];
 }
 
@@ -77,16 +81,18 @@ export async function enqueueOutgoing(
       conversationId: conversation.id,
       chatId: conversation.chatId,
     });
-  const event: RealtimeEvent = {
-    type: "message",
-    conversationId: conversation.id,
-    botId: conversation.botId,
-    direction: "out",
-  };
-  if (sendNow) sendNow.events.push(event);
-  else await emitRealtime(tx, conversation.workspaceId, event);
+  // With sendNow the caller emits it (outboxEvent), in the round trip that writes these messages.
+  if (!sendNow) await emitRealtime(tx, conversation.workspaceId, outboxEvent(conversation));
   return queued.length;
 }
+
+/** What the inbox hears when a conversation's outbox gets messages. */
+export const outboxEvent = (conversation: OutboxConversation): RealtimeEvent => ({
+  type: "message",
+  conversationId: conversation.id,
+  botId: conversation.botId,
+  direction: "out",
+});
 
 /**
  * $1 workspace, $2 conversation, $3 claim them (sendNow), $4 the lease in ms, $5 the messages in order.
