@@ -1,5 +1,5 @@
 import { chatLock } from "@switchboard/core";
-import { type Db, processedUpdates, runPipelined, statement, type Tx } from "@switchboard/db";
+import { type Db, processedUpdates, statement, type Tx, transactionStartingWith } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
@@ -79,17 +79,36 @@ const TAKE_NEXT_UPDATE = statement<{ update_id: string; payload: unknown; more: 
     where q.bot_id = $1 and q.chat_id = $2 and q.processed_at is null and q.update_id > u.update_id
   ) as more`);
 
+/** A stored update taken for processing. */
+export interface TakenUpdate {
+  updateId: number;
+  payload: unknown;
+  /** More of the chat's updates wait behind it. */
+  more: boolean;
+}
+
 /**
- * Takes the chat's oldest unprocessed update under the chat's lock, marking it processed in the caller's
- * transaction (so the mark commits with what processing it does, or rolls back with it), and says
- * whether more wait behind it. The lock and the take go out in one round trip: Postgres runs the take
- * after the lock is granted, so it reads what the lock's previous holder committed. Null when there is
- * none, or when the oldest is backing off after a failure: later updates must not overtake it.
+ * Takes the chat's oldest unprocessed update under the chat's lock and processes it with `fn`, in one
+ * transaction: the mark (processed) commits with what processing does, or rolls back with it. BEGIN,
+ * the lock and the take go out in one round trip; Postgres runs the take once the lock is granted, so
+ * it reads what the lock's previous holder committed. `fn` gets null when there is none, or when the
+ * oldest is backing off after a failure: later updates must not overtake it.
  */
-export async function lockChatAndTakeNextUpdate(tx: Tx, botId: string, chatId: number) {
-  const [, rows] = await runPipelined(tx, chatLock(botId, chatId), [TAKE_NEXT_UPDATE, [botId, chatId]]);
-  const row = rows[0];
-  return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
+export function withNextUpdate<T>(
+  db: Db,
+  botId: string,
+  chatId: number,
+  fn: (tx: Tx, taken: TakenUpdate | null) => Promise<T>,
+): Promise<T> {
+  return transactionStartingWith(
+    db,
+    chatLock(botId, chatId),
+    [TAKE_NEXT_UPDATE, [botId, chatId]],
+    (tx, [, rows]) => {
+      const row = rows[0];
+      return fn(tx, row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null);
+    },
+  );
 }
 
 /**

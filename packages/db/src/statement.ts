@@ -40,19 +40,3 @@ export async function run<Row>(
 ): Promise<Row[]> {
   return (await clientOf(executor).unsafe(query.text, params as never[])) as unknown as Row[];
 }
-
-/**
- * Several statements in one round trip (pipelined on the transaction's connection): Postgres still runs
- * them one after the other, each seeing what the ones before it did — so a lock taken by the first
- * holds before the second reads. If one fails, the later ones fail too and the transaction rolls back.
- */
-export async function runPipelined<A, B>(
-  executor: HasSession,
-  first: [Statement<A>, readonly unknown[]],
-  second: [Statement<B>, readonly unknown[]],
-): Promise<[A[], B[]]> {
-  const client = clientOf(executor);
-  const a = client.unsafe(first[0].text, first[1] as never[]);
-  const b = client.unsafe(second[0].text, second[1] as never[]);
-  return (await Promise.all([a, b])) as unknown as [A[], B[]];
-}
