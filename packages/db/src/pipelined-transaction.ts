@@ -50,7 +50,19 @@ function transactionOn(db: Db, conn: ReservedSql): Tx {
   };
   const client = withSavepoints(conn);
   const txSession = new PostgresJsSession(client as never, dialect, session.schema, session.options);
-  return new PostgresJsTransaction(dialect, txSession as never, session.schema) as unknown as Tx;
+  // Built without the schema: Drizzle would make a relational query builder for every table on every
+  // transaction, which the hot path never uses. `tx.query` builds them on first use.
+  const tx = new PostgresJsTransaction(dialect, txSession as never, undefined);
+  // Nested transactions (savepoints) are built from it: they get the full schema.
+  (tx as unknown as { schema: unknown }).schema = session.schema;
+  let query: unknown;
+  Object.defineProperty(tx, "query", {
+    get: () => {
+      query ??= new PostgresJsTransaction(dialect, txSession as never, session.schema).query;
+      return query;
+    },
+  });
+  return tx as unknown as Tx;
 }
 
 /** `savepoint(fn)` as postgres.js's transaction client has it, which Drizzle's nested transactions call. */
