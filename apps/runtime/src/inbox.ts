@@ -1,4 +1,5 @@
-import { type Db, processedUpdates } from "@switchboard/db";
+import { chatLock } from "@switchboard/core";
+import { type Db, processedUpdates, statement, type Tx, transactionStartingWith } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
@@ -63,29 +64,51 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
   return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
 }
 
+const TAKE_NEXT_UPDATE = statement<{ update_id: string; payload: unknown; more: boolean }>(`
+  update processed_updates u
+  set processed_at = now(), attempts = u.attempts + 1, error = null
+  where u.bot_id = $1
+    and u.update_id = (
+      select p.update_id from processed_updates p
+      where p.bot_id = $1 and p.chat_id = $2 and p.processed_at is null
+      order by p.update_id limit 1
+    )
+    and (u.not_before is null or u.not_before <= now())
+  returning u.update_id, u.payload, exists (
+    select 1 from processed_updates q
+    where q.bot_id = $1 and q.chat_id = $2 and q.processed_at is null and q.update_id > u.update_id
+  ) as more`);
+
+/** A stored update taken for processing. */
+export interface TakenUpdate {
+  updateId: number;
+  payload: unknown;
+  /** More of the chat's updates wait behind it. */
+  more: boolean;
+}
+
 /**
- * Takes the chat's oldest unprocessed update, marking it processed in the caller's transaction (so the
- * mark commits with what processing it does, or rolls back with it), and says whether more wait
- * behind it. One statement. Null when there is none, or when the oldest is backing off after a
- * failure: later updates must not overtake it.
+ * Takes the chat's oldest unprocessed update under the chat's lock and processes it with `fn`, in one
+ * transaction: the mark (processed) commits with what processing does, or rolls back with it. BEGIN,
+ * the lock and the take go out in one round trip; Postgres runs the take once the lock is granted, so
+ * it reads what the lock's previous holder committed. `fn` gets null when there is none, or when the
+ * oldest is backing off after a failure: later updates must not overtake it.
  */
-export async function takeNextUpdate(db: Pick<Db, "execute">, botId: string, chatId: number) {
-  const rows = await db.execute<{ update_id: string | number; payload: unknown; more: boolean }>(sql`
-    update ${processedUpdates} u
-    set processed_at = now(), attempts = u.attempts + 1, error = null
-    where u.bot_id = ${botId}
-      and u.update_id = (
-        select p.update_id from ${processedUpdates} p
-        where p.bot_id = ${botId} and p.chat_id = ${chatId} and p.processed_at is null
-        order by p.update_id limit 1
-      )
-      and (u.not_before is null or u.not_before <= now())
-    returning u.update_id, u.payload, exists (
-      select 1 from ${processedUpdates} q
-      where q.bot_id = ${botId} and q.chat_id = ${chatId} and q.processed_at is null and q.update_id > u.update_id
-    ) as more`);
-  const row = [...rows][0];
-  return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
+export function withNextUpdate<T>(
+  db: Db,
+  botId: string,
+  chatId: number,
+  fn: (tx: Tx, taken: TakenUpdate | null) => Promise<T>,
+): Promise<T> {
+  return transactionStartingWith(
+    db,
+    chatLock(botId, chatId),
+    [TAKE_NEXT_UPDATE, [botId, chatId]],
+    (tx, [, rows]) => {
+      const row = rows[0];
+      return fn(tx, row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null);
+    },
+  );
 }
 
 /**

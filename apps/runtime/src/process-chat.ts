@@ -1,9 +1,8 @@
-import { lockChat } from "@switchboard/core";
 import type { BotHandle } from "./bot-handle";
 import { deliverClaimed, deliverPending } from "./delivery";
 import { errorText } from "./error-text";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
-import { recordFailedAttempt, takeNextUpdate } from "./inbox";
+import { recordFailedAttempt, withNextUpdate } from "./inbox";
 import { metrics } from "./metrics";
 import { logSetAside } from "./set-aside";
 import type { TelegramUpdate } from "./telegram/update-mapping";
@@ -23,9 +22,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     let handled: HandledUpdate | null;
     const processed = metrics.processingTimer();
     try {
-      handled = await bot.db.transaction(async (tx) => {
-        await lockChat(tx, bot.id, chatId);
-        const next = await takeNextUpdate(tx, bot.id, chatId);
+      handled = await withNextUpdate(bot.db, bot.id, chatId, async (tx, next) => {
         if (!next) return null;
         updateId = next.updateId;
         more = next.more;

@@ -13,7 +13,7 @@ export const CHANNELS = {
   routing: "switchboard_routing",
   /** A user's file waits to be downloaded. Payload: the bot id. */
   downloads: "switchboard_downloads",
-  /** A realtime event was recorded. Payload: RealtimeNotice JSON. */
+  /** Realtime events were recorded (one notice per statement). Payload: RealtimeNotice JSON. */
   realtime: "switchboard_realtime",
   /** Lines were queued in a bot's topic outbox (the operators' forum group). Payload: the bot id. */
   topicOutbox: "switchboard_topic_outbox",
@@ -32,6 +32,7 @@ export interface OutboxWakeUp {
 }
 
 export interface RealtimeNotice {
+  /** The newest of the events announced: a wake-up, listeners read every event after their last one. */
   id: number;
   workspaceId: string;
 }

@@ -1,3 +1,4 @@
+import { run, type Statement, statement } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import type { Executor } from "./db";
 
@@ -16,10 +17,16 @@ export const chatLockKey = (botId: string, chatId: number) => `${botId}:${chatId
  * sending its outbox) across every process until the transaction ends.
  */
 export async function lockChat(tx: Executor, botId: string, chatId: number) {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(${LOCK_SPACE.chat}, hashtext(${chatLockKey(botId, chatId)}))`,
-  );
+  await run(tx, ...chatLock(botId, chatId));
 }
+
+const LOCK_CHAT = statement("select pg_advisory_xact_lock($1, hashtext($2))");
+
+/** The chat lock as a statement and its parameters, to send in one round trip with what follows it. */
+export const chatLock = (botId: string, chatId: number): [Statement<unknown>, unknown[]] => [
+  LOCK_CHAT,
+  [LOCK_SPACE.chat, chatLockKey(botId, chatId)],
+];
 
 /** Serializes the schedule bookkeeping of one bot (two runtimes syncing after a publish). */
 export async function lockBotSchedules(tx: Executor, botId: string) {

@@ -1,5 +1,7 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
 export { rowFromJson } from "./json-row";
+export { transactionStartingWith } from "./pipelined-transaction";
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";
+export { clientOf, run, type Statement, statement } from "./statement";

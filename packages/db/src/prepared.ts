@@ -11,8 +11,8 @@ import type { Sql } from "postgres";
  * query's shape (values are parameters), and connections are recycled (`max_lifetime`), so the cache
  * stays bounded. Measured with bench/throughput.ts: see docs/architecture.md "Throughput".
  *
- * The wrapper covers the pool and the clients `begin` and `savepoint` hand out (Drizzle's
- * transactions run on those).
+ * The wrapper covers the pool and the clients `begin`, `savepoint` and `reserve` hand out (Drizzle's
+ * transactions run on those; pipelined-transaction.ts on a reserved one).
  */
 export function preparingClient<T extends Sql>(client: T): T {
   return new Proxy(client, {
@@ -29,6 +29,7 @@ export function preparingClient<T extends Sql>(client: T): T {
               prepare: true,
             } as never,
           );
+      if (key === "reserve") return async () => preparingClient(await (value as Sql["reserve"]).call(target));
       if (key === "begin" || key === "savepoint")
         return (...args: unknown[]) => {
           const last = args.length - 1;

@@ -4,7 +4,10 @@ import {
   type ConversationRow,
   contacts,
   conversations,
+  rowFromJson,
+  run as runStatement,
   splitChoices,
+  statement,
 } from "@switchboard/db";
 import {
   type CompiledFlow,
@@ -37,9 +40,9 @@ import { enqueueHttpJob } from "../http/jobs";
 import { createLeadFromFlow } from "../leads/create";
 import { mintLoginLink } from "../logins/links";
 import { enqueueForOperator, releaseOperator } from "../operators/queue";
-import { enqueueOutgoing, type QueuedCall, type SendNow } from "../outbox/enqueue";
+import { enqueueOutgoing, outboxEvent, type QueuedCall, type SendNow } from "../outbox/enqueue";
 import { type LoginLink, messageCalls } from "../outbox/telegram-calls";
-import { emitRealtime } from "../realtime/emit";
+import { emitRealtimeMany, type RealtimeEvent } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
 import { enqueueWebhook } from "../webhooks/queue";
@@ -168,38 +171,51 @@ export async function dispatchEvent(
     } else if (next && ++followUps > MAX_FOLLOW_UPS) break;
   }
 
-  const [updated] = await tx
-    .update(conversations)
-    .set({
-      state: run.state,
-      status: run.status,
-      currentStepId: run.state.stepId,
-      flowVersionId: versionId,
-      flowId: flowId === behaviour.published.flowId ? null : flowId,
-      contactId: run.contact.id,
-      lastMessageAt: sql`now()`,
-    })
-    .where(eq(conversations.id, conversation.id))
-    .returning();
-  await enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, options.sendNow);
-  await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated!, event);
+  const { sendNow } = options;
+  const events: RealtimeEvent[] = sendNow?.events.splice(0) ?? [];
+  if (sendNow && run.outgoing.length > 0) events.push(outboxEvent(conversation));
   if (run.status !== conversation.status)
-    await emitRealtime(tx, conversation.workspaceId, {
+    events.push({
       type: "conversation",
       conversationId: conversation.id,
       botId: conversation.botId,
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
-  // The dispatch's last write: the counter rows other chats share stay locked for the shortest time.
-  await recordStepCounts(tx, run.tally, conversation);
+  // The new state, the replies, the realtime events and the step counters in one round trip: pipelined
+  // on the transaction's connection, Postgres runs them in this order (none needs another's answer). The
+  // counters go last: the rows other chats share stay locked for the shortest time.
+  const [[saved]] = await Promise.all([
+    runStatement(tx, SAVE_CONVERSATION, [
+      conversation.id,
+      JSON.stringify(run.state),
+      run.status,
+      run.state.stepId,
+      versionId,
+      flowId === behaviour.published.flowId ? null : flowId,
+      run.contact.id,
+    ]),
+    enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
+    emitRealtimeMany(tx, conversation.workspaceId, events),
+    recordStepCounts(tx, run.tally, conversation),
+  ]);
+  const updated = rowFromJson(conversations, saved!);
+  await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated, event);
   return {
-    conversation: updated!,
+    conversation: updated,
     callbackAnswers: run.callbackAnswers,
     ran: true,
     settings: behaviour.settings,
   };
 }
+
+/** The conversation after an event: $1 id, $2 state, $3 status, $4 step, $5 version, $6 flow (null: the entry flow), $7 contact. */
+const SAVE_CONVERSATION = statement(`
+  update conversations
+  set state = $2::jsonb, status = $3, current_step_id = $4, flow_version_id = $5, flow_id = $6, contact_id = $7,
+    last_message_at = now(), updated_at = clock_timestamp()
+  where id = $1
+  returning *`);
 
 /**
  * The live version a Go to flow step continues in, or null (with an error in the bot's log) when

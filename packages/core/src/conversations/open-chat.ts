@@ -5,12 +5,13 @@ import {
   conversations,
   messages,
   rowFromJson,
+  run,
+  statement,
 } from "@switchboard/db";
 import { initialState } from "@switchboard/flow";
-import { sql } from "drizzle-orm";
 import type { TelegramUserInfo } from "../contacts/telegram";
 import type { Executor } from "../db";
-import { type BotBehaviour, type BotBehaviourRow, behaviourOf, botBehaviourSql } from "../flows/live-flow";
+import { type BotBehaviour, type BotBehaviourRow, behaviourOf, botBehaviourSelect } from "../flows/live-flow";
 
 export interface InboundRecord {
   telegramMessageId: number | null;
@@ -41,40 +42,20 @@ export async function openChat(
   from: TelegramUserInfo,
   inbound: InboundRecord,
 ): Promise<OpenedChat> {
-  const rows = await tx.execute<{
-    contact: Record<string, unknown>;
-    conversation: Record<string, unknown>;
-    message_id: string;
-    behaviour: BotBehaviourRow | null;
-  }>(sql`
-    with contact as (
-      insert into ${contacts} (workspace_id, telegram_user_id, first_name, last_name, username, language_code)
-      values (${chat.workspaceId}, ${from.id}, ${from.first_name ?? ""}, ${from.last_name ?? null},
-        ${from.username ?? null}, ${from.language_code ?? null})
-      on conflict (workspace_id, telegram_user_id) do update
-        set username = excluded.username, language_code = excluded.language_code, last_seen_at = now()
-      returning *
-    ),
-    conversation as (
-      insert into ${conversations} (workspace_id, bot_id, chat_id, contact_id, state)
-      select ${chat.workspaceId}, ${chat.botId}, ${chat.chatId}, coalesce(contact.merged_into_id, contact.id),
-        ${JSON.stringify(initialState())}::jsonb
-      from contact
-      on conflict (bot_id, chat_id) do update set updated_at = now()
-      returning *
-    ),
-    message as (
-      insert into ${messages} (workspace_id, conversation_id, direction, delivery_status, telegram_message_id, text, payload, step_id)
-      select ${chat.workspaceId}, conversation.id, 'in', 'received', ${inbound.telegramMessageId}, ${inbound.text},
-        ${JSON.stringify(inbound.payload ?? null)}::jsonb, conversation.current_step_id
-      from conversation
-      returning id
-    ),
-    behaviour as (${botBehaviourSql(chat.botId)})
-    select row_to_json(contact) as contact, row_to_json(conversation) as conversation, message.id as message_id,
-      (select row_to_json(behaviour) from behaviour) as behaviour
-    from contact, conversation, message`);
-  const row = [...rows][0];
+  const [row] = await run(tx, OPEN_CHAT, [
+    chat.workspaceId,
+    from.id,
+    from.first_name ?? "",
+    from.last_name ?? null,
+    from.username ?? null,
+    from.language_code ?? null,
+    chat.botId,
+    chat.chatId,
+    INITIAL_STATE,
+    inbound.telegramMessageId,
+    inbound.text,
+    JSON.stringify(inbound.payload ?? null),
+  ]);
   if (!row) throw new Error("opening the chat returned no row");
   return {
     contact: rowFromJson(contacts, row.contact),
@@ -83,3 +64,37 @@ export async function openChat(
     behaviour: row.behaviour ? await behaviourOf(tx, row.behaviour) : null,
   };
 }
+
+const INITIAL_STATE = JSON.stringify(initialState());
+
+/** $1 workspace, $2–$6 the Telegram user, $7 bot, $8 chat, $9 a new conversation's state, $10–$12 the message. */
+const OPEN_CHAT = statement<{
+  contact: Record<string, unknown>;
+  conversation: Record<string, unknown>;
+  message_id: string;
+  behaviour: BotBehaviourRow | null;
+}>(`
+  with contact as (
+    insert into contacts (workspace_id, telegram_user_id, first_name, last_name, username, language_code)
+    values ($1, $2, $3, $4, $5, $6)
+    on conflict (workspace_id, telegram_user_id) do update
+      set username = excluded.username, language_code = excluded.language_code, last_seen_at = now()
+    returning *
+  ),
+  conversation as (
+    insert into conversations (workspace_id, bot_id, chat_id, contact_id, state)
+    select $1, $7, $8, coalesce(contact.merged_into_id, contact.id), $9::jsonb
+    from contact
+    on conflict (bot_id, chat_id) do update set updated_at = now()
+    returning *
+  ),
+  message as (
+    insert into messages (workspace_id, conversation_id, direction, delivery_status, telegram_message_id, text, payload, step_id)
+    select $1, conversation.id, 'in', 'received', $10, $11, $12::jsonb, conversation.current_step_id
+    from conversation
+    returning id
+  ),
+  behaviour as (${botBehaviourSelect("$7")})
+  select row_to_json(contact) as contact, row_to_json(conversation) as conversation, message.id as message_id,
+    (select row_to_json(behaviour) from behaviour) as behaviour
+  from contact, conversation, message`);

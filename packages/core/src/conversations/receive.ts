@@ -76,6 +76,14 @@ export async function receiveFromUser(
       { id: message.id, workspaceId: bot.workspaceId, botId: bot.id },
       input.media,
     );
+  const received: RealtimeEvent = {
+    type: "message",
+    conversationId: conversation.id,
+    botId: bot.id,
+    direction: "in",
+  };
+  // With sendNow, dispatchEvent emits it with the replies' event and the new state, in one round trip.
+  options.sendNow?.events.unshift(received);
   const result: DispatchResult = input.event
     ? await dispatchEvent(tx, { ...conversation, contactId: contact.id }, input.event, env, {
         contact,
@@ -84,14 +92,12 @@ export async function receiveFromUser(
       })
     : { conversation, callbackAnswers: [], ran: false };
   if (!result.ran) await touch(tx, conversation);
-  const received: RealtimeEvent = {
-    type: "message",
-    conversationId: conversation.id,
-    botId: bot.id,
-    direction: "in",
-  };
-  // With the flow's replies' event when the caller collects them (sendNow): one statement for both.
-  await emitRealtimeMany(tx, bot.workspaceId, [received, ...(options.sendNow?.events.splice(0) ?? [])]);
+  // Whatever dispatchEvent did not emit (nothing ran), or the message's event without sendNow.
+  await emitRealtimeMany(
+    tx,
+    bot.workspaceId,
+    options.sendNow ? options.sendNow.events.splice(0) : [received],
+  );
   // A message in a dialog with an operator restarts the silence before the dialog closes itself.
   if (result.conversation.status === "operator" && (await currentAssignee(tx, conversation.id))) {
     const settings = result.settings ?? opened.behaviour?.settings;

@@ -46,11 +46,14 @@ export async function loadBotBehaviour(db: Executor, botId: string): Promise<Bot
   return row ? behaviourOf(db, row) : null;
 }
 
-/** What loadBotBehaviour reads, as SQL for a statement that reads it with other things (open-chat.ts). */
-export const botBehaviourSql = (botId: string) => sql`
+/**
+ * What loadBotBehaviour reads, as SQL text for a statement that reads it with other things
+ * (open-chat.ts); `botId` is that statement's parameter holding the bot's id, e.g. "$7".
+ */
+export const botBehaviourSelect = (botId: string) => `
   select b.workspace_id as "workspaceId", b.settings, f.id as "flowId", f.published_version_id as "versionId",
     (select jsonb_object_agg(bv.key, bv.value) from bot_variables bv where bv.bot_id = b.id) as variables
-  from ${bots} b left join ${flows} f on f.id = b.entry_flow_id
+  from bots b left join flows f on f.id = b.entry_flow_id
   where b.id = ${botId}`;
 
 export interface BotBehaviourRow {

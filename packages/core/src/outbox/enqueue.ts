@@ -1,5 +1,4 @@
-import { type MessageRow, messages } from "@switchboard/db";
-import { sql } from "drizzle-orm";
+import { type MessageRow, messages, rowFromJson, run, statement } from "@switchboard/db";
 import type { Executor } from "../db";
 import { notifyOutbox } from "../notify";
 import { emitRealtime, type RealtimeEvent } from "../realtime/emit";
@@ -28,7 +27,11 @@ export interface QueuedCall {
 export interface SendNow {
   /** Filled by enqueueOutgoing: claimed messages, in order. Empty: deliver through the claim protocol. */
   claimed: MessageRow[];
-  /** Realtime events the caller emits together with its own, in one statement, before its commit. */
+  /**
+   * Realtime events to emit with the replies, in one statement, before the commit: the caller's own
+   * (the message received) go in before dispatchEvent, which adds the replies' (outboxEvent) and sends
+   * them all with the new state; what is left when nothing ran, the caller emits itself.
+   */
   events: RealtimeEvent[];
 }
 
@@ -51,30 +54,25 @@ export async function enqueueOutgoing(
   sendNow?: SendNow,
 ): Promise<number> {
   if (queued.length === 0) return 0;
-  // One statement: the check reads the rows committed before it, never the ones it inserts.
-  const nothingOlder = sql`not exists (select 1 from ${messages} where ${messages.conversationId} = ${conversation.id} and ${messages.deliveryStatus} = 'pending')`;
-  const rows = await tx
-    .insert(messages)
-    .values(
-      queued.map(({ call, stepId, senderUserId }, i) => ({
-        workspaceId: conversation.workspaceId,
-        conversationId: conversation.id,
-        direction: "out" as const,
-        deliveryStatus: "pending" as const,
-        text: callText(call),
-        payload: call,
-        stepId,
-        senderUserId: senderUserId ?? null,
-        seq: firstSeq + i,
-        ...(sendNow
-          ? {
-              attempts: sql`case when ${nothingOlder} then 1 else 0 end`,
-              leasedUntil: sql`case when ${nothingOlder} then clock_timestamp() + ${SEND_LEASE_MS} * interval '1 millisecond' end`,
-            }
-          : {}),
-      })),
-    )
-    .returning();
+  const rows = (
+    await run(tx, ENQUEUE, [
+      conversation.workspaceId,
+      conversation.id,
+      sendNow !== undefined,
+      SEND_LEASE_MS,
+      JSON.stringify(
+        queued.map(({ call, stepId, senderUserId }, i) => ({
+          text: callText(call),
+          payload: call,
+          step_id: stepId,
+          sender_user_id: senderUserId ?? null,
+          seq: firstSeq + i,
+        })),
+      ),
+    ])
+  )
+    .map((row) => rowFromJson(messages, row))
+    .sort((a, b) => a.seq - b.seq);
   if (sendNow) {
     sendNow.claimed.push(...rows.filter((r) => r.leasedUntil !== null));
   } else
@@ -83,13 +81,35 @@ export async function enqueueOutgoing(
       conversationId: conversation.id,
       chatId: conversation.chatId,
     });
-  const event: RealtimeEvent = {
-    type: "message",
-    conversationId: conversation.id,
-    botId: conversation.botId,
-    direction: "out",
-  };
-  if (sendNow) sendNow.events.push(event);
-  else await emitRealtime(tx, conversation.workspaceId, event);
+  // With sendNow the caller emits it (outboxEvent), in the round trip that writes these messages.
+  if (!sendNow) await emitRealtime(tx, conversation.workspaceId, outboxEvent(conversation));
   return queued.length;
 }
+
+/** What the inbox hears when a conversation's outbox gets messages. */
+export const outboxEvent = (conversation: OutboxConversation): RealtimeEvent => ({
+  type: "message",
+  conversationId: conversation.id,
+  botId: conversation.botId,
+  direction: "out",
+});
+
+/**
+ * $1 workspace, $2 conversation, $3 claim them (sendNow), $4 the lease in ms, $5 the messages in order.
+ * Claimed (leased, attempt 1) only when nothing older is pending: the check reads the rows committed
+ * before this statement, never the ones it inserts. Inserted in seq order, so created_at
+ * (clock_timestamp()) increases with seq as well.
+ */
+const ENQUEUE = statement(`
+  with older as (
+    select exists (select 1 from messages where conversation_id = $2 and delivery_status = 'pending') as pending
+  )
+  insert into messages (workspace_id, conversation_id, direction, delivery_status, text, payload, step_id,
+    sender_user_id, seq, attempts, leased_until)
+  select $1, $2, 'out', 'pending', m.text, m.payload, m.step_id, m.sender_user_id, m.seq,
+    case when $3 and not older.pending then 1 else 0 end,
+    case when $3 and not older.pending then clock_timestamp() + $4 * interval '1 millisecond' end
+  from older, jsonb_to_recordset($5::jsonb)
+    as m(text text, payload jsonb, step_id text, sender_user_id text, seq int)
+  order by m.seq
+  returning *`);

@@ -1,4 +1,4 @@
-import { realtimeEvents } from "@switchboard/db";
+import { realtimeEvents, run, statement } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import { CHANNELS, type RealtimeNotice } from "../channels";
 import type { Executor } from "../db";
@@ -25,7 +25,7 @@ export async function emitRealtime(tx: Executor, workspaceId: string, event: Rea
   await emitRealtimeMany(tx, workspaceId, [event]);
 }
 
-/** Several events in one round trip: the rows and their NOTIFYs (RealtimeNotice: { id, workspaceId }). */
+/** Several events in one round trip: the rows and one NOTIFY (RealtimeNotice: the newest id, the workspace). */
 export async function emitRealtimeMany(
   tx: Executor,
   workspaceId: string,
@@ -41,17 +41,24 @@ export async function emitRealtimeMany(
       payload,
     };
   });
-  await tx.execute(sql`
-    with inserted as (
-      insert into ${realtimeEvents} (workspace_id, type, conversation_id, bot_id, payload)
-      select ${workspaceId}, e.type, e.conversation_id, e.bot_id, e.payload
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as e(type text, conversation_id uuid, bot_id uuid, payload jsonb)
-      returning id
-    )
-    select pg_notify(${CHANNELS.realtime}, json_build_object('id', inserted.id, 'workspaceId', ${workspaceId}::text)::text)
-    from inserted order by inserted.id`);
+  await run(tx, EMIT, [workspaceId, JSON.stringify(rows), CHANNELS.realtime]);
 }
+
+/**
+ * $1 workspace, $2 the events (type, conversation_id, bot_id, payload), $3 the channel. One NOTIFY for
+ * them all, naming the newest: a notice only wakes the listeners (api realtime/hub.ts), who read every
+ * event after the last one they saw; each NOTIFY costs the committing transaction time under Postgres's
+ * notify-queue lock.
+ */
+const EMIT = statement(`
+  with inserted as (
+    insert into realtime_events (workspace_id, type, conversation_id, bot_id, payload)
+    select $1, e.type, e.conversation_id, e.bot_id, e.payload
+    from jsonb_to_recordset($2::jsonb) as e(type text, conversation_id uuid, bot_id uuid, payload jsonb)
+    returning id
+  )
+  select pg_notify($3, json_build_object('id', max(inserted.id), 'workspaceId', $1::text)::text)
+  from inserted`);
 
 /** The feed keeps a day: enough for any reconnect; older events are deleted by the runtime's sweep. */
 export async function pruneRealtimeEvents(db: Executor, keep = "1 day") {

@@ -1,0 +1,87 @@
+import { PostgresJsSession, PostgresJsTransaction } from "drizzle-orm/postgres-js";
+import type { ReservedSql } from "postgres";
+import type { Db, Tx } from "./client";
+import { clientOf, type Statement } from "./statement";
+
+/**
+ * A transaction whose first statements go out with its BEGIN, in one round trip: Drizzle's (postgres.js's)
+ * `transaction` waits for BEGIN's answer before it runs anything. For the runtime's hot path, where every
+ * update is a transaction that starts with the chat lock and taking the update (apps/runtime inbox.ts).
+ *
+ * Same guarantees as `db.transaction`: one connection of the pool for the whole transaction; `fn` gets a
+ * Drizzle transaction on it (nested transactions are savepoints); COMMIT when `fn` resolves, ROLLBACK
+ * when anything throws, the error passed on. Postgres runs pipelined statements in order, each seeing
+ * what the ones before it did; if one fails, the ones after it fail too and nothing commits.
+ */
+export async function transactionStartingWith<A, B, T>(
+  db: Db,
+  first: [Statement<A>, readonly unknown[]],
+  second: [Statement<B>, readonly unknown[]],
+  fn: (tx: Tx, opened: [A[], B[]]) => Promise<T>,
+): Promise<T> {
+  const conn = await clientOf(db).reserve();
+  try {
+    const begin = conn.unsafe("begin");
+    const a = conn.unsafe(first[0].text, first[1] as never[]);
+    const b = conn.unsafe(second[0].text, second[1] as never[]);
+    try {
+      const [, rowsA, rowsB] = await Promise.all([begin, a, b]);
+      const result = await fn(transactionOn(db, conn), [rowsA as unknown as A[], rowsB as unknown as B[]]);
+      await conn.unsafe("commit");
+      return result;
+    } catch (err) {
+      // Queued behind whatever is still in flight; a broken connection has rolled back already.
+      await conn.unsafe("rollback").catch(() => {});
+      throw err;
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+/** A Drizzle transaction object on a reserved connection where BEGIN was sent: what `db.transaction` builds. */
+function transactionOn(db: Db, conn: ReservedSql): Tx {
+  const { dialect, session } = db as unknown as {
+    dialect: ConstructorParameters<typeof PostgresJsSession>[1];
+    session: {
+      schema: ConstructorParameters<typeof PostgresJsSession>[2];
+      options: ConstructorParameters<typeof PostgresJsSession>[3];
+    };
+  };
+  const client = withSavepoints(conn);
+  const txSession = new PostgresJsSession(client as never, dialect, session.schema, session.options);
+  // Built without the schema: Drizzle would make a relational query builder for every table on every
+  // transaction, which the hot path never uses. `tx.query` builds them on first use.
+  const tx = new PostgresJsTransaction(dialect, txSession as never, undefined);
+  // Nested transactions (savepoints) are built from it: they get the full schema.
+  (tx as unknown as { schema: unknown }).schema = session.schema;
+  let query: unknown;
+  Object.defineProperty(tx, "query", {
+    get: () => {
+      query ??= new PostgresJsTransaction(dialect, txSession as never, session.schema).query;
+      return query;
+    },
+  });
+  return tx as unknown as Tx;
+}
+
+/** `savepoint(fn)` as postgres.js's transaction client has it, which Drizzle's nested transactions call. */
+function withSavepoints(conn: ReservedSql) {
+  let count = 0;
+  const savepoint = async <R>(fn: (client: unknown) => Promise<R>): Promise<R> => {
+    const name = `s${count++}`;
+    await conn.unsafe(`savepoint ${name}`);
+    try {
+      const result = await fn(client);
+      await conn.unsafe(`release savepoint ${name}`);
+      return result;
+    } catch (err) {
+      await conn.unsafe(`rollback to savepoint ${name}`);
+      throw err;
+    }
+  };
+  const client = new Proxy(conn, {
+    get: (target, key, receiver) => (key === "savepoint" ? savepoint : Reflect.get(target, key, receiver)),
+  });
+  return client;
+}
