@@ -1,4 +1,4 @@
-import type { CoreEnv, FileStorage } from "@switchboard/core";
+import type { CoreEnv, FileStorage, StepCountBuffer } from "@switchboard/core";
 import type { Db } from "@switchboard/db";
 import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
@@ -18,6 +18,8 @@ export interface BotHandle {
   files: FileStorage;
   /** Records sent messages in batches shared by every bot of the process. */
   recorder: SentRecorder;
+  /** Step counts of committed updates, written in batches (canvas analytics). */
+  stepCounts: StepCountBuffer;
   /**
    * Paces the bot's sends: its messages-per-second setting shared by every runtime, about one a second
    * per private chat, 20 a minute per group; waiting chats take turns.

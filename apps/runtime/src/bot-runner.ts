@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import type { StepCountBuffer } from "@switchboard/core";
 import {
   type CoreEnv,
   conversationsWithPendingMessages,
@@ -38,6 +39,7 @@ export interface RunnerDeps {
   core: CoreEnv;
   files: FileStorage;
   recorder: SentRecorder;
+  stepCounts: StepCountBuffer;
 }
 
 /**
@@ -84,6 +86,7 @@ export class BotRunner {
       core: deps.core,
       files: deps.files,
       recorder: deps.recorder,
+      stepCounts: deps.stepCounts,
       pacer,
       signal: this.abort.signal,
       log: deps.log,

@@ -3,6 +3,7 @@ import {
   type CoreEnv,
   type GroupMessage,
   mirrorCustomerMessage,
+  type PendingStepCounts,
   receiveFromOperatorGroup,
   receiveFromUser,
   type SendNow,
@@ -23,6 +24,8 @@ export interface HandledUpdate {
   callbackAnswers: CallbackAnswer[];
   /** Replies this update's transaction wrote already claimed for this process: sent right after commit. */
   claimed: MessageRow[];
+  /** Its step counts, added to the runtime's buffer after the commit. */
+  stepCounts: PendingStepCounts[];
 }
 
 /**
@@ -38,7 +41,7 @@ export async function handleUpdate(
 ): Promise<HandledUpdate> {
   const mapped = mapUpdate(update);
   const ref = { id: bot.id, workspaceId: bot.workspaceId };
-  let handled: HandledUpdate = { conversationId: null, callbackAnswers: [], claimed: [] };
+  let handled: HandledUpdate = { conversationId: null, callbackAnswers: [], claimed: [], stepCounts: [] };
   switch (mapped.kind) {
     case "ignored":
       // A file without a caption is not part of the flow, but the operators' group still sees it came.
@@ -47,7 +50,7 @@ export async function handleUpdate(
       break;
     case "membership": {
       const conversation = await setBlockedByUser(tx, ref, mapped);
-      handled = { conversationId: conversation.id, callbackAnswers: [], claimed: [] };
+      handled = { conversationId: conversation.id, callbackAnswers: [], claimed: [], stepCounts: [] };
       break;
     }
     case "group": {
@@ -66,7 +69,7 @@ export async function handleUpdate(
       break;
     }
     case "event": {
-      const sendNow: SendNow = { claimed: [], events: [] };
+      const sendNow: SendNow = { claimed: [], events: [], stepCounts: [] };
       const mirror = update.message ? contentOf(update.message) : null;
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, { sendNow });
       if (!result.ran && mapped.event)
@@ -75,6 +78,7 @@ export async function handleUpdate(
         conversationId: result.conversation.id,
         callbackAnswers: result.callbackAnswers,
         claimed: sendNow.claimed,
+        stepCounts: sendNow.stepCounts ?? [],
       };
       break;
     }

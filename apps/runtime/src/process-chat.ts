@@ -42,6 +42,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     }
     if (!handled) break;
     processed();
+    bot.stepCounts.add(handled.stepCounts);
     await answerCallbacks(bot, handled);
     if (handled.claimed.length > 0)
       await deliverClaimed(bot, handled.claimed, handled.conversationId!, chatId);

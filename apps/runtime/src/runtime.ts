@@ -13,6 +13,7 @@ import { createReadiness } from "./readiness";
 import { RetentionWorker } from "./retention-worker";
 import { RoutingWorker } from "./routing-worker";
 import { SentRecorder } from "./sent-recorder";
+import { StepCountFlusher } from "./step-count-flusher";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
 import { WebhookWorker } from "./webhook-worker";
@@ -35,6 +36,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const core = { adminBaseUrl: config.adminBaseUrl };
   const files = new LocalFileStorage(config.filesDir);
   const recorder = new SentRecorder(db);
+  const stepCounts = new StepCountFlusher(db, log);
   const supervisor = new BotSupervisor({
     db,
     sql,
@@ -45,6 +47,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     core,
     files,
     recorder,
+    stepCounts: stepCounts.buffer,
   });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
   const routing = new RoutingWorker({ db, sql, env: core, log });
@@ -106,6 +109,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   await timers.start();
   await routing.start();
   retention.start();
+  stepCounts.start();
   await downloads?.start();
   await webhooks?.start();
   await calls?.start();
@@ -127,6 +131,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
       await retention.stop();
       await timers.stop();
       await supervisor.stop();
+      await stepCounts.stop();
       await serverClosed;
       await leadership.close();
       unwatchDatabase();

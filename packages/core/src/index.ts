@@ -3,6 +3,7 @@ export * from "./actor";
 export * from "./analytics/fold-step-counts";
 export * from "./analytics/record-step-counts";
 export * from "./analytics/step-analytics";
+export * from "./analytics/step-count-buffer";
 export * from "./analytics/step-figures";
 export * from "./analytics/step-tally";
 export * from "./bot-logs";

@@ -11,8 +11,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldStepCountShards } from "../src/analytics/fold-step-counts";
 import { stepAnalyticsOfFlow } from "../src/analytics/step-analytics";
+import { StepCountBuffer } from "../src/analytics/step-count-buffer";
 import type { TelegramUserInfo } from "../src/contacts/telegram";
 import { receiveFromUser } from "../src/conversations/receive";
+import type { SendNow } from "../src/outbox/enqueue";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
 let w: World;
@@ -137,6 +139,62 @@ describe("step counts: counted in the transaction that moves the conversation", 
     await expect(
       stepAnalyticsOfFlow(w.db, "00000000-0000-4000-8000-000000000000", flowId, period),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("step counts: batched after the commit (the runtime's way)", () => {
+  it("a sendNow caller gets the counts instead of the transaction; the buffer sums them into one write", async () => {
+    const { flowId } = await w.publish(leadFlow());
+    const bot = await w.addBot({ flowId });
+    const buffer = new StepCountBuffer();
+    const say = async (name: string) => {
+      const user = telegramUser(name);
+      const sendNow: SendNow = { claimed: [], events: [], stepCounts: [] };
+      await w.db.transaction((tx) =>
+        receiveFromUser(
+          tx,
+          bot,
+          {
+            chatId: user.id,
+            from: user,
+            event: { type: "start" },
+            text: "/start",
+            telegramMessageId: 1,
+            payload: {},
+          },
+          ENV,
+          { sendNow },
+        ),
+      );
+      return sendNow.stepCounts!;
+    };
+    const pending = [...(await say("Ivy")), ...(await say("Jon"))];
+    expect(pending).toHaveLength(2);
+    // Nothing was written in the transactions.
+    expect(await w.db.select().from(stepCounts).where(eq(stepCounts.botId, bot.id))).toEqual([]);
+
+    buffer.add(pending);
+    // welcome reached, its next taken, menu reached: per shard (two chats may share one).
+    expect(buffer.size).toBeGreaterThanOrEqual(3);
+    await buffer.flush(w.db);
+    expect(buffer.size).toBe(0);
+    const figures = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    const byStep = Object.fromEntries(figures.steps.map((s) => [s.stepId, s]));
+    expect(byStep.welcome).toMatchObject({ reached: 2, wentOn: 2 });
+    expect(byStep.menu).toMatchObject({ reached: 2, stopped: 2 });
+
+    // A failed write keeps the counts for the next flush, added to what came meanwhile.
+    buffer.add(await say("Kim"));
+    const failing = {
+      insert: () => {
+        throw new Error("database is down");
+      },
+    } as unknown as typeof w.db;
+    await expect(buffer.flush(failing)).rejects.toThrow("database is down");
+    buffer.add(await say("Lou"));
+    await buffer.flush(w.db);
+    const after = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, period);
+    expect(after.steps.find((s) => s.stepId === "menu")).toMatchObject({ reached: 4 });
   });
 });
 

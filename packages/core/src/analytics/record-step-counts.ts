@@ -8,28 +8,66 @@ export const STEP_COUNT_SHARDS = 8;
 
 export const stepCountShard = (chatId: number) => Math.abs(chatId % STEP_COUNT_SHARDS);
 
+/** One counter increment as stored: `day` is the UTC date ('YYYY-MM-DD') it was counted on. */
+export interface StepCountRow {
+  versionId: string;
+  botId: string;
+  day: string;
+  stepId: string;
+  output: string | null;
+  shard: number;
+  count: number;
+}
+
+/** Today's UTC date as step_counts stores it. */
+export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The rows a dispatch's tally adds, counted at `at`, in the tally's fixed order. */
+export function stepCountRows(
+  tally: StepTally,
+  where: { botId: string; chatId: number },
+  at: Date,
+): StepCountRow[] {
+  const shard = stepCountShard(where.chatId);
+  const day = utcDay(at);
+  return tally.entries().map((e) => ({ ...e, botId: where.botId, day, shard }));
+}
+
 /**
  * Adds a dispatch's step counts to today's (UTC) rows in one statement, in the caller's transaction,
- * so the counts commit with the conversation's move or not at all.
+ * so the counts commit with the conversation's move or not at all. (The runtime batches them after
+ * its commit instead: StepCountBuffer.)
  */
 export async function recordStepCounts(
   tx: Executor,
   tally: StepTally,
   where: { botId: string; chatId: number },
 ): Promise<void> {
-  const entries = tally.entries();
-  if (entries.length === 0) return;
-  const shard = stepCountShard(where.chatId);
+  await upsertStepCounts(tx, stepCountRows(tally, where, new Date()));
+}
+
+/** Adds the rows' counts in one statement; rows locked in a fixed order, so concurrent writers never deadlock. */
+export async function upsertStepCounts(tx: Executor, rows: StepCountRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort(
+    (a, b) =>
+      compare(a.versionId, b.versionId) ||
+      compare(a.day, b.day) ||
+      compare(a.stepId, b.stepId) ||
+      compare(a.output ?? "", b.output ?? "") ||
+      compare(a.botId, b.botId) ||
+      a.shard - b.shard,
+  );
   await tx
     .insert(stepCounts)
     .values(
-      entries.map((e) => ({
+      sorted.map((e) => ({
         flowVersionId: e.versionId,
-        botId: where.botId,
-        day: sql`(now() at time zone 'utc')::date`,
+        botId: e.botId,
+        day: e.day,
         stepId: e.stepId,
         output: e.output ?? REACHED_OUTPUT,
-        shard,
+        shard: e.shard,
         count: e.count,
       })),
     )
@@ -45,3 +83,5 @@ export async function recordStepCounts(
       set: { count: sql`${stepCounts.count} + excluded.count` },
     });
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

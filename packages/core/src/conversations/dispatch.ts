@@ -184,7 +184,8 @@ export async function dispatchEvent(
     });
   // The new state, the replies, the realtime events and the step counters in one round trip: pipelined
   // on the transaction's connection, Postgres runs them in this order (none needs another's answer). The
-  // counters go last: the rows other chats share stay locked for the shortest time.
+  // counters go last: the rows other chats share stay locked for the shortest time. A caller that takes
+  // them (sendNow.stepCounts: the runtime) adds them in batches after its commit instead.
   const [[saved]] = await Promise.all([
     runStatement(tx, SAVE_CONVERSATION, [
       conversation.id,
@@ -197,7 +198,9 @@ export async function dispatchEvent(
     ]),
     enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
     emitRealtimeMany(tx, conversation.workspaceId, events),
-    recordStepCounts(tx, run.tally, conversation),
+    sendNow?.stepCounts
+      ? sendNow.stepCounts.push({ tally: run.tally, botId: conversation.botId, chatId: conversation.chatId })
+      : recordStepCounts(tx, run.tally, conversation),
   ]);
   const updated = rowFromJson(conversations, saved!);
   await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated, event);

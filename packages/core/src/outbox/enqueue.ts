@@ -1,4 +1,5 @@
 import { type MessageRow, messages, rowFromJson, run, statement } from "@switchboard/db";
+import type { PendingStepCounts } from "../analytics/step-count-buffer";
 import type { Executor } from "../db";
 import { notifyOutbox } from "../notify";
 import { emitRealtime, type RealtimeEvent } from "../realtime/emit";
@@ -33,6 +34,11 @@ export interface SendNow {
    * them all with the new state; what is left when nothing ran, the caller emits itself.
    */
   events: RealtimeEvent[];
+  /**
+   * Filled by dispatchEvent: the step counts of this dispatch, for the caller to add after its commit
+   * (StepCountBuffer) instead of an upsert in the transaction. Absent: written in the transaction.
+   */
+  stepCounts?: PendingStepCounts[];
 }
 
 /**
