@@ -192,7 +192,7 @@ describe("messageCalls: formatting entities", () => {
     const text = `${"😀".repeat(2000)} ${"x".repeat(200)}`; // 4201 code units
     const calls = messageCalls(CHAT, text, { entities: [{ type: "italic", offset: 3990, length: 211 }] });
     expect(calls).toHaveLength(2);
-    expect(covered(calls[0]!)).toEqual([["italic", "😀".repeat(5) + " "]]);
+    expect(covered(calls[0]!)).toEqual([["italic", `${"😀".repeat(5)} `]]);
     expect(covered(calls[1]!)).toEqual([["italic", "x".repeat(200)]]);
   });
 

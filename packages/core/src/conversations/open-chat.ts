@@ -3,7 +3,6 @@ import {
   type ConversationRow,
   contacts,
   conversations,
-  messages,
   rowFromJson,
   run,
   statement,

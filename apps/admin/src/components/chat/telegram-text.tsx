@@ -50,7 +50,7 @@ function Run({ run }: { run: TextRun }) {
       {content}
     </span>
   ) : (
-    <>{content}</>
+    content
   );
 }
 

@@ -61,10 +61,14 @@ export function BotCard({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const queryClient = useQueryClient();
   const { toast, confirm } = useFeedback();
-  const invalidate = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-  };
+  // Resolves once the lists are fetched again. An update's onSuccess returns it, so the mutation stays
+  // pending (and the select shows the chosen value) until the refetched bot says the same: otherwise the
+  // select flicks back to the old flow for the length of the refetch.
+  const invalidate = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
+    ]);
   const update = useMutation(
     trpc.bots.update.mutationOptions({
       onSuccess: invalidate,
@@ -76,7 +80,7 @@ export function BotCard({
     trpc.bots.remove.mutationOptions({
       onSuccess: () => {
         toast({ tone: "success", title: `@${bot.username} was disconnected` });
-        invalidate();
+        void invalidate();
       },
       onError: (e) => toast({ tone: "error", title: "Couldn't remove the bot", message: errorMessage(e) }),
     }),
