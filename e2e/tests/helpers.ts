@@ -12,15 +12,22 @@ export async function signIn(page: Page) {
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
-/** Drags a palette item onto the canvas at (x, y) relative to the canvas; answers the new node. */
+/**
+ * Drags a palette item onto the canvas at (x, y) relative to the canvas; answers the new node, by its own
+ * test id (a position in the list of nodes can point at another node once the canvas reorders them).
+ */
 export async function dropStep(page: Page, type: string, x: number, y: number) {
-  const before = await page.locator('[data-testid^="step-node-"]').count();
+  const nodes = page.locator('[data-testid^="step-node-"]');
+  const before = await nodes.evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")));
   await page
     .getByTestId(`palette-${type}`)
     .dragTo(page.getByTestId("builder-canvas"), { targetPosition: { x, y } });
-  await expect(page.locator('[data-testid^="step-node-"]')).toHaveCount(before + 1);
+  await expect(nodes).toHaveCount(before.length + 1);
   await expect(page.getByTestId("step-panel")).toBeVisible();
-  return page.locator('[data-testid^="step-node-"]').nth(before);
+  const after = await nodes.evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")));
+  const added = after.find((id) => !before.includes(id));
+  if (!added) throw new Error("the dropped step has no node");
+  return page.getByTestId(added);
 }
 
 /** Connects an output handle to a node's input handle with the mouse, as a person does. */
