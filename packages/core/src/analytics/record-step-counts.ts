@@ -1,7 +1,7 @@
 import { REACHED_OUTPUT, stepCounts } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db";
-import type { StepTally } from "./step-tally";
+import { compare, type StepTally } from "./step-tally";
 
 /** Rows one hot counter is spread over (see `step_counts.shard`). */
 export const STEP_COUNT_SHARDS = 8;
@@ -83,5 +83,3 @@ export async function upsertStepCounts(tx: Executor, rows: StepCountRow[]): Prom
       set: { count: sql`${stepCounts.count} + excluded.count` },
     });
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

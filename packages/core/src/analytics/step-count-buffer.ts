@@ -20,13 +20,7 @@ export class StepCountBuffer {
   private rows = new Map<string, StepCountRow>();
 
   add(pending: readonly PendingStepCounts[], at = new Date()): void {
-    for (const p of pending)
-      for (const row of stepCountRows(p.tally, p, at)) {
-        const key = [row.versionId, row.botId, row.day, row.stepId, row.output ?? "", row.shard].join("\0");
-        const held = this.rows.get(key);
-        if (held) held.count += row.count;
-        else this.rows.set(key, { ...row });
-      }
+    for (const p of pending) for (const row of stepCountRows(p.tally, p, at)) this.hold(row);
   }
 
   /** Counters waiting (distinct rows). */
@@ -42,12 +36,16 @@ export class StepCountBuffer {
     try {
       await upsertStepCounts(db, [...taken.values()]);
     } catch (err) {
-      for (const [key, row] of taken) {
-        const held = this.rows.get(key);
-        if (held) held.count += row.count;
-        else this.rows.set(key, row);
-      }
+      for (const row of taken.values()) this.hold(row);
       throw err;
     }
+  }
+
+  /** Adds a row's count to the one waiting for the same counter. */
+  private hold(row: StepCountRow): void {
+    const key = [row.versionId, row.botId, row.day, row.stepId, row.output ?? "", row.shard].join("\0");
+    const held = this.rows.get(key);
+    if (held) held.count += row.count;
+    else this.rows.set(key, { ...row });
   }
 }

@@ -50,4 +50,5 @@ export class StepTally {
   }
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Plain code-unit order, the same in every process (the lock order of counter rows). */
+export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
