@@ -1,7 +1,7 @@
 import { REACHED_OUTPUT, stepCounts } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db";
-import { compare, type StepTally } from "./step-tally";
+import { codeUnitOrder, type StepTally } from "./step-tally";
 
 /** Rows one hot counter is spread over (see `step_counts.shard`). */
 export const STEP_COUNT_SHARDS = 8;
@@ -51,11 +51,11 @@ export async function upsertStepCounts(tx: Executor, rows: StepCountRow[]): Prom
   if (rows.length === 0) return;
   const sorted = [...rows].sort(
     (a, b) =>
-      compare(a.versionId, b.versionId) ||
-      compare(a.day, b.day) ||
-      compare(a.stepId, b.stepId) ||
-      compare(a.output ?? "", b.output ?? "") ||
-      compare(a.botId, b.botId) ||
+      codeUnitOrder(a.versionId, b.versionId) ||
+      codeUnitOrder(a.day, b.day) ||
+      codeUnitOrder(a.stepId, b.stepId) ||
+      codeUnitOrder(a.output ?? "", b.output ?? "") ||
+      codeUnitOrder(a.botId, b.botId) ||
       a.shard - b.shard,
   );
   await tx

@@ -36,9 +36,9 @@ export class StepTally {
       }
     return out.sort(
       (a, b) =>
-        compare(a.versionId, b.versionId) ||
-        compare(a.stepId, b.stepId) ||
-        compare(a.output ?? "", b.output ?? ""),
+        codeUnitOrder(a.versionId, b.versionId) ||
+        codeUnitOrder(a.stepId, b.stepId) ||
+        codeUnitOrder(a.output ?? "", b.output ?? ""),
     );
   }
 
@@ -51,4 +51,4 @@ export class StepTally {
 }
 
 /** Plain code-unit order, the same in every process (the lock order of counter rows). */
-export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
