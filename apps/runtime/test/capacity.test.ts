@@ -36,12 +36,15 @@ describe("capacity", () => {
     const bot = await h.addBot({ flowId });
     const rt = await h.startRuntime({ instanceId: "flooded" });
     const users = Array.from({ length: 40 }, (_, i) => makeUser(`F${i}`));
+    // After each pause the pacer sends one message first and stops at its 429, so every failure here
+    // costs a whole retry_after: 10 of them is ~10 s of pauses, well inside the waits below (40 took
+    // ~40 s and timed out under load).
     await h.client.failNext({
       token: bot.token,
       method: "sendMessage",
       errorCode: 429,
       retryAfter: 1,
-      count: 40,
+      count: 10,
     });
     await Promise.all(users.map((u) => h.client.start({ token: bot.token, from: u })));
     for (const u of users) {
