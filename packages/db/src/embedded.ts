@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
   port: number;
   database?: string;
   log?: (line: string) => void;
+  /** More server settings, e.g. `{ shared_preload_libraries: "pg_stat_statements" }` for a benchmark. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -52,7 +54,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (line) => options.log?.(String(line).trimEnd()),
     onError: (err) => options.log?.(`[postgres] ${String(err)}`),
   });
