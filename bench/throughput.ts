@@ -17,16 +17,16 @@ import { SandboxClient } from "@switchboard/telegram-sandbox";
 import { type Child, freePort, repoPath, startChild } from "./throughput/children";
 import { type Scenario, type System, sendLimitEnv, throughputConfig } from "./throughput/config";
 import { measure } from "./throughput/measure";
+import { ReplyInbox } from "./throughput/replies";
+import { header, type RunFigures, row } from "./throughput/report";
+import { replaceRuntimeBots, seedEchoWorkspace } from "./throughput/seed";
+import type { SimulatedChat } from "./throughput/simulated-chats";
 import {
   enableStatementStats,
   printStatementStats,
   resetStatementStats,
   statementStatsSettings,
 } from "./throughput/statements";
-import { ReplyInbox } from "./throughput/replies";
-import { header, type RunFigures, row } from "./throughput/report";
-import { replaceRuntimeBots, seedEchoWorkspace } from "./throughput/seed";
-import type { SimulatedChat } from "./throughput/simulated-chats";
 import { startBareBot, startRuntimeProcess } from "./throughput/systems";
 
 /** Other processes' CPU (% of a core) during a run above which its figures are flagged as disturbed. */
@@ -207,7 +207,10 @@ async function startDatabase(): Promise<Database> {
   const pg = await startEmbeddedPostgres({
     dataDir,
     port: await freePort(),
-    ...(config.statements ? { settings: statementStatsSettings } : {}),
+    settings: {
+      ...(config.statements ? statementStatsSettings : {}),
+      ...(config.dbSocket ? { unix_socket_directories: "/tmp" } : {}),
+    },
   });
   cleanups.push(() => pg.stop());
   await runMigrations(pg.url);
@@ -215,7 +218,9 @@ async function startDatabase(): Promise<Database> {
   if (config.statements) await enableStatementStats(db);
   cleanups.push(() => close());
   const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  return { url: pg.url, postmasterPid, db };
+  // THROUGHPUT_DB_SOCKET=1: the runtime reaches Postgres over its Unix socket (libpq's ?host=/dir).
+  const url = config.dbSocket ? `${pg.url}?host=/tmp` : pg.url;
+  return { url, postmasterPid, db };
 }
 
 async function registerBots(client: SandboxClient, count: number, runIndex: number) {

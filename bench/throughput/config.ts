@@ -25,6 +25,8 @@ export interface ThroughputConfig {
   keepFiles: boolean;
   /** Print the runtime's SQL statements per message (pg_stat_statements). */
   statements: boolean;
+  /** The runtime connects over Postgres's Unix socket instead of loopback TCP. */
+  dbSocket: boolean;
   /** RUNTIME_BOT_MESSAGES_PER_SECOND for the runtime: Telegram's ~30/s limit lifted. */
   runtimeMessagesPerSecond: string;
   /** Written into each bot's settings.messagesPerSecond (a runtime without that setting drops it). */
@@ -71,6 +73,7 @@ export function throughputConfig(env: NodeJS.ProcessEnv = process.env): Throughp
     jsonFile: env.THROUGHPUT_JSON || undefined,
     keepFiles: env.THROUGHPUT_KEEP === "1",
     statements: env.THROUGHPUT_STATEMENTS === "1",
+    dbSocket: env.THROUGHPUT_DB_SOCKET === "1",
     runtimeMessagesPerSecond: env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? "10000",
     botSettingMessagesPerSecond: 1000,
   };

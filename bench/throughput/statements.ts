@@ -3,8 +3,9 @@
  * pg_stat_statements (preloaded in the benchmark's embedded server only). To see where the
  * database's share of a message goes, and whether a change really removed a round trip.
  */
-import { sql } from "drizzle-orm";
+
 import type { createDb } from "@switchboard/db";
+import { sql } from "drizzle-orm";
 
 type Db = ReturnType<typeof createDb>["db"];
 

