@@ -140,14 +140,17 @@ describe("resilience", () => {
       const rows = (await h.db.execute(sql`
         select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
         where l.locktype = 'advisory' and l.granted and l.classid = ${LOCK_SPACE.poll}::int4::oid
-          and a.application_name = ${POLL_LOCK_APPLICATION}`)) as unknown as { n: number }[];
+          and l.objid = hashtext(${bot.id})::oid
+          and a.application_name = ${POLL_LOCK_APPLICATION} and a.datname = current_database()`)) as unknown as {
+        n: number;
+      }[];
       return rows[0]!.n;
     };
     expect(await pollLocksHeld()).toBe(1);
 
     // As when the database restarts or a proxy cuts an idle connection: the lock goes with it.
     await h.db.execute(
-      sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${POLL_LOCK_APPLICATION}`,
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${POLL_LOCK_APPLICATION} and datname = current_database()`,
     );
     // A poller that kept trusting its old lock would never take it again.
     await eventually(async () => (await pollLocksHeld()) === 1, 15_000, "the poll lock taken again");
