@@ -21,6 +21,7 @@ import {
   useState,
 } from "react";
 import { useTRPCClient } from "@/lib/trpc";
+import { allowCanvasDelete } from "./dialog-guard";
 import type { DraftAction } from "./draft";
 import { EnvironmentProvider } from "./environment-context";
 import type { StepNodeType } from "./step-node";
@@ -84,6 +85,8 @@ export interface BuilderCanvasValue {
   onConnect: (c: Connection) => void;
   onConnectEnd: CanvasEdges["onConnectEnd"];
   onSelectionChange: (params: OnSelectionChangeParams) => void;
+  /** Vetoes React Flow's Delete/Backspace while a dialog covers the canvas. */
+  onBeforeDelete: () => Promise<boolean>;
   viewReady: boolean;
   canvasRef: RefObject<HTMLDivElement | null>;
   onDragOver: AddStep["onDragOver"];
@@ -243,6 +246,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       onConnect: edges.onConnect,
       onConnectEnd: edges.onConnectEnd,
       onSelectionChange,
+      onBeforeDelete: allowCanvasDelete,
       viewReady: nodes.viewReady,
       canvasRef,
       onDragOver,
