@@ -113,14 +113,7 @@ describe("resilience", () => {
 
     await a.stop();
     const u = users[0]!;
-    const sent = await h.client.sendText({ token: bot.token, from: u, text: "/help" });
-    const reply = await h.client.waitForBotMessages({
-      token: bot.token,
-      chatId: u.id,
-      count: 1,
-      afterMessageId: sent.message_id,
-      timeoutMs: 20_000,
-    });
+    const reply = await h.repliesTo(bot.token, u, "/help", { timeoutMs: 20_000 });
     expect(reply[0]!.text).toBe("Info: none");
     for (const user of users)
       expect((await botTexts(bot.token, user.id)).slice(0, 2)).toEqual([
@@ -154,14 +147,7 @@ describe("resilience", () => {
     );
     // A poller that kept trusting its old lock would never take it again.
     await eventually(async () => (await pollLocksHeld()) === 1, 15_000, "the poll lock taken again");
-    const sent = await h.client.sendText({ token: bot.token, from: user, text: "/help" });
-    const reply = await h.client.waitForBotMessages({
-      token: bot.token,
-      chatId: user.id,
-      count: 1,
-      afterMessageId: sent.message_id,
-      timeoutMs: 15_000,
-    });
+    const reply = await h.repliesTo(bot.token, user, "/help", { timeoutMs: 15_000 });
     expect(reply[0]!.text).toBe("Info: none");
     await rt.stop();
   });
