@@ -128,6 +128,20 @@ test("the canvas overlay shows per-step and per-output counts after sandbox conv
   await expect(split).toContainText("Call");
   await page.screenshot({ path: "test-results/builder-analytics.png" });
 
+  // A picked range: a month long past has no conversations; one ending today has them again.
+  await page.getByTestId("analytics-period").selectOption({ label: "Custom range…" });
+  await page.getByTestId("analytics-from").fill("2020-01-01");
+  await page.getByTestId("analytics-to").fill("2020-01-31");
+  await expect(page.getByTestId("analytics-summary")).toContainText("2020-01-01 – 2020-01-31");
+  await expect(node("welcome")).toHaveText("0 reached");
+  await page.getByTestId("analytics-from").fill("2020-02-01");
+  await expect(page.getByTestId("analytics-period-problem")).toHaveText("The period starts after it ends.");
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId("analytics-from").fill(day(10));
+  await page.getByTestId("analytics-to").fill(day(0));
+  await expect(node("welcome")).toHaveText("5 reached");
+  await page.getByTestId("analytics-panel").screenshot({ path: "test-results/builder-analytics-range.png" });
+
   // Toggled off: the overlay goes.
   await page.getByTestId("analytics-toggle").click();
   await expect(page.getByTestId("analytics-overlay")).toHaveCount(0);

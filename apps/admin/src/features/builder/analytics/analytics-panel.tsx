@@ -2,7 +2,8 @@
 
 import { XIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/errors";
-import { DROP_OFF_HINT, PERIOD_PRESETS } from "./overlay-model";
+import { DROP_OFF_HINT } from "./overlay-model";
+import { PeriodPicker } from "./period-picker";
 import { SplitComparison } from "./split-comparison";
 import type { StepAnalyticsView } from "./use-step-analytics";
 
@@ -54,24 +55,14 @@ export function AnalyticsPanel({
             ))}
           </select>
         </label>
-        <label className="text-[11px] text-zinc-500">
-          Period
-          <select
-            className={selectClass}
-            value={view.days}
-            onChange={(e) => view.setDays(Number(e.target.value))}
-            data-testid="analytics-period"
-          >
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p.days} value={p.days}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodPicker period={view.period} onChange={view.setPeriod} selectClass={selectClass} />
       </div>
       <div className="px-3 py-2 text-[11px] leading-snug text-zinc-500" data-testid="analytics-summary">
-        {view.error ? (
+        {view.periodProblem ? (
+          <span className="text-red-600" data-testid="analytics-period-problem">
+            {view.periodProblem}
+          </span>
+        ) : view.error ? (
           <span className="text-red-600">{errorMessage(view.error)}</span>
         ) : view.loading || !analytics ? (
           "Counting…"

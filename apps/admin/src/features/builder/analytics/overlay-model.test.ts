@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
+  MAX_PERIOD_DAYS,
   outputKey,
   overlayStats,
   percent,
   periodEnding,
+  periodOf,
+  rangeProblem,
   type StepAnalytics,
 } from "./overlay-model";
 
@@ -87,5 +90,28 @@ describe("formatting", () => {
     const now = new Date("2026-03-01T23:30:00Z");
     expect(periodEnding(now, 1)).toEqual({ from: "2026-03-01", to: "2026-03-01" });
     expect(periodEnding(now, 7)).toEqual({ from: "2026-02-23", to: "2026-03-01" });
+  });
+});
+
+describe("periods", () => {
+  const now = new Date("2026-12-04T10:00:00Z");
+
+  it("the last N days end today; a picked range is taken as it is", () => {
+    expect(periodOf({ kind: "last", days: 7 }, now)).toEqual({ from: "2026-11-28", to: "2026-12-04" });
+    expect(periodOf({ kind: "range", from: "2026-01-01", to: "2026-01-31" }, now)).toEqual({
+      from: "2026-01-01",
+      to: "2026-01-31",
+    });
+  });
+
+  it("a picked range needs both days, in order, and at most the API's longest period", () => {
+    expect(rangeProblem("2026-01-01", "2026-01-31")).toBeNull();
+    expect(rangeProblem("2026-01-05", "2026-01-05")).toBeNull();
+    expect(rangeProblem("", "2026-01-31")).toBe("Pick the first and the last day.");
+    expect(rangeProblem("2026-02-01", "2026-01-31")).toBe("The period starts after it ends.");
+    expect(rangeProblem("2024-01-01", "2024-12-31")).toBeNull(); // a leap year: 366 days
+    expect(rangeProblem("2024-01-01", "2025-01-01")).toBe(
+      `Choose a period of at most ${MAX_PERIOD_DAYS} days.`,
+    );
   });
 });

@@ -120,5 +120,26 @@ export function periodEnding(now: Date, days: number): { from: string; to: strin
   return { from, to };
 }
 
+/** The period the overlay counts: the last N days, or days the marketer picked. */
+export type PeriodChoice = { kind: "last"; days: number } | { kind: "range"; from: string; to: string };
+
+/** The API's longest period (MAX_ANALYTICS_DAYS in packages/api flows/schemas.ts). */
+export const MAX_PERIOD_DAYS = 366;
+const UTC_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The UTC days a choice covers. */
+export function periodOf(choice: PeriodChoice, now: Date): { from: string; to: string } {
+  return choice.kind === "last" ? periodEnding(now, choice.days) : { from: choice.from, to: choice.to };
+}
+
+/** Why a picked range can't be counted, in the words the panel shows; null when it can. */
+export function rangeProblem(from: string, to: string): string | null {
+  if (!UTC_DAY.test(from) || !UTC_DAY.test(to)) return "Pick the first and the last day.";
+  if (from > to) return "The period starts after it ends.";
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days > MAX_PERIOD_DAYS) return `Choose a period of at most ${MAX_PERIOD_DAYS} days.`;
+  return null;
+}
+
 /** The drop-off rule in words (the server's DROP_OFF_SHARE and DROP_OFF_MIN_STOPPED). */
 export const DROP_OFF_HINT = "at least 40% (and 3 or more) stopped at a step that leads on.";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/lib/trpc";
-import { overlayStats, periodEnding, type StepAnalytics } from "./overlay-model";
+import { overlayStats, type PeriodChoice, periodOf, rangeProblem, type StepAnalytics } from "./overlay-model";
 
 /** Conversations keep moving while the overlay is open: its figures refresh this often. */
 const REFRESH_MS = 15_000;
@@ -11,9 +11,11 @@ const REFRESH_MS = 15_000;
 export interface StepAnalyticsView {
   open: boolean;
   setOpen: (open: boolean) => void;
-  /** The period: this many days ending today (UTC). */
-  days: number;
-  setDays: (days: number) => void;
+  /** The period: the last N days (UTC), or a picked range. */
+  period: PeriodChoice;
+  setPeriod: (period: PeriodChoice) => void;
+  /** Why the picked range can't be counted (nothing is asked then), or null. */
+  periodProblem: string | null;
   /** A published version's number; undefined: the live one. */
   version: number | undefined;
   setVersion: (version: number | undefined) => void;
@@ -27,20 +29,22 @@ export interface StepAnalyticsView {
 export function useStepAnalytics(flowId: string): StepAnalyticsView {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const [days, setDays] = useState(30);
+  const [period, setPeriod] = useState<PeriodChoice>({ kind: "last", days: 30 });
   const [version, setVersion] = useState<number | undefined>(undefined);
-  const period = useMemo(() => periodEnding(new Date(), days), [days]);
+  const range = useMemo(() => periodOf(period, new Date()), [period]);
+  const periodProblem = period.kind === "range" ? rangeProblem(period.from, period.to) : null;
   const figures = useQuery({
-    ...trpc.flows.stepAnalytics.queryOptions({ id: flowId, ...period, ...(version ? { version } : {}) }),
-    enabled: open,
+    ...trpc.flows.stepAnalytics.queryOptions({ id: flowId, ...range, ...(version ? { version } : {}) }),
+    enabled: open && periodProblem === null,
     refetchInterval: open ? REFRESH_MS : false,
   });
   const versions = useQuery({ ...trpc.flows.versions.queryOptions({ id: flowId }), enabled: open });
   return {
     open,
     setOpen,
-    days,
-    setDays,
+    period,
+    setPeriod,
+    periodProblem,
     version,
     setVersion,
     versions: useMemo(
@@ -48,7 +52,7 @@ export function useStepAnalytics(flowId: string): StepAnalyticsView {
       [versions.data],
     ),
     analytics: figures.data,
-    loading: figures.isLoading,
+    loading: periodProblem === null && figures.isLoading,
     error: figures.error,
   };
 }
