@@ -1,8 +1,11 @@
 import { buttonHandle, type FlowDocument, NEXT_HANDLE, type Problem, type Step } from "@switchboard/flow";
+import { applyNodeChanges, type NodeChange } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 import {
+  applyMeasured,
   canvasEdges,
   connectedHandlesByStep,
+  estimatedNode,
   sameIdsOr,
   sameSetOr,
   stepOfProblem,
@@ -197,5 +200,55 @@ describe("sameIdsOr / sameSetOr", () => {
   ])("sets $prev → $next keeps prev: $same", ({ prev, next, same }) => {
     const prevSet = new Set(prev);
     expect(sameSetOr(prevSet, new Set(next)) === prevSet).toBe(same);
+  });
+});
+
+describe("estimatedNode", () => {
+  const dataOf = (step: Step): StepNodeData => ({ step, isEntry: false, problems: [], connected: "" });
+
+  it("estimates the size and puts the input on the left, one output per row on the right", () => {
+    const step = buttonsStep("b", [goto("yes"), goto("no")]);
+    const node = estimatedNode(step, dataOf(step));
+    expect(node).toMatchObject({ id: "b", type: "step", position: step.position, initialWidth: 256 });
+    const handles = node.handles ?? [];
+    expect(handles.map((h) => [h.id, h.type, h.position])).toEqual([
+      ["in", "target", "left"],
+      [buttonHandle("yes"), "source", "right"],
+      [buttonHandle("no"), "source", "right"],
+    ]);
+    const [, yes, no] = handles;
+    expect(yes!.x).toBe(256 - 6);
+    expect(no!.y - yes!.y).toBe(26);
+    expect(no!.y + 6).toBeLessThan(node.initialHeight!);
+  });
+
+  it("leaves a step without readable outputs to be measured", () => {
+    const step = { ...textStep("t"), type: "nope" } as unknown as Step;
+    expect(estimatedNode(step, dataOf(step)).handles).toBeUndefined();
+  });
+});
+
+describe("applyMeasured", () => {
+  const dataOf = (step: Step): StepNodeData => ({ step, isEntry: false, problems: [], connected: "" });
+  const a = textStep("a");
+  const b = textStep("b");
+  const nodes = () => [estimatedNode(a, dataOf(a)), estimatedNode(b, dataOf(b))];
+
+  it("drops the estimate of a node React Flow has measured, and only its", () => {
+    const changes: NodeChange<StepNodeType>[] = [
+      { id: "a", type: "dimensions", dimensions: { width: 256, height: 131 } },
+    ];
+    const [measured, other] = applyMeasured(nodes(), changes, applyNodeChanges);
+    expect(measured!.measured).toEqual({ width: 256, height: 131 });
+    expect(measured).not.toHaveProperty("handles");
+    expect(measured).not.toHaveProperty("initialHeight");
+    expect(other!.handles).toHaveLength(2);
+  });
+
+  it("keeps the estimate through other changes", () => {
+    const changes: NodeChange<StepNodeType>[] = [{ id: "b", type: "select", selected: true }];
+    const [, selected] = applyMeasured(nodes(), changes, applyNodeChanges);
+    expect(selected!.selected).toBe(true);
+    expect(selected!.handles).toHaveLength(2);
   });
 });

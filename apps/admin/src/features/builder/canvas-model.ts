@@ -1,11 +1,72 @@
 import { type Edge, type FlowDocument, type Problem, type Step, stepOutputs } from "@switchboard/flow";
-import type { Edge as RFEdge } from "@xyflow/react";
+import { type NodeChange, Position, type Edge as RFEdge } from "@xyflow/react";
+import { estimatedBox } from "./elk-layout";
 import type { StepNodeData, StepNodeType } from "./step-node";
 
 /* How the draft maps onto React Flow's nodes and edges. Pure, so it is unit-tested. */
 
 /** A node's width (step-node.tsx: w-64). */
 export const NODE_WIDTH = 256;
+
+/** Above this many steps the canvas renders only what is on screen and starts from estimated nodes. */
+export const MANY_STEPS = 200;
+
+/** A handle's size (globals.css: .sb-handle). */
+const HANDLE_SIZE = 12;
+
+/**
+ * A node whose size and handles are estimated until React Flow measures it. React Flow renders every
+ * node it has no handle positions for, even with onlyRenderVisibleElements, just to measure it: for
+ * 2,000 steps that first render took seconds. With the estimate it renders only the steps on screen
+ * and draws edges to the others from the estimated handles; `dropEstimates` removes it once measured.
+ */
+export function estimatedNode(step: Step, data: StepNodeData): StepNodeType {
+  const node: StepNodeType = { id: step.id, type: "step", position: step.position, data };
+  let box: ReturnType<typeof estimatedBox>;
+  try {
+    box = estimatedBox(step);
+  } catch {
+    return node; // a half-edited step may not have its outputs yet: React Flow measures it
+  }
+  const half = HANDLE_SIZE / 2;
+  const size = { width: HANDLE_SIZE, height: HANDLE_SIZE };
+  return {
+    ...node,
+    initialWidth: box.width,
+    initialHeight: box.height,
+    handles: [
+      { id: "in", type: "target", position: Position.Left, x: -half, y: box.inputY - half, ...size },
+      ...Object.entries(box.outputs).map(([id, y]) => ({
+        id,
+        type: "source" as const,
+        position: Position.Right,
+        x: box.width - half,
+        y: y - half,
+        ...size,
+      })),
+    ],
+  };
+}
+
+/**
+ * `nodes` after React Flow's changes; a node it has just measured loses its estimate, else React Flow
+ * would keep taking the estimated handles over the measured ones whenever the node object changes.
+ */
+export function applyMeasured(
+  nodes: StepNodeType[],
+  changes: NodeChange<StepNodeType>[],
+  apply: (changes: NodeChange<StepNodeType>[], nodes: StepNodeType[]) => StepNodeType[],
+): StepNodeType[] {
+  const next = apply(changes, nodes);
+  const measured = new Set<string>();
+  for (const c of changes) if (c.type === "dimensions" && c.dimensions) measured.add(c.id);
+  if (measured.size === 0) return next;
+  return next.map((n) => {
+    if (!measured.has(n.id) || !n.handles) return n;
+    const { handles: _handles, initialWidth: _width, initialHeight: _height, ...measuredNode } = n;
+    return measuredNode;
+  });
+}
 
 /** Per step, its output handles that have a connection, sorted and joined by "\n" (cheap to compare). */
 export function connectedHandlesByStep(edges: Edge[]): Map<string, string> {
