@@ -16,6 +16,7 @@ import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { MANY_STEPS } from "./canvas-model";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { useCanvasNodeList } from "./nodes-store";
 import { RoutedEdge } from "./routed-edge";
 import { canvasKeys } from "./shortcuts";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
@@ -42,6 +43,7 @@ const minimapColor = (n: { data: unknown }) =>
 export function Canvas() {
   const { draft, testChat } = useBuilder();
   const canvas = useBuilderCanvas();
+  const nodes = useCanvasNodeList(canvas.nodes);
   // Above MANY_STEPS, only what is on screen is rendered, and there is no minimap.
   const many = draft.steps.length > MANY_STEPS;
   // Made once: they read the builder themselves, so the canvas' re-render on every frame of a drag
@@ -65,7 +67,7 @@ export function Canvas() {
     >
       <ReactFlow<StepNodeType>
         data-testid="builder-canvas"
-        nodes={canvas.nodes}
+        nodes={nodes}
         edges={canvas.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}

@@ -13,6 +13,7 @@ import {
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { applyMeasured, connectedHandlesByStep, estimatedNode, MANY_STEPS, syncNodes } from "./canvas-model";
 import type { DraftAction } from "./draft";
+import { createNodesStore, type NodesStore } from "./nodes-store";
 import { readableViewport } from "./readable-fit";
 import type { StepNodeData, StepNodeType } from "./step-node";
 import { NO_PROBLEMS } from "./use-stable-problems";
@@ -21,7 +22,8 @@ const FIT = { padding: 0.15, maxZoom: 1 };
 const paneSized = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
 export interface CanvasNodes {
-  nodes: StepNodeType[];
+  /** The nodes; only the canvas subscribes to them (useCanvasNodeList). */
+  store: NodesStore;
   setNodes: Dispatch<SetStateAction<StepNodeType[]>>;
   onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
   /** False until the first fit of the view: the canvas stays hidden so nodes don't jump. */
@@ -71,12 +73,15 @@ export function useCanvasNodes({
 
   // A large flow starts from estimated nodes, so that only the steps on screen are rendered.
   const many = initial.steps.length > MANY_STEPS;
-  const [nodes, setNodes] = useState<StepNodeType[]>(() =>
-    initial.steps.map((s) => {
-      const data = dataFor(s, initial.entryStepId);
-      return many ? estimatedNode(s, data) : { id: s.id, type: "step", position: s.position, data };
-    }),
+  const [store] = useState(() =>
+    createNodesStore(
+      initial.steps.map((s) => {
+        const data = dataFor(s, initial.entryStepId);
+        return many ? estimatedNode(s, data) : { id: s.id, type: "step", position: s.position, data };
+      }),
+    ),
   );
+  const setNodes = store.set;
 
   useEffect(() => {
     setNodes((prev) => {
@@ -93,7 +98,7 @@ export function useCanvasNodes({
   // auto-arrange (fitting 2,000 steps would show hundreds of unreadable ones, each costly to draw).
   const nodesInitialized = useNodesInitialized();
   const sized = useStore(paneSized);
-  const store = useStoreApi<StepNodeType>();
+  const flowStore = useStoreApi<StepNodeType>();
   // An empty flow has nothing to fit: its first step stays where it was dropped.
   const fitted = useRef(initial.steps.length === 0);
   const [viewReady, setViewReady] = useState(initial.steps.length === 0);
@@ -104,11 +109,11 @@ export function useCanvasNodes({
       void rf.fitView(FIT).then(() => setViewReady(true));
       return;
     }
-    const { width, height } = store.getState();
+    const { width, height } = flowStore.getState();
     const bounds = rf.getNodesBounds(rf.getNodes());
     const entry = initial.entryStepId ? rf.getNodesBounds([initial.entryStepId]) : undefined;
     void rf.setViewport(readableViewport(bounds, { width, height }, entry)).then(() => setViewReady(true));
-  }, [many, sized, nodesInitialized, rf, store, initial.entryStepId]);
+  }, [many, sized, nodesInitialized, rf, flowStore, initial.entryStepId]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
@@ -126,8 +131,11 @@ export function useCanvasNodes({
       if (removed.length) dispatch({ type: "remove", stepIds: removed });
       if (moved) dispatch({ type: "move", positions });
     },
-    [dispatch],
+    [dispatch, setNodes],
   );
 
-  return useMemo(() => ({ nodes, setNodes, onNodesChange, viewReady }), [nodes, onNodesChange, viewReady]);
+  return useMemo(
+    () => ({ store, setNodes, onNodesChange, viewReady }),
+    [store, setNodes, onNodesChange, viewReady],
+  );
 }
