@@ -14,14 +14,23 @@ export const MANY_STEPS = 200;
 /** A handle's size (globals.css: .sb-handle). */
 const HANDLE_SIZE = 12;
 
+/** A step's node as React Flow first gets it: it measures the node when it renders it. */
+export const plainNode = (step: Step, data: StepNodeData): StepNodeType => ({
+  id: step.id,
+  type: "step",
+  position: step.position,
+  data,
+});
+
 /**
  * A node whose size and handles are estimated until React Flow measures it. React Flow renders every
  * node it has no handle positions for, even with onlyRenderVisibleElements, just to measure it: for
  * 2,000 steps that first render took seconds. With the estimate it renders only the steps on screen
- * and draws edges to the others from the estimated handles; `dropEstimates` removes it once measured.
+ * and draws edges to the others from the estimated handles; `applyMeasured` drops it once measured.
+ * The estimated size also counts as measured for fitView, which waits until every node is.
  */
 export function estimatedNode(step: Step, data: StepNodeData): StepNodeType {
-  const node: StepNodeType = { id: step.id, type: "step", position: step.position, data };
+  const node = plainNode(step, data);
   let box: ReturnType<typeof estimatedBox>;
   try {
     box = estimatedBox(step);
@@ -32,8 +41,9 @@ export function estimatedNode(step: Step, data: StepNodeData): StepNodeType {
   const size = { width: HANDLE_SIZE, height: HANDLE_SIZE };
   return {
     ...node,
-    initialWidth: box.width,
-    initialHeight: box.height,
+    // Half a pixel off any real (whole-pixel) measurement, so that React Flow takes its own
+    // measurement, handles included, as soon as it renders the node.
+    measured: { width: box.width, height: box.height + 0.5 },
     handles: [
       { id: "in", type: "target", position: Position.Left, x: -half, y: box.inputY - half, ...size },
       ...Object.entries(box.outputs).map(([id, y]) => ({
@@ -63,7 +73,7 @@ export function applyMeasured(
   if (measured.size === 0) return next;
   return next.map((n) => {
     if (!measured.has(n.id) || !n.handles) return n;
-    const { handles: _handles, initialWidth: _width, initialHeight: _height, ...measuredNode } = n;
+    const { handles: _handles, ...measuredNode } = n;
     return measuredNode;
   });
 }
@@ -88,6 +98,7 @@ export function syncNodes(
   prev: StepNodeType[],
   steps: Step[],
   dataFor: (step: Step) => StepNodeData,
+  newNode: (step: Step, data: StepNodeData) => StepNodeType = plainNode,
 ): StepNodeType[] {
   const prevById = new Map(prev.map((n) => [n.id, n]));
   let changed = prev.length !== steps.length;
@@ -97,7 +108,7 @@ export function syncNodes(
     if (old && prev[i] !== old) changed = true;
     if (old && old.data === data) return old;
     changed = true;
-    if (!old) return { id: step.id, type: "step" as const, position: step.position, data };
+    if (!old) return newNode(step, data);
     const moved =
       old.data.step.position !== step.position &&
       (Math.abs(old.position.x - step.position.x) >= 1 || Math.abs(old.position.y - step.position.y) >= 1);

@@ -11,7 +11,14 @@ import {
   useStoreApi,
 } from "@xyflow/react";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { applyMeasured, connectedHandlesByStep, estimatedNode, MANY_STEPS, syncNodes } from "./canvas-model";
+import {
+  applyMeasured,
+  connectedHandlesByStep,
+  estimatedNode,
+  MANY_STEPS,
+  plainNode,
+  syncNodes,
+} from "./canvas-model";
 import type { DraftAction } from "./draft";
 import { createNodesStore, type NodesStore } from "./nodes-store";
 import { readableViewport } from "./readable-fit";
@@ -77,7 +84,7 @@ export function useCanvasNodes({
     createNodesStore(
       initial.steps.map((s) => {
         const data = dataFor(s, initial.entryStepId);
-        return many ? estimatedNode(s, data) : { id: s.id, type: "step", position: s.position, data };
+        return many ? estimatedNode(s, data) : plainNode(s, data);
       }),
     ),
   );
@@ -85,7 +92,9 @@ export function useCanvasNodes({
 
   useEffect(() => {
     setNodes((prev) => {
-      const next = syncNodes(prev, draft.steps, (step) => dataFor(step, draft.entryStepId));
+      // New steps in a large flow (e.g. an import replacing the draft) start from estimates too.
+      const newNode = draft.steps.length > MANY_STEPS ? estimatedNode : plainNode;
+      const next = syncNodes(prev, draft.steps, (step) => dataFor(step, draft.entryStepId), newNode);
       if (next === prev) return prev;
       const ids = new Set(draft.steps.map((s) => s.id));
       for (const id of dataCache.current.keys()) if (!ids.has(id)) dataCache.current.delete(id);
