@@ -86,6 +86,21 @@ describe("canvasEdges", () => {
     const doc = { ...menu(), steps: [...menu().steps, broken], edges: [edge("x1", "x", NEXT_HANDLE, "a")] };
     expect(canvasEdges(doc.steps, doc.edges, new Set())).toEqual([]);
   });
+
+  it("reuses the previous edge objects that are drawn the same", () => {
+    const doc = menu();
+    const before = canvasEdges(doc.steps, doc.edges, new Set());
+    const edited = { ...doc, steps: doc.steps.map((s) => (s.id === "c" ? { ...s, title: "Bye" } : s)) };
+    const after = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), {}, before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.selected).toBe(true);
+    expect(after[2]).toBe(before[2]);
+    const route = [{ x: 0, y: 0 }];
+    const routed = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), { e3: route }, after);
+    expect(routed[2]).toMatchObject({ type: "routed", data: { route } });
+    expect(routed[1]).toBe(after[1]);
+  });
 });
 
 describe("syncNodes", () => {

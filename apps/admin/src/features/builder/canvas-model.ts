@@ -119,35 +119,62 @@ export function syncNodes(
 
 const NO_ROUTES: Readonly<Record<string, { x: number; y: number }[]>> = {};
 
+/** A step's output handles, per step object (an edit makes a new object). */
+const handlesOfStep = new WeakMap<Step, ReadonlySet<string>>();
+
+function outputHandles(step: Step): ReadonlySet<string> {
+  let handles = handlesOfStep.get(step);
+  if (!handles) {
+    try {
+      handles = new Set(stepOutputs(step).map((o) => o.handle));
+    } catch {
+      handles = new Set();
+    }
+    handlesOfStep.set(step, handles);
+  }
+  return handles;
+}
+
 /**
  * The draft's edges React Flow can draw: both ends exist and the source still has that output. An
- * edge auto-arrange routed is drawn along its route (routed-edge.tsx).
+ * edge auto-arrange routed is drawn along its route (routed-edge.tsx). An edge of `prev` that is
+ * drawn the same is reused, so that an edit re-renders only the edges it changed (a large flow has
+ * hundreds on screen).
  */
 export function canvasEdges(
   steps: Step[],
   edges: Edge[],
   selected: ReadonlySet<string>,
   routes: Readonly<Record<string, { x: number; y: number }[]>> = NO_ROUTES,
+  prev: readonly RFEdge[] = [],
 ): RFEdge[] {
-  const handles = new Map<string, Set<string>>();
-  for (const s of steps) {
-    try {
-      handles.set(s.id, new Set(stepOutputs(s).map((o) => o.handle)));
-    } catch {
-      handles.set(s.id, new Set());
-    }
-  }
+  const handles = new Map(steps.map((s) => [s.id, outputHandles(s)]));
+  const prevById = new Map(prev.map((e) => [e.id, e]));
   return edges
     .filter((e) => handles.get(e.source)?.has(e.sourceHandle) && handles.has(e.target))
-    .map((e) => ({
-      id: e.id,
-      source: e.source,
-      sourceHandle: e.sourceHandle,
-      target: e.target,
-      targetHandle: "in",
-      selected: selected.has(e.id),
-      ...(routes[e.id] ? { type: "routed", data: { route: routes[e.id] } } : {}),
-    }));
+    .map((e) => {
+      const route = routes[e.id];
+      const isSelected = selected.has(e.id);
+      const old = prevById.get(e.id);
+      if (
+        old &&
+        old.source === e.source &&
+        old.sourceHandle === e.sourceHandle &&
+        old.target === e.target &&
+        old.selected === isSelected &&
+        (old.data as { route?: unknown } | undefined)?.route === route
+      )
+        return old;
+      return {
+        id: e.id,
+        source: e.source,
+        sourceHandle: e.sourceHandle,
+        target: e.target,
+        targetHandle: "in",
+        selected: isSelected,
+        ...(route ? { type: "routed", data: { route } } : {}),
+      };
+    });
 }
 
 /** The step a problem is about (an edge's problem: its source step), if it is in the draft. */
