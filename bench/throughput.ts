@@ -21,6 +21,12 @@ import { ReplyInbox } from "./throughput/replies";
 import { header, type RunFigures, row } from "./throughput/report";
 import { replaceRuntimeBots, seedEchoWorkspace } from "./throughput/seed";
 import type { SimulatedChat } from "./throughput/simulated-chats";
+import {
+  enableStatementStats,
+  printStatementStats,
+  resetStatementStats,
+  statementStatsSettings,
+} from "./throughput/statements";
 import { startBareBot, startRuntimeProcess } from "./throughput/systems";
 
 /** Other processes' CPU (% of a core) during a run above which its figures are flagged as disturbed. */
@@ -129,6 +135,7 @@ async function main() {
         }
         // Also on Ctrl+C, before Postgres and the sandbox go.
         cleanups.push(() => bot.stop());
+        if (config.statements && database && system === "runtime") await resetStatementStats(database.db);
         try {
           const run = await measure({
             scenario,
@@ -146,6 +153,8 @@ async function main() {
           figures[system] = run;
           results.push({ ...run, round });
           console.log(row(run));
+          if (config.statements && database && system === "runtime")
+            await printStatementStats(database.db, run.correct);
           if (run.warmUpMissing > 0)
             console.log(`         ↑ ${run.warmUpMissing} chat(s) got no reply to the warm-up /start.`);
           if (run.cpuPercent.others > DISTURBED_OTHERS_PERCENT)
@@ -195,13 +204,23 @@ async function waitUntilUp(client: SandboxClient, sandbox: Child) {
 /** Embedded Postgres with the schema; its postmaster's pid is in postmaster.pid, for the CPU figures. */
 async function startDatabase(): Promise<Database> {
   const dataDir = path.join(dir, "pg");
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    settings: {
+      ...(config.statements ? statementStatsSettings : {}),
+      ...(config.dbSocket ? { unix_socket_directories: "/tmp" } : {}),
+    },
+  });
   cleanups.push(() => pg.stop());
   await runMigrations(pg.url);
   const { db, close } = createDb(pg.url);
+  if (config.statements) await enableStatementStats(db);
   cleanups.push(() => close());
   const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  return { url: pg.url, postmasterPid, db };
+  // THROUGHPUT_DB_SOCKET=1: the runtime reaches Postgres over its Unix socket (libpq's ?host=/dir).
+  const url = config.dbSocket ? `${pg.url}?host=/tmp` : pg.url;
+  return { url, postmasterPid, db };
 }
 
 async function registerBots(client: SandboxClient, count: number, runIndex: number) {

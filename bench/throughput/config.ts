@@ -23,6 +23,10 @@ export interface ThroughputConfig {
   jsonFile: string | undefined;
   /** Keep the temporary folder (logs, database) even after a successful run. */
   keepFiles: boolean;
+  /** Print the runtime's SQL statements per message (pg_stat_statements). */
+  statements: boolean;
+  /** The runtime connects over Postgres's Unix socket instead of loopback TCP. */
+  dbSocket: boolean;
   /** RUNTIME_BOT_MESSAGES_PER_SECOND for the runtime: Telegram's ~30/s limit lifted. */
   runtimeMessagesPerSecond: string;
   /** Written into each bot's settings.messagesPerSecond (a runtime without that setting drops it). */
@@ -68,6 +72,8 @@ export function throughputConfig(env: NodeJS.ProcessEnv = process.env): Throughp
     replyTimeoutMs: positiveInt(env, "THROUGHPUT_REPLY_TIMEOUT_MS", 60_000),
     jsonFile: env.THROUGHPUT_JSON || undefined,
     keepFiles: env.THROUGHPUT_KEEP === "1",
+    statements: env.THROUGHPUT_STATEMENTS === "1",
+    dbSocket: env.THROUGHPUT_DB_SOCKET === "1",
     runtimeMessagesPerSecond: env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? "10000",
     botSettingMessagesPerSecond: 1000,
   };

@@ -7,7 +7,7 @@ import { dropStep, expectSaved, newEmptyFlow, signIn } from "./helpers";
  * Messages as Telegram shows them: a marketer formats a message with the toolbar, the emoji picker and
  * a variable with a fallback; the editor's preview, the canvas and the test chat show the formatting;
  * after publishing, a Telegram user with a hostile name gets text + entities (offsets in UTF-16 code
- * units) and their name stays plain text.
+ * units) and their name stays plain text, in Telegram as in the admin's transcript and inbox.
  */
 
 /** Selects the last `count` characters of a textarea (0: the caret at its end), as a user's drag would. */
@@ -143,4 +143,32 @@ test("a formatted message round-trips from the builder to the sandbox as entitie
   // Offsets in UTF-16 code units: the 🦄 in the name counts two.
   const spoiler = message!.entities!.find((e) => e.type === "spoiler")!;
   expect(spoiler).toEqual({ type: "spoiler", offset: `Hi ${name} `.length, length: 2 });
+
+  // The admin's transcript and the inbox show the message formatted from its stored entities; the
+  // hostile name inside the bold stays text (no link to evil.io, no tags).
+  async function expectFormatted(bot: Locator) {
+    await expect(bot.locator('[data-entity="bold"]')).toHaveText(`Hi ${name}`);
+    await expect(bot.locator('[data-entity="italic"]')).toHaveText("hello");
+    await expect(bot.locator("[data-spoiler=hidden]")).toHaveText("🎁");
+    await expect(bot.getByRole("link", { name: "site" })).toHaveAttribute("href", "https://example.com/docs");
+    await expect(bot.locator("a")).toHaveCount(1);
+    await expect(bot.locator("b, i, script")).toHaveCount(0);
+  }
+  await page.goto("/conversations");
+  await page
+    .getByTestId("conversation-row")
+    .filter({ hasText: `@fmt_${stamp}` })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]{36}/);
+  const conversationId = new URL(page.url()).pathname.split("/").pop()!;
+  await expectFormatted(page.locator('[data-testid="transcript-message"][data-author="bot"]').first());
+  await page.screenshot({ path: test.info().outputPath("transcript.png") });
+  await page.goto(`/inbox/${conversationId}`);
+  await expectFormatted(
+    page
+      .getByTestId("inbox-timeline")
+      .locator('[data-testid="transcript-message"][data-author="bot"]')
+      .first(),
+  );
 });

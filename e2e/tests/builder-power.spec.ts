@@ -286,3 +286,33 @@ test("Ctrl+C in one flow, Ctrl+V in another: the steps and the connections betwe
   await page.reload();
   await expect(nodes()).toHaveCount(3);
 });
+
+test("while the shortcut sheet is open, Ctrl+D, Ctrl+V and Delete leave the canvas behind it alone", async () => {
+  // Flow B after the paste above: three steps, flow A's two still on the clipboard.
+  await expect(nodes()).toHaveCount(3);
+  await clickStep("solo");
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(1);
+  await page.keyboard.press("Shift+Slash");
+  const sheet = page.getByTestId("shortcut-sheet");
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press(`${mod}+v`);
+  await page.keyboard.press("Delete");
+  // Focus fallen back to the page behind the sheet: still the sheet's keys, not the canvas'.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press("Backspace");
+  // Nothing to wait for when nothing happens: give a duplicate, the paste fallback (120 ms) or a delete time to show.
+  await page.waitForTimeout(600);
+  await expect(nodes()).toHaveCount(3);
+  await expect(page.getByTestId("step-node-solo")).toHaveCount(1);
+
+  // Closed, the same keys act again.
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+  await page.keyboard.press(`${mod}+d`);
+  await expect(nodes()).toHaveCount(4);
+  await page.keyboard.press(`${mod}+z`);
+  await expect(nodes()).toHaveCount(3);
+  await waitSaved();
+});

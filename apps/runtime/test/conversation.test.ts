@@ -111,13 +111,7 @@ describe("a conversation through the sandbox (long polling)", () => {
     const user = makeUser("Bo");
     await h.client.start({ token: bot.token, from: user });
     await h.client.waitForBotMessages({ token: bot.token, chatId: user.id, count: 2 });
-    const sent = await h.client.sendText({ token: bot.token, from: user, text: "/help" });
-    const reply = await h.client.waitForBotMessages({
-      token: bot.token,
-      chatId: user.id,
-      count: 1,
-      afterMessageId: sent.message_id,
-    });
+    const reply = await h.repliesTo(bot.token, user, "/help");
     expect(reply[0]!.text).toBe("Info: none");
   });
 
@@ -157,13 +151,7 @@ describe("a conversation through the sandbox (long polling)", () => {
     await h.client.start({ token: bot.token, from: user });
     await h.client.waitForBotMessages({ token: bot.token, chatId: user.id, count: 1 });
     const hostile = `<b>bold</b> <script>alert(1)</script> & "quotes" 🎉👩‍👩‍👧 ${"x".repeat(10_000)} end`;
-    const sent = await h.client.sendText({ token: bot.token, from: user, text: hostile.slice(0, 4096) });
-    const parts = await h.client.waitForBotMessages({
-      token: bot.token,
-      chatId: user.id,
-      count: 2,
-      afterMessageId: sent.message_id,
-    });
+    const parts = await h.repliesTo(bot.token, user, hostile.slice(0, 4096), { count: 2 });
     const echoed = parts.map((m) => m.text).join("");
     expect(echoed).toBe(`You said: ${hostile.slice(0, 4096)}`);
     for (const p of parts) expect(p.text!.length).toBeLessThanOrEqual(4096);

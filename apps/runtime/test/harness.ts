@@ -132,6 +132,23 @@ export async function createHarness() {
     userId,
     filesDir,
 
+    /** The user writes `text`; resolves with the bot's next `count` messages after it. */
+    async repliesTo(
+      token: string,
+      from: SandboxUser,
+      text: string,
+      options: { count?: number; timeoutMs?: number } = {},
+    ) {
+      const sent = await client.sendText({ token, from, text });
+      return client.waitForBotMessages({
+        token,
+        chatId: from.id,
+        count: options.count ?? 1,
+        afterMessageId: sent.message_id,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      });
+    },
+
     /** Publishes a flow document (typed, or raw as the flow testing builders make it). */
     async publish(doc: FlowDocument | ReturnType<typeof flowDoc> = demoFlow()) {
       const compiled = compileDraft(doc);

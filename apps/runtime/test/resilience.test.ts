@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { LOCK_SPACE } from "@switchboard/core";
 import { conversations, messages, processedUpdates } from "@switchboard/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POLL_LOCK_APPLICATION } from "../src/poll-leadership";
 import { createHarness, eventually, type Harness, makeUser, TEST_SECRET } from "./harness";
 
 let h: Harness;
@@ -111,20 +113,43 @@ describe("resilience", () => {
 
     await a.stop();
     const u = users[0]!;
-    const sent = await h.client.sendText({ token: bot.token, from: u, text: "/help" });
-    const reply = await h.client.waitForBotMessages({
-      token: bot.token,
-      chatId: u.id,
-      count: 1,
-      afterMessageId: sent.message_id,
-      timeoutMs: 20_000,
-    });
+    const reply = await h.repliesTo(bot.token, u, "/help", { timeoutMs: 20_000 });
     expect(reply[0]!.text).toBe("Info: none");
     for (const user of users)
       expect((await botTexts(bot.token, user.id)).slice(0, 2)).toEqual([
         `Hello ${user.first_name}!`,
         "Pick one",
       ]);
+  });
+
+  it("a runtime whose poll-lock connection drops notices, takes the lock again and answers on", async () => {
+    const flowId = await h.publish();
+    const bot = await h.addBot({ flowId });
+    const rt = await h.startRuntime({ instanceId: "lock-drop" });
+    const user = makeUser("LockDrop");
+    await h.client.start({ token: bot.token, from: user });
+    await h.client.waitForBotMessages({ token: bot.token, chatId: user.id, count: 2, timeoutMs: 15_000 });
+    const pollLocksHeld = async () => {
+      const rows = (await h.db.execute(sql`
+        select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where l.locktype = 'advisory' and l.granted and l.classid = ${LOCK_SPACE.poll}::int4::oid
+          and l.objid = hashtext(${bot.id})::oid
+          and a.application_name = ${POLL_LOCK_APPLICATION} and a.datname = current_database()`)) as unknown as {
+        n: number;
+      }[];
+      return rows[0]!.n;
+    };
+    expect(await pollLocksHeld()).toBe(1);
+
+    // As when the database restarts or a proxy cuts an idle connection: the lock goes with it.
+    await h.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${POLL_LOCK_APPLICATION} and datname = current_database()`,
+    );
+    // A poller that kept trusting its old lock would never take it again.
+    await eventually(async () => (await pollLocksHeld()) === 1, 15_000, "the poll lock taken again");
+    const reply = await h.repliesTo(bot.token, user, "/help", { timeoutMs: 15_000 });
+    expect(reply[0]!.text).toBe("Info: none");
+    await rt.stop();
   });
 
   it("picks up an update that was stored but not processed, and a reply that was committed but not sent", async () => {

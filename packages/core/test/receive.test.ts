@@ -1,7 +1,8 @@
 import { contacts, conversations, leads, messages } from "@switchboard/db";
 import { createLeadStep, flowDoc, freeInputStep, textStep } from "@switchboard/flow/testing";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openChat } from "../src/conversations/open-chat";
 import { receiveFromUser, setBlockedByUser } from "../src/conversations/receive";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
@@ -86,6 +87,80 @@ describe("receiveFromUser", () => {
     expect(second.conversation.contactId).toBe(first.conversation.contactId);
     expect(await w.db.select().from(contacts).where(eq(contacts.telegramUserId, user.id))).toHaveLength(1);
     expect((await w.outTexts(first.conversation.id)).at(-1)).toBe("Not an email");
+  });
+
+  it("a message rewrites neither the contact nor the conversation row; a new username, and last seen once a minute, are written", async () => {
+    const user = telegramUser("Still", { username: "still_1" });
+    const first = await w.say(bot, user);
+    const versionOf = async () => {
+      const rows = (await w.db.execute(sql`
+        select (select xmin::text from contacts where id = ${first.conversation.contactId}) as contact,
+               (select xmin::text from conversations where id = ${first.conversation.id}) as conversation`)) as unknown as {
+        contact: string;
+        conversation: string;
+      }[];
+      return rows[0]!;
+    };
+    const before = await versionOf();
+    // Opening the chat again leaves both row versions alone (the flow's own save is the next statement,
+    // so the conversation is compared inside the transaction, right after opening).
+    const opened = await w.db.transaction(async (tx) => {
+      await openChat(tx, { workspaceId: bot.workspaceId, botId: bot.id, chatId: user.id }, user, {
+        telegramMessageId: 2,
+        text: "again",
+        payload: {},
+      });
+      const rows = (await tx.execute(sql`
+        select (select xmin::text from contacts where id = ${first.conversation.contactId}) as contact,
+               (select xmin::text from conversations where id = ${first.conversation.id}) as conversation`)) as unknown as {
+        contact: string;
+        conversation: string;
+      }[];
+      return rows[0]!;
+    });
+    expect(opened).toEqual(before);
+
+    await w.say(bot, { ...user, username: "still_2" }, { type: "text", text: "hi" }, "hi");
+    const [renamed] = await w.db.select().from(contacts).where(eq(contacts.id, first.conversation.contactId));
+    expect(renamed!.username).toBe("still_2");
+
+    await w.db
+      .update(contacts)
+      .set({ lastSeenAt: sql`now() - interval '10 minutes'` })
+      .where(eq(contacts.id, first.conversation.contactId));
+    await w.say(bot, { ...user, username: "still_2" }, { type: "text", text: "hi" }, "hi");
+    const [seen] = await w.db.select().from(contacts).where(eq(contacts.id, first.conversation.contactId));
+    expect(seen!.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("a change another transaction is committing to the conversation is what the next message reads", async () => {
+    const user = telegramUser("Racer");
+    const first = await w.say(bot, user);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let updated!: () => void;
+    const isUpdated = new Promise<void>((resolve) => {
+      updated = resolve;
+    });
+    // As a 403 recorded by a sender (markConversationBlocked), which does not take the chat's lock.
+    const writer = w.db.transaction(async (tx) => {
+      await tx
+        .update(conversations)
+        .set({ status: "blocked" })
+        .where(eq(conversations.id, first.conversation.id));
+      updated();
+      await gate;
+    });
+    await isUpdated;
+    const reading = w.text(bot, user, "hello?");
+    // The message waits for the writer's row lock; reading the row as it was would undo the writer's change.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await writer;
+    const second = await reading;
+    expect(second.conversation.status).toBe("blocked");
   });
 
   it("a deep link's payload is kept on the contact with its fields and a click id", async () => {

@@ -1,5 +1,5 @@
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { connectPostgres } from "./connection-url";
 import { preparingClient } from "./prepared";
 import * as schema from "./schema";
 
@@ -23,7 +23,7 @@ export interface DbOptions {
 /** A Drizzle client on the `postgres` driver. `close()` ends the pool. */
 export function createDb(url: string, options: DbOptions = {}) {
   const trace = options.trace ?? process.env.SQL_TRACE === "1";
-  const sql = postgres(url, {
+  const sql = connectPostgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 10,

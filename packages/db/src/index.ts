@@ -1,4 +1,5 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
+export { connectPostgres, postgresConnection } from "./connection-url";
 export { rowFromJson } from "./json-row";
 export { transactionStartingWith } from "./pipelined-transaction";
 export * as schema from "./schema";

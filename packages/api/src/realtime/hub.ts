@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { CHANNELS, parseRealtimeNotice } from "@switchboard/core";
-import postgres from "postgres";
+import { connectPostgres } from "@switchboard/db";
+import type postgres from "postgres";
 
 /**
  * One LISTEN connection per process for the realtime feed (core realtime/emit.ts). Subscriptions wait
@@ -18,7 +19,7 @@ export class RealtimeHub {
 
   private start(): Promise<void> {
     this.started ??= (async () => {
-      this.sql = postgres(this.databaseUrl, { max: 1, onnotice: () => {} });
+      this.sql = connectPostgres(this.databaseUrl, { max: 1, onnotice: () => {} });
       await this.sql.listen(CHANNELS.realtime, (payload) => {
         const notice = parseRealtimeNotice(payload);
         if (notice) this.emitter.emit(notice.workspaceId, notice.id);

@@ -48,11 +48,28 @@ export function entityRuns(text: string, entities: readonly EntityLike[] | undef
     ].sort();
     const link = covering.find((e) => e.type === "text_link" || e.type === "url");
     const url = link
-      ? link.type === "url"
-        ? text.slice(link.offset, link.offset + link.length)
-        : link.url
+      ? linkHref(link.type === "url" ? text.slice(link.offset, link.offset + link.length) : link.url)
       : undefined;
     runs.push({ text: text.slice(from, to), styles, ...(url ? { url } : {}) });
   }
   return runs;
+}
+
+const LINK_PROTOCOLS = new Set(["http:", "https:", "tg:", "mailto:"]);
+
+/**
+ * Where a link may go: http(s), tg:// and mailto only, so a message (a user's own, stored as they
+ * sent it) can't put a `javascript:` or `data:` address in an href; anything else stays text. A url
+ * entity's text may lack a scheme ("example.com/x"): Telegram's apps open it over http.
+ */
+export function linkHref(url: string | undefined): string | undefined {
+  const raw = url?.trim();
+  if (!raw) return undefined;
+  // "host:8080" is a port, not a scheme.
+  const candidate = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw) ? raw : `http://${raw}`;
+  try {
+    return LINK_PROTOCOLS.has(new URL(candidate).protocol) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,4 @@
+import type { EntityLike } from "@/components/chat/telegram-entities";
 import type { RouterOutputs } from "@/lib/trpc";
 
 /** One message of a conversation's transcript (`conversations.transcript`, `leads.get`). */
@@ -47,6 +48,40 @@ export function markupOf(payload: unknown): Obj | null {
     }
   }
   return isObj(markup) ? markup : null;
+}
+
+/**
+ * The formatting of a message's text as Telegram has it: the `entities` (or `caption_entities`) next
+ * to that very text in the stored payload, the Bot API call of an outgoing message (`params`: the
+ * outbox always sends entities, never parse_mode markup, see core's telegram-calls.ts) or the update
+ * of an incoming one (`message`). Only when the text there is the one shown, since offsets into another
+ * text would cut it wrong; malformed entries are dropped. Rendered by TelegramText, which builds
+ * elements from the runs, so nothing in the text is ever parsed as markup.
+ */
+export function entitiesOf(payload: unknown, text: string | null | undefined): EntityLike[] {
+  if (!text || !isObj(payload)) return [];
+  for (const holder of [payload.params, payload.message, payload.edited_message]) {
+    if (!isObj(holder)) continue;
+    if (holder.text === text) return validEntities(holder.entities);
+    if (holder.caption === text) return validEntities(holder.caption_entities);
+  }
+  return [];
+}
+
+function validEntities(list: unknown): EntityLike[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObj).flatMap((e): EntityLike[] => {
+    const { type, offset, length, url } = e;
+    if (typeof type !== "string" || !Number.isInteger(offset) || !Number.isInteger(length)) return [];
+    return [
+      {
+        type,
+        offset: offset as number,
+        length: length as number,
+        ...(typeof url === "string" ? { url } : {}),
+      },
+    ];
+  });
 }
 
 export interface ButtonLabel {

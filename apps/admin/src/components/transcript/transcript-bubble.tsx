@@ -1,3 +1,4 @@
+import { TelegramText } from "@/components/chat/telegram-text";
 import { AlertIcon, CheckIcon, ExternalIcon, PhoneIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
@@ -8,6 +9,7 @@ import {
   type ButtonLabel,
   buttonRows,
   describeInbound,
+  entitiesOf,
   markupOf,
   mediaLabel,
   type TranscriptMessage,
@@ -24,10 +26,15 @@ function MediaChip({ label }: { label: string }) {
   );
 }
 
-function Text({ text }: { text: string | null }) {
+/** A message's text with its Telegram formatting (bold, links…), read from the stored payload. */
+function Text({ text, payload }: { text: string | null; payload: unknown }) {
   return (
     <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap text-zinc-900 break-anywhere">
-      {text || <span className="text-zinc-400 italic">(empty)</span>}
+      {text ? (
+        <TelegramText text={text} entities={entitiesOf(payload, text)} />
+      ) : (
+        <span className="text-zinc-400 italic">(empty)</span>
+      )}
     </div>
   );
 }
@@ -39,7 +46,7 @@ function InboundBody({ m }: { m: TranscriptMessage }) {
     return (
       <>
         <MediaView media={m.media} />
-        {m.text && <Text text={m.text} />}
+        {m.text && <Text text={m.text} payload={m.payload} />}
       </>
     );
   switch (info.kind) {
@@ -59,11 +66,11 @@ function InboundBody({ m }: { m: TranscriptMessage }) {
       return (
         <>
           <MediaChip label={mediaLabel(info.media, info.name)} />
-          {info.caption && <Text text={info.caption} />}
+          {info.caption && <Text text={info.caption} payload={m.payload} />}
         </>
       );
     default:
-      return <Text text={info.text} />;
+      return <Text text={info.text} payload={m.payload} />;
   }
 }
 
@@ -121,7 +128,7 @@ export function TranscriptBubble({ m }: { m: TranscriptMessage }) {
         ) : (
           <>
             {m.media && <MediaView media={m.media} />}
-            {(m.text || !m.media) && <Text text={m.text} />}
+            {(m.text || !m.media) && <Text text={m.text} payload={m.payload} />}
           </>
         )}
         {inline.length > 0 && <Keys rows={inline} />}

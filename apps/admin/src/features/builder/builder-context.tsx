@@ -21,6 +21,7 @@ import {
   useState,
 } from "react";
 import { useTRPCClient } from "@/lib/trpc";
+import { allowCanvasDelete } from "./dialog-guard";
 import type { DraftAction } from "./draft";
 import { EnvironmentProvider } from "./environment-context";
 import type { NodesStore } from "./nodes-store";
@@ -86,6 +87,8 @@ export interface BuilderCanvasValue {
   onConnect: (c: Connection) => void;
   onConnectEnd: CanvasEdges["onConnectEnd"];
   onSelectionChange: (params: OnSelectionChangeParams) => void;
+  /** Vetoes React Flow's Delete/Backspace while a dialog covers the canvas. */
+  onBeforeDelete: () => Promise<boolean>;
   viewReady: boolean;
   canvasRef: RefObject<HTMLDivElement | null>;
   onDragOver: AddStep["onDragOver"];
@@ -245,6 +248,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
       onConnect: edges.onConnect,
       onConnectEnd: edges.onConnectEnd,
       onSelectionChange,
+      onBeforeDelete: allowCanvasDelete,
       viewReady: nodes.viewReady,
       canvasRef,
       onDragOver,

@@ -3,58 +3,51 @@
 import { Panel } from "@xyflow/react";
 import { KeyboardIcon, RedoIcon, SearchIcon, UndoIcon } from "@/components/ui/icons";
 import { useBuilder } from "./builder-context";
+import { ToolbarGroup, ToolbarIconButton } from "./toolbar-icon-button";
 
 /** Undo, redo, find a step, shortcuts and auto-arrange, over the canvas' top-left corner. */
 export function CanvasToolbar() {
   const { history, draft, arrange, arranging, stepSearch, shortcutSheet } = useBuilder();
   return (
     <Panel position="top-left" className="flex gap-1.5">
-      <div className="flex overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
-        <button
-          type="button"
+      <ToolbarGroup>
+        <ToolbarIconButton
+          label="Undo"
+          shortcut="Ctrl+Z"
           onClick={history.undo}
           disabled={!history.canUndo}
-          className="px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
-          title="Undo (Ctrl+Z)"
-          aria-label="Undo"
           data-testid="undo"
         >
           <UndoIcon size={14} />
-        </button>
-        <button
-          type="button"
+        </ToolbarIconButton>
+        <ToolbarIconButton
+          label="Redo"
+          shortcut="Ctrl+Shift+Z"
           onClick={history.redo}
           disabled={!history.canRedo}
-          className="border-l border-zinc-200 px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 disabled:text-zinc-300 disabled:hover:bg-white"
-          title="Redo (Ctrl+Shift+Z)"
-          aria-label="Redo"
           data-testid="redo"
         >
           <RedoIcon size={14} />
-        </button>
-      </div>
-      <div className="flex overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
-        <button
-          type="button"
+        </ToolbarIconButton>
+      </ToolbarGroup>
+      <ToolbarGroup>
+        <ToolbarIconButton
+          label="Find a step"
+          shortcut="Ctrl+K"
           onClick={() => stepSearch.setOpen(true)}
-          className="px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900"
-          title="Find a step (Ctrl+K)"
-          aria-label="Find a step"
           data-testid="open-step-search"
         >
           <SearchIcon size={14} />
-        </button>
-        <button
-          type="button"
+        </ToolbarIconButton>
+        <ToolbarIconButton
+          label="Keyboard shortcuts"
+          shortcut="?"
           onClick={() => shortcutSheet.setOpen(true)}
-          className="border-l border-zinc-200 px-2 py-1.5 text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900"
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
           data-testid="open-shortcuts"
         >
           <KeyboardIcon size={14} />
-        </button>
-      </div>
+        </ToolbarIconButton>
+      </ToolbarGroup>
       {draft.steps.length > 1 && (
         <button
           type="button"

@@ -78,6 +78,7 @@ export function Canvas() {
         onConnectEnd={canvas.onConnectEnd}
         onSelectionChange={canvas.onSelectionChange}
         deleteKeyCode={deleteKeys}
+        onBeforeDelete={canvas.onBeforeDelete}
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}

@@ -13,6 +13,7 @@ import {
 } from "react";
 import { newEdgeId, newStepId } from "@/lib/ids";
 import { hasTextSelection, inTextField, recallCopied, rememberCopied } from "./clipboard-store";
+import { behindDialog, modalDialogOpen } from "./dialog-guard";
 import type { DraftAction } from "./draft";
 import { copySteps, parsePayload, pasteSteps, type StepsPayload, serializePayload } from "./step-clipboard";
 import type { StepNodeType } from "./step-node";
@@ -120,9 +121,11 @@ export function useStepClipboard({
   }, [selectedPayload, paste]);
 
   // The browser's own copy and paste events carry the system clipboard, without asking permission.
+  // Not behind a dialog: Ctrl+C/V there are the dialog's (or nobody's), not the canvas'.
   useEffect(() => {
     const onCopy = (e: ClipboardEvent) => {
       if (inTextField(e.target) || hasTextSelection() || !e.clipboardData) return;
+      if (behindDialog(e.target, modalDialogOpen())) return;
       const payload = selectedPayload();
       if (!payload) return;
       const text = serializePayload(payload);
@@ -131,7 +134,7 @@ export function useStepClipboard({
       rememberCopied(text);
     };
     const onPaste = (e: ClipboardEvent) => {
-      if (inTextField(e.target)) return;
+      if (inTextField(e.target) || behindDialog(e.target, modalDialogOpen())) return;
       const text = e.clipboardData?.getData("text/plain") ?? "";
       if (!text) return; // nothing readable: the remembered copy is used
       pasteHandled.current = true;

@@ -1,17 +1,11 @@
 import { FORMAT_TAGS, type FormatType, plainTextOf } from "@switchboard/flow";
+import type { Edit } from "./caret-insert";
 
 /*
  * What the message editor's toolbar does to the stored markup (packages/flow/src/format.ts): wrap
- * the selection in a tag, or unwrap it when it is already wrapped; insert text at the caret. Pure:
- * each returns the new value and the selection to restore.
+ * the selection in a tag, or unwrap it when it is already wrapped. Pure: returns the new value and
+ * the selection to restore (inserting text at the caret is caret-insert.ts).
  */
-
-export interface Edit {
-  value: string;
-  /** The selection after the edit. */
-  start: number;
-  end: number;
-}
 
 export type ToolbarFormat = Exclude<FormatType, "text_link">;
 
@@ -62,14 +56,6 @@ export function toggleFormat(
   }
   const next = value.slice(0, from) + open + selected + close + value.slice(to);
   return { value: next, start: from + open.length, end: from + open.length + selected.length };
-}
-
-/** Puts `text` in place of the selection; the caret goes after it. */
-export function insertText(value: string, start: number, end: number, text: string): Edit {
-  const from = Math.max(0, Math.min(start, end, value.length));
-  const to = Math.min(value.length, Math.max(start, end));
-  const caret = from + text.length;
-  return { value: value.slice(0, from) + text + value.slice(to), start: caret, end: caret };
 }
 
 /**

@@ -1,12 +1,12 @@
 "use client";
 
 import type { FormatType } from "@switchboard/flow";
-import { useRef } from "react";
 import { Textarea } from "@/components/ui/field";
-import { type Edit, FORMAT_SHORTCUTS, insertText, telegramLength, toggleFormat } from "./format-markup";
+import { FORMAT_SHORTCUTS, telegramLength, toggleFormat } from "./format-markup";
 import { FormatToolbar } from "./format-toolbar";
 import { MessagePreview } from "./message-preview";
-import { insertAtCaret } from "./variable-picker";
+import { useCaretInsert } from "./use-caret-insert";
+import { templateToken } from "./variable-picker";
 import { VariablePickerMenu } from "./variable-picker-menu";
 
 const TEXT_LIMIT = 4096;
@@ -38,28 +38,13 @@ export function MessageTextarea({
   maxLength?: number;
   "data-testid"?: string;
 }) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-
-  function apply(edit: Edit) {
-    if (edit.value.length > maxLength) return;
-    onChange(edit.value);
-    const el = ref.current;
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(edit.start, edit.end);
-    });
-  }
-  const selection = () => {
-    const el = ref.current;
-    return [el?.selectionStart ?? value.length, el?.selectionEnd ?? value.length] as const;
-  };
+  const { ref, selection, apply, insert } = useCaretInsert<HTMLTextAreaElement>({
+    value,
+    onChange,
+    maxLength,
+  });
   const format = (type: FormatType, url?: string) => apply(toggleFormat(value, ...selection(), type, url));
-  const insert = (text: string) => apply(insertText(value, ...selection(), text));
-  function insertVariable(path: string, fallback?: string) {
-    const [start, end] = selection();
-    const next = insertAtCaret(value, start, end, path, maxLength, fallback);
-    apply({ value: next.value, start: next.caret, end: next.caret });
-  }
+  const insertVariable = (path: string, fallback?: string) => insert(templateToken(path, fallback));
 
   const length = telegramLength(value);
   return (

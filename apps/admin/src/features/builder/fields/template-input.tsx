@@ -1,9 +1,10 @@
 "use client";
 
-import { type ComponentProps, useRef } from "react";
+import type { ComponentProps } from "react";
 import { Input } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
-import { insertAtCaret } from "./variable-picker";
+import { useCaretInsert } from "./use-caret-insert";
+import { templateToken } from "./variable-picker";
 import { VariablePickerMenu } from "./variable-picker-menu";
 
 /** A one-line template field (a button label, a lead title) with the `{ }` variable picker beside it. */
@@ -23,17 +24,8 @@ export function TemplateInput({
   /** `vars.*` written by steps upstream of this one. */
   variables: string[];
 }) {
-  const ref = useRef<HTMLInputElement>(null);
-
-  function insert(path: string, fallback?: string) {
-    const el = ref.current;
-    const next = insertAtCaret(value, el?.selectionStart, el?.selectionEnd, path, maxLength, fallback);
-    onChange(next.value);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    });
-  }
+  const { ref, insert } = useCaretInsert<HTMLInputElement>({ value, onChange, maxLength });
+  const insertVariable = (path: string, fallback?: string) => insert(templateToken(path, fallback));
 
   return (
     <div className="flex items-center gap-1">
@@ -48,7 +40,7 @@ export function TemplateInput({
         className={cn("min-w-0 flex-1", className)}
         {...rest}
       />
-      <VariablePickerMenu variables={variables} onPick={insert} placement="below" />
+      <VariablePickerMenu variables={variables} onPick={insertVariable} placement="below" />
     </div>
   );
 }

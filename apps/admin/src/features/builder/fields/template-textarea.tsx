@@ -1,8 +1,8 @@
 "use client";
 
-import { useRef } from "react";
 import { Textarea } from "@/components/ui/field";
-import { insertAtCaret } from "./variable-picker";
+import { useCaretInsert } from "./use-caret-insert";
+import { templateToken } from "./variable-picker";
 import { VariablePickerMenu } from "./variable-picker-menu";
 
 /** A textarea for message templates with a `{ }` variable picker that inserts at the cursor. */
@@ -28,17 +28,8 @@ export function TemplateTextarea({
   maxLength?: number;
   "data-testid"?: string;
 }) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-
-  function insert(path: string, fallback?: string) {
-    const el = ref.current;
-    const next = insertAtCaret(value, el?.selectionStart, el?.selectionEnd, path, maxLength, fallback);
-    onChange(next.value);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    });
-  }
+  const { ref, insert } = useCaretInsert<HTMLTextAreaElement>({ value, onChange, maxLength });
+  const insertVariable = (path: string, fallback?: string) => insert(templateToken(path, fallback));
 
   return (
     <div>
@@ -55,7 +46,7 @@ export function TemplateTextarea({
         {...rest}
       />
       <div className="mt-1 flex items-center justify-between">
-        <VariablePickerMenu variables={variables} onPick={insert} />
+        <VariablePickerMenu variables={variables} onPick={insertVariable} />
         <span className="text-[10px] text-zinc-400 tabular-nums">
           {value.length > 4096 ? (
             <span className="text-amber-600">{value.length.toLocaleString()} / 4,096 · will be split</span>

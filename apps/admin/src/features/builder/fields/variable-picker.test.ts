@@ -1,6 +1,6 @@
 import { renderTemplate } from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
-import { botVariablesFor, filterGroups, insertAtCaret, pickerGroups, templateToken } from "./variable-picker";
+import { botVariablesFor, filterGroups, pickerGroups, templateToken } from "./variable-picker";
 
 describe("pickerGroups: where a variable comes from", () => {
   it("names the steps that set it, when known", () => {
@@ -39,28 +39,6 @@ describe("templateToken: fallbacks", () => {
   it("escapes quotes and backslashes so the fallback renders exactly as typed", () => {
     const fallback = 'my "friend" \\o/';
     expect(renderTemplate(templateToken("vars.nick", fallback), empty)).toBe(fallback);
-  });
-
-  it("is what the picker inserts", () => {
-    expect(insertAtCaret("Hi !", 3, 3, "name", 100, "there").value).toBe('Hi {{name | "there"}}!');
-  });
-});
-
-describe("insertAtCaret", () => {
-  it("inserts {{path}} at the caret and puts the caret after it", () => {
-    expect(insertAtCaret("Hi !", 3, 3, "name")).toEqual({ value: "Hi {{name}}!", caret: 11 });
-  });
-  it("replaces a selection", () => {
-    expect(insertAtCaret("Hi NAME!", 3, 7, "vars.who")).toEqual({ value: "Hi {{vars.who}}!", caret: 15 });
-  });
-  it("appends when the caret is unknown, and clamps positions out of range", () => {
-    expect(insertAtCaret("Hi ", null, null, "name")).toEqual({ value: "Hi {{name}}", caret: 11 });
-    expect(insertAtCaret("ab", 10, 20, "x")).toEqual({ value: "ab{{x}}", caret: 7 });
-    expect(insertAtCaret("ab", 2, 0, "x")).toEqual({ value: "ab{{x}}", caret: 7 });
-  });
-  it("inserts nothing when the token would not fit", () => {
-    expect(insertAtCaret("abcd", 2, 2, "name", 10)).toEqual({ value: "abcd", caret: 2 });
-    expect(insertAtCaret("abcd", 2, 2, "name", 12)).toEqual({ value: "ab{{name}}cd", caret: 10 });
   });
 });
 

@@ -2,7 +2,7 @@ import type { CustomFieldDefinition } from "@switchboard/flow";
 
 /*
  * The variable picker of template fields: which variables a step can use, grouped, searchable, and
- * how a choice is inserted at the caret.
+ * the token a choice inserts (at the caret: use-caret-insert.ts).
  */
 
 export interface PickerItem {
@@ -100,27 +100,6 @@ export function filterGroups(groups: readonly PickerGroup[], query: string): Pic
 }
 
 /**
- * Puts `{{path}}` in place of the selection `[start, end)` (the caret when they are equal), within
- * `maxLength`; returns the new value and where the caret goes (after the inserted token). A token
- * that would not fit is not inserted at all (half a token would be a broken template).
- */
-export function insertAtCaret(
-  value: string,
-  start: number | null | undefined,
-  end: number | null | undefined,
-  path: string,
-  maxLength = Number.POSITIVE_INFINITY,
-  fallback?: string,
-): { value: string; caret: number } {
-  const token = templateToken(path, fallback);
-  const from = clamp(start ?? value.length, value.length);
-  const to = Math.max(from, clamp(end ?? from, value.length));
-  const next = value.slice(0, from) + token + value.slice(to);
-  if (next.length > maxLength) return { value, caret: to };
-  return { value: next, caret: from + token.length };
-}
-
-/**
  * `{{path}}`, or `{{path | "fallback"}}` when a fallback is given: what the message shows when the
  * value is missing or empty. Quotes and backslashes in it are escaped as the template syntax wants.
  */
@@ -129,8 +108,6 @@ export function templateToken(path: string, fallback?: string): string {
   if (!text) return `{{${path}}}`;
   return `{{${path} | "${text.replace(/[\\"]/g, (c) => `\\${c}`)}"}}`;
 }
-
-const clamp = (n: number, max: number) => Math.min(Math.max(0, n), max);
 
 /**
  * The bot variables the builder offers and checks for a flow: those of the bots that run it; when no
