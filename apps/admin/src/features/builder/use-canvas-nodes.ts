@@ -100,7 +100,7 @@ export function useCanvasNodes({
       for (const id of dataCache.current.keys()) if (!ids.has(id)) dataCache.current.delete(id);
       return next;
     });
-  }, [draft.steps, draft.entryStepId, dataFor]);
+  }, [draft.steps, draft.entryStepId, dataFor, setNodes]);
 
   // Fit the whole flow once every node has been measured. A large flow's steps off screen never are:
   // it opens as soon as the canvas has its size, at a readable zoom from its start step, as after
