@@ -143,6 +143,19 @@ describe("syncNodes", () => {
     expect(next[2]!.handles?.map((h) => h.id)).toEqual(["in", NEXT_HANDLE]);
   });
 
+  it("re-estimates a node still on its estimate when its step changes (a new button's handle)", () => {
+    const menuStep = buttonsStep("m", [goto("yes")]);
+    const nodes = [estimatedNode(menuStep, dataFor(menuStep))];
+    const edited = buttonsStep("m", [goto("yes"), goto("no")]);
+    const [next] = syncNodes(nodes, [edited], dataFor, estimatedNode);
+    expect(next!.handles?.map((h) => h.id)).toEqual(["in", buttonHandle("yes"), buttonHandle("no")]);
+    expect(next!.measured!.height).toBeGreaterThan(nodes[0]!.measured!.height!);
+    // Below MANY_STEPS it becomes a plain node, which React Flow measures.
+    const [plain] = syncNodes(nodes, [edited], dataFor);
+    expect(plain).not.toHaveProperty("handles");
+    expect(plain).not.toHaveProperty("measured");
+  });
+
   it("gives an edited step's node new data, keeping the others", () => {
     const nodes = nodesOf(doc);
     const edited = withStep(doc, 0, { title: "Hi" });

@@ -78,6 +78,12 @@ export function applyMeasured(
   });
 }
 
+/** A node still on its estimate (never rendered) takes the new one: an edit may change its outputs. */
+function reestimated(old: StepNodeType, fresh: StepNodeType): StepNodeType {
+  const { handles: _handles, measured: _measured, ...rest } = old;
+  return fresh.handles ? { ...rest, handles: fresh.handles, measured: fresh.measured } : rest;
+}
+
 /** Per step, its output handles that have a connection, sorted and joined by "\n" (cheap to compare). */
 export function connectedHandlesByStep(edges: Edge[]): Map<string, string> {
   const map = new Map<string, string[]>();
@@ -109,10 +115,11 @@ export function syncNodes(
     if (old && old.data === data) return old;
     changed = true;
     if (!old) return newNode(step, data);
+    const base = old.handles ? reestimated(old, newNode(step, data)) : old;
     const moved =
       old.data.step.position !== step.position &&
       (Math.abs(old.position.x - step.position.x) >= 1 || Math.abs(old.position.y - step.position.y) >= 1);
-    return { ...old, data, ...(moved ? { position: step.position } : {}) };
+    return { ...base, data, ...(moved ? { position: step.position } : {}) };
   });
   return changed ? next : prev;
 }
