@@ -24,6 +24,7 @@ import { useTRPCClient } from "@/lib/trpc";
 import { allowCanvasDelete } from "./dialog-guard";
 import type { DraftAction } from "./draft";
 import { EnvironmentProvider } from "./environment-context";
+import type { NodesStore } from "./nodes-store";
 import type { StepNodeType } from "./step-node";
 import { type AddStep, useAddStep } from "./use-add-step";
 import { useArrange } from "./use-arrange";
@@ -76,9 +77,10 @@ export interface BuilderContextValue {
   shortcutSheet: Toggle;
 }
 
-/** What only the canvas needs; it changes on every frame of a drag, so it has a context of its own. */
+/** What only the canvas needs, in a context of its own. */
 export interface BuilderCanvasValue {
-  nodes: StepNodeType[];
+  /** The nodes change on every frame of a drag: only the canvas subscribes (useCanvasNodeList). */
+  nodes: NodesStore;
   edges: RFEdge[];
   onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
@@ -239,7 +241,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
 
   const canvas = useMemo<BuilderCanvasValue>(
     () => ({
-      nodes: nodes.nodes,
+      nodes: nodes.store,
       edges: edges.edges,
       onNodesChange: nodes.onNodesChange,
       onEdgesChange: edges.onEdgesChange,

@@ -1,8 +1,11 @@
 import { buttonHandle, type FlowDocument, NEXT_HANDLE, type Problem, type Step } from "@switchboard/flow";
+import { applyNodeChanges, type NodeChange } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 import {
+  applyMeasured,
   canvasEdges,
   connectedHandlesByStep,
+  estimatedNode,
   sameIdsOr,
   sameSetOr,
   stepOfProblem,
@@ -83,6 +86,21 @@ describe("canvasEdges", () => {
     const doc = { ...menu(), steps: [...menu().steps, broken], edges: [edge("x1", "x", NEXT_HANDLE, "a")] };
     expect(canvasEdges(doc.steps, doc.edges, new Set())).toEqual([]);
   });
+
+  it("reuses the previous edge objects that are drawn the same", () => {
+    const doc = menu();
+    const before = canvasEdges(doc.steps, doc.edges, new Set());
+    const edited = { ...doc, steps: doc.steps.map((s) => (s.id === "c" ? { ...s, title: "Bye" } : s)) };
+    const after = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), {}, before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.selected).toBe(true);
+    expect(after[2]).toBe(before[2]);
+    const route = [{ x: 0, y: 0 }];
+    const routed = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), { e3: route }, after);
+    expect(routed[2]).toMatchObject({ type: "routed", data: { route } });
+    expect(routed[1]).toBe(after[1]);
+  });
 });
 
 describe("syncNodes", () => {
@@ -117,6 +135,25 @@ describe("syncNodes", () => {
     expect(next.map((n) => n.id)).toEqual(["b", "c"]);
     expect(next[0]).toBe(nodes[1]);
     expect(next[1]).toMatchObject({ id: "c", type: "step", position: { x: 5, y: 6 } });
+  });
+
+  it("makes a new step's node with the given maker (an estimated one in a large flow)", () => {
+    const added = textStep("c");
+    const next = syncNodes(nodesOf(doc), [...doc.steps, added], dataFor, estimatedNode);
+    expect(next[2]!.handles?.map((h) => h.id)).toEqual(["in", NEXT_HANDLE]);
+  });
+
+  it("re-estimates a node still on its estimate when its step changes (a new button's handle)", () => {
+    const menuStep = buttonsStep("m", [goto("yes")]);
+    const nodes = [estimatedNode(menuStep, dataFor(menuStep))];
+    const edited = buttonsStep("m", [goto("yes"), goto("no")]);
+    const [next] = syncNodes(nodes, [edited], dataFor, estimatedNode);
+    expect(next!.handles?.map((h) => h.id)).toEqual(["in", buttonHandle("yes"), buttonHandle("no")]);
+    expect(next!.measured!.height).toBeGreaterThan(nodes[0]!.measured!.height!);
+    // Below MANY_STEPS it becomes a plain node, which React Flow measures.
+    const [plain] = syncNodes(nodes, [edited], dataFor);
+    expect(plain).not.toHaveProperty("handles");
+    expect(plain).not.toHaveProperty("measured");
   });
 
   it("gives an edited step's node new data, keeping the others", () => {
@@ -197,5 +234,57 @@ describe("sameIdsOr / sameSetOr", () => {
   ])("sets $prev → $next keeps prev: $same", ({ prev, next, same }) => {
     const prevSet = new Set(prev);
     expect(sameSetOr(prevSet, new Set(next)) === prevSet).toBe(same);
+  });
+});
+
+describe("estimatedNode", () => {
+  const dataOf = (step: Step): StepNodeData => ({ step, isEntry: false, problems: [], connected: "" });
+
+  it("estimates the size and puts the input on the left, one output per row on the right", () => {
+    const step = buttonsStep("b", [goto("yes"), goto("no")]);
+    const node = estimatedNode(step, dataOf(step));
+    expect(node).toMatchObject({ id: "b", type: "step", position: step.position });
+    expect(node.measured?.width).toBe(256);
+    // Never a whole pixel, so React Flow's first real measurement always replaces it.
+    expect(Number.isInteger(node.measured?.height)).toBe(false);
+    const handles = node.handles ?? [];
+    expect(handles.map((h) => [h.id, h.type, h.position])).toEqual([
+      ["in", "target", "left"],
+      [buttonHandle("yes"), "source", "right"],
+      [buttonHandle("no"), "source", "right"],
+    ]);
+    const [, yes, no] = handles;
+    expect(yes!.x).toBe(256 - 6);
+    expect(no!.y - yes!.y).toBe(26);
+    expect(no!.y + 6).toBeLessThan(node.measured!.height!);
+  });
+
+  it("leaves a step without readable outputs to be measured", () => {
+    const step = { ...textStep("t"), type: "nope" } as unknown as Step;
+    expect(estimatedNode(step, dataOf(step)).handles).toBeUndefined();
+  });
+});
+
+describe("applyMeasured", () => {
+  const dataOf = (step: Step): StepNodeData => ({ step, isEntry: false, problems: [], connected: "" });
+  const a = textStep("a");
+  const b = textStep("b");
+  const nodes = () => [estimatedNode(a, dataOf(a)), estimatedNode(b, dataOf(b))];
+
+  it("drops the estimate of a node React Flow has measured, and only its", () => {
+    const changes: NodeChange<StepNodeType>[] = [
+      { id: "a", type: "dimensions", dimensions: { width: 256, height: 131 } },
+    ];
+    const [measured, other] = applyMeasured(nodes(), changes, applyNodeChanges);
+    expect(measured!.measured).toEqual({ width: 256, height: 131 });
+    expect(measured).not.toHaveProperty("handles");
+    expect(other!.handles).toHaveLength(2);
+  });
+
+  it("keeps the estimate through other changes", () => {
+    const changes: NodeChange<StepNodeType>[] = [{ id: "b", type: "select", selected: true }];
+    const [, selected] = applyMeasured(nodes(), changes, applyNodeChanges);
+    expect(selected!.selected).toBe(true);
+    expect(selected!.handles).toHaveLength(2);
   });
 });

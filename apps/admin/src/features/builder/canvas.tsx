@@ -11,10 +11,12 @@ import {
   MiniMap,
   ReactFlow,
 } from "@xyflow/react";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
+import { MANY_STEPS } from "./canvas-model";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { useCanvasNodeList } from "./nodes-store";
 import { RoutedEdge } from "./routed-edge";
 import { canvasKeys } from "./shortcuts";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
@@ -33,8 +35,6 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#a1a1aa" },
   interactionWidth: 24,
 };
-/** Above this many steps the canvas only renders what's visible and drops the minimap. */
-const MANY_STEPS = 200;
 
 const minimapColor = (n: { data: unknown }) =>
   builderSteps[(n.data as StepNodeData).step.type]?.minimap ?? "#a1a1aa";
@@ -43,7 +43,20 @@ const minimapColor = (n: { data: unknown }) =>
 export function Canvas() {
   const { draft, testChat } = useBuilder();
   const canvas = useBuilderCanvas();
+  const nodes = useCanvasNodeList(canvas.nodes);
+  // Above MANY_STEPS, only what is on screen is rendered, and there is no minimap.
   const many = draft.steps.length > MANY_STEPS;
+  // Made once: they read the builder themselves, so the canvas' re-render on every frame of a drag
+  // doesn't re-render them.
+  const overlays = useMemo(
+    () => (
+      <>
+        <CanvasToolbar />
+        <CanvasAnalytics />
+      </>
+    ),
+    [],
+  );
 
   return (
     <div
@@ -54,7 +67,7 @@ export function Canvas() {
     >
       <ReactFlow<StepNodeType>
         data-testid="builder-canvas"
-        nodes={canvas.nodes}
+        nodes={nodes}
         edges={canvas.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -87,8 +100,7 @@ export function Canvas() {
             maskColor="rgba(244,244,245,0.7)"
           />
         )}
-        <CanvasToolbar />
-        <CanvasAnalytics />
+        {overlays}
       </ReactFlow>
       {draft.steps.length === 0 && <EmptyCanvasHint />}
       {testChat.open && <TestChatOverlay />}

@@ -2,6 +2,7 @@ import {
   type Edge,
   emptyFlowDocument,
   type FlowDocument,
+  flowDocumentSchema,
   parseFlowDocument,
   STEP_TYPES,
   type Step,
@@ -9,6 +10,7 @@ import {
   stepRegistry,
   stepSchema,
 } from "@switchboard/flow";
+import { rememberParsedStep } from "./cached-compile";
 import { autoLayout, needsLayout } from "./layout";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -24,7 +26,10 @@ const sameKind = (a: unknown, b: unknown) =>
  */
 function lenientStep(raw: unknown): Step | null {
   const parsed = stepSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    rememberParsedStep(parsed.data);
+    return parsed.data;
+  }
   if (!isObject(raw) || typeof raw.id !== "string" || !raw.id) return null;
   if (!STEP_TYPES.includes(raw.type as StepType)) return null;
   const type = raw.type as StepType;
@@ -70,14 +75,19 @@ export interface LoadedDraft {
 }
 
 export function loadDraft(raw: unknown): LoadedDraft {
-  const { document, problems } = parseFlowDocument(raw);
-  if (!document)
+  // Only the document's frame here: each step is parsed once, by lenientStep (parseFlowDocument
+  // would parse all of them a second time).
+  const top = flowDocumentSchema.safeParse(raw);
+  if (!top.success) {
+    const { problems } = parseFlowDocument(raw);
     return { document: emptyFlowDocument(), error: problems[0]?.message ?? "Unreadable flow.", dropped: 0 };
-  const rawSteps = isObject(raw) && Array.isArray(raw.steps) ? raw.steps : [];
-  const rawEdges = isObject(raw) && Array.isArray(raw.edges) ? raw.edges : [];
+  }
+  const { format, version, entryStepId } = top.data;
+  const rawSteps = top.data.steps;
+  const rawEdges = top.data.edges;
   const steps = rawSteps.map(lenientStep).filter((s): s is Step => s !== null);
   const edges = rawEdges.map(lenientEdge).filter((e): e is Edge => e !== null);
-  const result: FlowDocument = { ...document, steps, edges };
+  const result: FlowDocument = { format, version, entryStepId, steps, edges };
   return {
     document: needsLayout(result) ? autoLayout(result) : result,
     error: null,

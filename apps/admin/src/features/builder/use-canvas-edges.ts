@@ -2,7 +2,7 @@
 
 import type { FlowDocument } from "@switchboard/flow";
 import type { Connection, EdgeChange, FinalConnectionState, Edge as RFEdge } from "@xyflow/react";
-import { type Dispatch, type SetStateAction, useCallback, useMemo } from "react";
+import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef } from "react";
 import { canvasEdges } from "./canvas-model";
 import { connectionToBody, nodeIdAt } from "./connect-drop";
 import type { DraftAction } from "./draft";
@@ -30,10 +30,12 @@ export function useCanvasEdges({
   routes: Readonly<Record<string, { x: number; y: number }[]>>;
   dispatch: (action: DraftAction) => void;
 }): CanvasEdges {
-  const edges = useMemo(
-    () => canvasEdges(draft.steps, draft.edges, selectedEdges, routes),
-    [draft.steps, draft.edges, selectedEdges, routes],
-  );
+  // The last edges, so that an edit keeps the objects of the edges it didn't change.
+  const last = useRef<RFEdge[]>([]);
+  const edges = useMemo(() => {
+    last.current = canvasEdges(draft.steps, draft.edges, selectedEdges, routes, last.current);
+    return last.current;
+  }, [draft.steps, draft.edges, selectedEdges, routes]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {

@@ -1,15 +1,36 @@
 "use client";
 
 import type { FlowDocument, Problem, Step } from "@switchboard/flow";
-import { applyNodeChanges, type NodeChange, useNodesInitialized, useReactFlow } from "@xyflow/react";
+import {
+  applyNodeChanges,
+  type NodeChange,
+  type ReactFlowState,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  useStoreApi,
+} from "@xyflow/react";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { connectedHandlesByStep, syncNodes } from "./canvas-model";
+import {
+  applyMeasured,
+  connectedHandlesByStep,
+  estimatedNode,
+  MANY_STEPS,
+  plainNode,
+  syncNodes,
+} from "./canvas-model";
 import type { DraftAction } from "./draft";
+import { createNodesStore, type NodesStore } from "./nodes-store";
+import { readableViewport } from "./readable-fit";
 import type { StepNodeData, StepNodeType } from "./step-node";
 import { NO_PROBLEMS } from "./use-stable-problems";
 
+const FIT = { padding: 0.15, maxZoom: 1 };
+const paneSized = (s: ReactFlowState) => s.width > 0 && s.height > 0;
+
 export interface CanvasNodes {
-  nodes: StepNodeType[];
+  /** The nodes; only the canvas subscribes to them (useCanvasNodeList). */
+  store: NodesStore;
   setNodes: Dispatch<SetStateAction<StepNodeType[]>>;
   onNodesChange: (changes: NodeChange<StepNodeType>[]) => void;
   /** False until the first fit of the view: the canvas stays hidden so nodes don't jump. */
@@ -57,39 +78,55 @@ export function useCanvasNodes({
     [problemsByStep, connectedByStep],
   );
 
-  const [nodes, setNodes] = useState<StepNodeType[]>(() =>
-    initial.steps.map((s) => ({
-      id: s.id,
-      type: "step",
-      position: s.position,
-      data: dataFor(s, initial.entryStepId),
-    })),
+  // A large flow starts from estimated nodes, so that only the steps on screen are rendered.
+  const many = initial.steps.length > MANY_STEPS;
+  const [store] = useState(() =>
+    createNodesStore(
+      initial.steps.map((s) => {
+        const data = dataFor(s, initial.entryStepId);
+        return many ? estimatedNode(s, data) : plainNode(s, data);
+      }),
+    ),
   );
+  const setNodes = store.set;
 
   useEffect(() => {
     setNodes((prev) => {
-      const next = syncNodes(prev, draft.steps, (step) => dataFor(step, draft.entryStepId));
+      // New steps in a large flow (e.g. an import replacing the draft) start from estimates too.
+      const newNode = draft.steps.length > MANY_STEPS ? estimatedNode : plainNode;
+      const next = syncNodes(prev, draft.steps, (step) => dataFor(step, draft.entryStepId), newNode);
       if (next === prev) return prev;
-      for (const id of dataCache.current.keys())
-        if (!draft.steps.some((s) => s.id === id)) dataCache.current.delete(id);
+      const ids = new Set(draft.steps.map((s) => s.id));
+      for (const id of dataCache.current.keys()) if (!ids.has(id)) dataCache.current.delete(id);
       return next;
     });
-  }, [draft.steps, draft.entryStepId, dataFor]);
+  }, [draft.steps, draft.entryStepId, dataFor, setNodes]);
 
-  // Fit the whole flow once every node has been measured.
+  // Fit the whole flow once every node has been measured. A large flow's steps off screen never are:
+  // it opens as soon as the canvas has its size, at a readable zoom from its start step, as after
+  // auto-arrange (fitting 2,000 steps would show hundreds of unreadable ones, each costly to draw).
   const nodesInitialized = useNodesInitialized();
+  const sized = useStore(paneSized);
+  const flowStore = useStoreApi<StepNodeType>();
   // An empty flow has nothing to fit: its first step stays where it was dropped.
   const fitted = useRef(initial.steps.length === 0);
   const [viewReady, setViewReady] = useState(initial.steps.length === 0);
   useEffect(() => {
-    if (!nodesInitialized || fitted.current) return;
+    if (fitted.current || !(many ? sized : nodesInitialized)) return;
     fitted.current = true;
-    void rf.fitView({ padding: 0.15, maxZoom: 1 }).then(() => setViewReady(true));
-  }, [nodesInitialized, rf]);
+    if (!many) {
+      void rf.fitView(FIT).then(() => setViewReady(true));
+      return;
+    }
+    const { width, height } = flowStore.getState();
+    const bounds = rf.getNodesBounds(rf.getNodes());
+    const entry = initial.entryStepId ? rf.getNodesBounds([initial.entryStepId]) : undefined;
+    void rf.setViewport(readableViewport(bounds, { width, height }, entry)).then(() => setViewReady(true));
+  }, [many, sized, nodesInitialized, rf, flowStore, initial.entryStepId]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
-      setNodes((prev) => applyNodeChanges(changes, prev));
+      setNodes((prev) => applyMeasured(prev, changes, applyNodeChanges));
       const removed: string[] = [];
       const positions: Record<string, { x: number; y: number }> = {};
       let moved = false;
@@ -103,8 +140,11 @@ export function useCanvasNodes({
       if (removed.length) dispatch({ type: "remove", stepIds: removed });
       if (moved) dispatch({ type: "move", positions });
     },
-    [dispatch],
+    [dispatch, setNodes],
   );
 
-  return useMemo(() => ({ nodes, setNodes, onNodesChange, viewReady }), [nodes, onNodesChange, viewReady]);
+  return useMemo(
+    () => ({ store, setNodes, onNodesChange, viewReady }),
+    [store, setNodes, onNodesChange, viewReady],
+  );
 }

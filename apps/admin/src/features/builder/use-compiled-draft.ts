@@ -1,12 +1,13 @@
 "use client";
 
-import { type CompileEnvironment, compileDraft, type FlowDocument, type Problem } from "@switchboard/flow";
+import type { CompileEnvironment, CompileResult, FlowDocument, Problem } from "@switchboard/flow";
 import { useDeferredValue, useMemo } from "react";
+import { compileDraftCached } from "./cached-compile";
 import { collectVariables } from "./draft";
 import { useProblemsByStep } from "./use-stable-problems";
 
 export interface CompiledDraft {
-  result: ReturnType<typeof compileDraft>;
+  result: CompileResult;
   /** The draft `result` was compiled from (the deferred one) and what it was checked against. */
   source: FlowDocument;
   environment: CompileEnvironment;
@@ -25,7 +26,7 @@ export interface CompiledDraft {
  */
 export function useCompiledDraft(draft: FlowDocument, environment: CompileEnvironment = {}): CompiledDraft {
   const deferredDraft = useDeferredValue(draft);
-  const result = useMemo(() => compileDraft(deferredDraft, environment), [deferredDraft, environment]);
+  const result = useMemo(() => compileDraftCached(deferredDraft, environment), [deferredDraft, environment]);
   const problemsByStep = useProblemsByStep(result.problems);
   const variables = useMemo(() => collectVariables(draft.steps), [draft.steps]);
   return useMemo(() => {
