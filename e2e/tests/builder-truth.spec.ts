@@ -164,6 +164,10 @@ test("after a rollback the top bar agrees with the badge", async () => {
 test("the test chat runs a half-built flow and stops where it is broken, naming the step", async () => {
   await importFlow("Half-built flow");
   await editText("thanks", "");
+  // Another step selected first (before the test chat opens: its panel may cover the step), so the
+  // "show step" below has to move the selection.
+  await node("plan").click();
+  await expect(page.getByTestId("step-panel")).toHaveAttribute("data-step-id", "plan");
   await page.getByTestId("test-chat-toggle").click();
   await expect(page.getByTestId("test-chat-blocked")).toHaveCount(0);
   const bot = page.locator('[data-testid="test-chat-message"][data-from="bot"]');
@@ -172,7 +176,6 @@ test("the test chat runs a half-built flow and stops where it is broken, naming 
   const stop = page.getByTestId("test-chat-notice").filter({ hasText: "Stopped." });
   await expect(stop).toContainText("“Goodbye” can't run yet");
 
-  await node("plan").click();
   await stop.getByTestId("test-chat-show-step").click();
   await expect(page.getByTestId("step-panel")).toHaveAttribute("data-step-id", "thanks");
   await page.getByTestId("step-text").fill("Thanks, bye!");
