@@ -7,7 +7,7 @@ import { isKnownPath, templateReferences } from "../template";
 import { checkAudience } from "./check-helpers";
 import { COMPILED_FORMAT_VERSION, type CompiledFlow, type CompiledStep, normalizeAlias } from "./compiled";
 import type { CompileEnvironment } from "./environment";
-import { parseFlowDocument } from "./parse";
+import { type ParseMemo, parseFlowDocument } from "./parse";
 import { hasErrors, type Problem, problem } from "./problems";
 import { declaredWrites, type Link, spotLabel, templateSpot, variableScopes } from "./variable-scope";
 
@@ -17,9 +17,13 @@ export type CompileResult =
 
 const stepName = (s: Step) => (s.title ? `"${s.title}"` : `${definitionOf(s.type).label} step`);
 
-/** Parses untrusted JSON and compiles it: the single entry point for publish, import and the API. */
-export function compileDraft(raw: unknown, env: CompileEnvironment = {}): CompileResult {
-  const { document, problems } = parseFlowDocument(raw);
+/**
+ * Parses untrusted JSON and compiles it: the single entry point for publish, import and the API. A
+ * `memo` (createParseMemo) lets a caller that compiles the same immutable draft over and over skip
+ * parsing the steps and edges it has seen (the builder).
+ */
+export function compileDraft(raw: unknown, env: CompileEnvironment = {}, memo?: ParseMemo): CompileResult {
+  const { document, problems } = parseFlowDocument(raw, memo);
   if (!document) return { ok: false, flow: null, problems };
   const result = compileFlow(document, env);
   const all = [...problems, ...result.problems];
