@@ -42,30 +42,54 @@ export function PeriodPicker({
       </label>
       {period.kind === "range" && (
         <div className="col-span-2 grid grid-cols-2 gap-2">
-          <label className="text-[11px] text-zinc-500">
-            From (UTC)
-            <input
-              type="date"
-              className={fieldClass}
-              value={period.from}
-              max={period.to || undefined}
-              onChange={(e) => onChange({ ...period, from: e.target.value })}
-              data-testid="analytics-from"
-            />
-          </label>
-          <label className="text-[11px] text-zinc-500">
-            To (UTC)
-            <input
-              type="date"
-              className={fieldClass}
-              value={period.to}
-              min={period.from || undefined}
-              onChange={(e) => onChange({ ...period, to: e.target.value })}
-              data-testid="analytics-to"
-            />
-          </label>
+          <DayField
+            label="From (UTC)"
+            value={period.from}
+            max={period.to}
+            onChange={(from) => onChange({ ...period, from })}
+            testId="analytics-from"
+          />
+          <DayField
+            label="To (UTC)"
+            value={period.to}
+            min={period.from}
+            onChange={(to) => onChange({ ...period, to })}
+            testId="analytics-to"
+          />
         </div>
       )}
     </>
+  );
+}
+
+/** One UTC day of a picked range; `min`/`max` keep the two days in order in the browser's picker. */
+function DayField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (day: string) => void;
+  testId: string;
+}) {
+  return (
+    <label className="text-[11px] text-zinc-500">
+      {label}
+      <input
+        type="date"
+        className={fieldClass}
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    </label>
   );
 }
