@@ -4,6 +4,7 @@ import type { Telegram } from "telegraf";
 import type { Logger } from "./log";
 import type { Pacer } from "./pacing/pacer";
 import type { SentRecorder } from "./sent-recorder";
+import type { UpdateBatcher } from "./update-batcher";
 
 /** Everything update processing and delivery need to know about one running bot. */
 export interface BotHandle {
@@ -16,6 +17,8 @@ export interface BotHandle {
   core: CoreEnv;
   /** Where media files' bytes are read from for their first upload to Telegram. */
   files: FileStorage;
+  /** Processes stored updates, several chats (of every bot of the process) per transaction under load. */
+  updates: UpdateBatcher;
   /** Records sent messages in batches shared by every bot of the process. */
   recorder: SentRecorder;
   /** Step counts of committed updates, written in batches (canvas analytics). */

@@ -26,6 +26,7 @@ import { receiveUpdates } from "./receive-updates";
 import type { SentRecorder } from "./sent-recorder";
 import { logUnusableUpdate } from "./set-aside";
 import { TopicDelivery } from "./topic-delivery";
+import type { UpdateBatcher } from "./update-batcher";
 import { type WebhookBody, webhookBodyProblem } from "./webhook-body";
 
 export type BotRow = typeof bots.$inferSelect;
@@ -38,6 +39,7 @@ export interface RunnerDeps {
   secretKey: Buffer;
   core: CoreEnv;
   files: FileStorage;
+  updates: UpdateBatcher;
   recorder: SentRecorder;
   stepCounts: StepCountBuffer;
 }
@@ -85,6 +87,7 @@ export class BotRunner {
       telegram: telegraf.telegram,
       core: deps.core,
       files: deps.files,
+      updates: deps.updates,
       recorder: deps.recorder,
       stepCounts: deps.stepCounts,
       pacer,

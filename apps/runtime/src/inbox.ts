@@ -1,5 +1,4 @@
-import { chatLock } from "@switchboard/core";
-import { type Db, processedUpdates, statement, type Tx, transactionStartingWith } from "@switchboard/db";
+import { type Db, processedUpdates, statement } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
@@ -64,7 +63,8 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
   return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
 }
 
-const TAKE_NEXT_UPDATE = statement<{ update_id: string; payload: unknown; more: boolean }>(`
+/** Marks the chat's oldest unprocessed update processed and returns it; run under the chat's lock (update-batcher.ts). */
+export const TAKE_NEXT_UPDATE = statement<{ update_id: string; payload: unknown; more: boolean }>(`
   update processed_updates u
   set processed_at = now(), attempts = u.attempts + 1, error = null
   where u.bot_id = $1
@@ -88,27 +88,14 @@ export interface TakenUpdate {
 }
 
 /**
- * Takes the chat's oldest unprocessed update under the chat's lock and processes it with `fn`, in one
- * transaction: the mark (processed) commits with what processing does, or rolls back with it. BEGIN,
- * the lock and the take go out in one round trip; Postgres runs the take once the lock is granted, so
- * it reads what the lock's previous holder committed. `fn` gets null when there is none, or when the
- * oldest is backing off after a failure: later updates must not overtake it.
+ * The take's answer as the processing sees it: null when the chat has nothing ready, or when its oldest
+ * update is backing off after a failure (later updates must not overtake it).
  */
-export function withNextUpdate<T>(
-  db: Db,
-  botId: string,
-  chatId: number,
-  fn: (tx: Tx, taken: TakenUpdate | null) => Promise<T>,
-): Promise<T> {
-  return transactionStartingWith(
-    db,
-    chatLock(botId, chatId),
-    [TAKE_NEXT_UPDATE, [botId, chatId]],
-    (tx, [, rows]) => {
-      const row = rows[0];
-      return fn(tx, row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null);
-    },
-  );
+export function takenUpdateOf(
+  rows: readonly { update_id: string; payload: unknown; more: boolean }[],
+): TakenUpdate | null {
+  const row = rows[0];
+  return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
 }
 
 /**

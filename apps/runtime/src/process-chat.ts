@@ -2,7 +2,7 @@ import type { BotHandle } from "./bot-handle";
 import { deliverClaimed, deliverPending } from "./delivery";
 import { errorText } from "./error-text";
 import { type HandledUpdate, handleUpdate } from "./handle-update";
-import { recordFailedAttempt, withNextUpdate } from "./inbox";
+import { recordFailedAttempt } from "./inbox";
 import { metrics } from "./metrics";
 import { logSetAside } from "./set-aside";
 import type { TelegramUpdate } from "./telegram/update-mapping";
@@ -22,7 +22,7 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     let handled: HandledUpdate | null;
     const processed = metrics.processingTimer();
     try {
-      handled = await withNextUpdate(bot.db, bot.id, chatId, async (tx, next) => {
+      handled = await bot.updates.withNextUpdate(bot.id, chatId, async (tx, next) => {
         if (!next) return null;
         updateId = next.updateId;
         more = next.more;

@@ -16,6 +16,7 @@ import { SentRecorder } from "./sent-recorder";
 import { StepCountFlusher } from "./step-count-flusher";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
+import { UpdateBatcher } from "./update-batcher";
 import { WebhookWorker } from "./webhook-worker";
 
 export interface Runtime {
@@ -36,6 +37,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const core = { adminBaseUrl: config.adminBaseUrl };
   const files = new LocalFileStorage(config.filesDir);
   const recorder = new SentRecorder(db);
+  const updates = new UpdateBatcher(db);
   const stepCounts = new StepCountFlusher(db, log);
   const supervisor = new BotSupervisor({
     db,
@@ -46,6 +48,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     secretKey,
     core,
     files,
+    updates,
     recorder,
     stepCounts: stepCounts.buffer,
   });

@@ -1,4 +1,4 @@
-import { statement, transactionStartingWith, workspaces } from "@switchboard/db";
+import { statement, transactionOpeningWith, workspaces } from "@switchboard/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "./fixtures";
@@ -15,13 +15,16 @@ const ONE = statement<{ n: number }>("select 1 as n");
 const BACKEND = statement<{ pid: number }>("select pg_backend_pid() as pid");
 const ws = () => w.db.select().from(workspaces).where(eq(workspaces.id, w.workspaceId));
 
-describe("transactionStartingWith (BEGIN and the first statements in one round trip)", () => {
+describe("transactionOpeningWith (BEGIN and the opening statements in one round trip)", () => {
   it("gives the opening statements' rows and runs them and fn in one transaction that commits", async () => {
-    const renamed = await transactionStartingWith(
+    const renamed = await transactionOpeningWith(
       w.db,
-      [ONE, []],
-      [BACKEND, []],
-      async (tx, [one, backend]) => {
+      [
+        [ONE, []],
+        [BACKEND, []],
+      ],
+      async (tx, [one, backendRows]) => {
+        const backend = backendRows as { pid: number }[];
         expect(one).toEqual([{ n: 1 }]);
         // Drizzle's statements in fn run on the connection that ran the opening ones, inside their transaction.
         const [again] = await tx.execute<{ pid: number; in_tx: boolean }>(
@@ -42,40 +45,71 @@ describe("transactionStartingWith (BEGIN and the first statements in one round t
 
   it("rolls everything back when fn throws, and passes the error on", async () => {
     await expect(
-      transactionStartingWith(w.db, [ONE, []], [ONE, []], async (tx) => {
-        await tx.update(workspaces).set({ name: "Never committed" }).where(eq(workspaces.id, w.workspaceId));
-        throw new Error("boom");
-      }),
+      transactionOpeningWith(
+        w.db,
+        [
+          [ONE, []],
+          [ONE, []],
+        ],
+        async (tx) => {
+          await tx
+            .update(workspaces)
+            .set({ name: "Never committed" })
+            .where(eq(workspaces.id, w.workspaceId));
+          throw new Error("boom");
+        },
+      ),
     ).rejects.toThrow("boom");
     expect((await ws())[0]!.name).not.toBe("Never committed");
   });
 
   it("rolls back when an opening statement fails", async () => {
     const bad = statement("select 1 / 0");
-    await expect(transactionStartingWith(w.db, [bad, []], [ONE, []], async () => "ran")).rejects.toThrow(
-      /division by zero/,
-    );
+    await expect(
+      transactionOpeningWith(
+        w.db,
+        [
+          [bad, []],
+          [ONE, []],
+        ],
+        async () => "ran",
+      ),
+    ).rejects.toThrow(/division by zero/);
     // The connection went back to the pool usable.
     expect([...(await w.db.execute(sql`select 1 as n`))]).toEqual([{ n: 1 }]);
   });
 
   it("nested transactions are savepoints: an inner failure rolls back only the inner part", async () => {
-    await transactionStartingWith(w.db, [ONE, []], [ONE, []], async (tx) => {
-      await tx.update(workspaces).set({ name: "Outer" }).where(eq(workspaces.id, w.workspaceId));
-      await expect(
-        tx.transaction(async (inner) => {
-          await inner.update(workspaces).set({ name: "Inner" }).where(eq(workspaces.id, w.workspaceId));
-          throw new Error("inner");
-        }),
-      ).rejects.toThrow("inner");
-    });
+    await transactionOpeningWith(
+      w.db,
+      [
+        [ONE, []],
+        [ONE, []],
+      ],
+      async (tx) => {
+        await tx.update(workspaces).set({ name: "Outer" }).where(eq(workspaces.id, w.workspaceId));
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.update(workspaces).set({ name: "Inner" }).where(eq(workspaces.id, w.workspaceId));
+            throw new Error("inner");
+          }),
+        ).rejects.toThrow("inner");
+      },
+    );
     expect((await ws())[0]!.name).toBe("Outer");
   });
 
   it("has Drizzle's relational queries (tx.query), built on first use", async () => {
-    await transactionStartingWith(w.db, [ONE, []], [ONE, []], async (tx) => {
-      const found = await tx.query.workspaces.findFirst({ where: (t, { eq }) => eq(t.id, w.workspaceId) });
-      expect(found?.id).toBe(w.workspaceId);
-    });
+    await transactionOpeningWith(
+      w.db,
+      [
+        [ONE, []],
+        [ONE, []],
+      ],
+      async (tx) => {
+        const found = await tx.query.workspaces.findFirst({ where: (t, { eq }) => eq(t.id, w.workspaceId) });
+        expect(found?.id).toBe(w.workspaceId);
+      },
+    );
   });
 });

@@ -1,7 +1,7 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
 export { connectPostgres, postgresConnection } from "./connection-url";
 export { rowFromJson } from "./json-row";
-export { transactionStartingWith } from "./pipelined-transaction";
+export { transactionOpeningWith } from "./pipelined-transaction";
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";

@@ -6,27 +6,26 @@ import { clientOf, type Statement } from "./statement";
 /**
  * A transaction whose first statements go out with its BEGIN, in one round trip: Drizzle's (postgres.js's)
  * `transaction` waits for BEGIN's answer before it runs anything. For the runtime's hot path, where every
- * update is a transaction that starts with the chat lock and taking the update (apps/runtime inbox.ts).
+ * update batch is a transaction that starts with the chats' locks and taking their updates (apps/runtime
+update-batcher.ts). `opened` holds the opening statements' rows, in order.
  *
  * Same guarantees as `db.transaction`: one connection of the pool for the whole transaction; `fn` gets a
  * Drizzle transaction on it (nested transactions are savepoints); COMMIT when `fn` resolves, ROLLBACK
  * when anything throws, the error passed on. Postgres runs pipelined statements in order, each seeing
  * what the ones before it did; if one fails, the ones after it fail too and nothing commits.
  */
-export async function transactionStartingWith<A, B, T>(
+export async function transactionOpeningWith<T>(
   db: Db,
-  first: [Statement<A>, readonly unknown[]],
-  second: [Statement<B>, readonly unknown[]],
-  fn: (tx: Tx, opened: [A[], B[]]) => Promise<T>,
+  opening: readonly (readonly [Statement<unknown>, readonly unknown[]])[],
+  fn: (tx: Tx, opened: unknown[][]) => Promise<T>,
 ): Promise<T> {
   const conn = await clientOf(db).reserve();
   try {
     const begin = conn.unsafe("begin");
-    const a = conn.unsafe(first[0].text, first[1] as never[]);
-    const b = conn.unsafe(second[0].text, second[1] as never[]);
+    const statements = opening.map(([s, params]) => conn.unsafe(s.text, params as never[]));
     try {
-      const [, rowsA, rowsB] = await Promise.all([begin, a, b]);
-      const result = await fn(transactionOn(db, conn), [rowsA as unknown as A[], rowsB as unknown as B[]]);
+      const [, ...rows] = await Promise.all([begin, ...statements]);
+      const result = await fn(transactionOn(db, conn), rows as unknown as unknown[][]);
       await conn.unsafe("commit");
       return result;
     } catch (err) {
