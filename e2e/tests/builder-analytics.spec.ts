@@ -5,8 +5,9 @@ import { signIn } from "./helpers";
  * Analytics on the canvas: a published flow, a few Telegram users through the sandbox, then the
  * builder's overlay shows how many reached each step, went on through each output, stopped where.
  *
- * welcome → menu (Yes → great, No → why) ; why (free input) → split (A → thanks A, B → thanks B)
- * Users: one says Yes; four say No, of whom one answers "why": 3 of 4 stop at the question (a drop-off).
+ * welcome → menu (Yes → great, No → why) ; great (Back → menu) ; why (free input) → split (A → thanks A,
+ * B → thanks B). Users: one says Yes, goes back to the menu and says Yes again (a loop: counted once);
+ * four say No, of whom one answers "why": 3 of 4 stop at the question (a drop-off).
  */
 const flow = {
   name: "E2E analytics",
@@ -25,7 +26,13 @@ const flow = {
         { id: "no", kind: "goto", label: "No" },
       ],
     }),
-    step("great", "text", "Great", -200, 420, { text: "Great to hear" }),
+    step("great", "buttons", "Great", -200, 420, {
+      text: "Great to hear",
+      keyboard: "inline",
+      columns: 1,
+      retryText: "Use the buttons",
+      buttons: [{ id: "back", kind: "goto", label: "Back" }],
+    }),
     step("why", "free_input", "Why not", 200, 420, { text: "Why not?", variable: "reason" }),
     step("split", "random_split", "Offer test", 200, 640, {
       branches: [
@@ -39,6 +46,7 @@ const flow = {
   edges: [
     edge("welcome", "next", "menu"),
     edge("menu", "button:yes", "great"),
+    edge("great", "button:back", "menu"),
     edge("menu", "button:no", "why"),
     edge("why", "next", "split"),
     edge("split", "branch:a", "thanks_a"),
@@ -53,8 +61,11 @@ function edge(source: string, sourceHandle: string, target: string) {
   return { id: `${source}-${sourceHandle}`, source, sourceHandle, target };
 }
 
-/** A new sandbox user presses /start, then the given button, then writes `answer` (when given). */
-async function converse(page: Page, button: "Yes" | "No", answer?: string) {
+/**
+ * A new sandbox user presses /start, then the given button, then writes `answer` (when given); with
+ * `loop`, after Yes goes Back to the menu and says Yes once more.
+ */
+async function converse(page: Page, button: "Yes" | "No", answer?: string, loop = false) {
   await page.getByRole("button", { name: /Start over as a new user/ }).click();
   const botSays = page.locator('[data-testid="sandbox-message"][data-from="bot"]');
   await expect(botSays).toHaveCount(0);
@@ -62,6 +73,12 @@ async function converse(page: Page, button: "Yes" | "No", answer?: string) {
   await expect(botSays.filter({ hasText: "Do you like us?" })).toHaveCount(1);
   await page.getByTestId("sandbox-inline-button").filter({ hasText: button }).last().click();
   await expect(botSays.filter({ hasText: button === "Yes" ? "Great to hear" : "Why not?" })).toHaveCount(1);
+  if (loop) {
+    await page.getByTestId("sandbox-inline-button").filter({ hasText: "Back" }).last().click();
+    await expect(botSays.filter({ hasText: "Do you like us?" })).toHaveCount(2);
+    await page.getByTestId("sandbox-inline-button").filter({ hasText: "Yes" }).last().click();
+    await expect(botSays.filter({ hasText: "Great to hear" })).toHaveCount(2);
+  }
   if (!answer) return;
   await page.getByTestId("sandbox-input").fill(answer);
   await page.getByTestId("sandbox-send").click();
@@ -94,10 +111,10 @@ test("the canvas overlay shows per-step and per-output counts after sandbox conv
   await card.getByTestId("bot-entry-flow").selectOption({ label: "E2E analytics (v1)" });
   await expect(card.getByTestId("bot-entry-flow")).toHaveValue(/[0-9a-f-]{36}/);
 
-  // Five Telegram users through the sandbox.
+  // Five Telegram users through the sandbox; the first one passes the menu twice.
   await page.goto("/sandbox");
   await page.getByTestId("sandbox-bot").selectOption({ label: "@switchboard_demo_bot" });
-  await converse(page, "Yes");
+  await converse(page, "Yes", undefined, true);
   await converse(page, "No");
   await converse(page, "No");
   await converse(page, "No");
@@ -109,11 +126,14 @@ test("the canvas overlay shows per-step and per-output counts after sandbox conv
   const node = (id: string) => page.getByTestId(`analytics-node-${id}`);
   const output = (id: string, handle: string) => page.getByTestId(`analytics-output-${id}-${handle}`);
   await expect(node("welcome")).toHaveText("5 reached");
+  // Conversations, not arrivals: the one that came back to the menu and said Yes twice counts once.
   await expect(node("menu")).toHaveText("5 reached");
+  await expect(node("menu")).toHaveAttribute("title", /^5 conversations reached this step; 5 went on/);
   await expect(output("welcome", "next")).toHaveText("5 · 100%");
   await expect(output("menu", "button:yes")).toHaveText("1 · 20%");
   await expect(output("menu", "button:no")).toHaveText("4 · 80%");
-  await expect(node("great")).toHaveText("1 reached · 1 ended here");
+  await expect(node("great")).toHaveText("1 reached");
+  await expect(output("great", "button:back")).toHaveText("1 · 100%");
   // Three of the four who were asked why stopped there: a drop-off, outlined in red.
   await expect(node("why")).toHaveText("4 reached · 3 stopped (75%)");
   await expect(node("why")).toHaveAttribute("data-dropoff", "true");

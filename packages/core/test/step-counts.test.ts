@@ -1,4 +1,4 @@
-import { stepCounts } from "@switchboard/db";
+import { conversations, stepCounts, timers } from "@switchboard/db";
 import {
   buttonsStep,
   flowDoc,
@@ -7,7 +7,7 @@ import {
   randomSplitStep,
   textStep,
 } from "@switchboard/flow/testing";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldStepCountShards } from "../src/analytics/fold-step-counts";
 import { stepAnalyticsOfFlow } from "../src/analytics/step-analytics";
@@ -15,6 +15,7 @@ import { StepCountBuffer } from "../src/analytics/step-count-buffer";
 import type { TelegramUserInfo } from "../src/contacts/telegram";
 import { receiveFromUser } from "../src/conversations/receive";
 import type { SendNow } from "../src/outbox/enqueue";
+import { fireTimer } from "../src/timers/fire";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
 let w: World;
@@ -92,8 +93,9 @@ describe("step counts: counted in the transaction that moves the conversation", 
 
   it("counts live in a few counter rows, not one per message", async () => {
     const rows = await w.db.select().from(stepCounts).where(eq(stepCounts.botId, bot.id));
-    // 5 steps reached + 4 outputs taken + the two unconnected Nexts, spread over at most 8 shards each.
-    expect(new Set(rows.map((r) => `${r.stepId}/${r.output}`)).size).toBe(11);
+    // 5 steps reached + 4 outputs taken + the two unconnected Nexts + went on from 3 steps, spread over
+    // at most 8 shards each.
+    expect(new Set(rows.map((r) => `${r.stepId}/${r.output}`)).size).toBe(14);
     expect(rows.every((r) => r.day === today)).toBe(true);
   });
 
@@ -142,13 +144,131 @@ describe("step counts: counted in the transaction that moves the conversation", 
   });
 });
 
+/**
+ * welcome → menu (A → a; no answer within an hour → nudge) ; a (Back → menu) ; nudge → menu.
+ * Two loops back to the menu: through a's Back button and through the nudge.
+ */
+const loopFlow = () =>
+  flowDoc(
+    [
+      textStep("welcome", "Hi"),
+      buttonsStep("menu", "Pick", [goto("a", "A")], { timeout: { amount: 1, unit: "hours" } }),
+      buttonsStep("a", "You chose A", [goto("back", "Back")]),
+      textStep("nudge", "Still there?"),
+    ],
+    [
+      ["welcome", "next", "menu"],
+      ["menu", "button:a", "a"],
+      ["menu", "timeout", "nudge"],
+      ["a", "button:back", "menu"],
+      ["nudge", "next", "menu"],
+    ],
+  );
+
+const figuresByStep = async (flowId: string, query: { version?: number } = {}) => {
+  const figures = await stepAnalyticsOfFlow(w.db, w.workspaceId, flowId, { ...period, ...query });
+  return Object.fromEntries(figures.steps.map((s) => [s.stepId, s]));
+};
+const countOf = (step: { outputs: { output: string; count: number }[] } | undefined, output: string) =>
+  step?.outputs.find((o) => o.output === output)?.count;
+
+describe("step counts: each conversation once a day, however often it loops back", () => {
+  let bot: TestBot;
+  let flowId: string;
+  const ann = telegramUser("Ann");
+  beforeAll(async () => {
+    ({ flowId } = await w.publish(loopFlow()));
+    bot = await w.addBot({ flowId });
+    // Ann goes round menu → a → menu three times and ends at a; Bo stops at the menu.
+    await w.say(bot, ann);
+    for (let i = 0; i < 3; i++) {
+      await press(bot, ann, "menu:a");
+      if (i < 2) await press(bot, ann, "a:back");
+    }
+    await w.say(bot, telegramUser("Bo"));
+  });
+
+  it("reached, went on and each output count the conversation once", async () => {
+    const byStep = await figuresByStep(flowId);
+    expect(byStep.welcome).toMatchObject({ reached: 2, wentOn: 2, stopped: 0 });
+    expect(byStep.menu).toMatchObject({ reached: 2, wentOn: 1, stopped: 1, stopShare: 0.5 });
+    expect(byStep.menu!.outputs).toEqual([
+      { output: "button:a", targetStepId: "a", count: 1, share: 0.5 },
+      { output: "timeout", targetStepId: "nudge", count: 0, share: 0 },
+    ]);
+    // Ann waits at a now, yet went on from it today: she is counted as having gone on.
+    expect(byStep.a).toMatchObject({ reached: 1, wentOn: 1, stopped: 0 });
+    expect(countOf(byStep.a, "button:back")).toBe(1);
+  });
+
+  it("the conversation's row keeps what it counts in today; a new day counts it again", async () => {
+    const row = await w.conversationOf(bot.id, ann.id);
+    expect(row.countedToday).toMatchObject({ day: today });
+    // As if her last message had been yesterday: the day on her row is not today's.
+    await w.db
+      .update(conversations)
+      .set({ countedToday: sql`jsonb_set(${conversations.countedToday}, '{day}', '"2000-01-01"')` })
+      .where(eq(conversations.id, row.id));
+    await press(bot, ann, "a:back");
+    await press(bot, ann, "menu:a");
+    const byStep = await figuresByStep(flowId);
+    expect(byStep.menu).toMatchObject({ reached: 3, wentOn: 2 });
+    expect(countOf(byStep.menu, "button:a")).toBe(2);
+    expect(byStep.a).toMatchObject({ reached: 2, wentOn: 2 });
+    expect((await w.conversationOf(bot.id, ann.id)).countedToday).toMatchObject({ day: today });
+  });
+
+  it("a new version counts the conversation in that version, though it counted in the old one today", async () => {
+    await w.publish(loopFlow(), flowId);
+    await press(bot, ann, "a:back");
+    await press(bot, ann, "menu:a");
+    await press(bot, ann, "a:back");
+    const v2 = await figuresByStep(flowId);
+    expect(v2.menu).toMatchObject({ reached: 1, wentOn: 1 });
+    expect(countOf(v2.a, "button:back")).toBe(1);
+    expect((await figuresByStep(flowId, { version: 1 })).menu).toMatchObject({ reached: 3 });
+  });
+
+  it("a timer moving the conversation (the API's dispatch, counted in its transaction) counts it once too", async () => {
+    const { flowId } = await w.publish(loopFlow());
+    const bot = await w.addBot({ flowId });
+    const cy = telegramUser("Cy");
+    await w.say(bot, cy);
+    const conversation = await w.conversationOf(bot.id, cy.id);
+    // No answer, twice: menu → nudge → menu, and again.
+    for (let i = 0; i < 2; i++) {
+      const [timer] = await w.db
+        .select()
+        .from(timers)
+        .where(
+          and(eq(timers.conversationId, conversation.id), isNull(timers.firedAt), isNull(timers.cancelledAt)),
+        );
+      expect(await fireTimer(w.db, timer!, ENV)).toBe("fired");
+    }
+    expect(await w.outTexts(conversation.id)).toEqual([
+      "Hi",
+      "Pick",
+      "Still there?",
+      "Pick",
+      "Still there?",
+      "Pick",
+    ]);
+    const byStep = await figuresByStep(flowId);
+    expect(byStep.menu).toMatchObject({ reached: 1, wentOn: 1, stopped: 0 });
+    expect(countOf(byStep.menu, "timeout")).toBe(1);
+    expect(byStep.nudge).toMatchObject({ reached: 1, wentOn: 1 });
+  });
+});
+
 describe("step counts: batched after the commit (the runtime's way)", () => {
   it("a sendNow caller gets the counts instead of the transaction; the buffer sums them into one write", async () => {
     const { flowId } = await w.publish(leadFlow());
     const bot = await w.addBot({ flowId });
     const buffer = new StepCountBuffer();
+    const users = new Map<string, TelegramUserInfo>();
     const say = async (name: string) => {
-      const user = telegramUser(name);
+      const user = users.get(name) ?? telegramUser(name);
+      users.set(name, user);
       const sendNow: SendNow = { claimed: [], events: [], stepCounts: [] };
       await w.db.transaction((tx) =>
         receiveFromUser(
@@ -170,6 +290,10 @@ describe("step counts: batched after the commit (the runtime's way)", () => {
     };
     const pending = [...(await say("Ivy")), ...(await say("Jon"))];
     expect(pending).toHaveLength(2);
+    // Ivy starts over: the same counters, which she already counts in today.
+    const again = await say("Ivy");
+    expect(again.map((p) => p.tally.entries())).toEqual([[]]);
+    pending.push(...again);
     // Nothing was written in the transactions.
     expect(await w.db.select().from(stepCounts).where(eq(stepCounts.botId, bot.id))).toEqual([]);
 

@@ -19,18 +19,13 @@ export interface StepCountRow {
   count: number;
 }
 
-/** Today's UTC date as step_counts stores it. */
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
-
-/** The rows a dispatch's tally adds, counted at `at`, in the tally's fixed order. */
-export function stepCountRows(
-  tally: StepTally,
-  where: { botId: string; chatId: number },
-  at: Date,
-): StepCountRow[] {
+/**
+ * The rows a dispatch's tally adds, in the tally's fixed order, on the day it was counted against (so a
+ * tally buffered across midnight still adds to the day its conversation was counted once on).
+ */
+export function stepCountRows(tally: StepTally, where: { botId: string; chatId: number }): StepCountRow[] {
   const shard = stepCountShard(where.chatId);
-  const day = utcDay(at);
-  return tally.entries().map((e) => ({ ...e, botId: where.botId, day, shard }));
+  return tally.entries().map((e) => ({ ...e, botId: where.botId, day: tally.day, shard }));
 }
 
 /**
@@ -43,7 +38,7 @@ export async function recordStepCounts(
   tally: StepTally,
   where: { botId: string; chatId: number },
 ): Promise<void> {
-  await upsertStepCounts(tx, stepCountRows(tally, where, new Date()));
+  await upsertStepCounts(tx, stepCountRows(tally, where));
 }
 
 /** Adds the rows' counts in one statement; rows locked in a fixed order, so concurrent writers never deadlock. */

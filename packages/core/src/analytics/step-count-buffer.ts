@@ -19,8 +19,8 @@ export interface PendingStepCounts {
 export class StepCountBuffer {
   private rows = new Map<string, StepCountRow>();
 
-  add(pending: readonly PendingStepCounts[], at = new Date()): void {
-    for (const p of pending) for (const row of stepCountRows(p.tally, p, at)) this.hold(row);
+  add(pending: readonly PendingStepCounts[]): void {
+    for (const p of pending) for (const row of stepCountRows(p.tally, p)) this.hold(row);
   }
 
   /** Counters waiting (distinct rows). */

@@ -1,6 +1,10 @@
+import { WENT_ON_OUTPUT } from "@switchboard/db";
 import { branchHandle, type CompiledFlow, splitPercentages, stepOutputs } from "@switchboard/flow";
 
-/** A summed counter of a period: arrivals at a step (output null) or departures through an output. */
+/**
+ * A summed counter of a period, in conversations counted once a day: reached a step (output null),
+ * went on from it (WENT_ON_OUTPUT) or left it through an output.
+ */
 export interface StepCountSum {
   stepId: string;
   output: string | null;
@@ -11,18 +15,25 @@ export interface OutputFigures {
   output: string;
   /** The step this output leads to in the version; null: it ends the conversation. */
   targetStepId: string | null;
+  /** Conversations that left through it, each once a day. */
   count: number;
-  /** count / the step's arrivals, 0..1 (0 when nobody arrived). */
+  /** count / the step's reached, 0..1 (0 when nobody reached it). */
   share: number;
 }
 
 export interface StepFigures {
   stepId: string;
-  /** Times conversations came to the step. */
+  /**
+   * Conversations that came to the step, each once a day however often it looped back (one active on
+   * two days of the period counts on both).
+   */
   reached: number;
-  /** Of those, left through an output that leads on to another step. */
+  /** Of those, left through an output that leads on to another step (once a day, whichever output). */
   wentOn: number;
-  /** Reached but did not go on: still waiting there, ended there, or jumped away (an alias, /start). */
+  /**
+   * Reached but did not go on that day: still waiting there, ended there, or jumped away (an alias,
+   * /start). reached − wentOn, never below zero.
+   */
   stopped: number;
   /** stopped / reached, 0..1. */
   stopShare: number;
@@ -52,7 +63,7 @@ export interface FlowFigures {
   splits: SplitFigures[];
 }
 
-/** A drop-off: at least this share of the step's arrivals stopped there… */
+/** A drop-off: at least this share of the conversations that reached the step stopped there… */
 export const DROP_OFF_SHARE = 0.4;
 /** …and at least this many (a single stray conversation is no pattern). */
 export const DROP_OFF_MIN_STOPPED = 3;
@@ -60,15 +71,18 @@ export const DROP_OFF_MIN_STOPPED = 3;
 type VersionShape = Pick<CompiledFlow, "steps">;
 
 /**
- * The canvas' figures of a published version over a period: per step arrivals, departures per output,
- * stops and the drop-off flag, and its Random splits side by side. Pure: counters in, figures out.
- * Counts of steps or outputs the version doesn't have are ignored (they can't be drawn on it).
+ * The canvas' figures of a published version over a period: per step the conversations that reached
+ * it, went on, left through each output, stopped, the drop-off flag, and its Random splits side by
+ * side. Pure: counters in, figures out. Counts of steps or outputs the version doesn't have are
+ * ignored (they can't be drawn on it).
  */
 export function flowFigures(version: VersionShape, sums: readonly StepCountSum[]): FlowFigures {
   const reached = new Map<string, number>();
+  const wentOnBy = new Map<string, number>();
   const taken = new Map<string, Map<string, number>>();
   for (const s of sums) {
     if (s.output === null) reached.set(s.stepId, (reached.get(s.stepId) ?? 0) + s.count);
+    else if (s.output === WENT_ON_OUTPUT) wentOnBy.set(s.stepId, (wentOnBy.get(s.stepId) ?? 0) + s.count);
     else {
       const outs = taken.get(s.stepId) ?? new Map<string, number>();
       taken.set(s.stepId, outs);
@@ -85,8 +99,10 @@ export function flowFigures(version: VersionShape, sums: readonly StepCountSum[]
       const count = outs?.get(output) ?? 0;
       return { output, targetStepId: targetStepId ?? null, count, share: ratio(count, arrivals) };
     });
-    const wentOn = outputs.reduce((sum, o) => sum + (o.targetStepId ? o.count : 0), 0);
-    // A period can start after an arrival whose departure it includes: never below zero.
+    // Its own counter, not the sum of the outputs': a conversation that left through two buttons on one
+    // day went on once.
+    const wentOn = wentOnBy.get(step.id) ?? 0;
+    // A day can count going on from a step reached on an earlier day (it waited there overnight): never below zero.
     const stopped = Math.max(0, arrivals - wentOn);
     const leadsOn = outputs.some((o) => o.targetStepId);
     steps.push({

@@ -86,7 +86,7 @@ interface RunState {
   followUp: InboundEvent | null;
   /** A Go to flow step asked to continue in another flow. */
   goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
-  /** Step arrivals and departures for the canvas analytics, written once at the end. */
+  /** The canvas analytics' counters this dispatch adds (each once a day per conversation), written once at the end. */
   tally: StepTally;
 }
 
@@ -132,7 +132,7 @@ export async function dispatchEvent(
     logins: new Map(),
     followUp: null,
     goTo: null,
-    tally: new StepTally(),
+    tally: new StepTally({ counted: conversation.countedToday }),
   };
 
   // A deep link's values are on the contact before the flow runs, so the first step can read them.
@@ -153,7 +153,7 @@ export async function dispatchEvent(
     for (const action of result.actions)
       await applyAction(tx, run, action, { env, settings: behaviour.settings, flowId, result });
     await applyEvents(tx, run, result);
-    run.tally.add(versionId, result.events);
+    run.tally.add(versionId, result.events, flowId);
     await scheduleConversationTimers(tx, conversation, result.timers);
     await cancelConversationTimers(tx, conversation.id, result.cancelTimers);
     run.state = result.state;
@@ -182,10 +182,11 @@ export async function dispatchEvent(
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
-  // The new state, the replies, the realtime events and the step counters in one round trip: pipelined
-  // on the transaction's connection, Postgres runs them in this order (none needs another's answer). The
-  // counters go last: the rows other chats share stay locked for the shortest time. A caller that takes
-  // them (sendNow.stepCounts: the runtime) adds them in batches after its commit instead.
+  // The new state (with the counters the conversation counts in today, so a loop counts once), the
+  // replies, the realtime events and the step counters in one round trip: pipelined on the transaction's
+  // connection, Postgres runs them in this order (none needs another's answer). The counters go last: the
+  // rows other chats share stay locked for the shortest time. A caller that takes them
+  // (sendNow.stepCounts: the runtime) adds them in batches after its commit instead.
   const [[saved]] = await Promise.all([
     runStatement(tx, SAVE_CONVERSATION, [
       conversation.id,
@@ -195,6 +196,7 @@ export async function dispatchEvent(
       versionId,
       flowId === behaviour.published.flowId ? null : flowId,
       run.contact.id,
+      JSON.stringify(run.tally.countedToday()),
     ]),
     enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
     emitRealtimeMany(tx, conversation.workspaceId, events),
@@ -212,11 +214,14 @@ export async function dispatchEvent(
   };
 }
 
-/** The conversation after an event: $1 id, $2 state, $3 status, $4 step, $5 version, $6 flow (null: the entry flow), $7 contact. */
+/**
+ * The conversation after an event: $1 id, $2 state, $3 status, $4 step, $5 version, $6 flow (null: the
+ * entry flow), $7 contact, $8 the analytics counters it counts in today.
+ */
 const SAVE_CONVERSATION = statement(`
   update conversations
   set state = $2::jsonb, status = $3, current_step_id = $4, flow_version_id = $5, flow_id = $6, contact_id = $7,
-    last_message_at = now(), updated_at = clock_timestamp()
+    counted_today = $8::jsonb, last_message_at = now(), updated_at = clock_timestamp()
   where id = $1
   returning *`);
 

@@ -47,6 +47,12 @@ export const conversations = pgTable(
     status: conversationStatus("status").notNull().default("bot"),
     /** The engine's ConversationState. */
     state: jsonb("state").notNull(),
+    /**
+     * The canvas analytics counters this conversation was already counted in today (UTC), so a loop back
+     * to a step counts once a day (the core's analytics/counted-today.ts). Written by the same update that
+     * stores `state`; null: nothing counted yet.
+     */
+    countedToday: jsonb("counted_today"),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -2,12 +2,18 @@ import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 
 import { bots } from "./bots";
 import { flowVersions } from "./flows";
 
-/** `output` of the row that counts how often a step was reached (an output handle is never empty). */
+/** `output` of the row that counts the conversations that reached a step (an output handle is never empty). */
 export const REACHED_OUTPUT = "";
+/**
+ * `output` of the row that counts the conversations that left a step through any output leading on to
+ * another step (an output handle is a word or `kind:id`, never "*"): counted once per conversation and
+ * day like the others, so a conversation that leaves a menu through two buttons goes on once.
+ */
+export const WENT_ON_OUTPUT = "*";
 
 /**
- * Canvas analytics: how often conversations reached each step of a published version and left it
- * through each output, per UTC day. Counted by the core from the engine's `step_reached` /
+ * Canvas analytics: how many conversations reached each step of a published version, went on from it
+ * and left it through each output, per UTC day (each conversation at most once per counter and day). Counted by the core from the engine's `step_reached` /
  * `output_taken` events in the transaction that advanced the conversation, so reading a period is a
  * small range scan however many messages there were (never a scan of transcripts).
  *
@@ -25,7 +31,7 @@ export const stepCounts = pgTable(
       .references(() => bots.id, { onDelete: "cascade" }),
     day: date("day", { mode: "string" }).notNull(),
     stepId: text("step_id").notNull(),
-    /** The output handle taken, or REACHED_OUTPUT for arrivals at the step. */
+    /** The output handle taken, REACHED_OUTPUT for arrivals at the step, WENT_ON_OUTPUT for going on from it. */
     output: text("output").notNull(),
     shard: smallint("shard").notNull(),
     count: integer("count").notNull(),

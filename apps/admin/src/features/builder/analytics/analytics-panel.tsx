@@ -72,9 +72,9 @@ export function AnalyticsPanel({
           <>
             Version {analytics.version},{" "}
             {analytics.from === analytics.to ? analytics.from : `${analytics.from} – ${analytics.to}`} (UTC).
-            Above each step: how often conversations reached it and how many stopped there; at each output:
-            how many went on through it. <span className="font-medium text-red-600">Red</span>:{" "}
-            {DROP_OFF_HINT}
+            Above each step: how many conversations reached it and how many stopped there; at each output: how
+            many went on through it. Each conversation counts once a day, however often it comes back.{" "}
+            <span className="font-medium text-red-600">Red</span>: {DROP_OFF_HINT}
             {notInVersion > 0 && ` ${notInVersion} step(s) added since this version have no figures.`}
           </>
         )}

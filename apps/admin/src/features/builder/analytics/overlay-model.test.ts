@@ -55,6 +55,11 @@ describe("overlayStats", () => {
       text: "10 reached · 6 stopped (60%)",
     });
     expect(stats.nodes.get("menu")!.title).toMatch(/drop-off/);
+    // Conversations, each once a day: not how many times the step was passed.
+    expect(stats.nodes.get("menu")!.title).toMatch(
+      /^10 conversations reached this step; .* counts once a day/,
+    );
+    expect(stats.nodes.get("menu")!.title).not.toMatch(/times/);
     // Nobody stopped: no stop figure to read.
     expect(stats.nodes.get("yes")!.text).toBe("4 reached");
     // The end of the flow: stopping there is ending, not dropping off.
@@ -64,7 +69,7 @@ describe("overlayStats", () => {
     expect(stats.notInVersion).toBe(1);
   });
 
-  it("labels the outputs conversations took, with their share of the step's arrivals", () => {
+  it("labels the outputs conversations took, with their share of those that reached the step", () => {
     expect(stats.outputs.get(outputKey("menu", "button:y"))).toMatchObject({ text: "4 · 40%", ended: false });
     expect(stats.outputs.get(outputKey("menu", "timeout"))).toMatchObject({ text: "1 · 10%", ended: true });
     expect(stats.outputs.has(outputKey("menu", "button:n"))).toBe(false);

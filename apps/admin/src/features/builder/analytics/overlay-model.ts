@@ -21,7 +21,7 @@ export interface OutputStat {
   stepId: string;
   handle: string;
   count: number;
-  /** "8 · 67%": how many left through the output and their share of the step's arrivals. */
+  /** "8 · 67%": how many conversations left through the output and their share of those that reached the step. */
   text: string;
   /** The output leads nowhere in the version: those conversations ended there. */
   ended: boolean;
@@ -83,11 +83,14 @@ function nodeStat(f: StepFigures): NodeStat {
     dropOff: f.dropOff,
     text: `${formatCount(f.reached)} reached${stoppedPart}`,
     title:
-      `${f.reached} times a conversation reached this step; ${f.wentOn} went on through an output, ` +
-      `${f.stopped} stopped here (still waiting, ended, or jumped away).` +
+      `${conversations(f.reached)} reached this step; ${f.wentOn} went on through an output, ` +
+      `${f.stopped} stopped here (still waiting, ended, or jumped away). ` +
+      `Each conversation counts once a day however often it comes back (one active on two days counts on both).` +
       (f.dropOff ? " Many stop here: a drop-off." : ""),
   };
 }
+
+const conversations = (n: number) => (n === 1 ? "1 conversation" : `${n} conversations`);
 
 /** A share as a whole percent; a share above zero never shows as "0%". */
 export function percent(share: number): string {
