@@ -4,6 +4,7 @@
  * no engine and no limiter. Run by the benchmark in its own process:
  *   BARE_API_ROOT=http://127.0.0.1:8081 BARE_TOKENS=<token>,<token>… tsx bare-echo-bot.ts
  */
+import http from "node:http";
 import { Telegraf } from "telegraf";
 
 const apiRoot = process.env.BARE_API_ROOT;
@@ -13,8 +14,13 @@ if (!apiRoot || tokens.length === 0) {
   process.exit(1);
 }
 
+// Kept connections, as Telegraf has against api.telegram.org and as the runtime has against the sandbox
+// (apps/runtime telegram/keep-alive.ts): Telegraf drops its agent for an http:// root.
+const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
+
 const bots = tokens.map((token) => {
   const bot = new Telegraf(token, { telegram: { apiRoot } });
+  (bot.telegram as unknown as { options: { agent?: http.Agent } }).options.agent = agent;
   bot.on("text", (ctx) => ctx.reply(`echo: ${ctx.message.text}`));
   bot.catch((error) => console.error("bare-echo-bot: handler failed:", error));
   return bot;

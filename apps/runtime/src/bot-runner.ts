@@ -25,6 +25,7 @@ import { drainChat } from "./process-chat";
 import { receiveUpdates } from "./receive-updates";
 import type { SentRecorder } from "./sent-recorder";
 import { logUnusableUpdate } from "./set-aside";
+import { keepConnectionsAlive } from "./telegram/keep-alive";
 import { TopicDelivery } from "./topic-delivery";
 import type { UpdateBatcher } from "./update-batcher";
 import { type WebhookBody, webhookBodyProblem } from "./webhook-body";
@@ -76,6 +77,7 @@ export class BotRunner {
     this.fingerprint = botFingerprint(row);
     const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
     const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
+    keepConnectionsAlive(telegraf.telegram);
     const pacer = createBotPacer(deps.db, row.id, deps.config, (err) =>
       deps.log("warn", "reserving send slots failed", { botId: row.id, error: String(err) }),
     );

@@ -14,6 +14,7 @@ import { Telegram } from "telegraf";
 import type { Logger } from "./log";
 import { NotifiedLoop } from "./notified-loop";
 import { fetchTelegramFile } from "./telegram/file-download";
+import { keepConnectionsAlive } from "./telegram/keep-alive";
 
 /** Downloads claimed per round, all at once: each is one getFile and one HTTP GET, no chat lock. */
 const BATCH = 4;
@@ -112,7 +113,7 @@ export class MediaDownloadWorker extends NotifiedLoop {
     const cached = this.clients.get(botId);
     if (cached?.tokenEncrypted === row.tokenEncrypted) return cached.telegram;
     const token = decryptSecret(row.tokenEncrypted, this.deps.secretKey);
-    const telegram = new Telegram(token, { apiRoot: this.deps.apiRoot });
+    const telegram = keepConnectionsAlive(new Telegram(token, { apiRoot: this.deps.apiRoot }));
     this.clients.set(botId, { tokenEncrypted: row.tokenEncrypted, telegram });
     return telegram;
   }

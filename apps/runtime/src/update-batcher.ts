@@ -36,7 +36,7 @@ export interface UpdateBatcherOptions {
   maxBatches: number;
 }
 
-export const DEFAULT_BATCHING: UpdateBatcherOptions = { maxChats: 16, maxBatches: 14 };
+export const DEFAULT_BATCHING: UpdateBatcherOptions = { maxChats: 16, maxBatches: 16 };
 
 export class UpdateBatcher {
   private waiting: Turn[] = [];
@@ -144,4 +144,3 @@ async function processTogether(db: Db, turns: Turn[]): Promise<unknown[]> {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-

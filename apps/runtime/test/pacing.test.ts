@@ -146,13 +146,18 @@ describe("pacing through the runtime", () => {
     // arrival drifts (seen once: 161 in a window, 7 over the exact 154 the slots allow).
     expect(mostInWindow(times, 1000)).toBeLessThanOrEqual(45);
     expect(mostInWindow(times, 5000)).toBeLessThanOrEqual(Math.ceil(5 * 30 * 1.1));
-    // Fair: no chat is done while others have barely started — the first chat to finish does so well
-    // into the run (round robin: a round is 50 sends), though 200 sends take at least 6.7 s at 30/s.
+    // Fair: no chat is done while others have barely started, and most finish together near the end
+    // (round robin: a round is 50 sends, and 200 sends take at least 6.7 s at 30/s). A chat whose first
+    // update came alone in the first poll, or went in an early batch (update-batcher.ts), starts up to a
+    // second ahead on a loaded machine; a first-come pacer would have it done after ~1 s (its own pace)
+    // and the chats finishing one after another over the whole run (median near half of it).
     const finished = users.map((u) => Math.max(...calls.filter((c) => chatOf(c) === u.id).map((c) => c.at)));
     const started = Math.min(...times);
     const total = Math.max(...times) - started;
     expect(total).toBeGreaterThan(5_000);
-    expect(Math.min(...finished) - started).toBeGreaterThan(total * 0.4);
+    const sinceStart = finished.map((f) => f - started).sort((a, b) => a - b);
+    expect(sinceStart[0]).toBeGreaterThan(total * 0.3);
+    expect(sinceStart[Math.floor(sinceStart.length / 2)]).toBeGreaterThan(total * 0.7);
     // The bot's limit held sends back, and the pacer counted it.
     expect((await metrics.pacerWaitsOf(bot.id)).bot).toBeGreaterThan(0);
   });
