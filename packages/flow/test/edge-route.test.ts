@@ -16,7 +16,10 @@ const back = [
 /** A two-step loop whose one edge has the given route. */
 function withRoute(route: unknown) {
   const doc = flowDoc(
-    [textStep("a", "Hi", { position: { x: 0, y: 0 } }), textStep("b", "Bye", { position: { x: 400, y: 0 } })],
+    [
+      { ...textStep("a", "Hi"), position: { x: 0, y: 0 } },
+      { ...textStep("b", "Bye"), position: { x: 400, y: 0 } },
+    ],
     [["a", "next", "b"]],
   );
   return { ...doc, edges: doc.edges.map((e) => ({ ...e, route })) };
