@@ -213,15 +213,37 @@ test("auto-arrange lays the flow out at a readable zoom with back edges routed a
     expect(inside, `${id} runs behind steps`).toEqual([]);
   }
 
-  // One undo step brings the old places back.
+  // One undo step brings the old places back, and the usual edges with them.
   const arranged = await page.getByTestId("step-node-f6").boundingBox();
   await page.getByTestId("undo").click();
   await expect
     .poll(async () => (await page.getByTestId("step-node-f6").boundingBox())?.x)
     .not.toBe(arranged?.x);
+  await expect(page.locator(".react-flow__edge-routed")).toHaveCount(0);
   await page.getByTestId("redo").click();
+  await expect(page.locator(".react-flow__edge-routed")).toHaveCount(14);
   await waitSaved();
+
+  // The routes are stored with the flow: after a reload the back edges run along the same paths.
+  const before = await backEdgePaths();
+  expect(Object.values(before).every((d) => d.startsWith("routed "))).toBe(true);
+  await page.reload();
+  await expect(page.locator(".react-flow__edge-routed")).toHaveCount(14);
+  await expect.poll(backEdgePaths).toEqual(before);
 });
+
+/** The back edges' SVG paths, each marked "routed" when drawn along its stored route. */
+async function backEdgePaths(): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      ["back-about", "back-thanks"].map((id) => {
+        const path = document.querySelector(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path`);
+        const d = path?.getAttribute("d") ?? "none";
+        return [id, path?.hasAttribute("data-routed") ? `routed ${d}` : d];
+      }),
+    ),
+  );
+}
 
 test("Ctrl+D duplicates the selected steps with their inner connection, as one undo step", async () => {
   // The leftmost two (the side panel opening on a click covers the canvas' right side).

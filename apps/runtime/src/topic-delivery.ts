@@ -157,7 +157,13 @@ export class TopicDelivery {
       method = "sendMessage";
       await this.bot.telegram.callApi(
         "sendMessage",
-        { chat_id: batch.groupChatId, message_thread_id: threadId, text: batch.text } as never,
+        {
+          chat_id: batch.groupChatId,
+          message_thread_id: threadId,
+          text: batch.text,
+          // The lines' formatting (a customer's bold, a link), never parse_mode: the text is not markup.
+          ...(batch.entities.length ? { entities: batch.entities } : {}),
+        } as never,
         { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) as never },
       );
     } catch (err) {

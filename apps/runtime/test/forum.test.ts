@@ -218,6 +218,32 @@ describe("operators in a forum supergroup", () => {
     expect((await botTexts(ctx.bot.token, ann.id)).at(-1)).toBe("Connecting you…");
   });
 
+  it("a formatted message keeps its formatting in the topic copy, moved past the customer's name", async () => {
+    // Telegram marks the link and the hashtag in what Ann types (the sandbox as Telegram does).
+    const text = "Late 🐢 again: https://shop.example/o/1234 #late";
+    await h.client.sendText({ token: ctx.bot.token, from: ann, text });
+    const copy = await eventually(
+      async () => {
+        const all = await h.client.getMessages({ token: ctx.bot.token, chatId: ctx.group.id, threadId });
+        return all.find((m) => m.from_bot && m.text?.endsWith(text));
+      },
+      15_000,
+      "the formatted line in the topic",
+    );
+    const line = copy.text!.split("\n").find((l) => l.endsWith(text))!;
+    expect(line).toBe(`Ann Smith: ${text}`);
+    const at = copy.text!.indexOf(line) + "Ann Smith: ".length;
+    // UTF-16 offsets: the turtle counts two.
+    expect(copy.entities).toEqual([
+      { type: "url", offset: at + 15, length: 27 },
+      { type: "hashtag", offset: at + 43, length: 5 },
+    ]);
+    expect(copy.entities!.map((e) => copy.text!.slice(e.offset, e.offset + e.length))).toEqual([
+      "https://shop.example/o/1234",
+      "#late",
+    ]);
+  });
+
   it("an unlinked person's reply in the topic reaches the customer, is in the transcript, and leaves the conversation waiting", async () => {
     await h.client.sendText({
       token: ctx.bot.token,
@@ -542,9 +568,16 @@ describe("the group's flood limit", () => {
     // per 3.1 s), so Telegram's 429 is met too.
     await h.client.setGroupRateLimit({ messages: 1, windowSeconds: 5 });
     try {
-      const burst = Array.from({ length: 15 }, (_, i) => `b${i + 1}`);
+      // Each with a hashtag (an entity), so each line's formatting must land where it ends up.
+      const burst = Array.from({ length: 15 }, (_, i) => `b${i + 1} #tag${i + 1}`);
       for (const text of burst) await h.client.sendText({ token: bot.token, from: bea, text });
       await expectBurstDelivered(bot.token, group.id, bot.id, bea, burst);
+      const copies = (
+        await h.client.getMessages({ token: bot.token, chatId: group.id, threadId: topic.threadId })
+      ).filter((m) => m.from_bot && m.text?.startsWith("Bea: b"));
+      expect(
+        copies.flatMap((m) => (m.entities ?? []).map((e) => m.text!.slice(e.offset, e.offset + e.length))),
+      ).toEqual(burst.map((_, i) => `#tag${i + 1}`));
       const sends = (await h.client.getCalls({ token: bot.token, method: "sendMessage" })).filter(
         (c) => (c.params as { chat_id?: number }).chat_id === group.id,
       );

@@ -35,6 +35,7 @@ export * from "./forum/group-replies";
 export * from "./forum/mirror";
 export * from "./forum/outbox";
 export * from "./forum/text";
+export * from "./forum/topic-entities";
 export * from "./http/jobs";
 export * from "./http/secrets";
 export * from "./inbox/canned";

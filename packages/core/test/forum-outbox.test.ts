@@ -206,6 +206,52 @@ describe("claiming the topic outbox", () => {
     expect(next.kind === "claimed" && next.batch.messageThreadId).toBe(77);
   });
 
+  it("a customer's formatting is kept with their line and moved into place in the coalesced message", async () => {
+    const bot = await forumBot();
+    const { from, key } = await routed(bot, "Eve");
+    const url = { type: "url", offset: 4, length: 17 };
+    await w.db.transaction((tx) =>
+      mirrorCustomerMessage(tx, bot, from.id, {
+        text: "see https://x.example now",
+        media: null,
+        entities: [url],
+      }),
+    );
+    const bold = { type: "bold", offset: 0, length: 7 };
+    await w.db.transaction((tx) =>
+      mirrorCustomerMessage(tx, bot, from.id, {
+        text: "receipt 🧾 attached",
+        media: "photo",
+        entities: [bold],
+      }),
+    );
+    const stored = await w.db
+      .select({ entities: topicOutbox.entities })
+      .from(topicOutbox)
+      .where(eq(topicOutbox.botId, bot.id))
+      .orderBy(asc(topicOutbox.createdAt));
+    // The summary is plain; each line's entities are its own, after "Eve Smith: " (11) and "[photo] " (8).
+    expect(stored.map((r) => r.entities)).toEqual([
+      null,
+      [{ ...url, offset: 15 }],
+      [{ ...bold, offset: 19 }],
+    ]);
+
+    const claim = await claimTopicBatch(w.db, key, 60_000);
+    if (claim.kind !== "claimed") throw new Error(claim.kind);
+    const { text, entities } = claim.batch;
+    const first = text.indexOf("Eve Smith: see");
+    const second = text.indexOf("Eve Smith: [photo]");
+    expect(entities).toEqual([
+      { type: "url", offset: first + 15, length: 17 },
+      { type: "bold", offset: second + 19, length: 7 },
+    ]);
+    expect(entities.map((e) => text.slice(e.offset, e.offset + e.length))).toEqual([
+      "https://x.example",
+      "receipt",
+    ]);
+  });
+
   it("a crashed sender's lease runs out and another process takes its lines", async () => {
     const bot = await forumBot();
     const { key } = await routed(bot, "Di");

@@ -17,6 +17,11 @@ import {
   topicName,
   topicTextParts,
 } from "../src/forum/text";
+import { plainTopicText } from "../src/forum/topic-entities";
+
+/** Plain lines (no formatting), as most of the group's lines are. */
+const plain = (...texts: string[]) => texts.map(plainTopicText);
+const partTexts = (text: string) => topicTextParts(plainTopicText(text)).map((p) => p.text);
 
 const chars = (s: string) => [...s].length;
 
@@ -65,9 +70,9 @@ describe("lines", () => {
     expect(contentText({ text: "My receipt", media: "photo" })).toBe("[photo] My receipt");
     expect(contentText({ text: null, media: "voice" })).toBe("[voice]");
     expect(contentText({ text: "  ", media: null })).toBeNull();
-    expect(customerLine("Ann Smith", "[photo] x")).toBe("Ann Smith: [photo] x");
-    expect(inboxReplyLine("Oscar", "On its way")).toBe("Oscar (inbox): On its way");
-    expect(inboxReplyLine("", "On its way")).toBe("Operator (inbox): On its way");
+    expect(customerLine("Ann Smith", plainTopicText("[photo] x")).text).toBe("Ann Smith: [photo] x");
+    expect(inboxReplyLine("Oscar", plainTopicText("On its way")).text).toBe("Oscar (inbox): On its way");
+    expect(inboxReplyLine("", plainTopicText("On its way")).text).toBe("Operator (inbox): On its way");
     expect(eventLine("Closed.")).toBe("— Closed.");
     expect(personName({ firstName: "Ann", lastName: "Smith" })).toBe("Ann Smith");
   });
@@ -115,10 +120,10 @@ describe("lines", () => {
 
 describe("topicTextParts", () => {
   it("one part for a normal text, Telegram-sized parts for a long one, none for blanks", () => {
-    expect(topicTextParts("Hello\n")).toEqual(["Hello"]);
-    expect(topicTextParts("  \n ")).toEqual([]);
+    expect(partTexts("Hello\n")).toEqual(["Hello"]);
+    expect(partTexts("  \n ")).toEqual([]);
     const long = `${"word ".repeat(1000)}end`;
-    const parts = topicTextParts(long);
+    const parts = partTexts(long);
     expect(parts.length).toBe(2);
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(4096);
     expect(parts.join("")).toBe(long);
@@ -127,24 +132,32 @@ describe("topicTextParts", () => {
 
 describe("coalesceLines", () => {
   it("puts pending lines together, oldest first, up to 4,096 characters", () => {
-    expect(coalesceLines([])).toEqual({ count: 0, text: "" });
-    expect(coalesceLines(["a", "b", "c"])).toEqual({ count: 3, text: "a\nb\nc" });
+    expect(coalesceLines([])).toEqual({ count: 0, text: "", entities: [] });
+    expect(coalesceLines(plain("a", "b", "c"))).toEqual({ count: 3, text: "a\nb\nc", entities: [] });
     const big = "x".repeat(2000);
-    expect(coalesceLines([big, big, "y"])).toEqual({ count: 3, text: `${big}\n${big}\ny` });
+    expect(coalesceLines(plain(big, big, "y"))).toEqual({
+      count: 3,
+      text: `${big}\n${big}\ny`,
+      entities: [],
+    });
     // 2000 + 1 + 2000 + 1 + 95 = 4097: the third line waits for the next message.
-    expect(coalesceLines([big, big, "z".repeat(95), "w"])).toEqual({ count: 2, text: `${big}\n${big}` });
-    expect(coalesceLines([big, big, "z".repeat(94)]).text.length).toBe(4096);
+    expect(coalesceLines(plain(big, big, "z".repeat(95), "w"))).toEqual({
+      count: 2,
+      text: `${big}\n${big}`,
+      entities: [],
+    });
+    expect(coalesceLines(plain(big, big, "z".repeat(94))).text.length).toBe(4096);
   });
 
   it("always takes the oldest line, even alone at the limit", () => {
     const full = "x".repeat(4096);
-    expect(coalesceLines([full, "next"])).toEqual({ count: 1, text: full });
+    expect(coalesceLines(plain(full, "next"))).toEqual({ count: 1, text: full, entities: [] });
   });
 
   it("respects a smaller limit and never reorders", () => {
     const lines = ["1", "22", "333", "4444", "55555"];
     const out: string[] = [];
-    let rest = lines;
+    let rest = plain(...lines);
     while (rest.length) {
       const { count, text } = coalesceLines(rest, 7);
       expect(text.length).toBeLessThanOrEqual(7);

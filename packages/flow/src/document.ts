@@ -44,6 +44,17 @@ export const stepSchema = z.discriminatedUnion(
   ],
 ) as unknown as z.ZodType<Step>;
 
+/** The most points an edge's drawn route may have (auto-arrange's routes have 2 to ~8). */
+export const MAX_ROUTE_POINTS = 64;
+
+/**
+ * Where the builder draws an edge: the orthogonal route auto-arrange gave it (first point at the
+ * output handle, last at the input, bends between), in canvas coordinates. Only a drawing hint:
+ * the compiler and the engine never read it.
+ */
+export const edgeRouteSchema = z.array(positionSchema).min(2).max(MAX_ROUTE_POINTS);
+export type EdgeRoute = z.infer<typeof edgeRouteSchema>;
+
 /** A connection from one output handle of a step to another step. */
 export const edgeSchema = z.object({
   id: idSchema.or(z.string().min(1).max(80)),
@@ -51,6 +62,11 @@ export const edgeSchema = z.object({
   /** "next" for single-output steps, "button:<buttonId>" for buttons. See registry `outputs`. */
   sourceHandle: z.string().min(1).max(64),
   target: idSchema,
+  /**
+   * How the builder draws the edge, if auto-arrange routed it. A route that isn't valid is dropped
+   * instead of failing the edge: a drawing hint must never cost the flow a connection.
+   */
+  route: edgeRouteSchema.optional().catch(undefined),
 });
 export type Edge = z.infer<typeof edgeSchema>;
 

@@ -20,6 +20,9 @@ export interface TelegramMessage extends TelegramMediaFields {
   is_topic_message?: boolean;
   text?: string;
   caption?: string;
+  /** The text's / caption's formatting (UTF-16 offsets), carried into the operators' topic copy. */
+  entities?: unknown[];
+  caption_entities?: unknown[];
   contact?: { phone_number: string; user_id?: number };
   // Kinds the runtime keeps no file for, named for the operators' group (mediaKindOf); the kept
   // kinds (photo, document, video, animation, audio, voice) come typed from TelegramMediaFields.
@@ -138,11 +141,19 @@ export function mediaKindOf(m: TelegramMessage): string | null {
   return null;
 }
 
-/** A message's text for the operators' group: its text or caption, a shared contact's number, a sticker's emoji. */
-export function contentOf(m: TelegramMessage): { text: string | null; media: string | null } {
+/**
+ * A message's text for the operators' group: its text or caption (with its formatting), a shared
+ * contact's number, a sticker's emoji.
+ */
+export function contentOf(m: TelegramMessage): {
+  text: string | null;
+  media: string | null;
+  entities: readonly unknown[] | null;
+} {
   const media = mediaKindOf(m);
   const text = m.text ?? m.caption ?? m.contact?.phone_number ?? m.sticker?.emoji ?? null;
-  return { text, media };
+  const entities = m.text !== undefined ? m.entities : m.caption !== undefined ? m.caption_entities : null;
+  return { text, media, entities: entities ?? null };
 }
 
 /** Service messages (members joining, topics created or closed, pins): nobody wrote them. */

@@ -18,6 +18,7 @@ import { callText, type OutboundCall } from "../outbox/telegram-calls";
 import { enqueueTopicText, topicOutboxIdle } from "./outbox";
 import {
   type CustomerContent,
+  contentFormatted,
   contentText,
   customerLine,
   eventLine,
@@ -198,7 +199,7 @@ export async function mirrorIntoTopic(
   content: CustomerContent,
   knownContact?: ContactRow,
 ): Promise<boolean> {
-  const text = contentText(content);
+  const text = contentFormatted(content);
   if (text === null || conversation.status !== "operator") return false;
   const [row] = await tx.select({ settings: bots.settings }).from(bots).where(eq(bots.id, bot.id));
   const groupChatId = row ? operatorGroupOf(parseBotSettings(row.settings)) : null;
@@ -233,9 +234,17 @@ export async function mirrorDeliveredReply(tx: Executor, botId: string, msg: Mes
   if (groupChatId === null) return false;
   const [sender] = await tx.select({ name: user.name }).from(user).where(eq(user.id, msg.senderUserId));
   const call = msg.payload as OutboundCall;
-  const text = contentText({
-    text: msg.text ?? callText(call),
+  const sent = callText(call);
+  const text = contentFormatted({
+    text: msg.text ?? sent,
     media: call.method === "sendMessage" ? null : (call.media?.kind ?? "file"),
+    // The call's formatting, when the row's text is the call's (offsets are into that text).
+    entities:
+      (msg.text ?? sent) === sent
+        ? call.method === "sendMessage"
+          ? call.params.entities
+          : call.params.caption_entities
+        : null,
   });
   if (text === null) return false;
   await openTopicIfNeeded(tx, msg.conversationId, groupChatId);

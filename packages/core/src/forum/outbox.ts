@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, min, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db";
 import { lockTopic, notifyTopicOutbox } from "./channel";
 import { coalesceLines, topicName, topicTextParts } from "./text";
+import { entitiesFrom, plainTopicText, type TopicEntity, type TopicText } from "./topic-entities";
 
 /*
  * The topic outbox: what goes to the operators' group, kept apart from the customers' outbox so the
@@ -29,10 +30,15 @@ export interface TopicTarget extends TopicKey {
 
 /**
  * Queues text for a customer's topic (split at Telegram's limit, one row each, so every row can always
- * be sent alone) and wakes the runtimes at commit. Blank text queues nothing.
+ * be sent alone), with its formatting if it has any, and wakes the runtimes at commit. Blank text
+ * queues nothing.
  */
-export async function enqueueTopicText(tx: Executor, target: TopicTarget, text: string): Promise<number> {
-  const parts = topicTextParts(text);
+export async function enqueueTopicText(
+  tx: Executor,
+  target: TopicTarget,
+  line: string | TopicText,
+): Promise<number> {
+  const parts = topicTextParts(typeof line === "string" ? plainTopicText(line) : line);
   // One statement per row: each gets its own clock_timestamp(), which is the rows' order.
   for (const part of parts)
     await tx.insert(topicOutbox).values({
@@ -40,7 +46,8 @@ export async function enqueueTopicText(tx: Executor, target: TopicTarget, text: 
       groupChatId: target.groupChatId,
       contactId: target.contactId,
       conversationId: target.conversationId,
-      text: part,
+      text: part.text,
+      entities: part.entities.length ? (part.entities as unknown as Record<string, unknown>[]) : null,
     });
   if (parts.length) await notifyTopicOutbox(tx, target.botId);
   return parts.length;
@@ -65,6 +72,8 @@ export interface TopicBatch extends TopicKey {
   /** The claimed rows, oldest first: all of them go out as `text`. */
   ids: string[];
   text: string;
+  /** The text's formatting: each row's entities, moved to where its line starts in `text`. */
+  entities: TopicEntity[];
   /** Attempts so far at the oldest row, this one included (for the backoff). */
   attempts: number;
   /** The customer's topic in this group, or null: create it (named `name`) first. */
@@ -92,6 +101,7 @@ export async function claimTopicBatch(db: Db, key: TopicKey, maxWaitMs: number):
       .select({
         id: topicOutbox.id,
         text: topicOutbox.text,
+        entities: topicOutbox.entities,
         attempts: topicOutbox.attempts,
         notBefore: topicOutbox.notBefore,
         leasedUntil: topicOutbox.leasedUntil,
@@ -119,7 +129,9 @@ export async function claimTopicBatch(db: Db, key: TopicKey, maxWaitMs: number):
         break;
       free.push(r);
     }
-    const { count, text } = coalesceLines(free.map((r) => r.text));
+    const { count, text, entities } = coalesceLines(
+      free.map((r) => ({ text: r.text, entities: entitiesFrom(r.entities, r.text) })),
+    );
     const ids = free.slice(0, count).map((r) => r.id);
     await tx
       .update(topicOutbox)
@@ -144,6 +156,7 @@ export async function claimTopicBatch(db: Db, key: TopicKey, maxWaitMs: number):
         ...key,
         ids,
         text,
+        entities,
         attempts: first.attempts + 1,
         // A topic in another group (the setting changed) does not count: this group gets its own.
         messageThreadId: topic && topic.groupChatId === key.groupChatId ? topic.messageThreadId : null,

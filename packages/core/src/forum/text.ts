@@ -1,4 +1,14 @@
-import { splitText, TELEGRAM_TEXT_LIMIT } from "@switchboard/flow";
+import { TELEGRAM_TEXT_LIMIT } from "@switchboard/flow";
+import {
+  entitiesFrom,
+  joinTopicTexts,
+  plainTopicText,
+  sliceTopicText,
+  splitTopicText,
+  type TopicEntity,
+  type TopicText,
+  withPrefix,
+} from "./topic-entities";
 
 /*
  * What the operators' group reads: topic names, the lines mirrored into a customer's topic, the summary
@@ -62,21 +72,26 @@ export interface CustomerContent {
   text: string | null;
   /** "photo", "video", "document", "voice", "sticker", "contact"…; null for a plain text. */
   media: string | null;
+  /** The text's (or caption's) formatting as Telegram gave it: its `entities` / `caption_entities`. */
+  entities?: readonly unknown[] | null | undefined;
+}
+
+/** "[photo] caption", "[voice]", or the text itself, its formatting kept; null when there is nothing to show. */
+export function contentFormatted(c: CustomerContent): TopicText | null {
+  const text = c.text?.trim() ? { text: c.text, entities: entitiesFrom(c.entities, c.text) } : null;
+  if (!c.media) return text;
+  return text ? withPrefix(`[${c.media}] `, text) : plainTopicText(`[${c.media}]`);
 }
 
 /** "[photo] caption", "[voice]", or the text itself; null when there is nothing to show. */
-export function contentText(c: CustomerContent): string | null {
-  const text = c.text?.trim() ? c.text : null;
-  if (!c.media) return text;
-  return text ? `[${c.media}] ${text}` : `[${c.media}]`;
-}
+export const contentText = (c: CustomerContent): string | null => contentFormatted(c)?.text ?? null;
 
-/** A customer's message in their topic: "Ann: Hello". */
-export const customerLine = (name: string, content: string) => `${name}: ${content}`;
+/** A customer's message in their topic: "Ann: Hello" (the message's formatting kept after the name). */
+export const customerLine = (name: string, content: TopicText): TopicText => withPrefix(`${name}: `, content);
 
 /** An operator's reply written in the web inbox: "Oscar (inbox): On its way". */
-export const inboxReplyLine = (operatorName: string, content: string) =>
-  `${operatorName || "Operator"} (inbox): ${content}`;
+export const inboxReplyLine = (operatorName: string, content: TopicText): TopicText =>
+  withPrefix(`${operatorName || "Operator"} (inbox): `, content);
 
 /** Something that happened to the conversation: "— Oscar took the conversation." */
 export const eventLine = (text: string) => `— ${text}`;
@@ -115,28 +130,32 @@ export function summaryText(s: SummaryInput): string {
   return lines.join("\n");
 }
 
-/** One outbox row's text: Telegram's limit per message, so any row can always be sent alone. */
-export function topicTextParts(text: string): string[] {
-  const trimmed = text.replace(/\s+$/, "");
-  if (!trimmed.trim()) return [];
-  return splitText(trimmed, TELEGRAM_TEXT_LIMIT).filter((p) => p.trim());
+/**
+ * One outbox row's text: Telegram's limit per message, so any row can always be sent alone. Trailing
+ * blanks go; an entity past a split point continues, clipped, in the next part.
+ */
+export function topicTextParts(line: TopicText): TopicText[] {
+  const trimmed = sliceTopicText(line, 0, line.text.replace(/\s+$/, "").length);
+  if (!trimmed.text.trim()) return [];
+  return splitTopicText(trimmed, TELEGRAM_TEXT_LIMIT).filter((p) => p.text.trim());
 }
 
 /**
  * Pending lines of one topic put together into one message: the oldest line always, then each next
- * one while the whole stays within Telegram's 4,096 characters (UTF-16 code units), joined by new lines.
- * Returns how many lines it took, oldest first; the rest wait for the next message.
+ * one while the whole stays within Telegram's 4,096 characters (UTF-16 code units), joined by new lines,
+ * each line's entities moved to where it starts. Returns how many lines it took, oldest first; the rest
+ * wait for the next message.
  */
 export function coalesceLines(
-  lines: readonly string[],
+  lines: readonly TopicText[],
   limit = TELEGRAM_TEXT_LIMIT,
-): { count: number; text: string } {
-  if (lines.length === 0) return { count: 0, text: "" };
-  let text = lines[0]!;
+): { count: number; text: string; entities: TopicEntity[] } {
+  if (lines.length === 0) return { count: 0, text: "", entities: [] };
+  let length = lines[0]!.text.length;
   let count = 1;
-  while (count < lines.length && text.length + 1 + lines[count]!.length <= limit) {
-    text = `${text}\n${lines[count]!}`;
+  while (count < lines.length && length + 1 + lines[count]!.text.length <= limit) {
+    length += 1 + lines[count]!.text.length;
     count++;
   }
-  return { count, text };
+  return { count, ...joinTopicTexts(lines.slice(0, count)) };
 }

@@ -218,6 +218,11 @@ export const topicOutbox = pgTable(
       .references(() => contacts.id, { onDelete: "cascade" }),
     conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
     text: text("text").notNull(),
+    /**
+     * The text's formatting (Telegram MessageEntity objects, UTF-16 offsets into `text`), shifted when
+     * rows are coalesced into one message; null for plain text.
+     */
+    entities: jsonb("entities").$type<Record<string, unknown>[]>(),
     status: topicOutboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     notBefore: timestamp("not_before", { withTimezone: true }),

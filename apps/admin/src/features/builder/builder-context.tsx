@@ -160,7 +160,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     selectStep: selection.selectStep,
     canvasView,
   });
-  const { arrange, arranging, routes } = useArrange({ getDraft, dispatch, canvasRef });
+  const { arrange, arranging } = useArrange({ getDraft, dispatch, canvasRef });
   const clipboard = useStepClipboard({ getDraft, dispatch, setNodes: nodes.setNodes, canvasRef });
   useBuilderShortcuts({
     save: () => void autosave.flush().catch(() => undefined),
@@ -172,7 +172,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     search: () => setSearchOpen(true),
     shortcuts: () => setSheetOpen(true),
   });
-  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, routes, dispatch });
+  const edges = useCanvasEdges({ draft, selectedEdges, setSelectedEdges, dispatch });
   const { replaceDraft } = useReplaceDraft({
     dispatch,
     markSaved: autosave.markSaved,

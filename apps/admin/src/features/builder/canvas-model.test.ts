@@ -76,7 +76,11 @@ describe("canvasEdges", () => {
       { x: 0, y: 0 },
       { x: 10, y: 0 },
     ];
-    const edges = canvasEdges(doc.steps, doc.edges, new Set(), { e3: route });
+    const edges = canvasEdges(
+      doc.steps,
+      doc.edges.map((e) => (e.id === "e3" ? { ...e, route } : e)),
+      new Set(),
+    );
     expect(edges[2]).toMatchObject({ id: "e3", type: "routed", data: { route } });
     expect(edges[0]).not.toHaveProperty("type");
   });
@@ -91,13 +95,17 @@ describe("canvasEdges", () => {
     const doc = menu();
     const before = canvasEdges(doc.steps, doc.edges, new Set());
     const edited = { ...doc, steps: doc.steps.map((s) => (s.id === "c" ? { ...s, title: "Bye" } : s)) };
-    const after = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), {}, before);
+    const after = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), before);
     expect(after[0]).toBe(before[0]);
     expect(after[1]).not.toBe(before[1]);
     expect(after[1]!.selected).toBe(true);
     expect(after[2]).toBe(before[2]);
-    const route = [{ x: 0, y: 0 }];
-    const routed = canvasEdges(edited.steps, edited.edges, new Set(["e2"]), { e3: route }, after);
+    const route = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+    ];
+    const arranged = edited.edges.map((e) => (e.id === "e3" ? { ...e, route } : e));
+    const routed = canvasEdges(edited.steps, arranged, new Set(["e2"]), after);
     expect(routed[2]).toMatchObject({ type: "routed", data: { route } });
     expect(routed[1]).toBe(after[1]);
   });

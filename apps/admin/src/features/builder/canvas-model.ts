@@ -124,8 +124,6 @@ export function syncNodes(
   return changed ? next : prev;
 }
 
-const NO_ROUTES: Readonly<Record<string, { x: number; y: number }[]>> = {};
-
 /** A step's output handles, per step object (an edit makes a new object). */
 const handlesOfStep = new WeakMap<Step, ReadonlySet<string>>();
 
@@ -144,7 +142,7 @@ function outputHandles(step: Step): ReadonlySet<string> {
 
 /**
  * The draft's edges React Flow can draw: both ends exist and the source still has that output. An
- * edge auto-arrange routed is drawn along its route (routed-edge.tsx). An edge of `prev` that is
+ * edge auto-arrange routed is drawn along its stored route (routed-edge.tsx). An edge of `prev` that is
  * drawn the same is reused, so that an edit re-renders only the edges it changed (a large flow has
  * hundreds on screen).
  */
@@ -152,7 +150,6 @@ export function canvasEdges(
   steps: Step[],
   edges: Edge[],
   selected: ReadonlySet<string>,
-  routes: Readonly<Record<string, { x: number; y: number }[]>> = NO_ROUTES,
   prev: readonly RFEdge[] = [],
 ): RFEdge[] {
   const handles = new Map(steps.map((s) => [s.id, outputHandles(s)]));
@@ -160,7 +157,7 @@ export function canvasEdges(
   return edges
     .filter((e) => handles.get(e.source)?.has(e.sourceHandle) && handles.has(e.target))
     .map((e) => {
-      const route = routes[e.id];
+      const route = e.route;
       const isSelected = selected.has(e.id);
       const old = prevById.get(e.id);
       if (

@@ -233,6 +233,72 @@ describe("draftReducer: move", () => {
   });
 });
 
+/** The menu flow with routes on "a → menu" (e1) and the back edge "c → a" (e4). */
+const routedMenu = () => {
+  const doc = menu();
+  const routes: Record<string, { x: number; y: number }[]> = {
+    e1: [
+      { x: 256, y: 80 },
+      { x: 400, y: 26 },
+    ],
+    e4: [
+      { x: 656, y: 80 },
+      { x: 680, y: 80 },
+      { x: 680, y: -40 },
+      { x: -24, y: -40 },
+      { x: 0, y: 26 },
+    ],
+  };
+  return { ...doc, edges: doc.edges.map((e) => (routes[e.id] ? { ...e, route: routes[e.id] } : e)) };
+};
+
+describe("draftReducer: move and routes", () => {
+  it("drops the routes of the moved step's edges, in and out, and keeps the others", () => {
+    const doc = routedMenu();
+    const next = draftReducer(doc, { type: "move", positions: { c: { x: 5, y: 5 } } });
+    expect(next.edges.find((e) => e.id === "e4")).not.toHaveProperty("route");
+    expect(next.edges.find((e) => e.id === "e1")).toBe(doc.edges[0]);
+  });
+
+  it("keeps every route when nothing moved", () => {
+    const doc = routedMenu();
+    expect(draftReducer(doc, { type: "move", positions: { a: doc.steps[0]!.position } })).toBe(doc);
+  });
+});
+
+describe("draftReducer: arrange", () => {
+  const route = [
+    { x: 1, y: 2 },
+    { x: 3, y: 2 },
+  ];
+
+  it("moves the steps and stores each edge's route, dropping routes it didn't give", () => {
+    const doc = routedMenu();
+    const next = draftReducer(doc, {
+      type: "arrange",
+      positions: { a: { x: 9.6, y: 0 } },
+      routes: { e2: route },
+    });
+    expect(next.steps[0]!.position).toEqual({ x: 10, y: 0 });
+    expect(next.edges.map((e) => e.route)).toEqual([undefined, route, undefined, undefined]);
+    expect(next.edges[0]).not.toHaveProperty("route");
+  });
+
+  it("stores routes even when no step moved (a flow already arranged, routes lost)", () => {
+    const doc = menu();
+    const next = draftReducer(doc, { type: "arrange", positions: {}, routes: { e4: route } });
+    expect(next.steps).toBe(doc.steps);
+    expect(next.edges[3]!.route).toEqual(route);
+  });
+
+  it("returns the same document when positions and routes are as they were", () => {
+    const doc = routedMenu();
+    const routes = Object.fromEntries(doc.edges.flatMap((e) => (e.route ? [[e.id, [...e.route]]] : [])));
+    const positions = Object.fromEntries(doc.steps.map((s) => [s.id, s.position]));
+    expect(draftReducer(doc, { type: "arrange", positions, routes })).toBe(doc);
+  });
+});
+
 describe("collectVariables", () => {
   it("lists the variables steps collect, once each, sorted", () => {
     const steps = [

@@ -1,5 +1,6 @@
 import {
   type Edge,
+  type EdgeRoute,
   type FlowDocument,
   type Step,
   type StepType,
@@ -25,6 +26,15 @@ export type DraftAction =
   | { type: "remove"; stepIds?: string[]; edgeIds?: string[] }
   | { type: "connect"; source: string; sourceHandle: string; target: string }
   | { type: "move"; positions: Record<string, { x: number; y: number }> }
+  /**
+   * Auto-arrange: steps move and every edge is drawn along its route in `routes` (by edge id), or the
+   * usual way if it has none there — one undo step.
+   */
+  | {
+      type: "arrange";
+      positions: Record<string, { x: number; y: number }>;
+      routes: Record<string, EdgeRoute>;
+    }
   | { type: "duplicate_step"; id: string; newId: string };
 
 export function newStep(id: string, type: StepType, position: { x: number; y: number }): Step {
@@ -144,18 +154,51 @@ export function draftReducer(doc: FlowDocument, action: DraftAction): FlowDocume
       return { ...doc, edges };
     }
     case "move": {
-      let changed = false;
-      const steps = doc.steps.map((s) => {
-        const p = action.positions[s.id];
-        if (!p) return s;
-        const position = { x: Math.round(p.x), y: Math.round(p.y) };
-        if (position.x === s.position.x && position.y === s.position.y) return s;
+      const moved = movedSteps(doc, action.positions);
+      if (!moved) return doc;
+      // A route drawn to where a step was no longer meets it: the edge is drawn the usual way again.
+      const edges = doc.edges.map((e) =>
+        e.route && (moved.ids.has(e.source) || moved.ids.has(e.target)) ? withoutRoute(e) : e,
+      );
+      return { ...doc, steps: moved.steps, edges };
+    }
+    case "arrange": {
+      const moved = movedSteps(doc, action.positions);
+      let changed = moved !== null;
+      const edges = doc.edges.map((e) => {
+        const route = action.routes[e.id];
+        if (sameRoute(route, e.route)) return e;
         changed = true;
-        return { ...s, position };
+        return route ? { ...e, route } : withoutRoute(e);
       });
-      return changed ? { ...doc, steps } : doc;
+      return changed ? { ...doc, steps: moved?.steps ?? doc.steps, edges } : doc;
     }
   }
+}
+
+/** The steps with the new positions (whole pixels), and which moved; null if none did. */
+function movedSteps(
+  doc: FlowDocument,
+  positions: Record<string, { x: number; y: number }>,
+): { steps: Step[]; ids: ReadonlySet<string> } | null {
+  const ids = new Set<string>();
+  const steps = doc.steps.map((s) => {
+    const p = positions[s.id];
+    if (!p) return s;
+    const position = { x: Math.round(p.x), y: Math.round(p.y) };
+    if (position.x === s.position.x && position.y === s.position.y) return s;
+    ids.add(s.id);
+    return { ...s, position };
+  });
+  return ids.size ? { steps, ids } : null;
+}
+
+const sameRoute = (a: EdgeRoute | undefined, b: EdgeRoute | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y));
+
+function withoutRoute(edge: Edge): Edge {
+  const { route: _route, ...rest } = edge;
+  return rest;
 }
 
 /** The variables (`vars.*`) some step of the draft collects, sorted, for the "Insert variable" menus. */

@@ -1,8 +1,16 @@
-import { buttonHandle, type FlowDocument, NEXT_HANDLE } from "@switchboard/flow";
+import { buttonHandle, type FlowDocument, MAX_ROUTE_POINTS, NEXT_HANDLE } from "@switchboard/flow";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { elkClassOf } from "./elk-class";
-import { arrangeFlow, estimatedBox, modelOrder, type Point, type StepBox, toElkGraph } from "./elk-layout";
+import {
+  arrangeFlow,
+  estimatedBox,
+  fromElkGraph,
+  modelOrder,
+  type Point,
+  type StepBox,
+  toElkGraph,
+} from "./elk-layout";
 import { buttonsStep, edge, flowDoc, goto, textStep } from "./test-helpers";
 
 const elk = new ELK();
@@ -141,6 +149,25 @@ describe("arrangeFlow", () => {
     expect(Math.abs(route[0]!.y - (menu.y + boxes.get("menu")!.outputs["button:b"]!))).toBeLessThanOrEqual(2);
     expect(Math.abs(route.at(-1)!.x - form.x)).toBeLessThanOrEqual(2);
     expect(Math.abs(route.at(-1)!.y - (form.y + boxes.get("form")!.inputY))).toBeLessThanOrEqual(2);
+  });
+
+  it("leaves out a route with more points than a flow document keeps", () => {
+    const section = (bends: number) => ({
+      id: "s",
+      startPoint: { x: 0, y: 0 },
+      endPoint: { x: 10, y: 10.4 },
+      bendPoints: Array.from({ length: bends }, (_, i) => ({ x: i, y: i })),
+    });
+    const { routes } = fromElkGraph({
+      id: "root",
+      edges: [
+        { id: "fits", sources: [], targets: [], sections: [section(MAX_ROUTE_POINTS - 2)] },
+        { id: "long", sources: [], targets: [], sections: [section(MAX_ROUTE_POINTS - 1)] },
+      ],
+    });
+    expect(Object.keys(routes)).toEqual(["fits"]);
+    expect(routes.fits).toHaveLength(MAX_ROUTE_POINTS);
+    expect(routes.fits!.at(-1)).toEqual({ x: 10, y: 10 });
   });
 
   it("arranges an empty flow to nothing", async () => {

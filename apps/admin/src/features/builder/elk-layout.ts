@@ -1,4 +1,4 @@
-import { type FlowDocument, type Step, stepOutputs } from "@switchboard/flow";
+import { type FlowDocument, MAX_ROUTE_POINTS, type Step, stepOutputs } from "@switchboard/flow";
 import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api";
 
 /*
@@ -23,7 +23,10 @@ export interface Point {
 
 export interface ArrangedFlow {
   positions: Record<string, Point>;
-  /** Per edge id, its orthogonal route (first point at the output, last at the input) in flow coordinates. */
+  /**
+   * Per edge id, its orthogonal route (first point at the output, last at the input) in flow
+   * coordinates. An edge whose route has more points than a flow document keeps has none.
+   */
   routes: Record<string, Point[]>;
 }
 
@@ -187,7 +190,7 @@ export function fromElkGraph(graph: ElkNode): ArrangedFlow {
   const routes: Record<string, Point[]> = {};
   for (const edge of graph.edges ?? []) {
     const section = edge.sections?.[0];
-    if (!section) continue;
+    if (!section || (section.bendPoints?.length ?? 0) + 2 > MAX_ROUTE_POINTS) continue;
     routes[edge.id] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({
       x: Math.round(p.x),
       y: Math.round(p.y),

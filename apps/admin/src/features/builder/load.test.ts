@@ -139,6 +139,30 @@ describe("loadDraft", () => {
     expect(loaded.dropped).toBe(4 + 1);
   });
 
+  it("keeps an edge's route, so a reload draws an arranged edge the same; a broken route is left out", () => {
+    const steps = [
+      textStep("a", "", { position: { x: 0, y: 0 } }),
+      textStep("b", "", { position: { x: 400, y: 0 } }),
+    ];
+    const route = [
+      { x: 256, y: 80 },
+      { x: 328, y: 80 },
+      { x: 328, y: 26 },
+      { x: 400, y: 26 },
+    ];
+    const edges = [
+      { ...edge("e1", "a", "next", "b"), route },
+      { ...edge("e2", "b", "next", "a"), route: [{ x: 1, y: 1 }] },
+    ];
+    const loaded = loadDraft(raw(steps, edges, "a"));
+    expect(loaded.document.edges).toEqual([
+      { ...edge("e1", "a", "next", "b"), route },
+      edge("e2", "b", "next", "a"),
+    ]);
+    expect(loaded.document.edges[1]).not.toHaveProperty("route");
+    expect(loaded.dropped).toBe(0);
+  });
+
   it("keeps an edge to a step that doesn't exist (the compiler reports it)", () => {
     const doc = flowDoc(
       [textStep("a", "", { position: { x: 0, y: 0 } }), textStep("b", "", { position: { x: 1, y: 1 } })],

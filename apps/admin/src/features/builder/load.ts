@@ -1,5 +1,6 @@
 import {
   type Edge,
+  edgeRouteSchema,
   emptyFlowDocument,
   type FlowDocument,
   flowDocumentSchema,
@@ -61,9 +62,10 @@ function lenientStep(raw: unknown): Step | null {
 function lenientEdge(raw: unknown): Edge | null {
   if (!isObject(raw)) return null;
   const { id, source, sourceHandle, target } = raw;
-  if ([id, source, sourceHandle, target].every((v) => typeof v === "string" && v))
-    return { id, source, sourceHandle, target } as Edge;
-  return null;
+  if (![id, source, sourceHandle, target].every((v) => typeof v === "string" && v)) return null;
+  // The route auto-arrange drew it along, so a reload draws it the same; a broken one is left out.
+  const route = edgeRouteSchema.safeParse(raw.route);
+  return { id, source, sourceHandle, target, ...(route.success && { route: route.data }) } as Edge;
 }
 
 export interface LoadedDraft {

@@ -115,6 +115,24 @@ describe("pasteSteps", () => {
     expect(document.steps[1]!.title).toBe("To sales");
   });
 
+  it("moves a connection's route with its pasted steps", () => {
+    const doc = source();
+    const route = [
+      { x: 1056, y: 80 },
+      { x: 1080, y: 80 },
+      { x: 1080, y: -40 },
+      { x: 376, y: -40 },
+      { x: 400, y: 26 },
+    ];
+    const routed = { ...doc, edges: doc.edges.map((e) => (e.id === "e4" ? { ...e, route } : e)) };
+    const payload = parsePayload(serializePayload(copySteps(routed, ["menu", "ask"])!))!;
+    const { document } = pasteSteps(routed, payload, counterIds());
+    const shift = document.steps.at(-1)!.position.x - 800;
+    expect(shift).toBeGreaterThan(0);
+    expect(document.edges.at(-1)!.route).toEqual(route.map((p) => ({ x: p.x + shift, y: p.y + shift })));
+    expect(document.edges.at(-2)).not.toHaveProperty("route");
+  });
+
   it("moves pasted steps down and right, by steps of PASTE_OFFSET, until clear of the others", () => {
     const doc = source();
     const { document } = pasteSteps(doc, copySteps(doc, ["start"])!, counterIds());

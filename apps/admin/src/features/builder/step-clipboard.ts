@@ -144,7 +144,9 @@ export function pasteSteps(
     const source = idMap.get(e.source);
     const target = idMap.get(e.target);
     if (!source || !target || !handlesOf.get(source)?.has(e.sourceHandle)) return [];
-    return [{ id: ids.newEdgeId(), source, sourceHandle: e.sourceHandle, target }];
+    // Both its steps moved by the same shift, so a route between them still fits once shifted too.
+    const route = e.route?.map((p) => ({ x: p.x + shift, y: p.y + shift }));
+    return [{ id: ids.newEdgeId(), source, sourceHandle: e.sourceHandle, target, ...(route && { route }) }];
   });
 
   // Into an empty flow (or one without a start), the copied start step — or else the first pasted

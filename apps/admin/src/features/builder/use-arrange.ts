@@ -14,8 +14,6 @@ export interface Arrange {
   /** Lays the flow out with ELK (one undo step) and shows it at a readable zoom. */
   arrange: () => Promise<void>;
   arranging: boolean;
-  /** The routes ELK gave the edges at the last arrange, by edge id. */
-  routes: Readonly<Record<string, Point[]>>;
 }
 
 /** A step's size and handle positions as React Flow measured them; estimated if it hasn't yet. */
@@ -45,7 +43,6 @@ export function useArrange({
   canvasRef: RefObject<HTMLDivElement | null>;
 }): Arrange {
   const rf = useReactFlow<StepNodeType>();
-  const [routes, setRoutes] = useState<Readonly<Record<string, Point[]>>>({});
   const [arranging, setArranging] = useState(false);
   const running = useRef(false);
 
@@ -93,9 +90,13 @@ export function useArrange({
         // A huge flow, or ELK gave up: the quick column layout still untangles it.
         next = autoLayout(doc);
       }
-      // Edits made while ELK was working are kept: only positions change, as one undo step.
-      dispatch({ type: "move", positions: Object.fromEntries(next.steps.map((s) => [s.id, s.position])) });
-      setRoutes(nextRoutes);
+      // Edits made while ELK was working are kept: only positions and the edges' routes (stored with
+      // the draft, so a reload draws them the same) change, as one undo step.
+      dispatch({
+        type: "arrange",
+        positions: Object.fromEntries(next.steps.map((s) => [s.id, s.position])),
+        routes: nextRoutes,
+      });
       requestAnimationFrame(() => showReadably(next, boxes));
     } finally {
       running.current = false;
@@ -103,5 +104,5 @@ export function useArrange({
     }
   }, [getDraft, dispatch, rf, showReadably]);
 
-  return useMemo(() => ({ arrange, arranging, routes }), [arrange, arranging, routes]);
+  return useMemo(() => ({ arrange, arranging }), [arrange, arranging]);
 }

@@ -51,7 +51,14 @@ export function useAutosave(
         await saveRef.current(doc);
         savedDoc.current = doc;
         setError(null);
-        setState(latest.current === doc ? "saved" : "dirty");
+        if (latest.current === doc) setState("saved");
+        else {
+          setState("dirty");
+          // Changed meanwhile. Usually a timer is already set, but not when the draft went back to
+          // what was stored before this save (an undo while saving): the debounce effect saw "nothing
+          // to save" then. Without this, the draft would stay unsaved until the next edit.
+          if (!timer.current) timer.current = setTimeout(() => run().catch(() => undefined), delayMs);
+        }
       } catch (e) {
         setError(errorMessage(e, "Couldn't save the draft."));
         setState("error");
@@ -62,7 +69,7 @@ export function useAutosave(
     // Keep the chain usable after a failure; callers of flush() still see the error.
     chain.current = p.catch(() => undefined);
     return p;
-  }, []);
+  }, [delayMs]);
 
   useEffect(() => {
     latest.current = draft;

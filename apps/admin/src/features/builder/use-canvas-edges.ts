@@ -20,22 +20,19 @@ export function useCanvasEdges({
   draft,
   selectedEdges,
   setSelectedEdges,
-  routes,
   dispatch,
 }: {
   draft: FlowDocument;
   selectedEdges: ReadonlySet<string>;
   setSelectedEdges: Dispatch<SetStateAction<ReadonlySet<string>>>;
-  /** Routes auto-arrange gave edges, by edge id. */
-  routes: Readonly<Record<string, { x: number; y: number }[]>>;
   dispatch: (action: DraftAction) => void;
 }): CanvasEdges {
   // The last edges, so that an edit keeps the objects of the edges it didn't change.
   const last = useRef<RFEdge[]>([]);
   const edges = useMemo(() => {
-    last.current = canvasEdges(draft.steps, draft.edges, selectedEdges, routes, last.current);
+    last.current = canvasEdges(draft.steps, draft.edges, selectedEdges, last.current);
     return last.current;
-  }, [draft.steps, draft.edges, selectedEdges, routes]);
+  }, [draft.steps, draft.edges, selectedEdges]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {

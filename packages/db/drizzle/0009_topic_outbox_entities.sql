@@ -1,0 +1,1 @@
+ALTER TABLE "topic_outbox" ADD COLUMN "entities" jsonb;
