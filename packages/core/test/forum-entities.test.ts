@@ -1,6 +1,7 @@
 // Formatting in the operators' topic copies (core forum/topic-entities.ts, text.ts): entities moved by
 // the line's prefix and by the lines before it in a coalesced message (UTF-16 code units), clipped at a
 // split, and only the ones Telegram would take back from a bot.
+import { sliceFormatted } from "@switchboard/flow";
 import { describe, expect, it } from "vitest";
 import {
   coalesceLines,
@@ -13,7 +14,6 @@ import {
   entitiesFrom,
   joinTopicTexts,
   plainTopicText,
-  sliceTopicText,
   type TopicText,
   withPrefix,
 } from "../src/forum/topic-entities";
@@ -149,7 +149,7 @@ describe("split lines", () => {
   });
 
   it("slicing drops what lies wholly outside", () => {
-    expect(sliceTopicText(sale(), 0, 9)).toEqual({
+    expect(sliceFormatted(sale(), 0, 9)).toEqual({
       text: "Big Sale ",
       entities: [{ type: "bold", offset: 4, length: 4 }],
     });

@@ -265,9 +265,25 @@ export function plainTextOf(source: string): string {
     .join("");
 }
 
+/** What slicing needs of an entity: where it is (the rest of it is carried along). */
+export interface EntitySpan {
+  offset: number;
+  length: number;
+}
+
+/** A text and entities of any Telegram entity shape (ours, or one a user's message came with). */
+export interface TextWithEntities<E extends EntitySpan> {
+  text: string;
+  entities: E[];
+}
+
 /** The part [start, end) of a formatted text, entities clipped to it (for splitting long messages). */
-export function sliceFormatted(f: FormattedText, start: number, end = f.text.length): FormattedText {
-  const entities: MessageEntity[] = [];
+export function sliceFormatted<E extends EntitySpan>(
+  f: TextWithEntities<E>,
+  start: number,
+  end = f.text.length,
+): TextWithEntities<E> {
+  const entities: E[] = [];
   for (const e of f.entities) {
     const from = Math.max(e.offset, start);
     const to = Math.min(e.offset + e.length, end);

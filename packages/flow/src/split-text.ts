@@ -1,4 +1,4 @@
-import { type FormattedText, sliceFormatted } from "./format";
+import { type EntitySpan, sliceFormatted, type TextWithEntities } from "./format";
 
 /**
  * Splits text into Telegram-sized pieces (4096 UTF-16 code units for messages, 1024 for captions),
@@ -38,7 +38,10 @@ export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
  * Splits a formatted text at the same places as `splitText` (its pieces concatenate to the text),
  * clipping each entity to the pieces it spans so every piece's offsets start at its own 0.
  */
-export function splitFormatted(f: FormattedText, limit = TELEGRAM_TEXT_LIMIT): FormattedText[] {
+export function splitFormatted<E extends EntitySpan>(
+  f: TextWithEntities<E>,
+  limit = TELEGRAM_TEXT_LIMIT,
+): TextWithEntities<E>[] {
   if (!f.entities.length) return splitText(f.text, limit).map((text) => ({ text, entities: [] }));
   let start = 0;
   return splitText(f.text, limit).map((part) => {

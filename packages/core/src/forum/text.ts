@@ -1,10 +1,8 @@
-import { TELEGRAM_TEXT_LIMIT } from "@switchboard/flow";
+import { sliceFormatted, splitFormatted, TELEGRAM_TEXT_LIMIT } from "@switchboard/flow";
 import {
   entitiesFrom,
   joinTopicTexts,
   plainTopicText,
-  sliceTopicText,
-  splitTopicText,
   type TopicEntity,
   type TopicText,
   withPrefix,
@@ -135,9 +133,9 @@ export function summaryText(s: SummaryInput): string {
  * blanks go; an entity past a split point continues, clipped, in the next part.
  */
 export function topicTextParts(line: TopicText): TopicText[] {
-  const trimmed = sliceTopicText(line, 0, line.text.replace(/\s+$/, "").length);
+  const trimmed = sliceFormatted(line, 0, line.text.replace(/\s+$/, "").length);
   if (!trimmed.text.trim()) return [];
-  return splitTopicText(trimmed, TELEGRAM_TEXT_LIMIT).filter((p) => p.text.trim());
+  return splitFormatted(trimmed, TELEGRAM_TEXT_LIMIT).filter((p) => p.text.trim());
 }
 
 /**

@@ -1,5 +1,3 @@
-import { splitText } from "@switchboard/flow";
-
 /*
  * The formatting of what the operators' group reads: a message's Telegram entities carried into its
  * topic copy. Offsets and lengths are UTF-16 code units, Telegram's unit and JavaScript's string
@@ -68,27 +66,6 @@ export function withPrefix(prefix: string, body: TopicText): TopicText {
     text: `${prefix}${body.text}`,
     entities: body.entities.map((e) => ({ ...e, offset: e.offset + prefix.length })),
   };
-}
-
-/** The part [start, end) of a text, each entity clipped to it (one wholly outside is dropped). */
-export function sliceTopicText(t: TopicText, start: number, end = t.text.length): TopicText {
-  const entities: TopicEntity[] = [];
-  for (const e of t.entities) {
-    const from = Math.max(e.offset, start);
-    const to = Math.min(e.offset + e.length, end);
-    if (to > from) entities.push({ ...e, offset: from - start, length: to - from });
-  }
-  return { text: t.text.slice(start, end), entities };
-}
-
-/** Split where `splitText` splits it (its parts make up the text), each part's entities its own. */
-export function splitTopicText(t: TopicText, limit: number): TopicText[] {
-  let start = 0;
-  return splitText(t.text, limit).map((part) => {
-    const piece = sliceTopicText(t, start, start + part.length);
-    start += part.length;
-    return piece;
-  });
 }
 
 /** The lines one under the other, each line's entities moved to where the line starts. */
