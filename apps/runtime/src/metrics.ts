@@ -31,6 +31,19 @@ const updateFailures = new Counter({
   registers: [registry],
 });
 
+const updateBatchChats = new Histogram({
+  name: "switchboard_update_batch_chats",
+  help: "Chats whose updates one processing transaction took (1 = alone; more while every batch slot is busy).",
+  buckets: [1, 2, 4, 8, 12, 16],
+  registers: [registry],
+});
+
+const updateBatchSplits = new Counter({
+  name: "switchboard_update_batch_splits_total",
+  help: "Batches of several chats that failed and were redone chat by chat.",
+  registers: [registry],
+});
+
 /** What became of one attempt to send an outgoing message. */
 export type SendOutcome = "ok" | "retry" | "failed" | "blocked" | "rate_limited" | "unauthorized";
 
@@ -155,6 +168,13 @@ export const metrics = {
   },
   observeProcessing(ms: number): void {
     updateProcessing.observe(ms / 1000);
+  },
+  /** A processing transaction committed or failed with this many chats. */
+  updateBatch(chats: number): void {
+    updateBatchChats.observe(chats);
+  },
+  updateBatchSplit(): void {
+    updateBatchSplits.inc();
   },
   updateFailed(): void {
     updateFailures.inc();

@@ -1,6 +1,7 @@
 import { chatLock } from "@switchboard/core";
 import { type Db, type Statement, type Tx, transactionOpeningWith } from "@switchboard/db";
 import { TAKE_NEXT_UPDATE, type TakenUpdate, takenUpdateOf } from "./inbox";
+import { metrics } from "./metrics";
 
 /*
  * Group commit for update processing. Every chat's next update is processed under the chat's lock in
@@ -106,6 +107,7 @@ export class UpdateBatcher {
   }
 
   private async run(turns: Turn[]): Promise<void> {
+    metrics.updateBatch(turns.length);
     try {
       const values = await processTogether(this.db, turns);
       for (const [i, turn] of turns.entries()) turn.resolve(values[i]);
@@ -116,6 +118,7 @@ export class UpdateBatcher {
       }
       // Nothing of the batch committed: each chat again on its own, so only the failing one fails.
       this.splitBatches++;
+      metrics.updateBatchSplit();
       await Promise.all(
         turns.map((turn) =>
           processTogether(this.db, [turn]).then(([value]) => turn.resolve(value), turn.reject),

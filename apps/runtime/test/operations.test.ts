@@ -69,6 +69,7 @@ describe("metrics", () => {
     const before = await (await get("/metrics")).text();
     const processedBefore = sample(before, "switchboard_update_processing_seconds_count") ?? 0;
     const sentBefore = sample(before, 'switchboard_sends_total{result="ok"}') ?? 0;
+    const batchesBefore = sample(before, "switchboard_update_batch_chats_count") ?? 0;
 
     await h.client.start({ token: bot.token, from: user });
     await h.client.waitForBotMessages({ token: bot.token, chatId: user.id, count: 2, timeoutMs: 15_000 });
@@ -82,6 +83,9 @@ describe("metrics", () => {
     });
     expect(sample(text, `switchboard_updates_received_total{bot_id="${bot.id}"}`)).toBe(1);
     expect(sample(text, "switchboard_update_processing_seconds_count")).toBe(processedBefore + 1);
+    // One update alone: a processing transaction of one chat.
+    expect(sample(text, "switchboard_update_batch_chats_count")).toBe(batchesBefore + 1);
+    expect(sample(text, 'switchboard_update_batch_chats_bucket{le="1"}')).toBe(batchesBefore + 1);
     expect(sample(text, "switchboard_pending_updates")).toBe(0);
     expect(sample(text, "switchboard_pending_outbox_messages")).toBe(0);
     expect(sample(text, "switchboard_db_pool_max")).toBe(20);
