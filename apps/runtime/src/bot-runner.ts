@@ -19,6 +19,7 @@ import { deliverPending } from "./delivery";
 import { chatsWithPendingUpdates } from "./inbox";
 import type { Logger } from "./log";
 import { createBotPacer } from "./pacing/bot-pacer";
+import type { BudgetReservations } from "./pacing/budget-reservations";
 import type { PollLeadership } from "./poll-leadership";
 import { runPolling } from "./polling";
 import { drainChat } from "./process-chat";
@@ -41,6 +42,8 @@ export interface RunnerDeps {
   core: CoreEnv;
   files: FileStorage;
   updates: UpdateBatcher;
+  /** Send slot reservations of every bot of the process, batched. */
+  budgets: BudgetReservations;
   recorder: SentRecorder;
   stepCounts: StepCountBuffer;
 }
@@ -78,7 +81,7 @@ export class BotRunner {
     const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
     const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
     keepConnectionsAlive(telegraf.telegram);
-    const pacer = createBotPacer(deps.db, row.id, deps.config, (err) =>
+    const pacer = createBotPacer(deps.budgets, row.id, deps.config, (err) =>
       deps.log("warn", "reserving send slots failed", { botId: row.id, error: String(err) }),
     );
     this.handle = {

@@ -8,6 +8,8 @@ import { HttpWorker } from "./http-worker";
 import { createLogger } from "./log";
 import { MediaDownloadWorker } from "./media-worker";
 import { metrics } from "./metrics";
+import { BOT_BURST_MS } from "./pacing/bot-pacer";
+import { BudgetReservations } from "./pacing/budget-reservations";
 import { PollLeadership } from "./poll-leadership";
 import { createReadiness } from "./readiness";
 import { RetentionWorker } from "./retention-worker";
@@ -38,6 +40,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const files = new LocalFileStorage(config.filesDir);
   const recorder = new SentRecorder(db);
   const updates = new UpdateBatcher(db);
+  const budgets = new BudgetReservations(db, BOT_BURST_MS);
   const stepCounts = new StepCountFlusher(db, log);
   const supervisor = new BotSupervisor({
     db,
@@ -49,6 +52,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     core,
     files,
     updates,
+    budgets,
     recorder,
     stepCounts: stepCounts.buffer,
   });

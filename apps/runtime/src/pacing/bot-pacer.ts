@@ -1,6 +1,5 @@
-import { holdBotSends, reserveSendSlots } from "@switchboard/core";
-import type { Db } from "@switchboard/db";
 import { metrics } from "../metrics";
+import type { BudgetReservations } from "./budget-reservations";
 import { type Clock, systemClock } from "./clock";
 import { perSecond, type RateLimit } from "./gcra";
 import { Pacer } from "./pacer";
@@ -34,26 +33,22 @@ export function chatLimitOf(config: PacingConfig): RateLimit {
   return perSecond(config.chatMessagesPerSecond ?? 1, config.chatBurst ?? 3);
 }
 
-/** The pacer of one bot, its bot-wide budget shared with every runtime through the database. */
+/**
+ * The pacer of one bot, its bot-wide budget shared with every runtime through the database; its slot
+ * reservations go out with the other bots' of this process (`reservations`, made with BOT_BURST_MS).
+ */
 export function createBotPacer(
-  db: Db,
+  reservations: BudgetReservations,
   botId: string,
   config: PacingConfig,
   onError: (err: unknown) => void,
   clock: Clock = systemClock,
 ): Pacer {
-  const budget = new SharedBudget(
-    clock,
-    {
-      reserve: (count) =>
-        reserveSendSlots(db, botId, count, {
-          toleranceMs: BOT_BURST_MS,
-          rateOverride: config.messagesPerSecond ?? null,
-        }),
-      pushBack: (ms) => holdBotSends(db, botId, ms),
-    },
-    { toleranceMs: BOT_BURST_MS, blockMs: BOT_BLOCK_MS, onError },
-  );
+  const budget = new SharedBudget(clock, reservations.storeFor(botId, config.messagesPerSecond ?? null), {
+    toleranceMs: BOT_BURST_MS,
+    blockMs: BOT_BLOCK_MS,
+    onError,
+  });
   return new Pacer({
     clock,
     budget,

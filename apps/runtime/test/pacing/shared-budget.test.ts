@@ -4,6 +4,7 @@ import { createTestDatabase } from "@switchboard/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_BURST_MS, createBotPacer } from "../../src/pacing/bot-pacer";
+import { BudgetReservations } from "../../src/pacing/budget-reservations";
 import type { Pacer } from "../../src/pacing/pacer";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -67,8 +68,12 @@ describe("the bot's budget shared through the database", () => {
   it("two runtimes' pacers together stay within the bot's rate, and use it", async () => {
     const errors: unknown[] = [];
     const config = { chatMessagesPerSecond: 1000, chatBurst: 1 };
-    const a = createBotPacer(database.db, botId, config, (e) => errors.push(e));
-    const b = createBotPacer(database.db, botId, config, (e) => errors.push(e));
+    const a = createBotPacer(new BudgetReservations(database.db, BOT_BURST_MS), botId, config, (e) =>
+      errors.push(e),
+    );
+    const b = createBotPacer(new BudgetReservations(database.db, BOT_BURST_MS), botId, config, (e) =>
+      errors.push(e),
+    );
     const chats = Array.from({ length: 20 }, (_, i) => i + 1);
     const [ta, tb] = await Promise.all([flood(a, chats, 3000), flood(b, chats, 3000)]);
     const all = [...ta, ...tb];
@@ -89,8 +94,8 @@ describe("the bot's budget shared through the database", () => {
       .set({ settings: { messagesPerSecond: 10 } })
       .where(eq(bots.id, botId));
     const config = { chatMessagesPerSecond: 1000, chatBurst: 1 };
-    const a = createBotPacer(database.db, botId, config, () => {});
-    const b = createBotPacer(database.db, botId, config, () => {});
+    const a = createBotPacer(new BudgetReservations(database.db, BOT_BURST_MS), botId, config, () => {});
+    const b = createBotPacer(new BudgetReservations(database.db, BOT_BURST_MS), botId, config, () => {});
     const chats = [1, 2, 3, 4, 5];
     const [ta, tb] = await Promise.all([flood(a, chats, 2000), flood(b, chats, 2000)]);
     expect(mostInWindow([...ta, ...tb], 1000)).toBeLessThanOrEqual(10 + 2 + 1);
@@ -104,5 +109,53 @@ describe("the bot's budget shared through the database", () => {
     const during = after.filter((t) => t - pausedAt < 1400);
     expect(during.length).toBeLessThanOrEqual(1);
     expect(after.length - during.length).toBeGreaterThan(3);
+  });
+
+  it("reservations of several bots go out in one statement while one is in flight, each bot its own schedule", async () => {
+    const ws = (await database.db.select().from(workspaces).limit(1))[0]!;
+    const others = await database.db
+      .insert(bots)
+      .values(
+        [1, 2, 3].map((i) => ({
+          workspaceId: ws.id,
+          telegramId: 5000 + i,
+          username: `pace${i}_bot`,
+          firstName: "Pace",
+          tokenEncrypted: "x",
+          tokenHint: "x",
+          webhookSecret: randomBytes(8).toString("hex"),
+          settings: { messagesPerSecond: 20 },
+        })),
+      )
+      .returning();
+    let statements = 0;
+    const counted = new Proxy(database.db, {
+      get: (target, key, receiver) =>
+        key === "execute"
+          ? (...args: Parameters<typeof target.execute>) => {
+              statements++;
+              return target.execute(...args);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const reservations = new BudgetReservations(counted, BOT_BURST_MS);
+    const [first, second, third] = others.map((b) => b.id) as [string, string, string];
+    // The first leaves at once; the next four wait for it and go together — but a statement holds one
+    // row per bot, so the first bot's third block goes in a statement of its own after that.
+    const a1 = reservations.reserve(first, 4, null);
+    const b1 = reservations.reserve(second, 2, null);
+    const c1 = reservations.reserve(third, 3, null);
+    const a2 = reservations.reserve(first, 4, null);
+    const a3 = reservations.reserve(first, 1, null);
+    const [ra1, rb1, rc1, ra2, ra3] = await Promise.all([a1, b1, c1, a2, a3]);
+    expect(statements).toBe(3);
+    expect([ra1, rb1, rc1, ra2, ra3].map((r) => r.count)).toEqual([4, 2, 3, 4, 1]);
+    for (const r of [ra1, rb1, rc1, ra2, ra3]) expect(r.intervalMs).toBeCloseTo(50);
+    // Each bot's schedule is its own: a fresh bot's block starts a burst back from the database's now…
+    expect(rb1.firstAt).toBeCloseTo(rb1.dbNow - BOT_BURST_MS, -1);
+    expect(rc1.firstAt).toBeCloseTo(rc1.dbNow - BOT_BURST_MS, -1);
+    // …and the first bot's blocks continue one another.
+    expect(ra2.firstAt).toBeCloseTo(ra1.firstAt + 4 * 50, 3);
+    expect(ra3.firstAt).toBeCloseTo(ra2.firstAt + 4 * 50, 3);
   });
 });

@@ -11,6 +11,13 @@ export interface ReservedSendSlots {
   dbNow: number;
 }
 
+/** One bot's request for send slots: `count` of them, its rate from its settings unless `rateOverride`. */
+export interface SendSlotRequest {
+  botId: string;
+  count: number;
+  rateOverride?: number | null;
+}
+
 /**
  * Reserves the next `count` send slots of a bot's shared schedule (GCRA over `bot_send_budgets.tat`),
  * in one statement so two runtimes never get the same slot. The rate is read from the bot's settings
@@ -24,34 +31,76 @@ export async function reserveSendSlots(
   count: number,
   options: { toleranceMs: number; rateOverride?: number | null },
 ): Promise<ReservedSendSlots> {
-  const k = Math.max(1, Math.floor(count));
-  const override = options.rateOverride ?? null;
+  const reserved = await reserveSendSlotsOfBots(
+    db,
+    [{ botId, count, rateOverride: options.rateOverride ?? null }],
+    options,
+  );
+  const block = reserved.get(botId);
+  if (!block) throw new Error(`bot ${botId} does not exist (deleted while it was sending?)`);
+  return block;
+}
+
+/**
+ * `reserveSendSlots` for several bots in one statement (a runtime with many busy bots reserves their
+ * blocks together: one round trip instead of one per bot). At most one request per bot; the rows are
+ * locked in bot id order, so two runtimes reserving for overlapping bots never deadlock. A bot that
+ * does not exist (deleted meanwhile) is missing from the answer.
+ */
+export async function reserveSendSlotsOfBots(
+  db: Executor,
+  requests: readonly SendSlotRequest[],
+  options: { toleranceMs: number },
+): Promise<Map<string, ReservedSendSlots>> {
+  if (requests.length === 0) return new Map();
+  const counts = new Map(requests.map((r) => [r.botId, Math.max(1, Math.floor(r.count))]));
+  if (counts.size !== requests.length) throw new Error("reserveSendSlotsOfBots: one request per bot");
+  const rowsIn = requests.map((r) => ({
+    bot_id: r.botId,
+    k: counts.get(r.botId)!,
+    rate_override: r.rateOverride ?? null,
+  }));
+  // The proposed row's tat is (now − tolerance) + k slots, so on a conflict `excluded.tat − (now −
+  // tolerance)` is that bot's k slots: added after the stored schedule (or after now − tolerance).
   const rows = (await db.execute(sql`
-    with r as (
-      select coalesce(${override}::float8,
-        case when jsonb_typeof(settings->'messagesPerSecond') = 'number'
-          then least(greatest((settings->>'messagesPerSecond')::float8, 1), ${MAX_MESSAGES_PER_SECOND}::float8)
+    with req as (
+      select q.bot_id, q.k, q.rate_override
+      from jsonb_to_recordset(${JSON.stringify(rowsIn)}::jsonb) as q(bot_id uuid, k int, rate_override float8)
+    ), r as (
+      select req.bot_id, req.k, coalesce(req.rate_override,
+        case when jsonb_typeof(bots.settings->'messagesPerSecond') = 'number'
+          then least(greatest((bots.settings->>'messagesPerSecond')::float8, 1), ${MAX_MESSAGES_PER_SECOND}::float8)
         end, ${DEFAULT_MESSAGES_PER_SECOND}::float8) as rate
-      from bots where id = ${botId}
+      from req join bots on bots.id = req.bot_id
     )
     insert into bot_send_budgets as b (bot_id, tat, rate)
-    select ${botId}, now() - ${options.toleranceMs} * interval '1 millisecond'
-                     + ${k} * (1000 / r.rate) * interval '1 millisecond', r.rate
+    select r.bot_id, now() - ${options.toleranceMs} * interval '1 millisecond'
+                     + r.k * (1000 / r.rate) * interval '1 millisecond', r.rate
     from r
+    order by r.bot_id
     on conflict (bot_id) do update
       set tat = greatest(b.tat, now() - ${options.toleranceMs} * interval '1 millisecond')
-                + ${k} * (1000 / excluded.rate) * interval '1 millisecond',
+                + (excluded.tat - (now() - ${options.toleranceMs} * interval '1 millisecond')),
           rate = excluded.rate
-    returning (extract(epoch from b.tat) * 1000)::float8 as tat_ms, b.rate::float8 as rate,
+    returning b.bot_id, (extract(epoch from b.tat) * 1000)::float8 as tat_ms, b.rate::float8 as rate,
               (extract(epoch from now()) * 1000)::float8 as now_ms`)) as unknown as {
+    bot_id: string;
     tat_ms: number;
     rate: number;
     now_ms: number;
   }[];
-  const row = rows[0];
-  if (!row) throw new Error(`bot ${botId} does not exist (deleted while it was sending?)`);
-  const intervalMs = 1000 / row.rate;
-  return { firstAt: row.tat_ms - k * intervalMs, intervalMs, count: k, dbNow: row.now_ms };
+  const reserved = new Map<string, ReservedSendSlots>();
+  for (const row of rows) {
+    const k = counts.get(row.bot_id)!;
+    const intervalMs = 1000 / row.rate;
+    reserved.set(row.bot_id, {
+      firstAt: row.tat_ms - k * intervalMs,
+      intervalMs,
+      count: k,
+      dbNow: row.now_ms,
+    });
+  }
+  return reserved;
 }
 
 /**
