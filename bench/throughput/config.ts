@@ -73,7 +73,7 @@ export function throughputConfig(env: NodeJS.ProcessEnv = process.env): Throughp
     jsonFile: env.THROUGHPUT_JSON || undefined,
     keepFiles: env.THROUGHPUT_KEEP === "1",
     statements: env.THROUGHPUT_STATEMENTS === "1",
-    dbSocket: env.THROUGHPUT_DB_SOCKET === "1",
+    dbSocket: env.THROUGHPUT_DB_SOCKET !== "0",
     runtimeMessagesPerSecond: env.RUNTIME_BOT_MESSAGES_PER_SECOND ?? "10000",
     botSettingMessagesPerSecond: 1000,
   };
