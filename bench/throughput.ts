@@ -249,7 +249,6 @@ async function startDatabase(): Promise<Database> {
     port: await freePort(),
     settings: {
       ...(config.statements ? statementStatsSettings : {}),
-      ...(config.dbSocket ? { unix_socket_directories: "/tmp" } : {}),
     },
   });
   cleanups.push(() => pg.stop());
@@ -261,7 +260,7 @@ async function startDatabase(): Promise<Database> {
   // By default the runtime reaches Postgres over its Unix socket (libpq's ?host=/dir): on one host that
   // is ~7 % less CPU per message than TCP on 127.0.0.1 (loopback TCP runs the whole TCP stack for each
   // write). THROUGHPUT_DB_SOCKET=0 measures TCP.
-  const url = config.dbSocket ? `${pg.url}?host=/tmp` : pg.url;
+  const url = config.dbSocket ? pg.socketUrl : pg.url;
   return { url, postmasterPid, db };
 }
 

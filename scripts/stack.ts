@@ -114,7 +114,8 @@ async function main() {
       startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: ports.postgres }),
     );
     supervisor.onStop("embedded PostgreSQL", pg.stop);
-    databaseUrl = pg.url;
+    // Over its Unix socket: less CPU per statement than loopback TCP, for the runtime and the admin.
+    databaseUrl = pg.socketUrl;
   }
   await runMigrations(databaseUrl);
   say("database migrated");

@@ -21,9 +21,23 @@ export function releaseEmbeddedSignalHooks(): void {
 }
 
 export interface EmbeddedDatabase {
+  /** Over TCP on 127.0.0.1. */
   url: string;
+  /**
+   * The same database over the server's Unix socket (libpq's `?host=/dir`, which `connectPostgres`
+   * reads): what the stack's runtime and admin use, as on one host they should — a round trip costs
+   * less CPU than over loopback TCP (~7 % of the runtime's CPU per message in the throughput bench).
+   */
+  socketUrl: string;
   stop(): Promise<void>;
 }
+
+/**
+ * Where the embedded server puts its socket (`.s.PGSQL.<port>`): /tmp, which every user can reach (as
+ * root the server runs as `postgres`) and whose short path stays under the socket path limit (~107
+ * bytes) wherever the data folder is.
+ */
+export const EMBEDDED_SOCKET_DIR = "/tmp";
 
 export interface EmbeddedOptions {
   /** Where the cluster's files live; kept between runs. */
@@ -56,6 +70,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
       ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      ...["-c", `unix_socket_directories=${EMBEDDED_SOCKET_DIR}`],
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (line) => options.log?.(String(line).trimEnd()),
@@ -73,10 +88,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const database = options.database ?? "switchboard";
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`;
   await ensureDatabase(adminUrl, database);
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`;
+  return { url, socketUrl: `${url}?host=${EMBEDDED_SOCKET_DIR}`, stop: () => pg.stop() };
 }
 
 /**
