@@ -7,8 +7,9 @@ import { metrics } from "./metrics";
  * Group commit for update processing. Every chat's next update is processed under the chat's lock in
  * a transaction that also marks it processed (inbox.ts). One transaction per update costs a BEGIN,
  * a COMMIT and its WAL flush, and two round trips more than the work needs; under load those were a
- * large share of the runtime's and Postgres's time per message. So the chats whose turns wait while
- * every batch slot is busy go together into one transaction: BEGIN, every chat's lock and take in one
+ * large share of the runtime's and Postgres's time per message. So when more chats wait for their turn
+ * than there are free batch slots, they are spread evenly over the slots, several chats to a
+ * transaction: BEGIN, every chat's lock and take in one
  * round trip, each chat's processing one after another (never interleaved: what one chat does under a
  * lock — routing, a phone merge — is done before the next chat starts, as if they were separate
  * transactions in a row), one COMMIT. A quiet runtime runs batches of one, exactly as before.
