@@ -100,6 +100,18 @@ async function main() {
   const database = config.systems.includes("runtime") ? await startDatabase() : null;
   const workspace = database ? await seedEchoWorkspace(database.db) : null;
   const secretKey = secretKeyFrom(secret);
+  /** One run's load against a started bot: what every run shares (the sandbox, its reply stream). */
+  const runLoad = (run: { scenario: Scenario; system: System; chats: SimulatedChat[]; bot: Child }) =>
+    measure({
+      ...run,
+      messagesPerChat: config.messagesPerChat,
+      replyTimeoutMs: config.replyTimeoutMs,
+      client,
+      inbox,
+      sandbox,
+      sandboxFailed,
+      postmasterPid: run.system === "runtime" ? (database?.postmasterPid ?? null) : null,
+    });
 
   // The sandbox's JIT warms up under load: the first run against a fresh sandbox was slow for reasons of
   // its own (the bare bot's first scenario A measured half of its later runs, flattering the ratio). One
@@ -114,19 +126,7 @@ async function main() {
     });
     cleanups.push(() => bot.stop());
     try {
-      await measure({
-        scenario,
-        system: "bare",
-        chats: chatsOf(bots, scenario, WARM_UP_RUN),
-        messagesPerChat: config.messagesPerChat,
-        replyTimeoutMs: config.replyTimeoutMs,
-        client,
-        inbox,
-        bot,
-        sandbox,
-        sandboxFailed,
-        postmasterPid: null,
-      });
+      await runLoad({ scenario, system: "bare", chats: chatsOf(bots, scenario, WARM_UP_RUN), bot });
     } finally {
       await bot.stop();
     }
@@ -177,19 +177,7 @@ async function main() {
         cleanups.push(() => bot.stop());
         if (config.statements && database && system === "runtime") await resetStatementStats(database.db);
         try {
-          const run = await measure({
-            scenario,
-            system,
-            chats,
-            messagesPerChat: config.messagesPerChat,
-            replyTimeoutMs: config.replyTimeoutMs,
-            client,
-            inbox,
-            bot,
-            sandbox,
-            sandboxFailed,
-            postmasterPid: database?.postmasterPid ?? null,
-          });
+          const run = await runLoad({ scenario, system, chats, bot });
           figures[system] = run;
           results.push({ ...run, round });
           console.log(row(run));
