@@ -87,24 +87,58 @@ const box = nodeId ? await page.getByTestId(nodeId).boundingBox() : null;
 if (box) {
   await page.evaluate(() => {
     window.__frames = 0;
-    const tick = () => {
+    window.__times = [];
+    const tick = (t) => {
       window.__frames++;
+      window.__times.push(t);
       if (window.__counting) requestAnimationFrame(tick);
     };
     window.__counting = true;
     requestAnimationFrame(tick);
   });
+  // PROFILE=1 also prints where the drag's main-thread time went (CPU profile, by self time); the
+  // profiler itself slows the first frames, so take the fps from runs without it.
+  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   const start = Date.now();
   await page.mouse.move(box.x + 40, box.y + 10);
   await page.mouse.down();
   for (let i = 0; i < 60; i++) await page.mouse.move(box.x + 40 + i * 4, box.y + 10 + i * 2);
   await page.mouse.up();
   const ms = Date.now() - start;
-  const frames = await page.evaluate(() => {
+  const { frames, gaps } = await page.evaluate(() => {
     window.__counting = false;
-    return window.__frames;
+    const t = window.__times;
+    return {
+      frames: window.__frames,
+      gaps: t
+        .slice(1)
+        .map((x, i) => x - t[i])
+        .sort((a, b) => a - b),
+    };
   });
-  console.log(`drag: 60 moves in ${ms} ms, ${frames} frames (${Math.round((frames * 1000) / ms)} fps)`);
+  const at = (q) =>
+    gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))].toFixed(1) : "-";
+  const long = gaps.filter((g) => g > 20).length;
+  console.log(
+    `drag: 60 moves in ${ms} ms, ${frames} frames (${Math.round((frames * 1000) / ms)} fps); frame time median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, ${long} frames over 20 ms`,
+  );
+  if (cdp) {
+    const { profile } = await cdp.send("Profiler.stop");
+    const self = new Map();
+    const dt = profile.timeDeltas;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id).callFrame;
+      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    for (const [key, t] of top) console.log(`  ${t.toFixed(1).padStart(7)} ms  ${key}`);
+  }
 }
 await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor({ timeout: 15_000 });
 console.log("saved after drag;", errors.length ? `errors: ${errors.join("; ")}` : "no page errors");
