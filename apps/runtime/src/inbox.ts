@@ -1,4 +1,4 @@
-import { type Db, processedUpdates, statement } from "@switchboard/db";
+import { type Db, processedUpdates, run, statement } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
@@ -24,35 +24,37 @@ export interface UpdateToStore {
 export async function storeUpdates(db: Db, botId: string, updates: UpdateToStore[]): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
   metrics.updatesReceived(botId, updates.length);
-  const rows = await db
-    .insert(processedUpdates)
-    .values(
+  const rows = await run(db, STORE_UPDATES, [
+    botId,
+    JSON.stringify(
       updates.map((u) => ({
-        botId,
-        updateId: u.updateId,
-        chatId: u.chatId,
+        update_id: u.updateId,
+        chat_id: u.chatId,
         payload: u.payload,
         original: u.original,
         // Updates outside any chat have nothing to process: they are stored as done.
-        processedAt: u.chatId === null ? new Date() : null,
+        done: u.chatId === null,
       })),
-    )
-    .onConflictDoUpdate({
-      target: [processedUpdates.botId, processedUpdates.updateId],
-      set: {
-        chatId: sql`excluded.chat_id`,
-        payload: sql`excluded.payload`,
-        original: sql`excluded.original`,
-        receivedAt: sql`now()`,
-        processedAt: sql`excluded.processed_at`,
-        attempts: 0,
-        error: null,
-      },
-      where: sql`${processedUpdates.receivedAt} < now() - ${UPDATE_ID_REUSE_AFTER}::interval`,
-    })
-    .returning({ chatId: processedUpdates.chatId });
-  return new Set(rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId])));
+    ),
+  ]);
+  return new Set(rows.flatMap((r) => (r.chat_id === null ? [] : [Number(r.chat_id)])));
 }
+
+/**
+ * $1 bot, $2 the updates as a JSON array (update_id, chat_id, payload, original, done). One fixed
+ * text whatever the poll's size: a multi-row VALUES list built by Drizzle was a new statement text
+ * (built, parsed and planned again) for every poll. The payloads are storable already (sanitize.ts),
+ * and `original` is JSON text, whose escapes a JSON string keeps as they are.
+ */
+const STORE_UPDATES = statement<{ chat_id: string | null }>(`
+  insert into processed_updates (bot_id, update_id, chat_id, payload, original, processed_at)
+  select $1, u.update_id, u.chat_id, u.payload, u.original, case when u.done then now() end
+  from jsonb_to_recordset($2::jsonb) as u(update_id bigint, chat_id bigint, payload jsonb, original text, done boolean)
+  on conflict (bot_id, update_id) do update
+    set chat_id = excluded.chat_id, payload = excluded.payload, original = excluded.original,
+      created_at = now(), processed_at = excluded.processed_at, attempts = 0, error = null
+    where processed_updates.created_at < now() - interval '${UPDATE_ID_REUSE_AFTER}'
+  returning chat_id`);
 
 /** Chats with stored but unprocessed updates (after a crash, or ones another process left). */
 export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<number[]> {

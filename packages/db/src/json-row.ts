@@ -8,9 +8,23 @@ import { getTableColumns, type InferSelectModel, type Table } from "drizzle-orm"
  */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): InferSelectModel<T> {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of columnsOf(table)) {
     const value = json[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as InferSelectModel<T>;
+}
+
+type ColumnEntry = [key: string, column: ReturnType<typeof getTableColumns>[string]];
+
+/** A table's columns, listed once per table: the hot path maps a few rows per update. */
+const columnsByTable = new WeakMap<Table, ColumnEntry[]>();
+
+function columnsOf(table: Table): ColumnEntry[] {
+  let columns = columnsByTable.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table));
+    columnsByTable.set(table, columns);
+  }
+  return columns;
 }

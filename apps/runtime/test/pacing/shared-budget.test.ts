@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { bots, workspaces } from "@switchboard/db";
+import { bots, clientOf, workspaces } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,15 +128,27 @@ describe("the bot's budget shared through the database", () => {
         })),
       )
       .returning();
+    // Counts the statements sent on the pool: fixed statements (packages/db statement.ts) go straight
+    // to the driver client under Drizzle's session.
     let statements = 0;
-    const counted = new Proxy(database.db, {
+    const client = clientOf(database.db);
+    const countingClient = new Proxy(client, {
       get: (target, key, receiver) =>
-        key === "execute"
-          ? (...args: Parameters<typeof target.execute>) => {
+        key === "unsafe"
+          ? (...args: Parameters<typeof target.unsafe>) => {
               statements++;
-              return target.execute(...args);
+              return target.unsafe(...args);
             }
           : Reflect.get(target, key, receiver),
+    });
+    const session = (database.db as unknown as { session: object }).session;
+    const countingSession = new Proxy(session, {
+      get: (target, key, receiver) =>
+        key === "client" ? countingClient : Reflect.get(target, key, receiver),
+    });
+    const counted = new Proxy(database.db, {
+      get: (target, key, receiver) =>
+        key === "session" ? countingSession : Reflect.get(target, key, receiver),
     });
     const reservations = new BudgetReservations(counted, BOT_BURST_MS);
     const [first, second, third] = others.map((b) => b.id) as [string, string, string];

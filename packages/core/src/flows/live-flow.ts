@@ -66,11 +66,36 @@ export interface BotBehaviourRow {
 
 /** The behaviour from its row (the compiled flow comes from the per-process cache, or one read). */
 export async function behaviourOf(db: Executor, row: BotBehaviourRow): Promise<BotBehaviour> {
-  const settings = parseBotSettings(row.settings);
+  const settings = settingsOf(row.settings);
   const base = { workspaceId: row.workspaceId, settings, variables: row.variables ?? {} };
   if (!row.versionId || !row.flowId) return { ...base, published: null };
   const flow = await compiledVersion(db, row.versionId);
   return { ...base, published: flow ? { flowId: row.flowId, versionId: row.versionId, flow } : null };
+}
+
+/**
+ * Parsed settings by their JSON text: every update reads its bot's settings, nearly always unchanged,
+ * and parsing them with zod each time was ~2 % of the runtime's CPU. Frozen, since updates share them.
+ */
+const settingsByText = new Map<string, BotSettings>();
+const SETTINGS_CACHE_LIMIT = 1000;
+
+function settingsOf(raw: unknown): BotSettings {
+  const key = JSON.stringify(raw ?? null);
+  const cached = settingsByText.get(key);
+  if (cached) return cached;
+  const settings = deepFreeze(parseBotSettings(raw));
+  if (settingsByText.size >= SETTINGS_CACHE_LIMIT) settingsByText.delete(settingsByText.keys().next().value!);
+  settingsByText.set(key, settings);
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 export async function compiledVersion(db: Executor, versionId: string): Promise<CompiledFlow | null> {

@@ -1,4 +1,4 @@
-import { conversations, type MessageRow, messages } from "@switchboard/db";
+import { conversations, type MessageRow, messages, run, statement } from "@switchboard/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db";
 import { lockChat } from "../locks";
@@ -68,17 +68,20 @@ export async function recordSentMany(
 ): Promise<Map<string, { morePending: boolean }>> {
   if (sent.length === 0) return new Map();
   const rowsIn = JSON.stringify(sent.map((s) => ({ id: s.messageId, telegram_id: s.telegramMessageId })));
-  const rows = await db.execute<{ id: string; more: boolean }>(sql`
-    update ${messages} m
-    set delivery_status = 'sent', telegram_message_id = v.telegram_id, sent_at = now(), leased_until = null, error = null
-    from jsonb_to_recordset(${rowsIn}::jsonb) as v(id uuid, telegram_id int)
-    where m.id = v.id
-    returning m.id, exists (
-      select 1 from ${messages} p
-      where p.conversation_id = m.conversation_id and p.delivery_status = 'pending' and p.id <> m.id
-    ) as more`);
-  return new Map([...rows].map((r) => [r.id, { morePending: r.more }]));
+  const rows = await run(db, RECORD_SENT, [rowsIn]);
+  return new Map(rows.map((r) => [r.id, { morePending: r.more }]));
 }
+
+/** $1 the sent messages as a JSON array (id, telegram_id); a fixed text, prepared once (statement.ts). */
+const RECORD_SENT = statement<{ id: string; more: boolean }>(`
+  update messages m
+  set delivery_status = 'sent', telegram_message_id = v.telegram_id, sent_at = now(), leased_until = null, error = null
+  from jsonb_to_recordset($1::jsonb) as v(id uuid, telegram_id int)
+  where m.id = v.id
+  returning m.id, exists (
+    select 1 from messages p
+    where p.conversation_id = m.conversation_id and p.delivery_status = 'pending' and p.id <> m.id
+  ) as more`);
 
 /** Claimed messages handed back unsent (the sender stops, or leaves them to the claim protocol). */
 export async function releaseMessages(db: Executor, messageIds: string[]) {

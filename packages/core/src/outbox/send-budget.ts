@@ -1,3 +1,4 @@
+import { run, statement } from "@switchboard/db";
 import { sql } from "drizzle-orm";
 import { DEFAULT_MESSAGES_PER_SECOND, MAX_MESSAGES_PER_SECOND } from "../bot-settings";
 import type { Executor } from "../db";
@@ -60,35 +61,12 @@ export async function reserveSendSlotsOfBots(
     k: counts.get(r.botId)!,
     rate_override: r.rateOverride ?? null,
   }));
-  // The proposed row's tat is (now − tolerance) + k slots, so on a conflict `excluded.tat − (now −
-  // tolerance)` is that bot's k slots: added after the stored schedule (or after now − tolerance).
-  const rows = (await db.execute(sql`
-    with req as (
-      select q.bot_id, q.k, q.rate_override
-      from jsonb_to_recordset(${JSON.stringify(rowsIn)}::jsonb) as q(bot_id uuid, k int, rate_override float8)
-    ), r as (
-      select req.bot_id, req.k, coalesce(req.rate_override,
-        case when jsonb_typeof(bots.settings->'messagesPerSecond') = 'number'
-          then least(greatest((bots.settings->>'messagesPerSecond')::float8, 1), ${MAX_MESSAGES_PER_SECOND}::float8)
-        end, ${DEFAULT_MESSAGES_PER_SECOND}::float8) as rate
-      from req join bots on bots.id = req.bot_id
-    )
-    insert into bot_send_budgets as b (bot_id, tat, rate)
-    select r.bot_id, now() - ${options.toleranceMs} * interval '1 millisecond'
-                     + r.k * (1000 / r.rate) * interval '1 millisecond', r.rate
-    from r
-    order by r.bot_id
-    on conflict (bot_id) do update
-      set tat = greatest(b.tat, now() - ${options.toleranceMs} * interval '1 millisecond')
-                + (excluded.tat - (now() - ${options.toleranceMs} * interval '1 millisecond')),
-          rate = excluded.rate
-    returning b.bot_id, (extract(epoch from b.tat) * 1000)::float8 as tat_ms, b.rate::float8 as rate,
-              (extract(epoch from now()) * 1000)::float8 as now_ms`)) as unknown as {
-    bot_id: string;
-    tat_ms: number;
-    rate: number;
-    now_ms: number;
-  }[];
+  const rows = await run(db, RESERVE_SEND_SLOTS, [
+    JSON.stringify(rowsIn),
+    options.toleranceMs,
+    MAX_MESSAGES_PER_SECOND,
+    DEFAULT_MESSAGES_PER_SECOND,
+  ]);
   const reserved = new Map<string, ReservedSendSlots>();
   for (const row of rows) {
     const k = counts.get(row.bot_id)!;
@@ -102,6 +80,34 @@ export async function reserveSendSlotsOfBots(
   }
   return reserved;
 }
+
+/**
+ * $1 the requests as a JSON array (bot_id, k, rate_override), $2 the tolerance in ms, $3 the highest and $4
+ * the default messages per second. The proposed row's tat is (now − tolerance) + k slots, so on a conflict
+ * `excluded.tat − (now − tolerance)` is that bot's k slots: added after the stored schedule (or after
+ * now − tolerance). A fixed text, prepared once (statement.ts): this runs for every batch of sends.
+ */
+const RESERVE_SEND_SLOTS = statement<{ bot_id: string; tat_ms: number; rate: number; now_ms: number }>(`
+  with req as (
+    select q.bot_id, q.k, q.rate_override
+    from jsonb_to_recordset($1::jsonb) as q(bot_id uuid, k int, rate_override float8)
+  ), r as (
+    select req.bot_id, req.k, coalesce(req.rate_override,
+      case when jsonb_typeof(bots.settings->'messagesPerSecond') = 'number'
+        then least(greatest((bots.settings->>'messagesPerSecond')::float8, 1), $3::float8)
+      end, $4::float8) as rate
+    from req join bots on bots.id = req.bot_id
+  )
+  insert into bot_send_budgets as b (bot_id, tat, rate)
+  select r.bot_id, now() - $2::float8 * interval '1 millisecond' + r.k * (1000 / r.rate) * interval '1 millisecond', r.rate
+  from r
+  order by r.bot_id
+  on conflict (bot_id) do update
+    set tat = greatest(b.tat, now() - $2::float8 * interval '1 millisecond')
+              + (excluded.tat - (now() - $2::float8 * interval '1 millisecond')),
+        rate = excluded.rate
+  returning b.bot_id, (extract(epoch from b.tat) * 1000)::float8 as tat_ms, b.rate::float8 as rate,
+            (extract(epoch from now()) * 1000)::float8 as now_ms`);
 
 /**
  * Telegram answered 429 with retry_after: no runtime reserves a slot of this bot for `ms`, and the
