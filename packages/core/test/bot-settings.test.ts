@@ -6,6 +6,7 @@ import {
   engineSettingsOf,
   parseBotSettings,
 } from "../src/bot-settings";
+import { behaviourOf } from "../src/flows/live-flow";
 
 const DEFAULTS: BotSettings = {
   messagesPerSecond: 30,
@@ -192,5 +193,28 @@ describe("engineSettingsOf", () => {
         texts: { ...defaultOperatorTexts, connected: "Connected!", completed: "Bye" },
       },
     });
+  });
+});
+
+describe("the behaviour's settings (parsed once per distinct text)", () => {
+  // No published version: behaviourOf reads nothing from the database.
+  const rowWith = (settings: unknown) => ({
+    workspaceId: "w",
+    settings,
+    flowId: null,
+    versionId: null,
+    variables: null,
+  });
+  const noDatabase = {} as Parameters<typeof behaviourOf>[0];
+
+  it("a changed setting is read at once, and the same text gives the same parse", async () => {
+    const before = await behaviourOf(noDatabase, rowWith({ waitForStart: true }));
+    const again = await behaviourOf(noDatabase, rowWith({ waitForStart: true }));
+    const after = await behaviourOf(noDatabase, rowWith({ waitForStart: false, messagesPerSecond: 50 }));
+    expect(before.settings.waitForStart).toBe(true);
+    expect(again.settings).toBe(before.settings);
+    expect(after.settings.waitForStart).toBe(false);
+    expect(after.settings.messagesPerSecond).toBe(50);
+    expect((await behaviourOf(noDatabase, rowWith(null))).settings).toEqual(DEFAULTS);
   });
 });

@@ -75,7 +75,9 @@ export async function behaviourOf(db: Executor, row: BotBehaviourRow): Promise<B
 
 /**
  * Parsed settings by their JSON text: every update reads its bot's settings, nearly always unchanged,
- * and parsing them with zod each time was ~2 % of the runtime's CPU. Frozen, since updates share them.
+ * and parsing them with zod each time was ~2 % of the runtime's CPU. Updates share the object: nothing
+ * writes to a bot's settings once parsed (they are not frozen: zod's defaults may share nested objects
+ * with the schema, and freezing those would freeze every later parse's too).
  */
 const settingsByText = new Map<string, BotSettings>();
 const SETTINGS_CACHE_LIMIT = 1000;
@@ -84,18 +86,10 @@ function settingsOf(raw: unknown): BotSettings {
   const key = JSON.stringify(raw ?? null);
   const cached = settingsByText.get(key);
   if (cached) return cached;
-  const settings = deepFreeze(parseBotSettings(raw));
+  const settings = parseBotSettings(raw);
   if (settingsByText.size >= SETTINGS_CACHE_LIMIT) settingsByText.delete(settingsByText.keys().next().value!);
   settingsByText.set(key, settings);
   return settings;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 export async function compiledVersion(db: Executor, versionId: string): Promise<CompiledFlow | null> {
