@@ -1,10 +1,11 @@
 "use client";
 
 import type { FlowDocument } from "@switchboard/flow";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { DraftAction } from "./draft";
 import { createEditGrouper, isTextEntry } from "./edit-groups";
 import { historyReducer, initialHistory } from "./history";
+import { afterNextPaint, createPendingMoves, type Positions } from "./pending-moves";
 
 export interface DraftHistoryApi {
   draft: FlowDocument;
@@ -15,6 +16,12 @@ export interface DraftHistoryApi {
    * typing session in one field (see edit-groups.ts).
    */
   dispatch: (action: DraftAction) => void;
+  /**
+   * Moves steps (a drop on the canvas, which shows them there already) in a `move` edit made after
+   * the drop's frame is painted, as a transition (pending-moves.ts). Any other edit, undo or redo
+   * commits it first.
+   */
+  moveLater: (positions: Positions) => void;
   undo: () => void;
   redo: () => void;
   canUndo: boolean;
@@ -46,17 +53,36 @@ export function useDraftHistory(initial: FlowDocument): DraftHistoryApi {
   }, [grouper]);
 
   const getDraft = useCallback(() => draftRef.current, []);
-  const dispatch = useCallback(
+  const apply = useCallback(
     (action: DraftAction) => dispatchHistory({ type: "do", action, group: grouper.groupFor(action) }),
     [grouper],
   );
-  const undo = useCallback(() => dispatchHistory({ type: "undo" }), []);
-  const redo = useCallback(() => dispatchHistory({ type: "redo" }), []);
+  const [moves] = useState(() =>
+    createPendingMoves({
+      schedule: (commitLater) => afterNextPaint(() => startTransition(commitLater)),
+      commit: (positions) => apply({ type: "move", positions }),
+    }),
+  );
+  const dispatch = useCallback(
+    (action: DraftAction) => {
+      moves.flush();
+      apply(action);
+    },
+    [moves, apply],
+  );
+  const undo = useCallback(() => {
+    moves.flush();
+    dispatchHistory({ type: "undo" });
+  }, [moves]);
+  const redo = useCallback(() => {
+    moves.flush();
+    dispatchHistory({ type: "redo" });
+  }, [moves]);
   const canUndo = history.past.length > 0;
   const canRedo = history.future.length > 0;
 
   return useMemo(
-    () => ({ draft, getDraft, dispatch, undo, redo, canUndo, canRedo }),
-    [draft, getDraft, dispatch, undo, redo, canUndo, canRedo],
+    () => ({ draft, getDraft, dispatch, moveLater: moves.add, undo, redo, canUndo, canRedo }),
+    [draft, getDraft, dispatch, moves, undo, redo, canUndo, canRedo],
   );
 }
