@@ -178,6 +178,7 @@ if (box) {
     for (const [key, t] of top) console.log(`  ${t.toFixed(1).padStart(7)} ms  ${key}`);
   }
 }
-await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor({ timeout: 15_000 });
+// By its state: a text filter "Saved" also matches "Unsaved changes".
+await page.locator("[data-testid='save-status'][data-state='saved']").waitFor({ timeout: 15_000 });
 console.log("saved after drag;", errors.length ? `errors: ${errors.join("; ")}` : "no page errors");
 await browser.close();

@@ -32,8 +32,11 @@ describe("createPendingMoves", () => {
 
   it("flush commits at once, and the scheduled commit then has nothing left to do", () => {
     const { moves, scheduled, committed } = setup();
+    expect(moves.pending()).toBe(false);
     moves.add({ a: { x: 1, y: 1 } });
+    expect(moves.pending()).toBe(true);
     moves.flush();
+    expect(moves.pending()).toBe(false);
     expect(committed).toEqual([{ a: { x: 1, y: 1 } }]);
     scheduled[0]!();
     moves.flush();

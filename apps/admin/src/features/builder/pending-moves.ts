@@ -13,6 +13,8 @@ export interface PendingMoves {
   add: (positions: Positions) => void;
   /** Commits the queued positions now, if there are any. */
   flush: () => void;
+  /** Whether positions are queued. */
+  pending: () => boolean;
 }
 
 export function createPendingMoves({
@@ -41,6 +43,7 @@ export function createPendingMoves({
       schedule(flush);
     },
     flush,
+    pending: () => pending !== null,
   };
 }
 

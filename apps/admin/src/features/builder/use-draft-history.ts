@@ -2,6 +2,7 @@
 
 import type { FlowDocument } from "@switchboard/flow";
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { DraftAction } from "./draft";
 import { createEditGrouper, isTextEntry } from "./edit-groups";
 import { historyReducer, initialHistory } from "./history";
@@ -63,21 +64,27 @@ export function useDraftHistory(initial: FlowDocument): DraftHistoryApi {
       commit: (positions) => apply({ type: "move", positions }),
     }),
   );
+  // A pending move is committed in a render of its own before anything else: batched with an undo,
+  // the draft would go from before the move straight back to it (the same step objects), and the
+  // canvas, which only follows steps that changed, would leave the node where it was dropped.
+  const flushMoves = useCallback(() => {
+    if (moves.pending()) flushSync(moves.flush);
+  }, [moves]);
   const dispatch = useCallback(
     (action: DraftAction) => {
-      moves.flush();
+      flushMoves();
       apply(action);
     },
-    [moves, apply],
+    [flushMoves, apply],
   );
   const undo = useCallback(() => {
-    moves.flush();
+    flushMoves();
     dispatchHistory({ type: "undo" });
-  }, [moves]);
+  }, [flushMoves]);
   const redo = useCallback(() => {
-    moves.flush();
+    flushMoves();
     dispatchHistory({ type: "redo" });
-  }, [moves]);
+  }, [flushMoves]);
   const canUndo = history.past.length > 0;
   const canRedo = history.future.length > 0;
 
