@@ -46,9 +46,18 @@ export function SidePanel() {
   );
   const onClose = useCallback(() => selectStep(null), [selectStep]);
   // The variables steps upstream of the selected one write; the same array while they don't change.
-  const scopeKey = selectedStep ? variablesInScope(draft, selectedStep.id).join("\n") : "";
+  // Walking the graph takes milliseconds in a large flow: only when the draft or the step changes,
+  // not on each of the builder's re-renders (selection, save state).
+  const selectedId = selectedStep?.id;
+  const scopeKey = useMemo(
+    () => (selectedId ? variablesInScope(draft, selectedId).join("\n") : ""),
+    [draft, selectedId],
+  );
   const variables = useMemo(() => (scopeKey ? scopeKey.split("\n") : []), [scopeKey]);
-  const sourcesKey = selectedStep ? variableSourcesKey(draft, selectedStep.id) : "{}";
+  const sourcesKey = useMemo(
+    () => (selectedId ? variableSourcesKey(draft, selectedId) : "{}"),
+    [draft, selectedId],
+  );
   const sources = useMemo(() => JSON.parse(sourcesKey) as Record<string, string>, [sourcesKey]);
 
   if (selectedStep)
