@@ -3,10 +3,11 @@
 import type { FlowDocument } from "@switchboard/flow";
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { afterNextPaint } from "./after-next-paint";
 import type { DraftAction } from "./draft";
 import { createEditGrouper, isTextEntry } from "./edit-groups";
 import { historyReducer, initialHistory } from "./history";
-import { afterNextPaint, createPendingMoves, type Positions } from "./pending-moves";
+import { createPendingMoves, type Positions } from "./pending-moves";
 
 export interface DraftHistoryApi {
   draft: FlowDocument;
