@@ -1,7 +1,7 @@
 "use client";
 
 import type { FlowDocument } from "@switchboard/flow";
-import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { afterNextPaint } from "./after-next-paint";
 import type { DraftAction } from "./draft";
@@ -20,8 +20,7 @@ export interface DraftHistoryApi {
   dispatch: (action: DraftAction) => void;
   /**
    * Moves steps (a drop on the canvas, which shows them there already) in a `move` edit made after
-   * the drop's frame is painted, as a transition (pending-moves.ts). Any other edit, undo or redo
-   * commits it first.
+   * the drop's frame is painted (pending-moves.ts). Any other edit, undo or redo commits it first.
    */
   moveLater: (positions: Positions) => void;
   undo: () => void;
@@ -61,7 +60,10 @@ export function useDraftHistory(initial: FlowDocument): DraftHistoryApi {
   );
   const [moves] = useState(() =>
     createPendingMoves({
-      schedule: (commitLater) => afterNextPaint(() => startTransition(commitLater)),
+      // Rendered at once, not as a transition: an undo arriving before the transition's render was
+      // rendered first (urgent updates go first), so the draft went from before the move straight
+      // back to it and the node stayed where it was dropped (see flushMoves).
+      schedule: (commitLater) => afterNextPaint(() => flushSync(commitLater)),
       commit: (positions) => apply({ type: "move", positions }),
     }),
   );
