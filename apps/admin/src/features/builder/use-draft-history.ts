@@ -60,9 +60,8 @@ export function useDraftHistory(initial: FlowDocument): DraftHistoryApi {
   );
   const [moves] = useState(() =>
     createPendingMoves({
-      // Rendered at once, not as a transition: an undo arriving before the transition's render was
-      // rendered first (urgent updates go first), so the draft went from before the move straight
-      // back to it and the node stayed where it was dropped (see flushMoves).
+      // Rendered at once, not as a transition: React renders an undo that comes before a pending
+      // transition first, which leaves the node where it was dropped (as batching would, below).
       schedule: (commitLater) => afterNextPaint(() => flushSync(commitLater)),
       commit: (positions) => apply({ type: "move", positions }),
     }),
