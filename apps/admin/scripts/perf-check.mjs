@@ -124,8 +124,9 @@ if (box) {
       once: true,
     });
   });
-  // PROFILE=1 also prints where the drag's main-thread time went (CPU profile, by self time); the
-  // profiler itself slows the first frames, so take the fps from runs without it.
+  // PROFILE=1 also prints where the main-thread time of the drag and the 1.2 s after the drop went
+  // (CPU profile, by self time); the profiler itself slows the first frames, so take the fps from
+  // runs without it.
   const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send("Profiler.enable");
