@@ -26,10 +26,12 @@ const inside = (outer: Box, inner: Box) =>
 const nodes = (page: Page) => page.locator('[data-testid^="step-node-"]');
 const edges = (page: Page) => page.locator(".react-flow__edge");
 
-/** Clicks an empty spot of the canvas (deselects everything). */
+/** Clicks an empty spot of the canvas (deselects everything), left of the step panel over its right side. */
 async function clickPane(page: Page) {
   const canvas = await box(page.getByTestId("builder-canvas"));
-  await page.mouse.click(canvas.x + canvas.width - 40, canvas.y + canvas.height / 2);
+  const panel = page.getByTestId("step-panel");
+  const right = (await panel.count()) ? (await box(panel)).x : canvas.x + canvas.width;
+  await page.mouse.click(right - 40, canvas.y + canvas.height / 2);
   await expect(page.getByTestId("step-panel")).toHaveCount(0);
 }
 

@@ -114,7 +114,9 @@ export function useBuilderCanvas(): BuilderCanvasValue {
 export function BuilderProvider({ flow, children }: { flow: BuilderFlow; children: ReactNode }) {
   const client = useTRPCClient();
   const loaded = useLoadedDraft(flow.draft);
-  const { draft, getDraft, dispatch, undo, redo, canUndo, canRedo } = useDraftHistory(loaded.document);
+  const { draft, getDraft, dispatch, moveLater, undo, redo, canUndo, canRedo } = useDraftHistory(
+    loaded.document,
+  );
   const environment = useWorkspaceEnvironment(flow.id);
   const { customFields, members, stages, botVariables } = environment;
   const compileEnvironment = useMemo(
@@ -148,6 +150,7 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     draft,
     problemsByStep: compiled.problemsByStep,
     dispatch,
+    moveLater,
   });
   const { selectedEdges, setSelectedEdges, onSelectionChange, ...selection } = useSelection({
     draft,

@@ -10,7 +10,7 @@ import { TopBar } from "./top-bar/top-bar";
 
 export type { BuilderFlow } from "./builder-context";
 
-/** The flow builder: top bar, step palette, canvas and the selected step's panel. */
+/** The flow builder: top bar, step palette, canvas and the selected step's panel over its right side. */
 export function Builder({ flow }: { flow: BuilderFlow }) {
   return (
     <BuilderProvider flow={flow}>
@@ -18,8 +18,7 @@ export function Builder({ flow }: { flow: BuilderFlow }) {
         <TopBar />
         <div className="flex min-h-0 flex-1">
           <Palette />
-          <Canvas />
-          <SidePanel />
+          <Canvas panel={<SidePanel />} />
         </div>
       </div>
       <StepSearchDialog />

@@ -11,7 +11,7 @@ import {
   MiniMap,
   ReactFlow,
 } from "@xyflow/react";
-import { useCallback, useMemo } from "react";
+import { type ReactNode, useCallback, useMemo } from "react";
 import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { MANY_STEPS } from "./canvas-model";
@@ -19,6 +19,7 @@ import { CanvasToolbar } from "./canvas-toolbar";
 import { useCanvasNodeList } from "./nodes-store";
 import { RoutedEdge } from "./routed-edge";
 import { canvasKeys } from "./shortcuts";
+import { rightOfCanvas, sidePanelOpen } from "./side-panel-layout";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
@@ -39,9 +40,13 @@ const defaultEdgeOptions = {
 const minimapColor = (n: { data: unknown }) =>
   builderSteps[(n.data as StepNodeData).step.type]?.minimap ?? "#a1a1aa";
 
-/** The flow's canvas, with the test chat floating over it. */
-export function Canvas() {
-  const { draft, testChat } = useBuilder();
+/**
+ * The flow's canvas, with the test chat and `panel` (the side panel) floating over it. The panel is
+ * made by the builder, so the canvas' re-render on every frame of a drag doesn't re-render it.
+ */
+export function Canvas({ panel }: { panel: ReactNode }) {
+  const { draft, testChat, selection } = useBuilder();
+  const panelOpen = sidePanelOpen(selection);
   const canvas = useBuilderCanvas();
   const nodes = useCanvasNodeList(canvas.nodes);
   // Above MANY_STEPS, only what is on screen is rendered, and there is no minimap.
@@ -95,6 +100,7 @@ export function Canvas() {
             pannable
             zoomable
             className="!rounded-lg !shadow-sm ring-1 ring-zinc-200"
+            style={panelOpen ? { right: rightOfCanvas(true, 0) } : undefined}
             nodeColor={minimapColor}
             nodeStrokeWidth={0}
             maskColor="rgba(244,244,245,0.7)"
@@ -103,7 +109,8 @@ export function Canvas() {
         {overlays}
       </ReactFlow>
       {draft.steps.length === 0 && <EmptyCanvasHint />}
-      {testChat.open && <TestChatOverlay />}
+      {testChat.open && <TestChatOverlay panelOpen={panelOpen} />}
+      {panel}
     </div>
   );
 }
@@ -121,7 +128,7 @@ function EmptyCanvasHint() {
   );
 }
 
-function TestChatOverlay() {
+function TestChatOverlay({ panelOpen }: { panelOpen: boolean }) {
   const { compiled, problemsMenu, testChat, selection } = useBuilder();
   const { setOpen: setProblemsOpen } = problemsMenu;
   const { setOpen: setTestOpen } = testChat;
@@ -131,7 +138,8 @@ function TestChatOverlay() {
   return (
     <div
       data-canvas-cover=""
-      className="animate-fade-in absolute right-4 bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200"
+      style={{ right: rightOfCanvas(panelOpen, 16) }}
+      className="animate-fade-in absolute bottom-4 z-10 flex h-[min(640px,calc(100%-2rem))] w-[380px] max-w-[calc(100%-2rem)] flex-col overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 ring-zinc-200"
     >
       <TestChat
         run={testRun}

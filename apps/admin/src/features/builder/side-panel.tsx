@@ -7,10 +7,19 @@ import { useBuilder } from "./builder-context";
 import type { StepPatch } from "./draft";
 import { useBuilderEnvironment } from "./environment-context";
 import { VariableSourcesContext } from "./fields/variable-sources";
+import { SIDE_PANEL_WIDTH } from "./side-panel-layout";
 import { StepPanel } from "./step-panel";
 import { NO_PROBLEMS } from "./use-stable-problems";
 
-/** Right of the canvas: the selected step's settings, or what can be done with several steps. */
+// Its size is its own and its layout and paint are contained: opening it leaves the canvas alone.
+const PANEL_CLASS =
+  "absolute inset-y-0 right-0 z-20 border-l border-zinc-200 bg-white shadow-[-6px_0_20px_-8px_rgba(24,24,27,0.18)] [contain:strict]";
+const panelStyle = { width: SIDE_PANEL_WIDTH };
+
+/**
+ * Over the canvas' right side (side-panel-layout.ts; rendered inside the canvas, marked as covering
+ * it): the selected step's settings, or what can be done with several steps.
+ */
 export function SidePanel() {
   const { draft, dispatch, compiled, selection } = useBuilder();
   const { selectedStep, selectedIds, selectStep } = selection;
@@ -37,14 +46,23 @@ export function SidePanel() {
   );
   const onClose = useCallback(() => selectStep(null), [selectStep]);
   // The variables steps upstream of the selected one write; the same array while they don't change.
-  const scopeKey = selectedStep ? variablesInScope(draft, selectedStep.id).join("\n") : "";
+  // Walking the graph takes milliseconds in a large flow: only when the draft or the step changes,
+  // not on each of the builder's re-renders (selection, save state).
+  const selectedId = selectedStep?.id;
+  const scopeKey = useMemo(
+    () => (selectedId ? variablesInScope(draft, selectedId).join("\n") : ""),
+    [draft, selectedId],
+  );
   const variables = useMemo(() => (scopeKey ? scopeKey.split("\n") : []), [scopeKey]);
-  const sourcesKey = selectedStep ? variableSourcesKey(draft, selectedStep.id) : "{}";
+  const sourcesKey = useMemo(
+    () => (selectedId ? variableSourcesKey(draft, selectedId) : "{}"),
+    [draft, selectedId],
+  );
   const sources = useMemo(() => JSON.parse(sourcesKey) as Record<string, string>, [sourcesKey]);
 
   if (selectedStep)
     return (
-      <aside className="w-[360px] shrink-0 border-l border-zinc-200 bg-white" key={selectedStep.id}>
+      <aside className={PANEL_CLASS} style={panelStyle} data-canvas-cover="" key={selectedStep.id}>
         <VariableSourcesContext.Provider value={sources}>
           <StepPanel
             step={selectedStep}
@@ -64,7 +82,7 @@ export function SidePanel() {
     );
   if (selectedIds.length > 1)
     return (
-      <aside className="w-[300px] shrink-0 border-l border-zinc-200 bg-white p-4">
+      <aside className={`${PANEL_CLASS} p-4`} style={panelStyle} data-canvas-cover="">
         <p className="text-sm font-semibold text-zinc-900">{selectedIds.length} steps selected</p>
         <p className="mt-1 text-xs text-zinc-500">
           Drag to move them together, or press Delete to remove them.

@@ -7,11 +7,9 @@ import { newStepId } from "@/lib/ids";
 import { NODE_WIDTH } from "./canvas-model";
 import type { DraftAction } from "./draft";
 import { placeNewStep } from "./placement";
+import { SIDE_PANEL_WIDTH } from "./side-panel-layout";
 import type { StepNodeType } from "./step-node";
 import { type CanvasView, nodeRect, UNMEASURED_HEIGHT } from "./use-canvas-view";
-
-/** The width of the step panel that opens beside the canvas (side-panel.tsx: w-[360px]). */
-const STEP_PANEL_WIDTH = 360;
 
 /** The drag data type of a step type dragged from the palette. */
 export const DRAG_MIME = "application/x-switchboard-step";
@@ -49,9 +47,9 @@ export function useAddStep({
         const selected = nodes.filter((n) => n.selected);
         const size = { width: NODE_WIDTH, height: UNMEASURED_HEIGHT };
         const free = canvasView.freeFlowArea() ?? { x: 0, y: 0, width: 1200, height: 800 };
-        // Unless one step is selected already, selecting the new one opens the step panel, which
-        // narrows the canvas from the right: place the step where it stays in view.
-        const narrowed = selected.length === 1 ? 0 : STEP_PANEL_WIDTH / rf.getZoom();
+        // Unless one step is selected already, selecting the new one opens the step panel over the
+        // canvas' right side: place the step where it stays in view.
+        const narrowed = selected.length === 1 ? 0 : SIDE_PANEL_WIDTH / rf.getZoom();
         const view = { ...free, width: Math.max(size.width, free.width - narrowed) };
         position = placeNewStep({
           obstacles: nodes.map(nodeRect),
@@ -63,8 +61,8 @@ export function useAddStep({
       }
       const id = newStepId();
       dispatch({ type: "add_step", id, stepType: type, position });
-      // Select the new step once its node exists; then, with the side panel open (the canvas got
-      // narrower), bring it into view if it isn't (e.g. next to a selected step at the edge).
+      // Select the new step once its node exists; then, with the side panel open (covering the
+      // canvas' right side), bring it into view if it isn't (e.g. next to a selected step at the edge).
       requestAnimationFrame(() => {
         selectStep(id);
         if (at) return;

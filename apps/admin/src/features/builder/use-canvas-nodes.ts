@@ -21,6 +21,7 @@ import {
 } from "./canvas-model";
 import type { DraftAction } from "./draft";
 import { createNodesStore, type NodesStore } from "./nodes-store";
+import type { Positions } from "./pending-moves";
 import { readableViewport } from "./readable-fit";
 import type { StepNodeData, StepNodeType } from "./step-node";
 import { NO_PROBLEMS } from "./use-stable-problems";
@@ -39,19 +40,23 @@ export interface CanvasNodes {
 
 /**
  * The canvas' nodes, kept in step with the draft. React Flow owns positions while dragging; the draft
- * gets them on drop. A node's data object only changes when something it shows does, so memoized
- * nodes don't re-render for other steps' edits.
+ * gets them on drop (after the drop's frame is painted: use-draft-history's moveLater). A node's data
+ * object only changes when something it shows does, so memoized nodes don't re-render for other
+ * steps' edits.
  */
 export function useCanvasNodes({
   initial,
   draft,
   problemsByStep,
   dispatch,
+  moveLater,
 }: {
   initial: FlowDocument;
   draft: FlowDocument;
   problemsByStep: Map<string, Problem[]>;
   dispatch: (action: DraftAction) => void;
+  /** A drop's positions into the draft, after the drop's frame (the nodes show them already). */
+  moveLater: (positions: Positions) => void;
 }): CanvasNodes {
   const rf = useReactFlow<StepNodeType>();
   const connectedByStep = useMemo(() => connectedHandlesByStep(draft.edges), [draft.edges]);
@@ -128,7 +133,7 @@ export function useCanvasNodes({
     (changes: NodeChange<StepNodeType>[]) => {
       setNodes((prev) => applyMeasured(prev, changes, applyNodeChanges));
       const removed: string[] = [];
-      const positions: Record<string, { x: number; y: number }> = {};
+      const positions: Positions = {};
       let moved = false;
       for (const c of changes) {
         if (c.type === "remove") removed.push(c.id);
@@ -138,9 +143,9 @@ export function useCanvasNodes({
         }
       }
       if (removed.length) dispatch({ type: "remove", stepIds: removed });
-      if (moved) dispatch({ type: "move", positions });
+      if (moved) moveLater(positions);
     },
-    [dispatch, setNodes],
+    [dispatch, moveLater, setNodes],
   );
 
   return useMemo(

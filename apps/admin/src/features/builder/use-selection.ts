@@ -2,8 +2,10 @@
 
 import type { FlowDocument, Problem, Step } from "@switchboard/flow";
 import { type OnSelectionChangeParams, useReactFlow } from "@xyflow/react";
-import { type Dispatch, type SetStateAction, useCallback, useMemo, useState } from "react";
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useState } from "react";
+import { afterNextPaint } from "./after-next-paint";
 import { sameIdsOr, sameSetOr, stepOfProblem } from "./canvas-model";
+import { createPressGate } from "./press-gate";
 import type { StepNodeType } from "./step-node";
 import { type CanvasView, nodeRect } from "./use-canvas-view";
 
@@ -38,15 +40,37 @@ export function useSelection({
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
 
-  const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams) => {
-    setSelectedIds((prev) =>
-      sameIdsOr(
-        prev,
-        nodes.map((x) => x.id),
-      ),
-    );
-    setSelectedEdges((prev) => sameSetOr(prev, new Set(edges.map((x) => x.id))));
-  }, []);
+  // While the pointer is pressed on a step, the builder's selection (and so the side panel) waits for
+  // the release (press-gate.ts): a drag starting on an unselected step stays smooth.
+  const [gate] = useState(() => createPressGate((fn) => afterNextPaint(fn)));
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      if (e.target instanceof Element && e.target.closest(".react-flow__node")) gate.press();
+    };
+    const onUp = () => gate.release();
+    document.addEventListener("pointerdown", onDown, true);
+    window.addEventListener("pointerup", onUp, true);
+    window.addEventListener("pointercancel", onUp, true);
+    window.addEventListener("blur", onUp);
+    return () => {
+      document.removeEventListener("pointerdown", onDown, true);
+      window.removeEventListener("pointerup", onUp, true);
+      window.removeEventListener("pointercancel", onUp, true);
+      window.removeEventListener("blur", onUp);
+    };
+  }, [gate]);
+
+  const onSelectionChange = useCallback(
+    ({ nodes, edges }: OnSelectionChangeParams) => {
+      const ids = nodes.map((x) => x.id);
+      const edgeIds = new Set(edges.map((x) => x.id));
+      gate.run(() => {
+        setSelectedIds((prev) => sameIdsOr(prev, ids));
+        setSelectedEdges((prev) => sameSetOr(prev, edgeIds));
+      });
+    },
+    [gate],
+  );
 
   const selectStep = useCallback(
     (stepId: string | null, center = false) => {

@@ -5,6 +5,7 @@ import { useCallback, useMemo } from "react";
 import { makeIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { useBuilder } from "../builder-context";
+import { rightOfCanvas, sidePanelOpen } from "../side-panel-layout";
 import { AnalyticsOverlay } from "./analytics-overlay";
 import { AnalyticsPanel } from "./analytics-panel";
 import { useOverlayStats, useStepAnalytics } from "./use-step-analytics";
@@ -12,12 +13,14 @@ import { useOverlayStats, useStepAnalytics } from "./use-step-analytics";
 const ChartIcon = makeIcon("ChartIcon", <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />);
 
 /**
- * Analytics on the canvas: a toggle over the canvas' top-right corner; when on, the published
+ * Analytics on the canvas: a toggle over the canvas' top-right corner (left of the side panel); when on, the published
  * version's per-step figures over the nodes and outputs, and a panel to pick the version and period.
  * Lives inside <ReactFlow>.
  */
 export function CanvasAnalytics() {
-  const { flow, draft } = useBuilder();
+  const { flow, draft, selection } = useBuilder();
+  // Left of the side panel when that is open (React Flow adds its panel margin).
+  const panelOpen = sidePanelOpen(selection);
   const view = useStepAnalytics(flow.id);
   const stepIds = useMemo(() => draft.steps.map((s) => s.id), [draft.steps]);
   const stats = useOverlayStats(view.open ? view.analytics : undefined, stepIds);
@@ -27,7 +30,11 @@ export function CanvasAnalytics() {
   );
   return (
     <>
-      <Panel position="top-right" className="flex flex-col items-end">
+      <Panel
+        position="top-right"
+        className="flex flex-col items-end"
+        style={panelOpen ? { right: rightOfCanvas(true, 0) } : undefined}
+      >
         <button
           type="button"
           onClick={() => view.setOpen(!view.open)}

@@ -1,0 +1,23 @@
+/*
+ * Where the side panel sits: over the canvas' right side, not beside it. Opening it beside the canvas
+ * narrowed the canvas, and on a large flow that relayout and repaint of the whole canvas (and React
+ * Flow's resize handling) were the long frames at the start of a drag that selects a step. What
+ * floats in the canvas' right side (the test chat, the analytics toggle, the minimap) moves left of
+ * the panel instead.
+ */
+
+/** The side panel's width, in pixels. */
+export const SIDE_PANEL_WIDTH = 360;
+
+/** Whether the side panel is open: one step selected (its settings) or several (what to do with them). */
+export const sidePanelOpen = (selection: {
+  selectedIds: readonly string[];
+  selectedStep: unknown;
+}): boolean => selection.selectedStep !== null || selection.selectedIds.length > 1;
+
+/**
+ * The `right` offset of something floating `gap` pixels from the canvas' right edge, so that it stays
+ * clear of the side panel when that is open.
+ */
+export const rightOfCanvas = (panelOpen: boolean, gap: number): number =>
+  panelOpen ? SIDE_PANEL_WIDTH + gap : gap;
