@@ -199,3 +199,56 @@ test("test chat 'show this step' brings the step out from under the chat panel",
   expect(overlap(shown, panel)).toBe(false);
   expect(inside(view, shown)).toBe(true);
 });
+
+/** Where `step` is from `anchor`, in units of the step's width: the same whatever the zoom. */
+async function offsetFrom(step: Locator, anchor: Locator) {
+  const [s, a] = [await box(step), await box(anchor)];
+  return { x: (s.x - a.x) / s.width, y: (s.y - a.y) / s.width };
+}
+
+test("a drop's move (committed after the paint): Ctrl+Z right after it puts the step back; a reload keeps a saved drop", async () => {
+  await newEmptyFlow(page, "Editing: drop, undo, reload");
+  const anchor = await dropStep(page, "text", 160, 120);
+  const step = await dropStep(page, "text", 160, 420);
+  await clickPane(page);
+  const start = await offsetFrom(step, anchor);
+
+  // Undo pressed in the same moment as the drop (the release and Ctrl+Z in one task, before the
+  // browser paints and so before the move is committed): the move is committed first, then undone.
+  const b = await box(step);
+  const [x, y] = [b.x + b.width / 2, b.y + 12];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 260, y - 60, { steps: 12 });
+  await page.evaluate(
+    ([upX, upY]) => {
+      window.dispatchEvent(
+        new MouseEvent("mouseup", { bubbles: true, clientX: upX, clientY: upY, view: window }),
+      );
+      window.dispatchEvent(
+        new KeyboardEvent("keydown", { key: "z", code: "KeyZ", ctrlKey: true, bubbles: true }),
+      );
+    },
+    [x + 260, y - 60],
+  );
+  await page.mouse.up();
+  await expect
+    .poll(async () => {
+      const now = await offsetFrom(step, anchor);
+      return Math.max(Math.abs(now.x - start.x), Math.abs(now.y - start.y));
+    })
+    .toBeLessThan(0.02);
+  // The drop itself was one history entry: redo brings it back.
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(async () => (await offsetFrom(step, anchor)).x - start.x).toBeGreaterThan(0.5);
+  const dropped = await offsetFrom(step, anchor);
+
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.getByTestId("builder-canvas")).toBeVisible();
+  // The locators name the steps by id, which a reload keeps.
+  await expect(step).toBeVisible();
+  const reloaded = await offsetFrom(step, anchor);
+  expect(Math.abs(reloaded.x - dropped.x)).toBeLessThan(0.02);
+  expect(Math.abs(reloaded.y - dropped.y)).toBeLessThan(0.02);
+});
