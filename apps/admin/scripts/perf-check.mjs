@@ -123,6 +123,11 @@ if (box) {
       capture: true,
       once: true,
     });
+    // And when it ends: the frame that handles the release (the drop) is the first of "after the drop".
+    window.addEventListener("mouseup", () => (window.__upAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
   });
   // PROFILE=1 also prints where the main-thread time of the drag and the 1.2 s after the drop went
   // (CPU profile, by self time); the profiler itself slows the first frames, so take the fps from
@@ -132,24 +137,39 @@ if (box) {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.start");
   }
+  // TRACE=<file> writes a Chrome trace of the drag (open it in DevTools' Performance panel): where each
+  // frame's time went (the mousemove handler, layerize, layout, paint); it slows the page, so take the
+  // fps from runs without it.
+  if (process.env.TRACE)
+    await browser.startTracing(page, {
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+    });
   const start = Date.now();
   await page.mouse.move(box.x + 40, box.y + 10);
   await page.mouse.down();
   for (let i = 0; i < 60; i++) await page.mouse.move(box.x + 40 + i * 4, box.y + 10 + i * 2);
   await page.mouse.up();
   const ms = Date.now() - start;
-  const { frames, dragFps, gaps } = await page.evaluate(() => {
-    // The drag's figures end here; the frames go on being timed for what follows the drop (below).
-    window.__dropAt = window.__times.length;
+  if (process.env.TRACE) writeFileSync(process.env.TRACE, await browser.stopTracing());
+  const { frames, dragFps, gaps, longAt } = await page.evaluate(() => {
     const t = window.__times.slice();
-    const inDrag = t.filter((x) => x >= window.__downAt);
+    // The drag's frames: from the one the press happened in to the last one begun before the release
+    // (rAF times are frames' starts, so the frame that handles the release — the drop — is not among
+    // them; it is the first one listed after the drop).
+    const first = Math.max(
+      0,
+      t.findLastIndex((x) => x <= window.__downAt),
+    );
+    const last = t.findLastIndex((x) => x <= window.__upAt);
+    window.__dropAt = last + 1;
+    const inDrag = t.slice(first, last + 1);
+    const gapsInDrag = inDrag.slice(1).map((x, i) => ({ at: x - window.__downAt, ms: x - inDrag[i] }));
     return {
       frames: t.length,
       dragFps: inDrag.length > 1 ? ((inDrag.length - 1) * 1000) / (inDrag[inDrag.length - 1] - inDrag[0]) : 0,
-      gaps: t
-        .slice(1)
-        .map((x, i) => x - t[i])
-        .sort((a, b) => a - b),
+      gaps: gapsInDrag.map((g) => g.ms).sort((x, y) => x - y),
+      // The long frames by when they ended, from the mouse-down.
+      longAt: gapsInDrag.filter((g) => g.ms > 20),
     };
   });
   const at = (q) =>
@@ -157,9 +177,9 @@ if (box) {
   const long = gaps.filter((g) => g > 20).length;
   // The first fps (as earlier runs reported it) counts the frames since the counter started over the
   // moves' wall time, which includes a frame or two from before the drag (a short drag reads above
-  // 60); the second only the frames from the mouse-down to the end, over their own time span.
+  // 60); the second only the frames from the press to the release, over their own time span.
   console.log(
-    `drag: 60 moves in ${ms} ms, ${frames} frames (${Math.round((frames * 1000) / ms)} fps; ${dragFps.toFixed(1)} fps by the frames' own times from the mouse-down); frame time median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, ${long} frames over 20 ms`,
+    `drag: 60 moves in ${ms} ms, ${frames} frames (${Math.round((frames * 1000) / ms)} fps; ${dragFps.toFixed(1)} fps by the frames' own times from the press to the release); frame time median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, ${long} frames over 20 ms${longAt.map((f) => `; ${f.ms.toFixed(0)} ms at ${f.at >= 0 ? "+" : ""}${f.at.toFixed(0)} ms`).join("")}`,
   );
   // What follows the drop while nothing moves (the edit committed, a compile, the autosave 0.8 s
   // later) is not in the drag's figures; its long frames are listed here, by when they ended.
