@@ -83,9 +83,13 @@ describe("metrics", () => {
     });
     expect(sample(text, `switchboard_updates_received_total{bot_id="${bot.id}"}`)).toBe(1);
     expect(sample(text, "switchboard_update_processing_seconds_count")).toBe(processedBefore + 1);
-    // One update alone: a processing transaction of one chat.
-    expect(sample(text, "switchboard_update_batch_chats_count")).toBe(batchesBefore + 1);
-    expect(sample(text, 'switchboard_update_batch_chats_bucket{le="1"}')).toBe(batchesBefore + 1);
+    // One update alone: processing transactions of one chat each. Usually one; a second look at the
+    // chat (the recovery sweep seeing it pending meanwhile, on a loaded machine) is a transaction that
+    // finds nothing left to take, and is counted too.
+    const batches = sample(text, "switchboard_update_batch_chats_count")! - batchesBefore;
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect(batches).toBeLessThanOrEqual(2);
+    expect(sample(text, 'switchboard_update_batch_chats_bucket{le="1"}')).toBe(batchesBefore + batches);
     expect(sample(text, "switchboard_pending_updates")).toBe(0);
     expect(sample(text, "switchboard_pending_outbox_messages")).toBe(0);
     expect(sample(text, "switchboard_db_pool_max")).toBe(20);
