@@ -338,3 +338,40 @@ test("while the shortcut sheet is open, Ctrl+D, Ctrl+V and Delete leave the canv
   await expect(nodes()).toHaveCount(3);
   await waitSaved();
 });
+
+test("auto-arrange with a step's panel open fits the flow into the canvas left of the panel", async () => {
+  // Three steps in a row: as wide as the whole canvas at zoom 1, readable (zoom ≥ 0.6) left of the panel.
+  await importFlow("Arrange beside the panel", {
+    format: "switchboard.flow",
+    version: 1,
+    entryStepId: "one",
+    steps: [
+      text("one", "One", "First", 0, 0),
+      text("two", "Two", "Second", 0, 300),
+      text("three", "Three", "Third", 0, 600),
+    ],
+    edges: [next("e1", "one", "two"), next("e2", "two", "three")],
+  });
+  await page.getByTestId("step-node-one").click();
+  const panel = page.getByTestId("step-panel");
+  await expect(panel).toBeVisible();
+  await page.getByTestId("auto-arrange").click();
+  await expect(page.getByTestId("auto-arrange")).toHaveText("Auto-arrange", { timeout: 20_000 });
+  await expect(panel).toBeVisible();
+  const panelLeft = (await panel.boundingBox())!.x;
+  const canvasLeft = (await page.getByTestId("builder-canvas").boundingBox())!.x;
+  // Every step in view, none of them under the panel.
+  await expect
+    .poll(async () =>
+      page.locator("[data-testid^='step-node-']").evaluateAll(
+        (els, [left, right]) =>
+          els.filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left < left! || r.right > right! + 1;
+          }).length,
+        [canvasLeft, panelLeft],
+      ),
+    )
+    .toBe(0);
+  await expect(page.locator("[data-testid^='step-node-']")).toHaveCount(3);
+});

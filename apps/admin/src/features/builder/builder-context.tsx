@@ -163,7 +163,11 @@ export function BuilderProvider({ flow, children }: { flow: BuilderFlow; childre
     selectStep: selection.selectStep,
     canvasView,
   });
-  const { arrange, arranging } = useArrange({ getDraft, dispatch, canvasRef });
+  const { arrange, arranging } = useArrange({
+    getDraft,
+    dispatch,
+    freeScreenArea: canvasView.freeScreenArea,
+  });
   const clipboard = useStepClipboard({ getDraft, dispatch, setNodes: nodes.setNodes, canvasRef });
   useBuilderShortcuts({
     save: () => void autosave.flush().catch(() => undefined),

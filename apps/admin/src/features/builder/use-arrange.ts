@@ -2,7 +2,7 @@
 
 import type { FlowDocument } from "@switchboard/flow";
 import { type InternalNode, useReactFlow } from "@xyflow/react";
-import { type RefObject, useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { DraftAction } from "./draft";
 import { arrangeFlow, ELK_MAX_STEPS, estimatedBox, type Point, type StepBox } from "./elk-layout";
 import { browserElk } from "./elk-runner";
@@ -36,11 +36,12 @@ function measuredBox(node: InternalNode<StepNodeType> | undefined, fallback: Ste
 export function useArrange({
   getDraft,
   dispatch,
-  canvasRef,
+  freeScreenArea,
 }: {
   getDraft: () => FlowDocument;
   dispatch: (action: DraftAction) => void;
-  canvasRef: RefObject<HTMLDivElement | null>;
+  /** The part of the canvas no panel covers (the side panel floats over its right side). */
+  freeScreenArea: () => Rect | null;
 }): Arrange {
   const rf = useReactFlow<StepNodeType>();
   const [arranging, setArranging] = useState(false);
@@ -48,8 +49,8 @@ export function useArrange({
 
   const showReadably = useCallback(
     (doc: FlowDocument, boxes: Map<string, StepBox>) => {
-      const rect = canvasRef.current?.getBoundingClientRect();
-      if (!rect || doc.steps.length === 0) return;
+      const area = freeScreenArea();
+      if (!area || doc.steps.length === 0) return;
       const rects = doc.steps.map((s) => ({ id: s.id, ...s.position, ...boxes.get(s.id)! }));
       const x = Math.min(...rects.map((r) => r.x));
       const y = Math.min(...rects.map((r) => r.y));
@@ -60,11 +61,11 @@ export function useArrange({
         height: Math.max(...rects.map((r) => r.y + r.height)) - y,
       };
       const entry = rects.find((r) => r.id === doc.entryStepId);
-      void rf.setViewport(readableViewport(bounds, { width: rect.width, height: rect.height }, entry), {
-        duration: 300,
-      });
+      // Fitted into the free part, then moved to where that part starts on the canvas.
+      const view = readableViewport(bounds, { width: area.width, height: area.height }, entry);
+      void rf.setViewport({ ...view, x: view.x + area.x, y: view.y + area.y }, { duration: 300 });
     },
-    [rf, canvasRef],
+    [rf, freeScreenArea],
   );
 
   const arrange = useCallback(async () => {

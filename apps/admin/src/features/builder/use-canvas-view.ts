@@ -15,6 +15,8 @@ export const CANVAS_COVER_ATTR = "data-canvas-cover";
 export const UNMEASURED_HEIGHT = 140;
 
 export interface CanvasView {
+  /** The part of the canvas no panel covers, in screen pixels from its top-left corner (null before mount). */
+  freeScreenArea: () => Rect | null;
   /** The visible part of the canvas no panel covers, in flow coordinates (null before mount). */
   freeFlowArea: () => Rect | null;
   /** Moves the view so the node's box sits in the middle of the free area; `ifHidden`: only when it isn't all in view. */
@@ -60,5 +62,5 @@ export function useCanvasView(canvasRef: RefObject<HTMLDivElement | null>): Canv
     [freeArea, rf],
   );
 
-  return useMemo(() => ({ freeFlowArea, show }), [freeFlowArea, show]);
+  return useMemo(() => ({ freeScreenArea: freeArea, freeFlowArea, show }), [freeArea, freeFlowArea, show]);
 }
