@@ -78,7 +78,8 @@ await tid("validation-kind").selectOption("email");
 // Close the side panel (click the empty pane) and lay out before connecting.
 await page.getByRole("button", { name: "Auto-arrange" }).click();
 await page.waitForTimeout(500);
-await page.mouse.click(box.x + 20, box.y + box.height - 40);
+// An empty spot near the bottom left: right of the zoom controls, left of the side panel.
+await page.mouse.click(box.x + 200, box.y + box.height - 40);
 await page.waitForTimeout(300);
 const yesHandle = await buttonsNode
   .locator("[data-handleid^='button:']")
@@ -120,7 +121,9 @@ await tid("test-chat-restart").click();
 await shot("08-hostile-test-chat");
 await tid("test-chat-toggle").click();
 
-// Delete a node with the keyboard.
+// Delete a node with the keyboard. First close the panel (it floats over the canvas' right side,
+// where the free input step is), as a marketer would, by clicking an empty spot.
+await page.mouse.click(box.x + 200, box.y + box.height - 40);
 await inputNode.click();
 await page.keyboard.press("Delete");
 await page.waitForTimeout(300);

@@ -19,7 +19,7 @@ import { CanvasToolbar } from "./canvas-toolbar";
 import { useCanvasNodeList } from "./nodes-store";
 import { RoutedEdge } from "./routed-edge";
 import { canvasKeys } from "./shortcuts";
-import { rightOfCanvas, sidePanelOpen } from "./side-panel-layout";
+import { controlsFitView, rightOfCanvas, sidePanelOpen } from "./side-panel-layout";
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
@@ -94,7 +94,11 @@ export function Canvas({ panel }: { panel: ReactNode }) {
         className={canvas.viewReady ? "bg-zinc-50" : "sb-fitting bg-zinc-50"}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#d4d4d8" />
-        <Controls showInteractive={false} className="!rounded-lg !shadow-sm" />
+        <Controls
+          showInteractive={false}
+          fitViewOptions={controlsFitView(panelOpen)}
+          className="!rounded-lg !shadow-sm"
+        />
         {!many && (
           <MiniMap
             pannable

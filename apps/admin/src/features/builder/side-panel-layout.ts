@@ -21,3 +21,22 @@ export const sidePanelOpen = (selection: {
  */
 export const rightOfCanvas = (panelOpen: boolean, gap: number): number =>
   panelOpen ? SIDE_PANEL_WIDTH + gap : gap;
+
+/** Room kept around the flow by the controls' "fit view" button. */
+const FIT_MARGIN = 40;
+
+/**
+ * The controls' fit-view options: with the panel open, the flow fits the part of the canvas left of
+ * it (React Flow would fit the whole canvas, putting steps under the panel); closed, its defaults.
+ */
+export const controlsFitView = (panelOpen: boolean) =>
+  panelOpen
+    ? {
+        padding: {
+          top: `${FIT_MARGIN}px`,
+          bottom: `${FIT_MARGIN}px`,
+          left: `${FIT_MARGIN}px`,
+          right: `${SIDE_PANEL_WIDTH + FIT_MARGIN}px`,
+        } as const,
+      }
+    : undefined;
