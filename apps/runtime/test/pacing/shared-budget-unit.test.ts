@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SharedBudget, type SlotBlock } from "../../src/pacing/shared-budget";
 import { FakeClock } from "./fake-clock";
 
-/** A database stand-in: GCRA over one tat, like core's reserveSendSlots, answering after `latencyMs`. */
+/** A database stand-in: GCRA over one tat, like core's reserveSendSlotsOfBots, answering after `latencyMs`. */
 function fakeStore(clock: FakeClock, rate: number, toleranceMs: number, latencyMs: number) {
   let tat = Number.NEGATIVE_INFINITY;
   const interval = 1000 / rate;

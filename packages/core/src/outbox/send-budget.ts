@@ -20,33 +20,14 @@ export interface SendSlotRequest {
 }
 
 /**
- * Reserves the next `count` send slots of a bot's shared schedule (GCRA over `bot_send_budgets.tat`),
- * in one statement so two runtimes never get the same slot. The rate is read from the bot's settings
- * in the same statement, so a settings change applies to the very next block; `rateOverride` replaces
- * it (RUNTIME_BOT_MESSAGES_PER_SECOND, for tests and benchmarks). After a quiet spell the schedule
- * starts `toleranceMs` in the past: that much of the rate may go at once (the burst).
- */
-export async function reserveSendSlots(
-  db: Executor,
-  botId: string,
-  count: number,
-  options: { toleranceMs: number; rateOverride?: number | null },
-): Promise<ReservedSendSlots> {
-  const reserved = await reserveSendSlotsOfBots(
-    db,
-    [{ botId, count, rateOverride: options.rateOverride ?? null }],
-    options,
-  );
-  const block = reserved.get(botId);
-  if (!block) throw new Error(`bot ${botId} does not exist (deleted while it was sending?)`);
-  return block;
-}
-
-/**
- * `reserveSendSlots` for several bots in one statement (a runtime with many busy bots reserves their
- * blocks together: one round trip instead of one per bot). At most one request per bot; the rows are
- * locked in bot id order, so two runtimes reserving for overlapping bots never deadlock. A bot that
- * does not exist (deleted meanwhile) is missing from the answer.
+ * Reserves the next `count` send slots of each requesting bot's shared schedule (GCRA over
+ * `bot_send_budgets.tat`), in one statement so two runtimes never get the same slot, and one round trip
+ * for all the busy bots of a runtime. The rate is read from the bot's settings in the same statement,
+ * so a settings change applies to the very next block; `rateOverride` replaces it
+ * (RUNTIME_BOT_MESSAGES_PER_SECOND, for tests and benchmarks). After a quiet spell the schedule starts
+ * `toleranceMs` in the past: that much of the rate may go at once (the burst). At most one request per
+ * bot; the rows are locked in bot id order, so two runtimes reserving for overlapping bots never
+ * deadlock. A bot that does not exist (deleted meanwhile) is missing from the answer.
  */
 export async function reserveSendSlotsOfBots(
   db: Executor,
