@@ -13,24 +13,34 @@ let botId: string;
 beforeAll(async () => {
   database = await createTestDatabase("pace");
   const [ws] = await database.db.insert(workspaces).values({ name: "Pace" }).returning();
-  const [bot] = await database.db
-    .insert(bots)
-    .values({
-      workspaceId: ws!.id,
-      telegramId: 4242,
-      username: "pace_bot",
-      firstName: "Pace",
-      tokenEncrypted: "x",
-      tokenHint: "x",
-      webhookSecret: randomBytes(8).toString("hex"),
-      settings: { messagesPerSecond: 40 },
-    })
-    .returning();
-  botId = bot!.id;
+  botId = await insertBot(ws!.id, 4242, "pace_bot", 40);
 });
 afterAll(async () => {
   await database?.close();
 });
+
+/** A bot of the workspace with its own send rate; its id. */
+async function insertBot(
+  workspaceId: string,
+  telegramId: number,
+  username: string,
+  messagesPerSecond: number,
+) {
+  const [bot] = await database.db
+    .insert(bots)
+    .values({
+      workspaceId,
+      telegramId,
+      username,
+      firstName: "Pace",
+      tokenEncrypted: "x",
+      tokenHint: "x",
+      webhookSecret: randomBytes(8).toString("hex"),
+      settings: { messagesPerSecond },
+    })
+    .returning();
+  return bot!.id;
+}
 
 /** Keeps `chats` chats each wanting to send, until `ms` passed; returns when each send was let through. */
 async function flood(pacer: Pacer, chats: number[], ms: number): Promise<number[]> {
@@ -113,21 +123,7 @@ describe("the bot's budget shared through the database", () => {
 
   it("reservations of several bots go out in one statement while one is in flight, each bot its own schedule", async () => {
     const ws = (await database.db.select().from(workspaces).limit(1))[0]!;
-    const others = await database.db
-      .insert(bots)
-      .values(
-        [1, 2, 3].map((i) => ({
-          workspaceId: ws.id,
-          telegramId: 5000 + i,
-          username: `pace${i}_bot`,
-          firstName: "Pace",
-          tokenEncrypted: "x",
-          tokenHint: "x",
-          webhookSecret: randomBytes(8).toString("hex"),
-          settings: { messagesPerSecond: 20 },
-        })),
-      )
-      .returning();
+    const others = await Promise.all([1, 2, 3].map((i) => insertBot(ws.id, 5000 + i, `pace${i}_bot`, 20)));
     // Counts the statements sent on the pool: fixed statements (packages/db statement.ts) go straight
     // to the driver client under Drizzle's session.
     let statements = 0;
@@ -151,7 +147,7 @@ describe("the bot's budget shared through the database", () => {
         key === "session" ? countingSession : Reflect.get(target, key, receiver),
     });
     const reservations = new BudgetReservations(counted, BOT_BURST_MS);
-    const [first, second, third] = others.map((b) => b.id) as [string, string, string];
+    const [first, second, third] = others as [string, string, string];
     // The first leaves at once; the next four wait for it and go together — but a statement holds one
     // row per bot, so the first bot's third block goes in a statement of its own after that.
     const a1 = reservations.reserve(first, 4, null);
