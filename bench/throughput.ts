@@ -105,6 +105,7 @@ async function main() {
     measure({
       ...run,
       messagesPerChat: config.messagesPerChat,
+      warmUpMessages: config.warmUpMessages,
       replyTimeoutMs: config.replyTimeoutMs,
       client,
       inbox,
@@ -131,6 +132,9 @@ async function main() {
       await bot.stop();
     }
     console.log("  (the sandbox warmed up with one bare run of scenario A's load, not counted)");
+    console.log(
+      `  Each run's warm-up, not counted: /start and ${config.warmUpMessages} message(s) per chat (THROUGHPUT_WARM_UP_MESSAGES), so the measured part sees the steady state.`,
+    );
   }
 
   const results: Array<RunFigures & { round: number }> = [];

@@ -12,6 +12,8 @@ export interface ThroughputConfig {
   /** Chats in all, per scenario (B splits them over its bots). */
   chats: number;
   messagesPerChat: number;
+  /** Messages each chat sends after its /start before the measured part (simulated-chats.ts). */
+  warmUpMessages: number;
   /** Scenario B's bot count. */
   scenarioBBots: number;
   scenarios: Scenario[];
@@ -42,6 +44,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}".`);
+  return value;
+}
+
 function list<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return [...allowed];
@@ -65,6 +75,7 @@ export function throughputConfig(env: NodeJS.ProcessEnv = process.env): Throughp
   return {
     chats,
     messagesPerChat: positiveInt(env, "THROUGHPUT_MESSAGES", 5),
+    warmUpMessages: nonNegativeInt(env, "THROUGHPUT_WARM_UP_MESSAGES", 5),
     scenarioBBots,
     scenarios: list(env, "THROUGHPUT_SCENARIOS", ["a", "b"] as const).map((key) => all[key]),
     systems: list(env, "THROUGHPUT_SYSTEMS", ["bare", "runtime"] as const),

@@ -18,6 +18,7 @@ export async function measure(options: {
   system: System;
   chats: SimulatedChat[];
   messagesPerChat: number;
+  warmUpMessages: number;
   replyTimeoutMs: number;
   client: SandboxClient;
   inbox: ReplyInbox;
@@ -44,6 +45,7 @@ export async function measure(options: {
     inbox,
     chats: options.chats,
     messagesPerChat: options.messagesPerChat,
+    warmUpMessages: options.warmUpMessages,
     replyTimeoutMs: options.replyTimeoutMs,
     warmUpTimeoutMs: WARM_UP_TIMEOUT_MS,
     aborted: Promise.race([bot.died, options.sandboxFailed]),

@@ -25,7 +25,7 @@ export interface ChatRunResult {
   latenciesMs: number[];
   /** First send to last reply of the measured part, ms. */
   durationMs: number;
-  /** How long the warm-up (one /start per chat, not counted) took, ms. */
+  /** How long the warm-up (one /start per chat and its warm-up messages, not counted) took, ms. */
   warmUpMs: number;
   /** Warm-up /starts that got no reply. */
   warmUpMissing: number;
@@ -36,6 +36,12 @@ export interface ChatRunOptions {
   inbox: ReplyInbox;
   chats: SimulatedChat[];
   messagesPerChat: number;
+  /**
+   * Messages each chat sends after its /start and before the clock starts, not counted: the measured
+   * part then sees the systems in their steady state (JIT-compiled, every pool connection open with
+   * its statements prepared and planned) rather than a process's first seconds.
+   */
+  warmUpMessages: number;
   replyTimeoutMs: number;
   /** Longer: the system under test may still be starting (connecting, first getUpdates). */
   warmUpTimeoutMs: number;
@@ -51,7 +57,8 @@ export function expectedReply(text: string): string {
 
 /**
  * Warm-up first: every chat sends /start and waits for its reply, so conversations exist and the bots are
- * polling before the clock starts. Then every chat sends its messages one after the other, all chats at once.
+ * polling before the clock starts, then its warm-up messages the same way as the measured ones. Then
+ * every chat sends its messages one after the other, all chats at once.
  */
 export async function runChats(options: ChatRunOptions): Promise<ChatRunResult> {
   const { client, inbox, chats, replyTimeoutMs } = options;
@@ -65,12 +72,23 @@ export async function runChats(options: ChatRunOptions): Promise<ChatRunResult> 
     ),
     options.aborted,
   ]);
-  const warmUpMs = performance.now() - warmUpStart;
   const warmUpMissing = warmUps.filter((reply) => reply === null).length;
   if (warmUpMissing === chats.length)
     throw new Error(
       `No chat got a reply to /start within ${options.warmUpTimeoutMs / 1000} s: the bot under test is not answering.`,
     );
+  await Promise.race([
+    Promise.all(
+      chats.map(async (chat) => {
+        for (let i = 0; i < options.warmUpMessages; i++) {
+          await send(client, chat, `warm-up ${chat.userId} ${i + 1}`);
+          await inbox.next(chat.botId, chat.userId, replyTimeoutMs);
+        }
+      }),
+    ),
+    options.aborted,
+  ]);
+  const warmUpMs = performance.now() - warmUpStart;
 
   const result: ChatRunResult = {
     sent: 0,

@@ -3,9 +3,12 @@ import {
   type CoreEnv,
   type GroupMessage,
   mirrorCustomerMessage,
+  type OpenChatRequest,
+  type OpenedChat,
   type PendingStepCounts,
   receiveFromOperatorGroup,
   receiveFromUser,
+  rereadOpenedChat,
   type SendNow,
   setBlockedByUser,
 } from "@switchboard/core";
@@ -14,10 +17,12 @@ import type { BotHandle } from "./bot-handle";
 import {
   contentOf,
   isServiceMessage,
+  type MappedUpdate,
   mapUpdate,
   type TelegramMessage,
   type TelegramUpdate,
 } from "./telegram/update-mapping";
+import type { TurnContext } from "./update-batcher";
 
 export interface HandledUpdate {
   conversationId: string | null;
@@ -26,6 +31,33 @@ export interface HandledUpdate {
   claimed: MessageRow[];
   /** Its step counts, added to the runtime's buffer after the commit. */
   stepCounts: PendingStepCounts[];
+}
+
+/**
+ * The chat to open for an update with its batch's other chats (update-batcher.ts): a user's message or
+ * button press opens their chat; anything else opens nothing.
+ */
+export function planOpen(bot: BotHandle, update: TelegramUpdate): OpenChatRequest | null {
+  const mapped = mappedOf(update);
+  if (mapped.kind !== "event") return null;
+  return {
+    workspaceId: bot.workspaceId,
+    botId: bot.id,
+    chatId: mapped.chatId,
+    from: mapped.from,
+    inbound: { telegramMessageId: mapped.telegramMessageId, text: mapped.text, payload: update },
+  };
+}
+
+/** Updates are mapped when their chat is planned and again when handled: once is enough. */
+const mapped = new WeakMap<TelegramUpdate, MappedUpdate>();
+function mappedOf(update: TelegramUpdate): MappedUpdate {
+  let m = mapped.get(update);
+  if (!m) {
+    m = mapUpdate(update);
+    mapped.set(update, m);
+  }
+  return m;
 }
 
 /**
@@ -38,10 +70,14 @@ export async function handleUpdate(
   bot: BotHandle,
   update: TelegramUpdate,
   env: CoreEnv,
+  batch?: TurnContext,
 ): Promise<HandledUpdate> {
-  const mapped = mapUpdate(update);
+  const mapped = mappedOf(update);
   const ref = { id: bot.id, workspaceId: bot.workspaceId };
   let handled: HandledUpdate = { conversationId: null, callbackAnswers: [], claimed: [], stepCounts: [] };
+  // Anything but a user's message may change rows other chats of the batch read (their contact, their
+  // conversation from the operators' group); a message says so itself (reachedBeyondChat).
+  if (mapped.kind !== "event") batch?.reachedBeyondChat();
   switch (mapped.kind) {
     case "ignored":
       // A file without a caption is not part of the flow, but the operators' group still sees it came.
@@ -71,7 +107,12 @@ export async function handleUpdate(
     case "event": {
       const sendNow: SendNow = { claimed: [], events: [], stepCounts: [] };
       const mirror = update.message ? contentOf(update.message) : null;
-      const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, { sendNow });
+      const opened = await openedFor(tx, batch);
+      const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, {
+        sendNow,
+        ...(opened ? { opened } : {}),
+      });
+      if (result.reachedBeyondChat) batch?.reachedBeyondChat();
       if (!result.ran && mapped.event)
         bot.log("warn", "no published flow for this bot; message stored, nothing sent", { botId: bot.id });
       handled = {
@@ -84,6 +125,12 @@ export async function handleUpdate(
     }
   }
   return handled;
+}
+
+/** The chat the batch opened for this update, read again if an earlier chat of the batch may have changed it. */
+async function openedFor(tx: Tx, batch: TurnContext | undefined): Promise<OpenedChat | null> {
+  if (!batch?.opened) return null;
+  return batch.openedMayBeStale ? rereadOpenedChat(tx, batch.opened) : batch.opened;
 }
 
 /** A group message in the core's terms. */

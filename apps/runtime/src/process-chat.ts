@@ -1,7 +1,7 @@
 import type { BotHandle } from "./bot-handle";
 import { deliverClaimed, deliverPending } from "./delivery";
 import { errorText } from "./error-text";
-import { type HandledUpdate, handleUpdate } from "./handle-update";
+import { type HandledUpdate, handleUpdate, planOpen } from "./handle-update";
 import { recordFailedAttempt } from "./inbox";
 import { metrics } from "./metrics";
 import { logSetAside } from "./set-aside";
@@ -22,12 +22,17 @@ export async function drainChat(bot: BotHandle, chatId: number): Promise<void> {
     let handled: HandledUpdate | null;
     const processed = metrics.processingTimer();
     try {
-      handled = await bot.updates.withNextUpdate(bot.id, chatId, async (tx, next) => {
-        if (!next) return null;
-        updateId = next.updateId;
-        more = next.more;
-        return handleUpdate(tx, bot, next.payload as TelegramUpdate, bot.core);
-      });
+      handled = await bot.updates.withNextUpdate(
+        bot.id,
+        chatId,
+        async (tx, next, batch) => {
+          if (!next) return null;
+          updateId = next.updateId;
+          more = next.more;
+          return handleUpdate(tx, bot, next.payload as TelegramUpdate, bot.core, batch);
+        },
+        (next) => planOpen(bot, next.payload as TelegramUpdate),
+      );
     } catch (err) {
       if (updateId === null) throw err;
       const error = errorText(err);

@@ -1,4 +1,4 @@
-import { chatLock } from "@switchboard/core";
+import { chatLock, type OpenChatRequest, type OpenedChat, openChats } from "@switchboard/core";
 import { type Db, type Statement, type Tx, transactionOpeningWith } from "@switchboard/db";
 import { TAKE_NEXT_UPDATE, type TakenUpdate, takenUpdateOf } from "./inbox";
 import { metrics } from "./metrics";
@@ -21,12 +21,32 @@ import { metrics } from "./metrics";
  */
 
 /** Processes a chat's taken update (null: none ready) inside the (possibly shared) transaction. */
-export type TurnHandler<T> = (tx: Tx, taken: TakenUpdate | null) => Promise<T>;
+export type TurnHandler<T> = (tx: Tx, taken: TakenUpdate | null, batch: TurnContext) => Promise<T>;
+
+/**
+ * The chat to open for a taken update (null: none), opened with the batch's other chats in one
+ * statement (openChats) before the first turn runs.
+ */
+export type OpenPlanner = (taken: TakenUpdate) => OpenChatRequest | null;
+
+/** What a turn gets from its batch besides its update. */
+export interface TurnContext {
+  /** The chat as the batch opened it (null: the turn asked for none). */
+  readonly opened: OpenedChat | null;
+  /**
+   * An earlier turn of the batch reached beyond its own chat after `opened` was read (a contact merge, a
+   * lead, the operator queue...): the turn must read its contact and conversation again.
+   */
+  readonly openedMayBeStale: boolean;
+  /** This turn wrote rows beyond its own chat (see openedMayBeStale). */
+  reachedBeyondChat(): void;
+}
 
 interface Turn {
   botId: string;
   chatId: number;
   fn: TurnHandler<unknown>;
+  open?: OpenPlanner;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -56,9 +76,16 @@ export class UpdateBatcher {
    * Takes the chat's oldest unprocessed update under its lock and runs `fn` on it; resolves after the
    * transaction committed (so whatever `fn` returns is durable), rejects if it rolled back.
    */
-  withNextUpdate<T>(botId: string, chatId: number, fn: TurnHandler<T>): Promise<T> {
+  withNextUpdate<T>(botId: string, chatId: number, fn: TurnHandler<T>, open?: OpenPlanner): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ botId, chatId, fn, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({
+        botId,
+        chatId,
+        fn,
+        ...(open ? { open } : {}),
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       this.pump();
     });
   }
@@ -129,7 +156,10 @@ export class UpdateBatcher {
   }
 }
 
-/** One transaction for the turns: locks in a fixed order (no deadlock between batches), then each turn in turn. */
+/**
+ * One transaction for the turns: locks in a fixed order (no deadlock between batches) and takes in one
+ * round trip, the chats the turns ask for opened in one statement, then each turn in turn.
+ */
 async function processTogether(db: Db, turns: Turn[]): Promise<unknown[]> {
   const ordered = turns
     .map((turn, index) => ({ turn, index }))
@@ -138,13 +168,47 @@ async function processTogether(db: Db, turns: Turn[]): Promise<unknown[]> {
   for (const { turn } of ordered) opening.push(chatLock(turn.botId, turn.chatId));
   for (const { turn } of ordered) opening.push([TAKE_NEXT_UPDATE, [turn.botId, turn.chatId]]);
   return transactionOpeningWith(db, opening, async (tx, rows) => {
+    const taken = ordered.map((_, k) =>
+      takenUpdateOf(rows[ordered.length + k] as Parameters<typeof takenUpdateOf>[0]),
+    );
+    // A lone turn opens its chat itself, so a failure there is its own (an attempt counted against the
+    // update): the batch's one statement pays off from two chats, and a batch that fails is redone alone.
+    const plans = ordered.map(({ turn }, k) => (ordered.length > 1 ? planned(turn, taken[k] ?? null) : null));
+    const opened = await openPlanned(tx, plans);
+    let reachedBeyond = false;
     const values: unknown[] = new Array(turns.length);
     for (const [k, { turn, index }] of ordered.entries()) {
-      const taken = rows[ordered.length + k] as Parameters<typeof takenUpdateOf>[0];
-      values[index] = await turn.fn(tx, takenUpdateOf(taken));
+      const context: TurnContext = {
+        opened: opened[k] ?? null,
+        // Read before this turn runs: what the turn itself changes is not stale for it.
+        openedMayBeStale: reachedBeyond,
+        reachedBeyondChat: () => {
+          reachedBeyond = true;
+        },
+      };
+      values[index] = await turn.fn(tx, taken[k] ?? null, context);
     }
     return values;
   });
+}
+
+/** The turn's plan; none if planning fails (the turn then opens its chat itself and meets the failure there). */
+function planned(turn: Turn, taken: TakenUpdate | null): OpenChatRequest | null {
+  if (!taken || !turn.open) return null;
+  try {
+    return turn.open(taken);
+  } catch {
+    return null;
+  }
+}
+
+/** The planned chats opened together (one statement); null where a turn planned none. */
+async function openPlanned(tx: Tx, plans: (OpenChatRequest | null)[]): Promise<(OpenedChat | null)[]> {
+  const requests = plans.filter((p): p is OpenChatRequest => p !== null);
+  if (requests.length === 0) return plans.map(() => null);
+  const opened = await openChats(tx, requests);
+  let next = 0;
+  return plans.map((p) => (p ? opened[next++]! : null));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,4 @@
-import { chatLock } from "@switchboard/core";
+import { chatLock, type OpenChatRequest } from "@switchboard/core";
 import { processedUpdates, run } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,5 +117,63 @@ describe("update batches (several chats' next updates in one transaction)", () =
     release();
     await other;
     expect(await batch).toEqual([3102, 3201]);
+  });
+
+  it("opens the chats its turns plan in one statement before the first turn; a lone turn opens its own", async () => {
+    const bot = await h.addBot({ registered: false });
+    const chats = [41, 42, 43];
+    await storeFor(bot.id, chats, 1);
+    const plan = (chatId: number) => (): OpenChatRequest => ({
+      workspaceId: bot.workspaceId,
+      botId: bot.id,
+      chatId,
+      from: { id: chatId, first_name: `User ${chatId}` },
+      inbound: { telegramMessageId: chatId, text: `hi from ${chatId}`, payload: {} },
+    });
+    const batcher = new UpdateBatcher(h.db, { maxChats: 16, maxBatches: 1 });
+    const seen = await Promise.all(
+      chats.map((chatId) =>
+        batcher.withNextUpdate(
+          bot.id,
+          chatId,
+          async (tx, _taken, batch) => {
+            // The chat's inbound message is already in this transaction when the turn starts.
+            const [row] = await tx.execute<{ text: string }>(
+              sql`select text from messages where id = ${batch.opened?.messageId ?? null}::uuid`,
+            );
+            return { chatId: batch.opened?.conversation.chatId, inbound: row?.text ?? null };
+          },
+          plan(chatId),
+        ),
+      ),
+    );
+    expect(seen).toEqual(chats.map((chatId) => ({ chatId, inbound: `hi from ${chatId}` })));
+
+    await storeFor(bot.id, [44], 1);
+    const lone = await batcher.withNextUpdate(
+      bot.id,
+      44,
+      async (_tx, _taken, batch) => batch.opened,
+      plan(44),
+    );
+    expect(lone).toBeNull();
+  });
+
+  it("after a turn reached beyond its chat, the later turns of the batch are told their opened chat may be stale", async () => {
+    const bot = await h.addBot({ registered: false });
+    const chats = [51, 52, 53];
+    await storeFor(bot.id, chats, 1);
+    const batcher = new UpdateBatcher(h.db, { maxChats: 16, maxBatches: 1 });
+    const stale = await Promise.all(
+      chats.map((chatId) =>
+        batcher.withNextUpdate(bot.id, chatId, async (_tx, _taken, batch) => {
+          const before = batch.openedMayBeStale;
+          if (chatId === 52) batch.reachedBeyondChat();
+          return before;
+        }),
+      ),
+    );
+    // Turns run in chat order: 51 and 52 itself read before anything reached beyond; 53 after.
+    expect(stale).toEqual([false, false, true]);
   });
 });

@@ -19,6 +19,7 @@ export * from "./contacts/tracker";
 export * from "./contacts/update";
 export * from "./conversations/dispatch";
 export * from "./conversations/open";
+export * from "./conversations/open-chat";
 export * from "./conversations/receive";
 export * from "./db";
 export * from "./env/vars";

@@ -1,8 +1,8 @@
 import { contacts, conversations, leads, messages } from "@switchboard/db";
 import { createLeadStep, flowDoc, freeInputStep, textStep } from "@switchboard/flow/testing";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChat } from "../src/conversations/open-chat";
+import { openChat, openChats, rereadOpenedChat } from "../src/conversations/open-chat";
 import { receiveFromUser, setBlockedByUser } from "../src/conversations/receive";
 import { createWorld, ENV, type TestBot, telegramUser, type World } from "./fixtures";
 
@@ -308,5 +308,160 @@ describe("create lead", () => {
       ownerUserId: w.ownerId,
     });
     expect((await w.outTexts(first.conversation.id)).at(-1)).toBe("We'll call you");
+  });
+});
+
+describe("openChats (the runtime opens a batch's chats together)", () => {
+  const inbound = (text: string) => ({ telegramMessageId: 7, text, payload: { text } });
+
+  it("one statement: a person writing to two bots is one contact, new and existing conversations, answers in order", async () => {
+    const { flowId } = await w.publish(askFlow());
+    const [botA, botB] = [await w.addBot({ flowId }), await w.addBot({ flowId })];
+    const known = telegramUser("Known");
+    const stranger = telegramUser("Stranger");
+    const before = await w.say(botA, known);
+    const opened = await w.db.transaction((tx) =>
+      openChats(tx, [
+        {
+          workspaceId: w.workspaceId,
+          botId: botB.id,
+          chatId: known.id,
+          from: known,
+          inbound: inbound("to B"),
+        },
+        {
+          workspaceId: w.workspaceId,
+          botId: botA.id,
+          chatId: known.id,
+          from: known,
+          inbound: inbound("to A"),
+        },
+        {
+          workspaceId: w.workspaceId,
+          botId: botA.id,
+          chatId: stranger.id,
+          from: stranger,
+          inbound: inbound("new"),
+        },
+      ]),
+    );
+    expect(opened.map((o) => [o.conversation.botId, o.conversation.chatId])).toEqual([
+      [botB.id, known.id],
+      [botA.id, known.id],
+      [botA.id, stranger.id],
+    ]);
+    expect(opened[1]!.conversation.id).toBe(before.conversation.id);
+    expect(opened[0]!.contact.id).toBe(before.conversation.contactId);
+    expect(opened[0]!.conversation.contactId).toBe(before.conversation.contactId);
+    expect(opened[2]!.contact).toMatchObject({ telegramUserId: stranger.id, firstName: "Stranger" });
+    expect(opened.every((o) => o.behaviour?.published?.flowId === flowId)).toBe(true);
+    // Each inbound message is recorded in its own conversation, at the step it waits at.
+    const recorded = await w.db
+      .select({
+        id: messages.id,
+        conversationId: messages.conversationId,
+        text: messages.text,
+        stepId: messages.stepId,
+      })
+      .from(messages)
+      .where(
+        inArray(
+          messages.id,
+          opened.map((o) => o.messageId),
+        ),
+      );
+    expect(new Map(recorded.map((m) => [m.id, [m.conversationId, m.text, m.stepId]]))).toEqual(
+      new Map([
+        [opened[0]!.messageId, [opened[0]!.conversation.id, "to B", null]],
+        [opened[1]!.messageId, [before.conversation.id, "to A", "ask"]],
+        [opened[2]!.messageId, [opened[2]!.conversation.id, "new", null]],
+      ]),
+    );
+  });
+
+  it("a chat that changes a contact says so, and a chat opened before it reads the change again", async () => {
+    const { flowId: phoneFlow } = await w.publish(
+      flowDoc([{ id: "phone", type: "update_contact", config: { text: "Phone?", addTags: ["has-phone"] } }]),
+    );
+    const phoneBot = await w.addBot({ flowId: phoneFlow });
+    const { flowId: askFlowId } = await w.publish(askFlow());
+    const askBot = await w.addBot({ flowId: askFlowId });
+    const user = telegramUser("Twice");
+    await w.say(phoneBot, user);
+    await w.say(askBot, user);
+    const outcome = await w.db.transaction(async (tx) => {
+      const [toPhoneBot, toAskBot] = await openChats(tx, [
+        {
+          workspaceId: w.workspaceId,
+          botId: phoneBot.id,
+          chatId: user.id,
+          from: user,
+          inbound: inbound("phone"),
+        },
+        {
+          workspaceId: w.workspaceId,
+          botId: askBot.id,
+          chatId: user.id,
+          from: user,
+          inbound: inbound("a@b.co"),
+        },
+      ]);
+      const phoneEvent = { type: "contact" as const, phone: "+15550001234", own: true };
+      const changed = await receiveFromUser(
+        tx,
+        phoneBot,
+        { chatId: user.id, from: user, event: phoneEvent, text: null, telegramMessageId: 7, payload: {} },
+        ENV,
+        { opened: toPhoneBot! },
+      );
+      const reread = await rereadOpenedChat(tx, toAskBot!);
+      const plain = await receiveFromUser(
+        tx,
+        askBot,
+        {
+          chatId: user.id,
+          from: user,
+          event: { type: "text", text: "a@b.co" },
+          text: "a@b.co",
+          telegramMessageId: 7,
+          payload: {},
+        },
+        ENV,
+        { opened: reread },
+      );
+      return { changed, plain, stale: toAskBot!.contact.tags, fresh: reread.contact.tags };
+    });
+    expect(outcome.changed.reachedBeyondChat).toBe(true);
+    expect(outcome.plain.reachedBeyondChat).toBe(false);
+    expect(outcome.stale).not.toContain("has-phone");
+    expect(outcome.fresh).toContain("has-phone");
+    expect(outcome.plain.conversation.currentStepId).toBe("done");
+  });
+
+  it("refuses a chat opened for another chat", async () => {
+    const { flowId } = await w.publish(askFlow());
+    const bot = await w.addBot({ flowId });
+    const [ann, bob] = [telegramUser("Ann"), telegramUser("Bob")];
+    await expect(
+      w.db.transaction(async (tx) => {
+        const [forAnn] = await openChats(tx, [
+          { workspaceId: w.workspaceId, botId: bot.id, chatId: ann.id, from: ann, inbound: inbound("hi") },
+        ]);
+        return receiveFromUser(
+          tx,
+          bot,
+          {
+            chatId: bob.id,
+            from: bob,
+            event: { type: "text", text: "hi" },
+            text: "hi",
+            telegramMessageId: 7,
+            payload: {},
+          },
+          ENV,
+          { opened: forAnn! },
+        );
+      }),
+    ).rejects.toThrow("the opened chat is another chat");
   });
 });

@@ -68,6 +68,12 @@ export interface DispatchResult {
   ran: boolean;
   /** The bot's settings as this dispatch read them (callers need no second read); absent: no such bot. */
   settings?: BotSettings;
+  /**
+   * It wrote rows beyond its own conversation and outbox that another chat's processing reads (a
+   * contact, which a person's chats with other bots share and a merge rewrites; the operator queue; a
+   * lead): a caller that read other chats before this ran (openChats for a batch) must read them again.
+   */
+  reachedBeyondChat: boolean;
 }
 
 /** Events the core feeds back after an action in the same transaction (Route to operator → nobody). */
@@ -88,6 +94,8 @@ interface RunState {
   goTo: Extract<OutboundAction, { type: "go_to_flow" }> | null;
   /** The canvas analytics' counters this dispatch adds (each once a day per conversation), written once at the end. */
   tally: StepTally;
+  /** See DispatchResult.reachedBeyondChat. */
+  reachedBeyondChat: boolean;
 }
 
 /**
@@ -118,6 +126,7 @@ export async function dispatchEvent(
       conversation,
       callbackAnswers,
       ran: false,
+      reachedBeyondChat: false,
       ...(behaviour ? { settings: behaviour.settings } : {}),
     };
   }
@@ -133,6 +142,7 @@ export async function dispatchEvent(
     followUp: null,
     goTo: null,
     tally: new StepTally({ counted: conversation.countedToday }),
+    reachedBeyondChat: false,
   };
 
   // A deep link's values are on the contact before the flow runs, so the first step can read them.
@@ -211,6 +221,7 @@ export async function dispatchEvent(
     callbackAnswers: run.callbackAnswers,
     ran: true,
     settings: behaviour.settings,
+    reachedBeyondChat: run.reachedBeyondChat,
   };
 }
 
@@ -280,6 +291,23 @@ function resumableState(raw: unknown, flow: CompiledFlow, leftFlow = false): Con
   return state;
 }
 
+/**
+ * Which actions write rows another chat's processing reads (DispatchResult.reachedBeyondChat). A record
+ * over every action type, so a new one does not compile until someone decides.
+ */
+const REACHES_BEYOND_CHAT: Record<OutboundAction["type"], boolean> = {
+  send_message: false,
+  answer_callback: false,
+  update_contact: true,
+  route_to_operator: true,
+  release_operator: true,
+  create_lead: true,
+  start_login: false,
+  go_to_flow: false,
+  send_webhook: false,
+  http_request: false,
+};
+
 async function applyAction(
   tx: Executor,
   run: RunState,
@@ -287,6 +315,7 @@ async function applyAction(
   ctx: { env: CoreEnv; settings: BotSettings; flowId: string; result: EngineResult },
 ): Promise<void> {
   const { conversation } = run;
+  if (REACHES_BEYOND_CHAT[action.type]) run.reachedBeyondChat = true;
   switch (action.type) {
     case "send_message":
       for (const call of messageCalls(conversation.chatId, action.text, {
@@ -376,6 +405,7 @@ async function applyEvents(tx: Executor, run: RunState, result: EngineResult) {
 
 /** Stores a deep link's `start`, its key-value pairs and a new click id on the contact, before the engine runs. */
 async function recordDeepLink(tx: Executor, run: RunState, payload: string) {
+  run.reachedBeyondChat = true;
   const [row] = await tx
     .update(contacts)
     .set({ tracker: { ...run.contact.tracker, ...trackerFromPayload(payload) } })

@@ -12,7 +12,7 @@ import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
-import { openChat } from "./open-chat";
+import { type OpenedChat, openChat } from "./open-chat";
 
 export interface BotRef {
   id: string;
@@ -44,6 +44,11 @@ export interface UserMessage {
 export interface ReceiveOptions {
   /** The caller sends the outbox right after the commit (see enqueueOutgoing's `sendNow`). */
   sendNow?: SendNow;
+  /**
+   * The chat as the caller already opened it for this message in this transaction (openChats, with
+   * other chats of a batch): the contact, the conversation, the inbound message and the bot's behaviour.
+   */
+  opened?: OpenedChat;
 }
 
 /**
@@ -59,12 +64,15 @@ export async function receiveFromUser(
   env: CoreEnv,
   options: ReceiveOptions = {},
 ): Promise<DispatchResult> {
-  const opened = await openChat(
-    tx,
-    { workspaceId: bot.workspaceId, botId: bot.id, chatId: input.chatId },
-    input.from,
-    { telegramMessageId: input.telegramMessageId, text: input.text, payload: input.payload },
-  );
+  const opened =
+    options.opened ??
+    (await openChat(tx, { workspaceId: bot.workspaceId, botId: bot.id, chatId: input.chatId }, input.from, {
+      telegramMessageId: input.telegramMessageId,
+      text: input.text,
+      payload: input.payload,
+    }));
+  if (opened.conversation.botId !== bot.id || opened.conversation.chatId !== input.chatId)
+    throw new Error("receiveFromUser: the opened chat is another chat");
   const { conversation } = opened;
   // A merged contact leads to the one the merge kept (one more read, only then).
   const contact = opened.contact.mergedIntoId ? await survivorOf(tx, opened.contact) : opened.contact;
@@ -90,7 +98,7 @@ export async function receiveFromUser(
         behaviour: opened.behaviour,
         ...(options.sendNow ? { sendNow: options.sendNow } : {}),
       })
-    : { conversation, callbackAnswers: [], ran: false };
+    : { conversation, callbackAnswers: [], ran: false, reachedBeyondChat: false };
   if (!result.ran) await touch(tx, conversation);
   // Whatever dispatchEvent did not emit (nothing ran), or the message's event without sendNow.
   await emitRealtimeMany(
