@@ -111,6 +111,7 @@ export async function handleUpdate(
       const result = await receiveFromUser(tx, ref, { ...mapped, payload: update, mirror }, env, {
         sendNow,
         ...(opened ? { opened } : {}),
+        ...(batch ? { deferred: batch.deferred } : {}),
       });
       if (result.reachedBeyondChat) batch?.reachedBeyondChat();
       if (!result.ran && mapped.event)

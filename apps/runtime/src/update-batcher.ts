@@ -1,4 +1,10 @@
-import { chatLock, type OpenChatRequest, type OpenedChat, openChats } from "@switchboard/core";
+import {
+  chatLock,
+  DeferredWrites,
+  type OpenChatRequest,
+  type OpenedChat,
+  openChats,
+} from "@switchboard/core";
 import { type Db, type Statement, type Tx, transactionOpeningWith } from "@switchboard/db";
 import { TAKE_NEXT_UPDATE, type TakenUpdate, takenUpdateOf } from "./inbox";
 import { metrics } from "./metrics";
@@ -40,6 +46,8 @@ export interface TurnContext {
   readonly openedMayBeStale: boolean;
   /** This turn wrote rows beyond its own chat (see openedMayBeStale). */
   reachedBeyondChat(): void;
+  /** Where a turn's end-of-dispatch writes are held, to go out with the batch's others (core deferred-writes.ts). */
+  readonly deferred: DeferredWrites;
 }
 
 interface Turn {
@@ -167,29 +175,39 @@ async function processTogether(db: Db, turns: Turn[]): Promise<unknown[]> {
   const opening: [Statement<unknown>, readonly unknown[]][] = [];
   for (const { turn } of ordered) opening.push(chatLock(turn.botId, turn.chatId));
   for (const { turn } of ordered) opening.push([TAKE_NEXT_UPDATE, [turn.botId, turn.chatId]]);
-  return transactionOpeningWith(db, opening, async (tx, rows) => {
-    const taken = ordered.map((_, k) =>
-      takenUpdateOf(rows[ordered.length + k] as Parameters<typeof takenUpdateOf>[0]),
-    );
-    // A lone turn opens its chat itself, so a failure there is its own (an attempt counted against the
-    // update): the batch's one statement pays off from two chats, and a batch that fails is redone alone.
-    const plans = ordered.map(({ turn }, k) => (ordered.length > 1 ? planned(turn, taken[k] ?? null) : null));
-    const opened = await openPlanned(tx, plans);
-    let reachedBeyond = false;
-    const values: unknown[] = new Array(turns.length);
-    for (const [k, { turn, index }] of ordered.entries()) {
-      const context: TurnContext = {
-        opened: opened[k] ?? null,
-        // Read before this turn runs: what the turn itself changes is not stale for it.
-        openedMayBeStale: reachedBeyond,
-        reachedBeyondChat: () => {
-          reachedBeyond = true;
-        },
-      };
-      values[index] = await turn.fn(tx, taken[k] ?? null, context);
-    }
-    return values;
-  });
+  const deferred = new DeferredWrites();
+  return transactionOpeningWith(
+    db,
+    opening,
+    async (tx, rows) => {
+      const taken = ordered.map((_, k) =>
+        takenUpdateOf(rows[ordered.length + k] as Parameters<typeof takenUpdateOf>[0]),
+      );
+      // A lone turn opens its chat itself, so a failure there is its own (an attempt counted against the
+      // update): the batch's one statement pays off from two chats, and a batch that fails is redone alone.
+      const plans = ordered.map(({ turn }, k) =>
+        ordered.length > 1 ? planned(turn, taken[k] ?? null) : null,
+      );
+      const opened = await openPlanned(tx, plans);
+      let reachedBeyond = false;
+      const values: unknown[] = new Array(turns.length);
+      for (const [k, { turn, index }] of ordered.entries()) {
+        const context: TurnContext = {
+          opened: opened[k] ?? null,
+          // Read before this turn runs: what the turn itself changes is not stale for it.
+          openedMayBeStale: reachedBeyond,
+          reachedBeyondChat: () => {
+            reachedBeyond = true;
+          },
+          deferred,
+        };
+        values[index] = await turn.fn(tx, taken[k] ?? null, context);
+      }
+      await deferred.drain(tx);
+      return values;
+    },
+    deferred,
+  );
 }
 
 /** The turn's plan; none if planning fails (the turn then opens its chat itself and meets the failure there). */

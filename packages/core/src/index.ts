@@ -17,6 +17,7 @@ export * from "./contacts/merge";
 export * from "./contacts/telegram";
 export * from "./contacts/tracker";
 export * from "./contacts/update";
+export * from "./conversations/deferred-writes";
 export * from "./conversations/dispatch";
 export * from "./conversations/open";
 export * from "./conversations/open-chat";

@@ -1,7 +1,7 @@
 export { createDb, type Db, getDb, type Tx } from "./client";
 export { connectPostgres, postgresConnection } from "./connection-url";
 export { rowFromJson } from "./json-row";
-export { transactionOpeningWith } from "./pipelined-transaction";
+export { type HeldStatement, type HeldStatements, transactionOpeningWith } from "./pipelined-transaction";
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";

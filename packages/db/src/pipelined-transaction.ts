@@ -14,10 +14,30 @@ update-batcher.ts). `opened` holds the opening statements' rows, in order.
  * when anything throws, the error passed on. Postgres runs pipelined statements in order, each seeing
  * what the ones before it did; if one fails, the ones after it fail too and nothing commits.
  */
+/** A statement held back by the caller, sent ahead of the transaction's next statement (see HeldStatements). */
+export interface HeldStatement {
+  statement: Statement<unknown>;
+  params: readonly unknown[];
+  /** Gets the statement's answer once it is sent. */
+  settle: (rows: Promise<unknown[]>) => void;
+}
+
+/**
+ * Writes a caller holds back to send several as one (deferred writes): whatever it holds is taken and
+ * sent, in order, just before any other statement of the transaction (or savepoint) goes out, so every
+ * later statement runs after them, as if they had been sent when they were made. The caller must send
+ * what is still held, and wait for all of it, before the transaction's function returns: a COMMIT after
+ * a failed statement would end the transaction as a rollback without an error.
+ */
+export interface HeldStatements {
+  take(): HeldStatement[];
+}
+
 export async function transactionOpeningWith<T>(
   db: Db,
   opening: readonly (readonly [Statement<unknown>, readonly unknown[]])[],
   fn: (tx: Tx, opened: unknown[][]) => Promise<T>,
+  held?: HeldStatements,
 ): Promise<T> {
   const conn = await clientOf(db).reserve();
   try {
@@ -25,7 +45,7 @@ export async function transactionOpeningWith<T>(
     const statements = opening.map(([s, params]) => conn.unsafe(s.text, params as never[]));
     try {
       const [, ...rows] = await Promise.all([begin, ...statements]);
-      const result = await fn(transactionOn(db, conn), rows as unknown as unknown[][]);
+      const result = await fn(transactionOn(db, conn, held), rows as unknown as unknown[][]);
       await conn.unsafe("commit");
       return result;
     } catch (err) {
@@ -39,7 +59,7 @@ export async function transactionOpeningWith<T>(
 }
 
 /** A Drizzle transaction object on a reserved connection where BEGIN was sent: what `db.transaction` builds. */
-function transactionOn(db: Db, conn: ReservedSql): Tx {
+function transactionOn(db: Db, conn: ReservedSql, held: HeldStatements | undefined): Tx {
   const { dialect, session } = db as unknown as {
     dialect: ConstructorParameters<typeof PostgresJsSession>[1];
     session: {
@@ -47,7 +67,7 @@ function transactionOn(db: Db, conn: ReservedSql): Tx {
       options: ConstructorParameters<typeof PostgresJsSession>[3];
     };
   };
-  const client = withSavepoints(conn);
+  const client = withSavepoints(conn, held);
   const txSession = new PostgresJsSession(client as never, dialect, session.schema, session.options);
   // Built without the schema: Drizzle would make a relational query builder for every table on every
   // transaction, which the hot path never uses. `tx.query` builds them on first use.
@@ -64,10 +84,25 @@ function transactionOn(db: Db, conn: ReservedSql): Tx {
   return tx as unknown as Tx;
 }
 
-/** `savepoint(fn)` as postgres.js's transaction client has it, which Drizzle's nested transactions call. */
-function withSavepoints(conn: ReservedSql) {
+/**
+ * `savepoint(fn)` as postgres.js's transaction client has it, which Drizzle's nested transactions call;
+ * and the held statements sent ahead of every statement (and savepoint: a rollback to it must not undo
+ * writes made before it).
+ */
+function withSavepoints(conn: ReservedSql, held: HeldStatements | undefined) {
   let count = 0;
+  const sendHeld = () => {
+    if (!held) return;
+    // execute(): postgres.js sends a query only when it is awaited, which would be after the next one.
+    for (const h of held.take())
+      h.settle(conn.unsafe(h.statement.text, h.params as never[]).execute() as unknown as Promise<unknown[]>);
+  };
+  const unsafe: ReservedSql["unsafe"] = (...args) => {
+    sendHeld();
+    return conn.unsafe(...args);
+  };
   const savepoint = async <R>(fn: (client: unknown) => Promise<R>): Promise<R> => {
+    sendHeld();
     const name = `s${count++}`;
     await conn.unsafe(`savepoint ${name}`);
     try {
@@ -80,7 +115,12 @@ function withSavepoints(conn: ReservedSql) {
     }
   };
   const client = new Proxy(conn, {
-    get: (target, key, receiver) => (key === "savepoint" ? savepoint : Reflect.get(target, key, receiver)),
+    get: (target, key, receiver) =>
+      key === "savepoint"
+        ? savepoint
+        : key === "unsafe" && held
+          ? unsafe
+          : Reflect.get(target, key, receiver),
   });
   return client;
 }

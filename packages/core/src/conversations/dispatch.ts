@@ -7,7 +7,6 @@ import {
   rowFromJson,
   run as runStatement,
   splitChoices,
-  statement,
 } from "@switchboard/db";
 import {
   type CompiledFlow,
@@ -46,6 +45,8 @@ import { emitRealtimeMany, type RealtimeEvent } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { cancelConversationTimers, scheduleConversationTimers } from "../timers/conversation-timers";
 import { enqueueWebhook } from "../webhooks/queue";
+import type { DeferredWrites } from "./deferred-writes";
+import { type ConversationSave, SAVE_CONVERSATIONS, saveParams } from "./save-conversation";
 
 /** What the core needs from its host process to run conversations. */
 export interface CoreEnv {
@@ -116,6 +117,8 @@ export async function dispatchEvent(
     sendNow?: SendNow;
     /** The bot's behaviour when the caller read it in this transaction already (null: no such bot). */
     behaviour?: BotBehaviour | null;
+    /** With sendNow: the end-of-dispatch writes are held for the batch's statements (deferred-writes.ts). */
+    deferred?: DeferredWrites;
   } = {},
 ): Promise<DispatchResult> {
   const behaviour =
@@ -192,29 +195,45 @@ export async function dispatchEvent(
       status: run.status,
       assigneeId: (await currentAssignee(tx, conversation.id))?.userId ?? null,
     });
-  // The new state (with the counters the conversation counts in today, so a loop counts once), the
-  // replies, the realtime events and the step counters in one round trip: pipelined on the transaction's
-  // connection, Postgres runs them in this order (none needs another's answer). The counters go last: the
-  // rows other chats share stay locked for the shortest time. A caller that takes them
-  // (sendNow.stepCounts: the runtime) adds them in batches after its commit instead.
-  const [[saved]] = await Promise.all([
-    runStatement(tx, SAVE_CONVERSATION, [
-      conversation.id,
-      JSON.stringify(run.state),
-      run.status,
-      run.state.stepId,
-      versionId,
-      flowId === behaviour.published.flowId ? null : flowId,
-      run.contact.id,
-      JSON.stringify(run.tally.countedToday()),
-    ]),
-    enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
-    emitRealtimeMany(tx, conversation.workspaceId, events),
+  const save: ConversationSave = {
+    id: conversation.id,
+    state: run.state,
+    status: run.status,
+    stepId: run.state.stepId,
+    versionId,
+    flowId: flowId === behaviour.published.flowId ? null : flowId,
+    contactId: run.contact.id,
+    countedToday: run.tally.countedToday(),
+  };
+  const countSteps = () =>
     sendNow?.stepCounts
       ? sendNow.stepCounts.push({ tally: run.tally, botId: conversation.botId, chatId: conversation.chatId })
-      : recordStepCounts(tx, run.tally, conversation),
-  ]);
-  const updated = rowFromJson(conversations, saved!);
+      : recordStepCounts(tx, run.tally, conversation);
+  let updated: ConversationRow;
+  if (options.deferred && sendNow) {
+    // Held for the batch's statements (the runtime, whose claimed replies the batch hands out to
+    // sendNow): the conversation as saved is known here but for its timestamps.
+    options.deferred.add({
+      save,
+      outbox: { conversation, queued: run.outgoing, firstSeq: options.firstSeq ?? 1, claim: true, sendNow },
+      workspaceId: conversation.workspaceId,
+      events,
+    });
+    await countSteps();
+    updated = savedLocally(conversation, save);
+  } else {
+    // The new state (with the counters the conversation counts in today, so a loop counts once), the
+    // replies, the realtime events and the step counters in one round trip: pipelined on the transaction's
+    // connection, Postgres runs them in this order (none needs another's answer). The counters go last:
+    // the rows other chats share stay locked for the shortest time. A caller that takes them
+    // (sendNow.stepCounts: the runtime) adds them in batches after its commit instead.
+    [updated] = await Promise.all([
+      saveNow(tx, save),
+      enqueueOutgoing(tx, conversation, run.outgoing, options.firstSeq ?? 1, sendNow),
+      emitRealtimeMany(tx, conversation.workspaceId, events),
+      countSteps(),
+    ]);
+  }
   await forumAfterDispatch(tx, behaviour.settings, flow, conversation, updated, event);
   return {
     conversation: updated,
@@ -225,16 +244,29 @@ export async function dispatchEvent(
   };
 }
 
-/**
- * The conversation after an event: $1 id, $2 state, $3 status, $4 step, $5 version, $6 flow (null: the
- * entry flow), $7 contact, $8 the analytics counters it counts in today.
- */
-const SAVE_CONVERSATION = statement(`
-  update conversations
-  set state = $2::jsonb, status = $3, current_step_id = $4, flow_version_id = $5, flow_id = $6, contact_id = $7,
-    counted_today = $8::jsonb, last_message_at = now(), updated_at = clock_timestamp()
-  where id = $1
-  returning *`);
+/** Writes the conversation after an event and returns it as written. */
+async function saveNow(tx: Executor, save: ConversationSave): Promise<ConversationRow> {
+  const [row] = await runStatement(tx, SAVE_CONVERSATIONS, saveParams([save]));
+  if (!row) throw new Error("the conversation to save is gone");
+  return rowFromJson(conversations, row);
+}
+
+/** The conversation as a held save will write it (its timestamps as of now: the statement sets its own). */
+function savedLocally(before: ConversationRow, save: ConversationSave): ConversationRow {
+  const now = new Date();
+  return {
+    ...before,
+    state: save.state,
+    status: save.status as ConversationRow["status"],
+    currentStepId: save.stepId,
+    flowVersionId: save.versionId,
+    flowId: save.flowId,
+    contactId: save.contactId,
+    countedToday: save.countedToday,
+    lastMessageAt: now,
+    updatedAt: now,
+  };
+}
 
 /**
  * The live version a Go to flow step continues in, or null (with an error in the bot's log) when

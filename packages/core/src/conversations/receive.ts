@@ -10,6 +10,7 @@ import type { SendNow } from "../outbox/enqueue";
 import { emitRealtimeMany, type RealtimeEvent } from "../realtime/emit";
 import { currentAssignee } from "../routing/assign";
 import { touchIdleClose } from "../routing/idle-close";
+import type { DeferredWrites } from "./deferred-writes";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
 import { type OpenedChat, openChat } from "./open-chat";
@@ -49,6 +50,8 @@ export interface ReceiveOptions {
    * other chats of a batch): the contact, the conversation, the inbound message and the bot's behaviour.
    */
   opened?: OpenedChat;
+  /** With sendNow: the dispatch's end-of-dispatch writes are held for the batch's statements (deferred-writes.ts). */
+  deferred?: DeferredWrites;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function receiveFromUser(
         contact,
         behaviour: opened.behaviour,
         ...(options.sendNow ? { sendNow: options.sendNow } : {}),
+        ...(options.deferred ? { deferred: options.deferred } : {}),
       })
     : { conversation, callbackAnswers: [], ran: false, reachedBeyondChat: false };
   if (!result.ran) await touch(tx, conversation);

@@ -60,28 +60,9 @@ export async function enqueueOutgoing(
   sendNow?: SendNow,
 ): Promise<number> {
   if (queued.length === 0) return 0;
-  const rows = (
-    await run(tx, ENQUEUE, [
-      conversation.workspaceId,
-      conversation.id,
-      sendNow !== undefined,
-      SEND_LEASE_MS,
-      JSON.stringify(
-        queued.map(({ call, stepId, senderUserId }, i) => ({
-          text: callText(call),
-          payload: call,
-          step_id: stepId,
-          sender_user_id: senderUserId ?? null,
-          seq: firstSeq + i,
-        })),
-      ),
-    ])
-  )
-    .map((row) => rowFromJson(messages, row))
-    .sort((a, b) => a.seq - b.seq);
-  if (sendNow) {
-    sendNow.claimed.push(...rows.filter((r) => r.leasedUntil !== null));
-  } else
+  const rows = await run(tx, ENQUEUE, enqueueParams([{ conversation, queued, firstSeq, claim: !!sendNow }]));
+  if (sendNow) sendNow.claimed.push(...claimedOf(rows));
+  else
     await notifyOutbox(tx, {
       botId: conversation.botId,
       conversationId: conversation.id,
@@ -90,6 +71,47 @@ export async function enqueueOutgoing(
   // With sendNow the caller emits it (outboxEvent), in the round trip that writes these messages.
   if (!sendNow) await emitRealtime(tx, conversation.workspaceId, outboxEvent(conversation));
   return queued.length;
+}
+
+/** One conversation's new outgoing messages, for ENQUEUE (several conversations go in one statement). */
+export interface OutboxWrite {
+  conversation: OutboxConversation;
+  queued: QueuedCall[];
+  /** The first message's seq (after an inbound message of the same transaction: 1). */
+  firstSeq: number;
+  /** Written already claimed when nothing older is pending (the caller sends them: `sendNow`). */
+  claim: boolean;
+}
+
+/** ENQUEUE's parameters for the writes. */
+export function enqueueParams(writes: readonly OutboxWrite[]): unknown[] {
+  return [
+    SEND_LEASE_MS,
+    JSON.stringify(
+      writes.flatMap(({ conversation, queued, firstSeq, claim }) =>
+        queued.map(({ call, stepId, senderUserId }, i) => ({
+          workspace_id: conversation.workspaceId,
+          conversation_id: conversation.id,
+          claim,
+          text: callText(call),
+          payload: call,
+          step_id: stepId,
+          sender_user_id: senderUserId ?? null,
+          seq: firstSeq + i,
+        })),
+      ),
+    ),
+  ];
+}
+
+/** The messages ENQUEUE wrote already claimed, in order (by conversation, then seq). */
+export function claimedOf(rows: readonly Record<string, unknown>[]): MessageRow[] {
+  return rows
+    .map((row) => rowFromJson(messages, row))
+    .filter((r) => r.leasedUntil !== null)
+    .sort((a, b) =>
+      a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : a.seq - b.seq,
+    );
 }
 
 /** What the inbox hears when a conversation's outbox gets messages. */
@@ -101,21 +123,28 @@ export const outboxEvent = (conversation: OutboxConversation): RealtimeEvent => 
 });
 
 /**
- * $1 workspace, $2 conversation, $3 claim them (sendNow), $4 the lease in ms, $5 the messages in order.
- * Claimed (leased, attempt 1) only when nothing older is pending: the check reads the rows committed
- * before this statement, never the ones it inserts. Inserted in seq order, so created_at
- * (clock_timestamp()) increases with seq as well.
+ * $1 the lease in ms, $2 the messages (workspace_id, conversation_id, claim, text, payload, step_id,
+ * sender_user_id, seq) of one or more conversations. A conversation's messages are claimed (leased,
+ * attempt 1) only when asked and nothing older of it is pending: the check reads the rows committed
+ * before this statement, never the ones it inserts. Inserted in seq order per conversation, so
+ * created_at (clock_timestamp()) increases with seq as well.
  */
-const ENQUEUE = statement(`
-  with older as (
-    select exists (select 1 from messages where conversation_id = $2 and delivery_status = 'pending') as pending
+export const ENQUEUE = statement(`
+  with m as (
+    select * from jsonb_to_recordset($2::jsonb) as m(workspace_id uuid, conversation_id uuid, claim boolean,
+      text text, payload jsonb, step_id text, sender_user_id text, seq int)
+  ),
+  older as (
+    select c.conversation_id, exists (
+      select 1 from messages x where x.conversation_id = c.conversation_id and x.delivery_status = 'pending'
+    ) as pending
+    from (select distinct conversation_id from m) c
   )
   insert into messages (workspace_id, conversation_id, direction, delivery_status, text, payload, step_id,
     sender_user_id, seq, attempts, leased_until)
-  select $1, $2, 'out', 'pending', m.text, m.payload, m.step_id, m.sender_user_id, m.seq,
-    case when $3 and not older.pending then 1 else 0 end,
-    case when $3 and not older.pending then clock_timestamp() + $4 * interval '1 millisecond' end
-  from older, jsonb_to_recordset($5::jsonb)
-    as m(text text, payload jsonb, step_id text, sender_user_id text, seq int)
-  order by m.seq
+  select m.workspace_id, m.conversation_id, 'out', 'pending', m.text, m.payload, m.step_id, m.sender_user_id, m.seq,
+    case when m.claim and not older.pending then 1 else 0 end,
+    case when m.claim and not older.pending then clock_timestamp() + $1 * interval '1 millisecond' end
+  from m join older on older.conversation_id = m.conversation_id
+  order by m.conversation_id, m.seq
   returning *`);

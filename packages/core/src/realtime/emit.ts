@@ -32,6 +32,11 @@ export async function emitRealtimeMany(
   events: RealtimeEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
+  await run(tx, EMIT, emitParams(workspaceId, events));
+}
+
+/** EMIT's parameters: a workspace's events, in order. */
+export function emitParams(workspaceId: string, events: readonly RealtimeEvent[]): unknown[] {
   const rows = events.map((event) => {
     const { type, ...payload } = event;
     return {
@@ -41,7 +46,7 @@ export async function emitRealtimeMany(
       payload,
     };
   });
-  await run(tx, EMIT, [workspaceId, JSON.stringify(rows), CHANNELS.realtime]);
+  return [workspaceId, JSON.stringify(rows), CHANNELS.realtime];
 }
 
 /**
@@ -50,7 +55,7 @@ export async function emitRealtimeMany(
  * event after the last one they saw; each NOTIFY costs the committing transaction time under Postgres's
  * notify-queue lock.
  */
-const EMIT = statement(`
+export const EMIT = statement(`
   with inserted as (
     insert into realtime_events (workspace_id, type, conversation_id, bot_id, payload)
     select $1, e.type, e.conversation_id, e.bot_id, e.payload
