@@ -15,6 +15,7 @@ import {
 } from "@switchboard/core";
 import type { AddressPolicy } from "./http/address-policy";
 import { LOG_LEVELS } from "./log";
+import { DEFAULT_BATCHING, type UpdateBatcherOptions } from "./update-batcher";
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -74,6 +75,11 @@ export interface RuntimeConfig {
   pruneEveryMs?: number;
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); else it is open. */
   metricsToken?: string | null;
+  /**
+   * Update batches (update-batcher.ts): transactions in flight at once (RUNTIME_UPDATE_BATCHES) and chats
+   * per transaction at most (RUNTIME_UPDATE_BATCH_CHATS). Default DEFAULT_BATCHING.
+   */
+  updateBatching?: UpdateBatcherOptions;
 }
 
 /** Every variable the runtime reads, checked at start (all problems listed at once, see EnvError). */
@@ -105,6 +111,16 @@ export const runtimeEnvShape = {
   RUNTIME_HTTP_CALLS: flagVar("RUNTIME_HTTP_CALLS", true),
   RUNTIME_HTTP_POLL_MS: intVar("RUNTIME_HTTP_POLL_MS", { min: 10, default: 2000 }),
   METRICS_TOKEN: textVar("METRICS_TOKEN", { minLength: 16 }),
+  RUNTIME_UPDATE_BATCHES: intVar("RUNTIME_UPDATE_BATCHES", {
+    min: 1,
+    max: 64,
+    default: DEFAULT_BATCHING.maxBatches,
+  }),
+  RUNTIME_UPDATE_BATCH_CHATS: intVar("RUNTIME_UPDATE_BATCH_CHATS", {
+    min: 1,
+    max: 256,
+    default: DEFAULT_BATCHING.maxChats,
+  }),
   LOG_LEVEL: oneOfVar("LOG_LEVEL", LOG_LEVELS, "info"),
   SWITCHBOARD_SECRET: textVar("SWITCHBOARD_SECRET", { minLength: 16 }),
 };
@@ -135,5 +151,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     httpPollMs: e.RUNTIME_HTTP_POLL_MS,
     botLogRetentionDays: e.RUNTIME_BOT_LOG_RETENTION_DAYS,
     metricsToken: e.METRICS_TOKEN,
+    updateBatching: { maxBatches: e.RUNTIME_UPDATE_BATCHES, maxChats: e.RUNTIME_UPDATE_BATCH_CHATS },
   };
 }

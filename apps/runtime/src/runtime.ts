@@ -18,7 +18,7 @@ import { SentRecorder } from "./sent-recorder";
 import { StepCountFlusher } from "./step-count-flusher";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
-import { UpdateBatcher } from "./update-batcher";
+import { DEFAULT_BATCHING, UpdateBatcher } from "./update-batcher";
 import { WebhookWorker } from "./webhook-worker";
 
 export interface Runtime {
@@ -32,14 +32,16 @@ export interface Runtime {
 export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyFromEnv()): Promise<Runtime> {
   const log = createLogger(`runtime ${config.instanceId}`);
   const applicationName = `switchboard-runtime ${config.instanceId}`.slice(0, 63);
-  const poolMax = 20;
+  const batching = config.updateBatching ?? DEFAULT_BATCHING;
+  // The update batches' transactions, plus room for sends' records, timers, jobs and the admin's reads.
+  const poolMax = Math.max(20, batching.maxBatches + 14);
   const { db, sql, close } = createDb(config.databaseUrl, { max: poolMax, applicationName });
   const unwatchDatabase = metrics.watchDatabase({ sql, poolMax, applicationName });
   const leadership = new PollLeadership(config.databaseUrl);
   const core = { adminBaseUrl: config.adminBaseUrl };
   const files = new LocalFileStorage(config.filesDir);
   const recorder = new SentRecorder(db);
-  const updates = new UpdateBatcher(db);
+  const updates = new UpdateBatcher(db, batching);
   const budgets = new BudgetReservations(db, BOT_BURST_MS);
   const stepCounts = new StepCountFlusher(db, log);
   const supervisor = new BotSupervisor({

@@ -37,6 +37,7 @@ describe("runtime configuration from the environment", () => {
       httpAllowPrivate: false,
       httpCalls: true,
       metricsToken: null,
+      updateBatching: { maxBatches: 6, maxChats: 32 },
     });
   });
 
@@ -49,8 +50,11 @@ describe("runtime configuration from the environment", () => {
       RUNTIME_MEDIA_DOWNLOADS: "0",
       SWITCHBOARD_HTTP_ALLOW_PRIVATE: "true",
       RUNTIME_INSTANCE_ID: "rt-1",
+      RUNTIME_UPDATE_BATCHES: "12",
+      RUNTIME_UPDATE_BATCH_CHATS: "8",
     });
     expect(config).toMatchObject({
+      updateBatching: { maxBatches: 12, maxChats: 8 },
       apiRoot: "http://127.0.0.1:8081",
       webhookBaseUrl: "https://bots.example.com",
       port: 0,
