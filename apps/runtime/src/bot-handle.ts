@@ -5,6 +5,7 @@ import type { Logger } from "./log";
 import type { Pacer } from "./pacing/pacer";
 import type { SentRecorder } from "./sent-recorder";
 import type { UpdateBatcher } from "./update-batcher";
+import type { UpdateStore } from "./update-store";
 
 /** Everything update processing and delivery need to know about one running bot. */
 export interface BotHandle {
@@ -17,6 +18,8 @@ export interface BotHandle {
   core: CoreEnv;
   /** Where media files' bytes are read from for their first upload to Telegram. */
   files: FileStorage;
+  /** Stores received updates, in statements shared by every bot of the process under load. */
+  inbox: UpdateStore;
   /** Processes stored updates, several chats (of every bot of the process) per transaction under load. */
   updates: UpdateBatcher;
   /** Records sent messages in batches shared by every bot of the process. */

@@ -29,6 +29,7 @@ import { logUnusableUpdate } from "./set-aside";
 import { keepConnectionsAlive } from "./telegram/keep-alive";
 import { TopicDelivery } from "./topic-delivery";
 import type { UpdateBatcher } from "./update-batcher";
+import type { UpdateStore } from "./update-store";
 import { type WebhookBody, webhookBodyProblem } from "./webhook-body";
 
 export type BotRow = typeof bots.$inferSelect;
@@ -42,6 +43,7 @@ export interface RunnerDeps {
   core: CoreEnv;
   files: FileStorage;
   updates: UpdateBatcher;
+  inbox: UpdateStore;
   /** Send slot reservations of every bot of the process, batched. */
   budgets: BudgetReservations;
   recorder: SentRecorder;
@@ -94,6 +96,7 @@ export class BotRunner {
       files: deps.files,
       updates: deps.updates,
       recorder: deps.recorder,
+      inbox: deps.inbox,
       stepCounts: deps.stepCounts,
       pacer,
       signal: this.abort.signal,
@@ -239,7 +242,13 @@ export class BotRunner {
       await logUnusableUpdate(db, log, this.row.id, webhookBodyProblem(body));
       return "ok";
     }
-    const chats = await receiveUpdates(db, log, this.row.id, [{ update: body.json, text: body.text }]);
+    const chats = await receiveUpdates(
+      db,
+      log,
+      this.row.id,
+      [{ update: body.json, text: body.text }],
+      (botId, updates) => this.deps.inbox.store(botId, updates),
+    );
     this.schedule(chats);
     return "ok";
   }

@@ -22,39 +22,53 @@ export interface UpdateToStore {
 }
 
 export async function storeUpdates(db: Db, botId: string, updates: UpdateToStore[]): Promise<Set<number>> {
-  if (updates.length === 0) return new Set();
-  metrics.updatesReceived(botId, updates.length);
-  const rows = await run(db, STORE_UPDATES, [
-    botId,
-    JSON.stringify(
-      updates.map((u) => ({
-        update_id: u.updateId,
-        chat_id: u.chatId,
-        payload: u.payload,
-        original: u.original,
-        // Updates outside any chat have nothing to process: they are stored as done.
-        done: u.chatId === null,
-      })),
-    ),
-  ]);
-  return new Set(rows.flatMap((r) => (r.chat_id === null ? [] : [Number(r.chat_id)])));
+  return (await storeUpdatesOfBots(db, [{ botId, updates }])).get(botId) ?? new Set();
+}
+
+/** Several bots' received updates in one statement (UpdateStore batches polls and webhooks); new chats per bot. */
+export async function storeUpdatesOfBots(
+  db: Db,
+  received: readonly { botId: string; updates: readonly UpdateToStore[] }[],
+): Promise<Map<string, Set<number>>> {
+  const chats = new Map<string, Set<number>>();
+  const rows = received.flatMap(({ botId, updates }) =>
+    updates.map((u) => ({
+      bot_id: botId,
+      update_id: u.updateId,
+      chat_id: u.chatId,
+      payload: u.payload,
+      original: u.original,
+      // Updates outside any chat have nothing to process: they are stored as done.
+      done: u.chatId === null,
+    })),
+  );
+  if (rows.length === 0) return chats;
+  for (const { botId, updates } of received) metrics.updatesReceived(botId, updates.length);
+  for (const r of await run(db, STORE_UPDATES, [JSON.stringify(rows)])) {
+    if (r.chat_id === null) continue;
+    const set = chats.get(r.bot_id) ?? new Set<number>();
+    chats.set(r.bot_id, set);
+    set.add(Number(r.chat_id));
+  }
+  return chats;
 }
 
 /**
- * $1 bot, $2 the updates as a JSON array (update_id, chat_id, payload, original, done). One fixed
- * text whatever the poll's size: a multi-row VALUES list built by Drizzle was a new statement text
+ * $1 the updates as a JSON array (bot_id, update_id, chat_id, payload, original, done). One fixed
+ * text whatever the batch's size: a multi-row VALUES list built by Drizzle was a new statement text
  * (built, parsed and planned again) for every poll. The payloads are storable already (sanitize.ts),
  * and `original` is JSON text, whose escapes a JSON string keeps as they are.
  */
-const STORE_UPDATES = statement<{ chat_id: string | null }>(`
+const STORE_UPDATES = statement<{ bot_id: string; chat_id: string | null }>(`
   insert into processed_updates (bot_id, update_id, chat_id, payload, original, processed_at)
-  select $1, u.update_id, u.chat_id, u.payload, u.original, case when u.done then now() end
-  from jsonb_to_recordset($2::jsonb) as u(update_id bigint, chat_id bigint, payload jsonb, original text, done boolean)
+  select u.bot_id, u.update_id, u.chat_id, u.payload, u.original, case when u.done then now() end
+  from jsonb_to_recordset($1::jsonb)
+    as u(bot_id uuid, update_id bigint, chat_id bigint, payload jsonb, original text, done boolean)
   on conflict (bot_id, update_id) do update
     set chat_id = excluded.chat_id, payload = excluded.payload, original = excluded.original,
       created_at = now(), processed_at = excluded.processed_at, attempts = 0, error = null
     where processed_updates.created_at < now() - interval '${UPDATE_ID_REUSE_AFTER}'
-  returning chat_id`);
+  returning bot_id, chat_id`);
 
 /** Chats with stored but unprocessed updates (after a crash, or ones another process left). */
 export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<number[]> {

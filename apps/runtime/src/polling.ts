@@ -85,6 +85,7 @@ async function pollLoop(bot: BotHandle, opts: PollingOptions) {
       bot.log,
       bot.id,
       updates.map((update) => ({ update })),
+      (botId, ready) => bot.inbox.store(botId, ready),
     );
     offset = offsetAfter(updates, offset);
     opts.onChats(chats);

@@ -7,6 +7,9 @@ import { originalJsonOf, sanitizeJson } from "./telegram/sanitize";
 import { chatIdOf, mapUpdate, type TelegramUpdate } from "./telegram/update-mapping";
 import { isSafeId, updateShapeProblem } from "./telegram/update-shape";
 
+/** Stores a bot's updates, returning the chats with new ones (UpdateStore's shared batches, or alone). */
+export type StoreUpdates = (botId: string, updates: UpdateToStore[]) => Promise<Set<number>>;
+
 export interface ReceivedUpdate {
   /** The parsed update, as Telegram sent it (any JSON: nothing about it is trusted yet). */
   update: unknown;
@@ -27,6 +30,7 @@ export async function receiveUpdates(
   log: Logger,
   botId: string,
   received: ReceivedUpdate[],
+  store: StoreUpdates = (id, updates) => storeUpdates(db, id, updates),
 ): Promise<Set<number>> {
   const ready: UpdateToStore[] = [];
   const originals = new Map<number, string>();
@@ -49,7 +53,8 @@ export async function receiveUpdates(
     else ready.push(prepared);
   }
   try {
-    return await storeUpdates(db, botId, ready);
+    if (ready.length > 0) return await store(botId, ready);
+    return new Set();
   } catch {
     // Some update in the batch can't be stored (or the database blinked): find which, one by one.
   }

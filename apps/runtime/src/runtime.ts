@@ -19,6 +19,7 @@ import { StepCountFlusher } from "./step-count-flusher";
 import { BotSupervisor } from "./supervisor";
 import { TimerWorker } from "./timer-worker";
 import { DEFAULT_BATCHING, UpdateBatcher } from "./update-batcher";
+import { UpdateStore } from "./update-store";
 import { WebhookWorker } from "./webhook-worker";
 
 export interface Runtime {
@@ -42,6 +43,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
   const files = new LocalFileStorage(config.filesDir);
   const recorder = new SentRecorder(db);
   const updates = new UpdateBatcher(db, batching);
+  const inbox = new UpdateStore(db);
   const budgets = new BudgetReservations(db, BOT_BURST_MS);
   const stepCounts = new StepCountFlusher(db, log);
   const supervisor = new BotSupervisor({
@@ -56,6 +58,7 @@ export async function startRuntime(config: RuntimeConfig, secretKey = secretKeyF
     updates,
     budgets,
     recorder,
+    inbox,
     stepCounts: stepCounts.buffer,
   });
   const timers = new TimerWorker({ db, sql, env: core, log, pollMs: config.timerPollMs });
