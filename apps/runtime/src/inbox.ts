@@ -79,21 +79,40 @@ export async function chatsWithPendingUpdates(db: Db, botId: string): Promise<nu
   return rows.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
 }
 
-/** Marks the chat's oldest unprocessed update processed and returns it; run under the chat's lock (update-batcher.ts). */
-export const TAKE_NEXT_UPDATE = statement<{ update_id: string; payload: unknown; more: boolean }>(`
+/**
+ * Marks each chat's oldest unprocessed update processed and returns it, for several chats at once
+ * ($1: [{ i, bot_id, chat_id }], answers tagged with `i`); run under the chats' locks (update-batcher.ts).
+ * A chat whose oldest update is backing off after a failure (not_before) gets nothing: later updates
+ * must not overtake it. `more`: more of the chat's updates wait behind the one taken.
+ */
+export const TAKE_NEXT_UPDATES = statement<{
+  i: number;
+  update_id: string;
+  payload: unknown;
+  more: boolean;
+}>(`
+  with next as (
+    select r.i, r.bot_id, r.chat_id, (
+      select p.update_id from processed_updates p
+      where p.bot_id = r.bot_id and p.chat_id = r.chat_id and p.processed_at is null
+      order by p.update_id limit 1
+    ) as update_id
+    from jsonb_to_recordset($1::jsonb) as r(i int, bot_id uuid, chat_id bigint)
+  )
   update processed_updates u
   set processed_at = now(), attempts = u.attempts + 1, error = null
-  where u.bot_id = $1
-    and u.update_id = (
-      select p.update_id from processed_updates p
-      where p.bot_id = $1 and p.chat_id = $2 and p.processed_at is null
-      order by p.update_id limit 1
-    )
+  from next n
+  where u.bot_id = n.bot_id and u.update_id = n.update_id
     and (u.not_before is null or u.not_before <= now())
-  returning u.update_id, u.payload, exists (
+  returning n.i, u.update_id, u.payload, exists (
     select 1 from processed_updates q
-    where q.bot_id = $1 and q.chat_id = $2 and q.processed_at is null and q.update_id > u.update_id
+    where q.bot_id = n.bot_id and q.chat_id = n.chat_id and q.processed_at is null and q.update_id > u.update_id
   ) as more`);
+
+/** TAKE_NEXT_UPDATES' parameters for the chats, in order (answers carry their index). */
+export const takeParams = (chats: readonly { botId: string; chatId: number }[]): unknown[] => [
+  JSON.stringify(chats.map((c, i) => ({ i, bot_id: c.botId, chat_id: c.chatId }))),
+];
 
 /** A stored update taken for processing. */
 export interface TakenUpdate {
@@ -103,15 +122,15 @@ export interface TakenUpdate {
   more: boolean;
 }
 
-/**
- * The take's answer as the processing sees it: null when the chat has nothing ready, or when its oldest
- * update is backing off after a failure (later updates must not overtake it).
- */
-export function takenUpdateOf(
-  rows: readonly { update_id: string; payload: unknown; more: boolean }[],
-): TakenUpdate | null {
-  const row = rows[0];
-  return row ? { updateId: Number(row.update_id), payload: row.payload, more: row.more } : null;
+/** Each chat's taken update (null: nothing ready) from TAKE_NEXT_UPDATES' answer, in the chats' order. */
+export function takenUpdatesOf(
+  count: number,
+  rows: readonly { i: number; update_id: string; payload: unknown; more: boolean }[],
+): (TakenUpdate | null)[] {
+  const taken: (TakenUpdate | null)[] = new Array(count).fill(null);
+  for (const row of rows)
+    taken[row.i] = { updateId: Number(row.update_id), payload: row.payload, more: row.more };
+  return taken;
 }
 
 /**

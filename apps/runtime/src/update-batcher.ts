@@ -1,12 +1,12 @@
 import {
-  chatLock,
+  chatLocks,
   DeferredWrites,
   type OpenChatRequest,
   type OpenedChat,
   openChats,
 } from "@switchboard/core";
 import { type Db, type Statement, type Tx, transactionOpeningWith } from "@switchboard/db";
-import { TAKE_NEXT_UPDATE, type TakenUpdate, takenUpdateOf } from "./inbox";
+import { TAKE_NEXT_UPDATES, type TakenUpdate, takenUpdatesOf, takeParams } from "./inbox";
 import { metrics } from "./metrics";
 
 /*
@@ -179,17 +179,17 @@ async function processTogether(db: Db, turns: Turn[]): Promise<unknown[]> {
   const ordered = turns
     .map((turn, index) => ({ turn, index }))
     .sort((a, b) => compare(a.turn.botId, b.turn.botId) || a.turn.chatId - b.turn.chatId);
-  const opening: [Statement<unknown>, readonly unknown[]][] = [];
-  for (const { turn } of ordered) opening.push(chatLock(turn.botId, turn.chatId));
-  for (const { turn } of ordered) opening.push([TAKE_NEXT_UPDATE, [turn.botId, turn.chatId]]);
+  const chats = ordered.map(({ turn }) => turn);
+  const opening: [Statement<unknown>, readonly unknown[]][] = [
+    chatLocks(chats),
+    [TAKE_NEXT_UPDATES, takeParams(chats)],
+  ];
   const deferred = new DeferredWrites();
   return transactionOpeningWith(
     db,
     opening,
     async (tx, rows) => {
-      const taken = ordered.map((_, k) =>
-        takenUpdateOf(rows[ordered.length + k] as Parameters<typeof takenUpdateOf>[0]),
-      );
+      const taken = takenUpdatesOf(ordered.length, rows[1] as Parameters<typeof takenUpdatesOf>[1]);
       // A lone turn opens its chat itself, so a failure there is its own (an attempt counted against the
       // update): the batch's one statement pays off from two chats, and a batch that fails is redone alone.
       const plans = ordered.map(({ turn }, k) =>

@@ -28,6 +28,23 @@ export const chatLock = (botId: string, chatId: number): [Statement<unknown>, un
   [LOCK_SPACE.chat, chatLockKey(botId, chatId)],
 ];
 
+/**
+ * Several chats' locks in one statement, taken in the order given (callers that lock more than one
+ * chat — the runtime's update batches — all sort them by bot, then chat, so they never deadlock).
+ */
+export const chatLocks = (
+  chats: readonly { botId: string; chatId: number }[],
+): [Statement<unknown>, unknown[]] => [
+  LOCK_CHATS,
+  [LOCK_SPACE.chat, chats.map((c) => chatLockKey(c.botId, c.chatId))],
+];
+
+/** $1 the lock space, $2 the chats' keys, locked in the array's order. */
+const LOCK_CHATS = statement(`
+  select pg_advisory_xact_lock($1, hashtext(k.key))
+  from unnest($2::text[]) with ordinality as k(key, n)
+  order by k.n`);
+
 /** Serializes the schedule bookkeeping of one bot (two runtimes syncing after a publish). */
 export async function lockBotSchedules(tx: Executor, botId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.schedules}, hashtext(${botId}))`);
