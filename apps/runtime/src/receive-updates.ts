@@ -3,7 +3,7 @@ import { errorText } from "./error-text";
 import { storeUpdates, type UpdateToStore } from "./inbox";
 import type { Logger } from "./log";
 import { logUnusableUpdate, setAsideUnstored } from "./set-aside";
-import { originalJsonOf, sanitizeJson } from "./telegram/sanitize";
+import { jsonTextIsStorable, originalJsonOf, sanitizeJson } from "./telegram/sanitize";
 import { chatIdOf, mapUpdate, type TelegramUpdate } from "./telegram/update-mapping";
 import { isSafeId, updateShapeProblem } from "./telegram/update-shape";
 
@@ -92,7 +92,10 @@ export function prepareUpdate(
   original: string,
 ): UpdateToStore | { problem: string } {
   try {
-    const { value, changed } = sanitizeJson(update);
+    // Nearly every update is storable as it came: no copy then (the JSON text says so, cheaply).
+    const { value, changed } = jsonTextIsStorable(original)
+      ? { value: update, changed: false }
+      : sanitizeJson(update);
     const problem = updateShapeProblem(value);
     if (problem) return { problem };
     const payload = value as TelegramUpdate;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { offsetAfter } from "../src/receive-updates";
-import { isStorable, originalJsonOf, sanitizeJson, sanitizeString } from "../src/telegram/sanitize";
+import {
+  isStorable,
+  jsonTextIsStorable,
+  originalJsonOf,
+  sanitizeJson,
+  sanitizeString,
+} from "../src/telegram/sanitize";
 import { updateShapeProblem } from "../src/telegram/update-shape";
 
 describe("sanitizeString", () => {
@@ -85,5 +91,40 @@ describe("offsetAfter", () => {
   it("moves past the highest usable update_id, whatever the others hold", () => {
     expect(offsetAfter([{ update_id: 5 }, { update_id: 3 }, { update_id: "x" }, null], 0)).toBe(6);
     expect(offsetAfter([{}], 10)).toBe(10);
+  });
+});
+
+describe("jsonTextIsStorable (the fast path: most updates need no copy)", () => {
+  const text = (value: unknown) => JSON.stringify(value);
+
+  it("passes a JSON text that can hold no U+0000 or lone surrogate, and flags every one that can", () => {
+    expect(jsonTextIsStorable(text({ text: "plain 😀 שלום \u0001 \\ backslash", [`k${"\u200f"}`]: 1 }))).toBe(
+      true,
+    );
+    for (const bad of ["a\u0000b", "x\ud800", "\udc00x", "\udbff"])
+      expect([bad, jsonTextIsStorable(text({ text: bad }))]).toEqual([bad, false]);
+    // In a key too, and in a raw body that escapes what it could have sent as it is.
+    expect(jsonTextIsStorable(text({ "\u0000": 1 }))).toBe(false);
+    expect(jsonTextIsStorable('{"text":"\\uD83D\\uDE00"}')).toBe(false);
+  });
+
+  it("agrees with sanitizeJson: whatever it passes, sanitizeJson would leave unchanged", () => {
+    const samples = [
+      "",
+      "a",
+      "\u0000",
+      "\ud800",
+      "\udfff",
+      "😀",
+      "\\u0000",
+      "\\\\ud800",
+      "é\u0000é",
+      "\ud83d\ude00\ud83d",
+    ];
+    for (const a of samples)
+      for (const b of samples) {
+        const value = { message: { text: a + b, entities: [{ type: b }] }, [a]: b };
+        if (jsonTextIsStorable(text(value))) expect(sanitizeJson(value).changed).toBe(false);
+      }
   });
 });

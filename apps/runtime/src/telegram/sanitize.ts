@@ -26,6 +26,18 @@ export function isStorable(value: string): boolean {
 }
 
 /**
+ * Whether a value's JSON text (JSON.stringify's) shows nothing Postgres can't store. JSON.stringify
+ * writes U+0000 as `\u0000` and a lone surrogate as a `\udXXX` escape (a paired one as itself), so
+ * a text without those escapes holds neither. (A text with a literal backslash before "u0000" only
+ * looks suspect: the caller then takes the slow path, which finds nothing to replace.)
+ */
+export function jsonTextIsStorable(json: string): boolean {
+  return !SUSPECT_ESCAPE.test(json);
+}
+
+const SUSPECT_ESCAPE = /\\u0000|\\ud[89a-f]/i;
+
+/**
  * A deep copy of a JSON value with its strings (object keys too) made storable; `changed` says
  * whether anything was replaced. Values that are not JSON (functions, undefined) don't occur in a
  * parsed update and are copied as they are.
