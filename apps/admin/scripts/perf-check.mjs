@@ -197,6 +197,9 @@ if (box) {
   );
   if (cdp) {
     const { profile } = await cdp.send("Profiler.stop");
+    // PROFILE=<file>.cpuprofile also keeps the whole profile (DevTools' Performance panel opens it).
+    if (process.env.PROFILE.endsWith(".cpuprofile"))
+      writeFileSync(process.env.PROFILE, JSON.stringify(profile));
     const self = new Map();
     const dt = profile.timeDeltas;
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
