@@ -10,16 +10,11 @@ import {
   isBundleId,
   type PlacedNode,
   sourcePoint,
+  stepsInArea,
 } from "./edge-bundles";
 
-/** Steps "hub" and "near" on screen (area 0..1000), "far0".."farN" far to the right. */
-const area: Box = { x: 0, y: 0, width: 1000, height: 1000 };
-const boxes = new Map<string, Box>([
-  ["hub", { x: 100, y: 100, width: 256, height: 100 }],
-  ["near", { x: 500, y: 100, width: 256, height: 100 }],
-]);
-for (let i = 0; i < 30; i++) boxes.set(`far${i}`, { x: 5000 + i * 400, y: 0, width: 256, height: 100 });
-const boxOf = (id: string) => boxes.get(id);
+/** Steps "hub" and "near" on screen, "far0".."far29" off it. */
+const onScreen: ReadonlySet<string> = new Set(["hub", "near"]);
 
 const edge = (source: string, target = "hub", extra: Partial<RFEdge> = {}): RFEdge => ({
   id: `${source}->${target}`,
@@ -35,7 +30,7 @@ describe("bundleEdges", () => {
   it("bundles a step's edges from off screen into one edge, keeping the others", () => {
     const near = edge("near");
     const fromFar = far(BUNDLE_MIN);
-    const out = bundleEdges([near, ...fromFar], boxOf, area);
+    const out = bundleEdges([near, ...fromFar], onScreen);
     expect(out).toHaveLength(2);
     expect(out[0]).toBe(near);
     const bundle = out[1]!;
@@ -57,14 +52,14 @@ describe("bundleEdges", () => {
 
   it("leaves fewer than BUNDLE_MIN edges from off screen alone", () => {
     const edges = far(BUNDLE_MIN - 1);
-    const out = bundleEdges(edges, boxOf, area);
+    const out = bundleEdges(edges, onScreen);
     expect(out).toEqual(edges);
   });
 
   it("doesn't bundle selected edges, nor edges into a step off screen", () => {
     const selected = edge("far0", "hub", { selected: true });
     const intoFar = Array.from({ length: BUNDLE_MIN }, (_, i) => edge(`far${i + 1}`, "far0"));
-    const out = bundleEdges([selected, ...far(BUNDLE_MIN + 1).slice(1), ...intoFar], boxOf, area);
+    const out = bundleEdges([selected, ...far(BUNDLE_MIN + 1).slice(1), ...intoFar], onScreen);
     expect(out).toContain(selected);
     for (const e of intoFar) expect(out).toContain(e);
     const bundle = out.find((e) => isBundleId(e.id))!;
@@ -77,28 +72,54 @@ describe("bundleEdges", () => {
       { x: 1, y: 1 },
     ];
     const edges = far(BUNDLE_MIN).map((e, i) => (i === 0 ? { ...e, type: "routed", data: { route } } : e));
-    const bundle = bundleEdges(edges, boxOf, area).find((e) => isBundleId(e.id))!;
+    const bundle = bundleEdges(edges, onScreen).find((e) => isBundleId(e.id))!;
     expect((bundle.data as BundleEdgeData).edges[0]!.route).toBe(route);
   });
 
   it("returns prev when nothing changed, and keeps an unchanged bundle's object", () => {
     const near = edge("near");
     const edges = [near, ...far(BUNDLE_MIN)];
-    const first = bundleEdges(edges, boxOf, area);
-    expect(bundleEdges([...edges], boxOf, area, first)).toBe(first);
-    const withAnother = bundleEdges([...edges, edge("near", "far0")], boxOf, area, first);
+    const first = bundleEdges(edges, onScreen);
+    expect(bundleEdges([...edges], onScreen, first)).toBe(first);
+    const withAnother = bundleEdges([...edges, edge("near", "far0")], onScreen, first);
     expect(withAnother).not.toBe(first);
     expect(withAnother.find((e) => isBundleId(e.id))).toBe(first.find((e) => isBundleId(e.id)));
-    const oneMore = bundleEdges([...edges, edge("far20")], boxOf, area, first);
+    const oneMore = bundleEdges([...edges, edge("far20")], onScreen, first);
     expect(oneMore.find((e) => isBundleId(e.id))).not.toBe(first.find((e) => isBundleId(e.id)));
   });
 
   it("unbundles when the view moves onto the sources", () => {
     const edges = far(BUNDLE_MIN);
-    const bundled = bundleEdges(edges, boxOf, area);
+    const bundled = bundleEdges(edges, onScreen);
     expect(bundled).toHaveLength(1);
-    const wide = { x: 0, y: 0, width: 20_000, height: 1000 };
-    expect(bundleEdges(edges, boxOf, wide, bundled)).toEqual(edges);
+    const all = new Set([...onScreen, ...edges.map((e) => e.source)]);
+    expect(bundleEdges(edges, all, bundled)).toEqual(edges);
+  });
+});
+
+describe("stepsInArea", () => {
+  const area: Box = { x: 0, y: 0, width: 1000, height: 1000 };
+  const at = (id: string, x: number, y: number, measured?: { width: number; height: number }) => ({
+    id,
+    position: { x, y },
+    ...(measured ? { measured } : {}),
+  });
+
+  it("is the steps whose box meets the area, measured or estimated", () => {
+    const nodes = [
+      at("in", 100, 100),
+      at("overlapping", -200, 900),
+      at("estimated-below", 0, -150),
+      at("measured-above", 0, -150, { width: 256, height: 100 }),
+      at("right", 1000, 0),
+    ];
+    expect([...stepsInArea(nodes, area)]).toEqual(["in", "overlapping", "estimated-below"]);
+  });
+
+  it("returns prev when the same steps are in the area", () => {
+    const first = stepsInArea([at("a", 0, 0), at("b", 5000, 0)], area);
+    expect(stepsInArea([at("a", 10, 10), at("b", 6000, 0)], area, first)).toBe(first);
+    expect(stepsInArea([at("a", 10, 10), at("b", 10, 0)], area, first)).not.toBe(first);
   });
 });
 

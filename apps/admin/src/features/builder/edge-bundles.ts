@@ -1,4 +1,5 @@
 import type { Edge as RFEdge, XYPosition } from "@xyflow/react";
+import { NODE_WIDTH } from "./canvas-model";
 import type { Point } from "./elk-layout";
 
 /*
@@ -67,31 +68,52 @@ const meets = (a: Box, b: Box) =>
 
 const bundleId = (target: string) => `${BUNDLE_PREFIX}${target}`;
 
+/** A step's height before React Flow has measured it (only for telling whether it is on screen). */
+const UNMEASURED_HEIGHT = 200;
+
+/** What stepsInArea needs of a canvas node. */
+export interface PlacedStep {
+  id: string;
+  position: { x: number; y: number };
+  measured?: { width?: number; height?: number };
+}
+
 /**
- * `edges` with those into a step on screen (in `area`) from a step off it replaced, per step with at
- * least BUNDLE_MIN of them, by one bundle edge. Selected edges are never bundled. Returns `prev` when
- * nothing changed, and keeps `prev`'s bundle edges whose edges are the same, so React Flow re-renders
- * nothing it need not.
+ * The steps in `area`; `prev` when they are the same ones, so that what depends on them (bundling)
+ * isn't redone when nodes change otherwise (a selection, a measurement).
+ */
+export function stepsInArea(
+  nodes: readonly PlacedStep[],
+  area: Box,
+  prev: ReadonlySet<string> = new Set(),
+): ReadonlySet<string> {
+  const inArea = new Set<string>();
+  for (const n of nodes) {
+    const box = {
+      x: n.position.x,
+      y: n.position.y,
+      width: n.measured?.width ?? NODE_WIDTH,
+      height: n.measured?.height ?? UNMEASURED_HEIGHT,
+    };
+    if (meets(box, area)) inArea.add(n.id);
+  }
+  return inArea.size === prev.size && [...inArea].every((id) => prev.has(id)) ? prev : inArea;
+}
+
+/**
+ * `edges` with those into a step on screen (in `onScreen`) from a step off it replaced, per step with
+ * at least BUNDLE_MIN of them, by one bundle edge. Selected edges are never bundled. Returns `prev`
+ * when nothing changed, and keeps `prev`'s bundle edges whose edges are the same, so React Flow
+ * re-renders nothing it need not.
  */
 export function bundleEdges(
   edges: readonly RFEdge[],
-  boxOf: (stepId: string) => Box | undefined,
-  area: Box,
+  onScreen: ReadonlySet<string>,
   prev: RFEdge[] = [],
 ): RFEdge[] {
-  const onScreen = new Map<string, boolean>();
-  const isOnScreen = (id: string) => {
-    let on = onScreen.get(id);
-    if (on === undefined) {
-      const box = boxOf(id);
-      on = box !== undefined && meets(box, area);
-      onScreen.set(id, on);
-    }
-    return on;
-  };
   const fromOffScreen = new Map<string, RFEdge[]>();
   for (const e of edges) {
-    if (e.selected || !isOnScreen(e.target) || isOnScreen(e.source) || !boxOf(e.source)) continue;
+    if (e.selected || !onScreen.has(e.target) || onScreen.has(e.source)) continue;
     const list = fromOffScreen.get(e.target);
     if (list) list.push(e);
     else fromOffScreen.set(e.target, [e]);
