@@ -88,10 +88,6 @@ export function Canvas({ panel }: { panel: ReactNode }) {
         deleteKeyCode={deleteKeys}
         onBeforeDelete={canvas.onBeforeDelete}
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-        // A drag starts at the press: pressing an unselected step selects it in the press's frame,
-        // so the first move's frame only starts the drag (with the default 1 px, both were the first
-        // move's work, which made it a long frame on a large flow).
-        nodeDragThreshold={0}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}
         minZoom={CANVAS_ZOOM.minZoom}
