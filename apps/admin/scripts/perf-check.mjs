@@ -89,6 +89,12 @@ console.log(
   `builder open with ${n} steps in ${shown} ms (view fitted at ${ready} ms); problems: ${await page.getByTestId("problems-count").textContent()}`,
 );
 await page.screenshot({ path: `/tmp/perf-${n}.png` });
+// What React Flow has mounted (only what is on screen above 200 steps): each edge subscribes to its store.
+const mounted = await page.evaluate(() => ({
+  nodes: document.querySelectorAll(".react-flow__node").length,
+  edges: document.querySelectorAll(".react-flow__edge").length,
+}));
+console.log(`mounted: ${mounted.nodes} nodes, ${mounted.edges} edges`);
 // Zoom in on one node and drag it, counting animation frames.
 // A node near the middle of the canvas.
 const canvasBox = await page.getByTestId("builder-canvas").boundingBox();
@@ -197,6 +203,9 @@ if (box) {
   );
   if (cdp) {
     const { profile } = await cdp.send("Profiler.stop");
+    // PROFILE=<file>.cpuprofile also keeps the whole profile (DevTools' Performance panel opens it).
+    if (process.env.PROFILE.endsWith(".cpuprofile"))
+      writeFileSync(process.env.PROFILE, JSON.stringify(profile));
     const self = new Map();
     const dt = profile.timeDeltas;
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));

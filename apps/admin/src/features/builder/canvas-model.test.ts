@@ -6,6 +6,7 @@ import {
   canvasEdges,
   connectedHandlesByStep,
   estimatedNode,
+  isDragMove,
   sameIdsOr,
   sameSetOr,
   stepOfProblem,
@@ -294,5 +295,26 @@ describe("applyMeasured", () => {
     const [, selected] = applyMeasured(nodes(), changes, applyNodeChanges);
     expect(selected!.selected).toBe(true);
     expect(selected!.handles).toHaveLength(2);
+  });
+});
+
+describe("isDragMove", () => {
+  const move = (id: string, dragging?: boolean): NodeChange<StepNodeType> => ({
+    id,
+    type: "position",
+    position: { x: 1, y: 2 },
+    dragging,
+  });
+
+  it("is a drag's move when every change moves a dragged node", () => {
+    expect(isDragMove([move("a", true)])).toBe(true);
+    expect(isDragMove([move("a", true), move("b", true)])).toBe(true);
+  });
+
+  it("is not the drop, a move without a drag, a selection or nothing", () => {
+    expect(isDragMove([move("a", false)])).toBe(false);
+    expect(isDragMove([move("a")])).toBe(false);
+    expect(isDragMove([move("a", true), { id: "a", type: "select", selected: true }])).toBe(false);
+    expect(isDragMove([])).toBe(false);
   });
 });

@@ -78,6 +78,13 @@ export function applyMeasured(
   });
 }
 
+/**
+ * Whether `changes` only move nodes that are being dragged: React Flow sends these on every frame of
+ * a drag, and nothing but the canvas needs them until the drop (which comes with `dragging: false`).
+ */
+export const isDragMove = (changes: readonly NodeChange<StepNodeType>[]): boolean =>
+  changes.length > 0 && changes.every((c) => c.type === "position" && c.dragging === true);
+
 /** A node still on its estimate (never rendered) takes the new one: an edit may change its outputs. */
 function reestimated(old: StepNodeType, fresh: StepNodeType): StepNodeType {
   const { handles: _handles, measured: _measured, ...rest } = old;

@@ -14,6 +14,7 @@ import {
 import { type ReactNode, useCallback, useMemo } from "react";
 import { CanvasAnalytics } from "./analytics/canvas-analytics";
 import { useBuilder, useBuilderCanvas } from "./builder-context";
+import { BundleEdge } from "./bundle-edge";
 import { MANY_STEPS } from "./canvas-model";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { useCanvasNodeList } from "./nodes-store";
@@ -23,11 +24,12 @@ import { controlsFitView, rightOfCanvas, sidePanelOpen } from "./side-panel-layo
 import { StepNode, type StepNodeData, type StepNodeType } from "./step-node";
 import { builderSteps } from "./steps";
 import { TestChat } from "./test-chat";
+import { useBundledEdges } from "./use-bundled-edges";
 import { CANVAS_ZOOM } from "./use-canvas-view";
 import { useTestRun } from "./use-test-run";
 
 const nodeTypes = { step: StepNode };
-const edgeTypes = { routed: RoutedEdge };
+const edgeTypes = { routed: RoutedEdge, bundle: BundleEdge };
 /** From the one shortcut list, so the shortcut sheet shows what the canvas does. */
 const deleteKeys = canvasKeys("delete");
 const defaultEdgeOptions = {
@@ -51,6 +53,7 @@ export function Canvas({ panel }: { panel: ReactNode }) {
   const nodes = useCanvasNodeList(canvas.nodes);
   // Above MANY_STEPS, only what is on screen is rendered, and there is no minimap.
   const many = draft.steps.length > MANY_STEPS;
+  const edges = useBundledEdges(canvas.edges, nodes, many);
   // Made once: they read the builder themselves, so the canvas' re-render on every frame of a drag
   // doesn't re-render them.
   const overlays = useMemo(
@@ -73,7 +76,7 @@ export function Canvas({ panel }: { panel: ReactNode }) {
       <ReactFlow<StepNodeType>
         data-testid="builder-canvas"
         nodes={nodes}
-        edges={canvas.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}

@@ -1,5 +1,6 @@
+import { getSmoothStepPath, Position } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
-import { fitRoute, roundedPath } from "./edge-route";
+import { edgePath, fitRoute, roundedPath } from "./edge-route";
 
 const route = [
   { x: 256, y: 100 },
@@ -53,5 +54,45 @@ describe("roundedPath", () => {
         { x: 10, y: 0 },
       ]),
     ).toBe("M 0 0 L 10 0");
+  });
+});
+
+describe("edgePath", () => {
+  const ends = {
+    source: { x: 0, y: 0 },
+    target: { x: 200, y: 100 },
+    sourcePosition: Position.Right,
+    targetPosition: Position.Left,
+  };
+
+  it("follows the route while it fits the ends", () => {
+    const route = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 100 },
+      { x: 200, y: 100 },
+    ];
+    const drawn = edgePath(ends, route);
+    expect(drawn.routed).toBe(true);
+    expect(drawn.path).toBe(roundedPath(route));
+  });
+
+  it("is the canvas' smooth step without a route, or once the route no longer fits", () => {
+    const [path] = getSmoothStepPath({
+      sourceX: 0,
+      sourceY: 0,
+      targetX: 200,
+      targetY: 100,
+      sourcePosition: Position.Right,
+      targetPosition: Position.Left,
+      borderRadius: 14,
+      offset: 20,
+    });
+    expect(edgePath(ends)).toMatchObject({ path, routed: false });
+    const stale = [
+      { x: 50, y: 50 },
+      { x: 200, y: 100 },
+    ];
+    expect(edgePath(ends, stale)).toMatchObject({ path, routed: false });
   });
 });

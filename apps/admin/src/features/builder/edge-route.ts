@@ -1,3 +1,4 @@
+import { getSmoothStepPath, type Position } from "@xyflow/react";
 import type { Point } from "./elk-layout";
 
 /*
@@ -69,4 +70,34 @@ export function routeMidpoint(points: readonly Point[]): Point {
     }
   }
   return best;
+}
+
+export interface EdgeEnds {
+  source: Point;
+  target: Point;
+  sourcePosition: Position;
+  targetPosition: Position;
+}
+
+/**
+ * How the canvas draws an edge: along its auto-arranged route while that still fits its ends, else as
+ * the usual smooth step (the canvas' default edge options). Returns the SVG path and the label point.
+ */
+export function edgePath(
+  ends: EdgeEnds,
+  route?: readonly Point[],
+): { path: string; label: Point; routed: boolean } {
+  const points = fitRoute(route, ends.source, ends.target);
+  if (points) return { path: roundedPath(points), label: routeMidpoint(points), routed: true };
+  const [path, x, y] = getSmoothStepPath({
+    sourceX: ends.source.x,
+    sourceY: ends.source.y,
+    targetX: ends.target.x,
+    targetY: ends.target.y,
+    sourcePosition: ends.sourcePosition,
+    targetPosition: ends.targetPosition,
+    borderRadius: 14,
+    offset: 20,
+  });
+  return { path, label: { x, y }, routed: false };
 }

@@ -26,4 +26,16 @@ describe("createNodesStore", () => {
     store.set((prev) => prev);
     expect(listener).not.toHaveBeenCalled();
   });
+
+  it("sets nodes unseen: subscribers aren't told, the next read gets them", () => {
+    const store = createNodesStore([node("a")]);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const next = [node("b")];
+    store.setUnseen(next);
+    expect(listener).not.toHaveBeenCalled();
+    expect(store.get()).toBe(next);
+    store.set((prev) => [...prev, node("c")]);
+    expect(store.get().map((n) => n.id)).toEqual(["b", "c"]);
+  });
 });

@@ -11,6 +11,11 @@ export interface NodesStore {
   get: () => StepNodeType[];
   /** Like a state setter; an updater runs at once, on the latest nodes. */
   set: Dispatch<SetStateAction<StepNodeType[]>>;
+  /**
+   * Sets the nodes without telling subscribers: for a drag's moves, which React Flow is given
+   * directly (use-canvas-nodes.ts). The canvas reads them on its next render.
+   */
+  setUnseen: (next: StepNodeType[]) => void;
   subscribe: (listener: () => void) => () => void;
 }
 
@@ -24,6 +29,9 @@ export function createNodesStore(initial: StepNodeType[]): NodesStore {
       if (value === nodes) return;
       nodes = value;
       for (const listener of listeners) listener();
+    },
+    setUnseen: (next) => {
+      nodes = next;
     },
     subscribe: (listener) => {
       listeners.add(listener);

@@ -1,8 +1,8 @@
 "use client";
 
-import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
+import { BaseEdge, type Edge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { fitRoute, roundedPath, routeMidpoint } from "./edge-route";
+import { edgePath } from "./edge-route";
 import type { Point } from "./elk-layout";
 
 export type RoutedEdgeType = Edge<{ route: Point[] }, "routed">;
@@ -13,36 +13,26 @@ export type RoutedEdgeType = Edge<{ route: Point[] }, "routed">;
  */
 function RoutedEdgeComponent(props: EdgeProps<RoutedEdgeType>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
-  const points = fitRoute(data?.route, { x: sourceX, y: sourceY }, { x: targetX, y: targetY });
-  let path: string;
-  let labelX: number;
-  let labelY: number;
-  if (points) {
-    path = roundedPath(points);
-    ({ x: labelX, y: labelY } = routeMidpoint(points));
-  } else {
-    [path, labelX, labelY] = getSmoothStepPath({
-      sourceX,
-      sourceY,
-      targetX,
-      targetY,
+  const { path, label, routed } = edgePath(
+    {
+      source: { x: sourceX, y: sourceY },
+      target: { x: targetX, y: targetY },
       sourcePosition,
       targetPosition,
-      borderRadius: 14,
-      offset: 20,
-    });
-  }
+    },
+    data?.route,
+  );
   return (
     <BaseEdge
       id={props.id}
       path={path}
-      labelX={labelX}
-      labelY={labelY}
+      labelX={label.x}
+      labelY={label.y}
       markerEnd={props.markerEnd}
       markerStart={props.markerStart}
       style={props.style}
       interactionWidth={props.interactionWidth}
-      data-routed={points ? "" : undefined}
+      data-routed={routed ? "" : undefined}
     />
   );
 }

@@ -6,6 +6,7 @@ import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef } from
 import { canvasEdges } from "./canvas-model";
 import { connectionToBody, nodeIdAt } from "./connect-drop";
 import type { DraftAction } from "./draft";
+import { isBundleId } from "./edge-bundles";
 
 export interface CanvasEdges {
   edges: RFEdge[];
@@ -36,7 +37,8 @@ export function useCanvasEdges({
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
+      // A bundle (edge-bundles.ts) is not an edge of the draft: React Flow removes it with its step.
+      const removed = changes.flatMap((c) => (c.type === "remove" && !isBundleId(c.id) ? [c.id] : []));
       if (removed.length) dispatch({ type: "remove", edgeIds: removed });
       const selects = changes.filter((c) => c.type === "select");
       if (selects.length)

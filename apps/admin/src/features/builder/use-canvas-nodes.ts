@@ -15,6 +15,7 @@ import {
   applyMeasured,
   connectedHandlesByStep,
   estimatedNode,
+  isDragMove,
   MANY_STEPS,
   plainNode,
   syncNodes,
@@ -131,6 +132,16 @@ export function useCanvasNodes({
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
+      if (isDragMove(changes)) {
+        // A drag's move goes to React Flow's store directly, as the `nodes` prop would after a
+        // re-render of the canvas (and of React Flow's component, and a passive effect): on a large
+        // flow that round trip was a good part of every move's frame. The canvas reads them on its
+        // next render, at the latest the drop's.
+        const next = applyNodeChanges(changes, store.get());
+        store.setUnseen(next);
+        flowStore.getState().setNodes(next);
+        return;
+      }
       setNodes((prev) => applyMeasured(prev, changes, applyNodeChanges));
       const removed: string[] = [];
       const positions: Positions = {};
@@ -145,7 +156,7 @@ export function useCanvasNodes({
       if (removed.length) dispatch({ type: "remove", stepIds: removed });
       if (moved) moveLater(positions);
     },
-    [dispatch, moveLater, setNodes],
+    [dispatch, moveLater, setNodes, store, flowStore],
   );
 
   return useMemo(

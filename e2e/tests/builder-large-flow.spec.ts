@@ -1,0 +1,116 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectSaved, signIn } from "./helpers";
+
+/**
+ * A large flow (over MANY_STEPS) with a busy step: every menu's "B" leads back to the start step, as
+ * in apps/admin/scripts/perf-check.mjs. With the start step on screen, its edges from steps off screen
+ * are drawn as one bundle (edge-bundles.ts); the others stay edges of their own.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const STEPS = 300;
+const MENUS = STEPS / 3;
+
+function hubFlow() {
+  const steps = [];
+  const edges = [];
+  for (let i = 0; i < STEPS; i++) {
+    const id = `s${i}`;
+    const position = { x: Math.floor(i / 10) * 340, y: (i % 10) * 220 };
+    if (i % 3 === 1) {
+      steps.push({
+        id,
+        type: "buttons",
+        title: `Menu ${i}`,
+        position,
+        aliases: [],
+        config: {
+          text: `Question ${i}?`,
+          keyboard: "inline",
+          columns: 1,
+          retryText: "Pick one.",
+          buttons: [
+            { id: "a", kind: "goto", label: "A" },
+            { id: "b", kind: "goto", label: "B" },
+          ],
+        },
+      });
+      if (i + 1 < STEPS)
+        edges.push({ id: `e${i}a`, source: id, sourceHandle: "button:a", target: `s${i + 1}` });
+      edges.push({ id: `e${i}b`, source: id, sourceHandle: "button:b", target: "s0" });
+    } else {
+      steps.push({
+        id,
+        type: "text",
+        title: `Step ${i}`,
+        position,
+        aliases: [],
+        config: { text: `Message ${i}` },
+      });
+      if (i + 1 < STEPS) edges.push({ id: `e${i}`, source: id, sourceHandle: "next", target: `s${i + 1}` });
+    }
+  }
+  return { format: "switchboard.flow", version: 1, entryStepId: "s0", steps, edges };
+}
+
+let page: Page;
+const mod = process.platform === "darwin" ? "Meta" : "Control";
+const bundle = () => page.locator(".react-flow__edge-bundle");
+/** The "B" edges drawn as edges of their own. */
+const backEdges = () => page.locator('.react-flow__edge[data-id^="e"][data-id$="b"]');
+const bundled = async () => Number((await bundle().locator("path").first().getAttribute("data-bundle")) ?? 0);
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await signIn(page);
+  await page.goto("/flows");
+  await page.getByTestId("import-flow-input").setInputFiles({
+    name: "hub.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(hubFlow())),
+  });
+  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId("step-node-s0")).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+test("the start step's edges from steps off screen are one bundle; every edge is drawn once", async () => {
+  await expect(bundle()).toHaveCount(1);
+  const own = await backEdges().count();
+  expect(await bundled()).toBeGreaterThan(MENUS / 2);
+  expect(own + (await bundled())).toBe(MENUS);
+  // Drawn from every bundled edge's start: one subpath each.
+  const d = (await bundle().locator("path").first().getAttribute("d")) ?? "";
+  expect(d.match(/M/g)?.length).toBe(await bundled());
+  // A near menu's "B" stays an edge of its own, which can be selected.
+  await expect(page.locator('.react-flow__edge[data-id="e1b"]')).toHaveCount(1);
+});
+
+test("dragging a step moves it and saves; undo puts it back", async () => {
+  const node = page.getByTestId("step-node-s11");
+  const before = (await node.boundingBox())!;
+  await page.mouse.move(before.x + 40, before.y + 10);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(before.x + 40 + i * 8, before.y + 10 + i * 4);
+  await page.mouse.up();
+  // React Flow starts the drag at the first move, so the step follows the 72 px after it.
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before.x + 72, 0);
+  await expect(page.getByTestId("step-panel")).toBeVisible();
+  await expectSaved(page);
+  await page.keyboard.press(`${mod}+z`);
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before.x, 0);
+});
+
+test("away from the start step there is no bundle: a far menu's edge back is an edge of its own", async () => {
+  await page.keyboard.press(`${mod}+k`);
+  await page.getByTestId("step-search-input").fill("Menu 298");
+  await expect(page.getByTestId("step-search-result-s298")).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("step-node-s298")).toBeVisible();
+  await expect(bundle()).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id="e298b"]')).toHaveCount(1);
+});
