@@ -12,13 +12,16 @@ import { metrics } from "./metrics";
 /*
  * Group commit for update processing. Every chat's next update is processed under the chat's lock in
  * a transaction that also marks it processed (inbox.ts). One transaction per update costs a BEGIN,
- * a COMMIT and its WAL flush, and two round trips more than the work needs; under load those were a
- * large share of the runtime's and Postgres's time per message. So when more chats wait for their turn
+ * a COMMIT and its WAL flush, and round trips the work doesn't need; under load those were a large
+ * share of the runtime's and Postgres's time per message. So when more chats wait for their turn
  * than there are free batch slots, they are spread evenly over the slots, several chats to a
- * transaction: BEGIN, every chat's lock and take in one
- * round trip, each chat's processing one after another (never interleaved: what one chat does under a
- * lock — routing, a phone merge — is done before the next chat starts, as if they were separate
- * transactions in a row), one COMMIT. A quiet runtime runs batches of one, exactly as before.
+ * transaction, and its statements are batch-wide: BEGIN, the chats' locks and their takes (one
+ * statement each for all chats) in one round trip; the chats opened in one statement (openChats);
+ * each chat's flow run one after another (never interleaved: what one chat does under a lock —
+ * routing, a phone merge — is done before the next chat starts, as if they were separate transactions
+ * in a row; a chat that changed rows another chat read tells the later ones to read theirs again);
+ * their end-of-dispatch writes held and sent as one statement per kind (core DeferredWrites); one
+ * COMMIT. A quiet runtime runs batches of one, which open their chat inside their own turn.
  *
  * A failure anywhere rolls the whole batch back, and each of its chats is then processed again in a
  * transaction of its own, so a failing update only fails itself (its attempts and setting aside are
