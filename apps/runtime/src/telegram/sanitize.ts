@@ -27,8 +27,8 @@ export function isStorable(value: string): boolean {
 
 /**
  * Whether a value's JSON text (JSON.stringify's) shows nothing Postgres can't store. JSON.stringify
- * writes U+0000 as `\u0000` and a lone surrogate as a `\udXXX` escape (a paired one as itself), so
- * a text without those escapes holds neither. (A text with a literal backslash before "u0000" only
+ * writes U+0000 as `\u0000` and a lone surrogate as an escape from `\ud800` to `\udfff` (a paired one
+ * as itself), so a text without those escapes holds neither. (A text with a literal backslash before "u0000" only
  * looks suspect: the caller then takes the slow path, which finds nothing to replace.)
  */
 export function jsonTextIsStorable(json: string): boolean {
