@@ -1,9 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
+import { hubFlow } from "../../apps/admin/scripts/lib/hub-flow.mjs";
 import { expectSaved, signIn } from "./helpers";
 
 /**
  * A large flow (over MANY_STEPS) with a busy step: every menu's "B" leads back to the start step, as
- * in apps/admin/scripts/perf-check.mjs. With the start step on screen, its edges from steps off screen
+ * in apps/admin/scripts/perf-check.mjs (the same flow: scripts/lib/hub-flow.mjs). With the start step on screen, its edges from steps off screen
  * are drawn as one bundle (edge-bundles.ts); the others stay edges of their own.
  */
 
@@ -11,48 +12,6 @@ test.describe.configure({ mode: "serial" });
 
 const STEPS = 300;
 const MENUS = STEPS / 3;
-
-function hubFlow() {
-  const steps = [];
-  const edges = [];
-  for (let i = 0; i < STEPS; i++) {
-    const id = `s${i}`;
-    const position = { x: Math.floor(i / 10) * 340, y: (i % 10) * 220 };
-    if (i % 3 === 1) {
-      steps.push({
-        id,
-        type: "buttons",
-        title: `Menu ${i}`,
-        position,
-        aliases: [],
-        config: {
-          text: `Question ${i}?`,
-          keyboard: "inline",
-          columns: 1,
-          retryText: "Pick one.",
-          buttons: [
-            { id: "a", kind: "goto", label: "A" },
-            { id: "b", kind: "goto", label: "B" },
-          ],
-        },
-      });
-      if (i + 1 < STEPS)
-        edges.push({ id: `e${i}a`, source: id, sourceHandle: "button:a", target: `s${i + 1}` });
-      edges.push({ id: `e${i}b`, source: id, sourceHandle: "button:b", target: "s0" });
-    } else {
-      steps.push({
-        id,
-        type: "text",
-        title: `Step ${i}`,
-        position,
-        aliases: [],
-        config: { text: `Message ${i}` },
-      });
-      if (i + 1 < STEPS) edges.push({ id: `e${i}`, source: id, sourceHandle: "next", target: `s${i + 1}` });
-    }
-  }
-  return { format: "switchboard.flow", version: 1, entryStepId: "s0", steps, edges };
-}
 
 let page: Page;
 const mod = process.platform === "darwin" ? "Meta" : "Control";
@@ -68,7 +27,7 @@ test.beforeAll(async ({ browser }) => {
   await page.getByTestId("import-flow-input").setInputFiles({
     name: "hub.json",
     mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(hubFlow())),
+    buffer: Buffer.from(JSON.stringify(hubFlow(STEPS))),
   });
   await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
   await expect(page.getByTestId("step-node-s0")).toBeVisible();

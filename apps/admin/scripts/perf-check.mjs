@@ -2,6 +2,7 @@
 // Usage: ADMIN_URL=http://localhost:3000 STEPS=400 node apps/admin/scripts/perf-check.mjs
 import { writeFileSync } from "node:fs";
 import { base, openPage, signIn } from "./lib/browser.mjs";
+import { hubFlow } from "./lib/hub-flow.mjs";
 
 /**
  * Signs in, waiting out the sign-in rate limit (per client address, 3 attempts within 10 s of each
@@ -26,50 +27,8 @@ async function signInPatiently(page) {
 }
 
 const n = Number(process.env.STEPS ?? 400);
-const steps = [];
-const edges = [];
-for (let i = 0; i < n; i++) {
-  const id = `s${i}`;
-  const col = Math.floor(i / 10);
-  const row = i % 10;
-  const position = { x: col * 340, y: row * 220 };
-  if (i % 3 === 1) {
-    steps.push({
-      id,
-      type: "buttons",
-      title: `Menu ${i}`,
-      position,
-      aliases: [],
-      config: {
-        text: `Question ${i}?`,
-        keyboard: "inline",
-        columns: 1,
-        retryText: "Pick one.",
-        buttons: [
-          { id: "a", kind: "goto", label: "A" },
-          { id: "b", kind: "goto", label: "B" },
-        ],
-      },
-    });
-    if (i + 1 < n) edges.push({ id: `e${i}a`, source: id, sourceHandle: "button:a", target: `s${i + 1}` });
-    edges.push({ id: `e${i}b`, source: id, sourceHandle: "button:b", target: "s0" });
-  } else {
-    steps.push({
-      id,
-      type: "text",
-      title: `Step ${i}`,
-      position,
-      aliases: [],
-      config: { text: `Message number ${i}` },
-    });
-    if (i + 1 < n) edges.push({ id: `e${i}`, source: id, sourceHandle: "next", target: `s${i + 1}` });
-  }
-}
 const file = `/tmp/perf-${n}.json`;
-writeFileSync(
-  file,
-  JSON.stringify({ format: "switchboard.flow", version: 1, entryStepId: "s0", steps, edges }),
-);
+writeFileSync(file, JSON.stringify(hubFlow(n)));
 
 const { browser, page, errors } = await openPage();
 await signInPatiently(page);
