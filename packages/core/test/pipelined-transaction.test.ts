@@ -223,7 +223,6 @@ describe("DeferredWrites (a batch's end-of-dispatch writes in one statement per 
           countedToday: null,
         },
         outbox: { conversation, queued, firstSeq: 1, claim: true, sendNow: s },
-        workspaceId: w.workspaceId,
         events: [{ type: "message", conversationId: conversation.id, botId: bot.id, direction: "out" }],
       });
     const newestEventBefore = await newestEventId();
@@ -282,7 +281,6 @@ describe("DeferredWrites (a batch's end-of-dispatch writes in one statement per 
               countedToday: null,
             },
             outbox: { conversation, queued: [], firstSeq: 1, claim: true, sendNow },
-            workspaceId: w.workspaceId,
             events: [],
           });
           await deferred.drain(tx);

@@ -9,7 +9,7 @@ import { type ConversationSave, SAVE_CONVERSATIONS, saveParams } from "./save-co
 export interface DispatchWrites {
   save: ConversationSave;
   outbox: OutboxWrite & { sendNow: SendNow };
-  workspaceId: string;
+  /** The conversation's realtime events (its workspace's feed: the outbox's conversation says which). */
   events: RealtimeEvent[];
 }
 
@@ -67,9 +67,9 @@ export class DeferredWrites implements HeldStatements {
 
   /** Each conversation's claimed replies to the sendNow of the dispatch that wrote them. */
   private handOut(outboxes: DispatchWrites[], rows: unknown[]) {
-    const claimed = claimedOf(rows as Record<string, unknown>[]);
-    for (const w of outboxes)
-      w.outbox.sendNow.claimed.push(...claimed.filter((m) => m.conversationId === w.outbox.conversation.id));
+    const sendNowOf = new Map(outboxes.map((w) => [w.outbox.conversation.id, w.outbox.sendNow]));
+    for (const message of claimedOf(rows as Record<string, unknown>[]))
+      sendNowOf.get(message.conversationId)?.claimed.push(message);
   }
 
   private track(written: Promise<void>) {
@@ -83,9 +83,10 @@ function eventsByWorkspace(writes: readonly DispatchWrites[]): Map<string, Realt
   const byWorkspace = new Map<string, RealtimeEvent[]>();
   for (const w of writes) {
     if (w.events.length === 0) continue;
-    const list = byWorkspace.get(w.workspaceId);
+    const { workspaceId } = w.outbox.conversation;
+    const list = byWorkspace.get(workspaceId);
     if (list) list.push(...w.events);
-    else byWorkspace.set(w.workspaceId, [...w.events]);
+    else byWorkspace.set(workspaceId, [...w.events]);
   }
   return byWorkspace;
 }

@@ -216,7 +216,6 @@ export async function dispatchEvent(
     options.deferred.add({
       save,
       outbox: { conversation, queued: run.outgoing, firstSeq: options.firstSeq ?? 1, claim: true, sendNow },
-      workspaceId: conversation.workspaceId,
       events,
     });
     await countSteps();
