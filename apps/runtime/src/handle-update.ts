@@ -5,6 +5,7 @@ import {
   mirrorCustomerMessage,
   type OpenChatRequest,
   type OpenedChat,
+  openRequestOf,
   type PendingStepCounts,
   receiveFromOperatorGroup,
   receiveFromUser,
@@ -40,13 +41,7 @@ export interface HandledUpdate {
 export function planOpen(bot: BotHandle, update: TelegramUpdate): OpenChatRequest | null {
   const mapped = mappedOf(update);
   if (mapped.kind !== "event") return null;
-  return {
-    workspaceId: bot.workspaceId,
-    botId: bot.id,
-    chatId: mapped.chatId,
-    from: mapped.from,
-    inbound: { telegramMessageId: mapped.telegramMessageId, text: mapped.text, payload: update },
-  };
+  return openRequestOf({ id: bot.id, workspaceId: bot.workspaceId }, { ...mapped, payload: update });
 }
 
 /** Updates are mapped when their chat is planned and again when handled: once is enough. */

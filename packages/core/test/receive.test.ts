@@ -105,10 +105,12 @@ describe("receiveFromUser", () => {
     // Opening the chat again leaves both row versions alone (the flow's own save is the next statement,
     // so the conversation is compared inside the transaction, right after opening).
     const opened = await w.db.transaction(async (tx) => {
-      await openChat(tx, { workspaceId: bot.workspaceId, botId: bot.id, chatId: user.id }, user, {
-        telegramMessageId: 2,
-        text: "again",
-        payload: {},
+      await openChat(tx, {
+        workspaceId: bot.workspaceId,
+        botId: bot.id,
+        chatId: user.id,
+        from: user,
+        inbound: { telegramMessageId: 2, text: "again", payload: {} },
       });
       const rows = (await tx.execute(sql`
         select (select xmin::text from contacts where id = ${first.conversation.contactId}) as contact,

@@ -47,13 +47,8 @@ export interface OpenChatRequest {
  * change is what this reads) but not rewritten: a new row version per message was most of this
  * statement's cost.
  */
-export async function openChat(
-  tx: Executor,
-  chat: { workspaceId: string; botId: string; chatId: number },
-  from: TelegramUserInfo,
-  inbound: InboundRecord,
-): Promise<OpenedChat> {
-  const [opened] = await openChats(tx, [{ ...chat, from, inbound }]);
+export async function openChat(tx: Executor, request: OpenChatRequest): Promise<OpenedChat> {
+  const [opened] = await openChats(tx, [request]);
   return opened!;
 }
 

@@ -13,7 +13,7 @@ import { touchIdleClose } from "../routing/idle-close";
 import type { DeferredWrites } from "./deferred-writes";
 import { type CoreEnv, type DispatchResult, dispatchEvent } from "./dispatch";
 import { openConversation } from "./open";
-import { type OpenedChat, openChat } from "./open-chat";
+import { type OpenChatRequest, type OpenedChat, openChat } from "./open-chat";
 
 export interface BotRef {
   id: string;
@@ -54,6 +54,20 @@ export interface ReceiveOptions {
   deferred?: DeferredWrites;
 }
 
+/** The chat a user's message opens: its contact, its conversation, the inbound message (openChat, openChats). */
+export function openRequestOf(
+  bot: BotRef,
+  input: Pick<UserMessage, "chatId" | "from" | "telegramMessageId" | "text" | "payload">,
+): OpenChatRequest {
+  return {
+    workspaceId: bot.workspaceId,
+    botId: bot.id,
+    chatId: input.chatId,
+    from: input.from,
+    inbound: { telegramMessageId: input.telegramMessageId, text: input.text, payload: input.payload },
+  };
+}
+
 /**
  * Something a Telegram user did, inside the chat's lock and one transaction: the contact, the
  * conversation, the inbound message (seq 0) with its file's download queued, then the flow
@@ -67,13 +81,7 @@ export async function receiveFromUser(
   env: CoreEnv,
   options: ReceiveOptions = {},
 ): Promise<DispatchResult> {
-  const opened =
-    options.opened ??
-    (await openChat(tx, { workspaceId: bot.workspaceId, botId: bot.id, chatId: input.chatId }, input.from, {
-      telegramMessageId: input.telegramMessageId,
-      text: input.text,
-      payload: input.payload,
-    }));
+  const opened = options.opened ?? (await openChat(tx, openRequestOf(bot, input)));
   if (opened.conversation.botId !== bot.id || opened.conversation.chatId !== input.chatId)
     throw new Error("receiveFromUser: the opened chat is another chat");
   const { conversation } = opened;
