@@ -1,4 +1,4 @@
-import { type Db, processedUpdates, run, statement } from "@switchboard/db";
+import { batchRows, type Db, processedUpdates, run, statement } from "@switchboard/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { metrics } from "./metrics";
 import { sanitizeString } from "./telegram/sanitize";
@@ -92,12 +92,13 @@ export const TAKE_NEXT_UPDATES = statement<{
   more: boolean;
 }>(`
   with next as (
-    select r.i, r.bot_id, r.chat_id, (
+    select r.i, r.bot_id, r.chat_id, p.update_id
+    from ${batchRows("$1", "r", "i int, bot_id uuid, chat_id bigint")}
+    cross join lateral (
       select p.update_id from processed_updates p
       where p.bot_id = r.bot_id and p.chat_id = r.chat_id and p.processed_at is null
       order by p.update_id limit 1
-    ) as update_id
-    from jsonb_to_recordset($1::jsonb) as r(i int, bot_id uuid, chat_id bigint)
+    ) p
   )
   update processed_updates u
   set processed_at = now(), attempts = u.attempts + 1, error = null

@@ -5,4 +5,4 @@ export { type HeldStatement, type HeldStatements, transactionOpeningWith } from 
 export * as schema from "./schema";
 export * from "./schema";
 export * from "./secrets";
-export { clientOf, run, type Statement, statement } from "./statement";
+export { batchRows, clientOf, run, type Statement, statement } from "./statement";

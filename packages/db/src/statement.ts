@@ -40,3 +40,19 @@ export async function run<Row>(
 ): Promise<Row[]> {
   return (await clientOf(executor).unsafe(query.text, params as never[])) as unknown as Row[];
 }
+
+/**
+ * The rows of a batch statement's JSON array parameter, typed by `columns` (as in
+ * `jsonb_to_recordset(param) as alias(columns)`), in the array's order, for a statement's FROM list.
+ *
+ * Why not `jsonb_to_recordset` itself: Postgres estimates any set-returning function at 100 rows, and
+ * a batch carries a few dozen at most. Joined to a table of a few thousand rows — every table while a
+ * deployment is young, and the benchmark's — 100 probes by index look dearer than reading the whole
+ * table into a hash, so each batch statement read every row of `conversations`, `processed_updates` or
+ * `messages`, dead versions included (a third of Postgres's CPU per message in bench/throughput.ts).
+ * An array's `unnest` is estimated at 10 rows when its length is unknown, which makes the index probe
+ * the cheaper plan at any table size, as it really is.
+ */
+export const batchRows = (param: string, alias: string, columns: string): string =>
+  `unnest(array(select jsonb_array_elements(${param}::jsonb))) as ${alias}_item(item)
+    cross join lateral jsonb_to_record(${alias}_item.item) as ${alias}(${columns})`;

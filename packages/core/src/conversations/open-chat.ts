@@ -1,4 +1,5 @@
 import {
+  batchRows,
   type ContactRow,
   type ConversationRow,
   contacts,
@@ -130,9 +131,12 @@ interface OpenedChatRow {
  */
 const OPEN_CHATS = statement<OpenedChatRow>(`
   with req as (
-    select * from jsonb_to_recordset($2::jsonb) as r(i int, workspace_id uuid, bot_id uuid, chat_id bigint,
-      user_id bigint, first_name text, last_name text, username text, language_code text,
-      telegram_message_id int, text text, payload jsonb)
+    select r.* from ${batchRows(
+      "$2",
+      "r",
+      `i int, workspace_id uuid, bot_id uuid, chat_id bigint, user_id bigint, first_name text, last_name text,
+      username text, language_code text, telegram_message_id int, text text, payload jsonb`,
+    )}
   ),
   person as (
     select distinct on (workspace_id, user_id) workspace_id, user_id, first_name, last_name, username, language_code

@@ -1,4 +1,4 @@
-import { statement } from "@switchboard/db";
+import { batchRows, statement } from "@switchboard/db";
 
 /** A conversation after an event: what dispatchEvent writes back. */
 export interface ConversationSave {
@@ -42,7 +42,10 @@ export const SAVE_CONVERSATIONS = statement(`
   set state = v.state, status = v.status::conversation_status, current_step_id = v.step_id,
     flow_version_id = v.version_id, flow_id = v.flow_id, contact_id = v.contact_id,
     counted_today = v.counted_today, last_message_at = now(), updated_at = clock_timestamp()
-  from jsonb_to_recordset($1::jsonb) as v(id uuid, state jsonb, status text, step_id text, version_id uuid,
-    flow_id uuid, contact_id uuid, counted_today jsonb)
+  from ${batchRows(
+    "$1",
+    "v",
+    "id uuid, state jsonb, status text, step_id text, version_id uuid, flow_id uuid, contact_id uuid, counted_today jsonb",
+  )}
   where c.id = v.id
   returning c.*`);

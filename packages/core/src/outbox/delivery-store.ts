@@ -1,4 +1,4 @@
-import { conversations, type MessageRow, messages, run, statement } from "@switchboard/db";
+import { batchRows, conversations, type MessageRow, messages, run, statement } from "@switchboard/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db";
 import { lockChat } from "../locks";
@@ -76,7 +76,7 @@ export async function recordSentMany(
 const RECORD_SENT = statement<{ id: string; more: boolean }>(`
   update messages m
   set delivery_status = 'sent', telegram_message_id = v.telegram_id, sent_at = now(), leased_until = null, error = null
-  from jsonb_to_recordset($1::jsonb) as v(id uuid, telegram_id int)
+  from ${batchRows("$1", "v", "id uuid, telegram_id int")}
   where m.id = v.id
   returning m.id, exists (
     select 1 from messages p

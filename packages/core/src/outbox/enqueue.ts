@@ -1,4 +1,4 @@
-import { type MessageRow, messages, rowFromJson, run, statement } from "@switchboard/db";
+import { batchRows, type MessageRow, messages, rowFromJson, run, statement } from "@switchboard/db";
 import type { PendingStepCounts } from "../analytics/step-count-buffer";
 import type { Executor } from "../db";
 import { notifyOutbox } from "../notify";
@@ -131,8 +131,12 @@ export const outboxEvent = (conversation: OutboxConversation): RealtimeEvent => 
  */
 export const ENQUEUE = statement(`
   with m as (
-    select * from jsonb_to_recordset($2::jsonb) as m(workspace_id uuid, conversation_id uuid, claim boolean,
-      text text, payload jsonb, step_id text, sender_user_id text, seq int)
+    select m.* from ${batchRows(
+      "$2",
+      "m",
+      `workspace_id uuid, conversation_id uuid, claim boolean, text text, payload jsonb, step_id text,
+      sender_user_id text, seq int`,
+    )}
   ),
   older as (
     select c.conversation_id, exists (
