@@ -18,7 +18,7 @@ import { type Child, freePort, repoPath, startChild } from "./throughput/childre
 import { type Scenario, type System, sendLimitEnv, throughputConfig } from "./throughput/config";
 import { measure } from "./throughput/measure";
 import { ReplyInbox } from "./throughput/replies";
-import { header, type RunFigures, row } from "./throughput/report";
+import { header, type RunFigures, roundsSummary, row } from "./throughput/report";
 import { replaceRuntimeBots, seedEchoWorkspace } from "./throughput/seed";
 import type { SimulatedChat } from "./throughput/simulated-chats";
 import {
@@ -202,6 +202,10 @@ async function main() {
           `runtime/bare msg/s: ${(figures.runtime.messagesPerSecond / figures.bare.messagesPerSecond).toFixed(2)}`,
         );
     }
+  }
+  if (config.rounds > 1) {
+    console.log("");
+    for (const line of roundsSummary(results)) console.log(line);
   }
   console.log(
     "\nmsg/s = correct replies per second, first send to last reply; latency = send → reply seen; CPU 100% = one core;",

@@ -88,3 +88,44 @@ export function row(f: RunFigures): string {
   ];
   return COLUMNS.map(([, width], i) => String(values[i]).padStart(width)).join(" ");
 }
+
+/**
+ * Per scenario, once there are several rounds: each system's replies over its seconds, all rounds
+ * pooled, and the runtime/bare ratio of those, plus the spread of the rounds' own ratios. A run of the
+ * issue's load (200 chats × 5 messages) lasts under a second for the bare bot, so one pair swings with
+ * whatever else the machine did in that second; the pooled figure is the one to compare.
+ */
+export function roundsSummary(results: readonly (RunFigures & { round: number })[]): string[] {
+  const lines: string[] = [];
+  const scenarios = [...new Set(results.map((r) => r.scenario))];
+  for (const scenario of scenarios) {
+    const runs = results.filter((r) => r.scenario === scenario);
+    const pooled = (system: RunFigures["system"]) => {
+      const of = runs.filter((r) => r.system === system);
+      const seconds = of.reduce((sum, r) => sum + r.durationSeconds, 0);
+      return seconds > 0 ? of.reduce((sum, r) => sum + r.correct, 0) / seconds : 0;
+    };
+    const rounds = [...new Set(runs.map((r) => r.round))];
+    const ratios = rounds
+      .map((round) => {
+        const bare = runs.find((r) => r.round === round && r.system === "bare");
+        const runtime = runs.find((r) => r.round === round && r.system === "runtime");
+        return bare && runtime && bare.messagesPerSecond > 0
+          ? runtime.messagesPerSecond / bare.messagesPerSecond
+          : null;
+      })
+      .filter((ratio): ratio is number => ratio !== null)
+      .sort((a, b) => a - b);
+    const runtime = pooled("runtime");
+    const bare = pooled("bare");
+    const ratioText = bare > 0 && runtime > 0 ? `, runtime/bare ${(runtime / bare).toFixed(2)}` : "";
+    const spread =
+      ratios.length > 1
+        ? `; the rounds' ratios ${ratios.map((r) => r.toFixed(2)).join(" ≤ ")} (median ${percentile(ratios, 50).toFixed(2)})`
+        : "";
+    lines.push(
+      `Scenario ${scenario} over ${rounds.length} rounds: runtime ${Math.round(runtime)} msg/s, bare ${Math.round(bare)} msg/s (every round's replies over every round's seconds)${ratioText}${spread}`,
+    );
+  }
+  return lines;
+}

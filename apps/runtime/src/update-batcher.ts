@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import {
   chatLocks,
   DeferredWrites,
@@ -71,12 +72,20 @@ export interface UpdateBatcherOptions {
 
 /**
  * Few transactions in flight, many chats each: a batch's cost is mostly per statement, not per chat, so
- * under load the turns that wait while six batches run make the next batches larger, and each message
- * costs less. Six in flight still keep the runtime busy while others wait for Postgres. Measured with
- * bench/throughput.ts on 2 cores (docs/architecture.md): 16 × 16 → 6 × 32 took CPU per message from
- * ~1.4 to ~1.0 ms in scenario A and ~2.0 to ~1.4 ms in B. A quiet runtime still runs batches of one.
+ * under load the turns that wait while the running batches finish make the next batches larger, and each
+ * message costs less. A batch's work is CPU — the runtime's and Postgres's — so about one in flight per
+ * core keeps the cores busy; more only cut the waiting turns into smaller batches (the free slots share
+ * them). At least two, so that one slow batch doesn't hold up every other chat. Measured with
+ * bench/throughput.ts on 2 cores (docs/architecture.md), interleaved, runtime alone: 6 × 32 ran scenario A
+ * at 1,215–1,299 msg/s and B at 1,136–1,185 (0.88–1.03 CPU ms per message, runtime + Postgres); 2 × 32 at
+ * 1,328–1,581 and 1,192–1,393 (0.69–0.90 ms), with lower latency too. With Postgres across a network,
+ * where a batch also waits for round trips, RUNTIME_UPDATE_BATCHES can be raised. A quiet runtime still
+ * runs batches of one.
  */
-export const DEFAULT_BATCHING: UpdateBatcherOptions = { maxChats: 32, maxBatches: 6 };
+export const DEFAULT_BATCHING: UpdateBatcherOptions = {
+  maxChats: 32,
+  maxBatches: Math.max(2, availableParallelism()),
+};
 
 export class UpdateBatcher {
   private waiting: Turn[] = [];

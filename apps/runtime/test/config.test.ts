@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { EnvError } from "@switchboard/core";
 import { describe, expect, it } from "vitest";
@@ -37,7 +38,7 @@ describe("runtime configuration from the environment", () => {
       httpAllowPrivate: false,
       httpCalls: true,
       metricsToken: null,
-      updateBatching: { maxBatches: 6, maxChats: 32 },
+      updateBatching: { maxBatches: Math.max(2, availableParallelism()), maxChats: 32 },
     });
   });
 
