@@ -26,6 +26,7 @@ import { drainChat } from "./process-chat";
 import { receiveUpdates } from "./receive-updates";
 import type { SentRecorder } from "./sent-recorder";
 import { logUnusableUpdate } from "./set-aside";
+import { withJsonTransport } from "./telegram/json-transport";
 import { keepConnectionsAlive } from "./telegram/keep-alive";
 import { TopicDelivery } from "./topic-delivery";
 import type { UpdateBatcher } from "./update-batcher";
@@ -82,7 +83,7 @@ export class BotRunner {
     this.fingerprint = botFingerprint(row);
     const token = decryptSecret(row.tokenEncrypted, deps.secretKey);
     const telegraf = new Telegraf(token, { telegram: { apiRoot: deps.config.apiRoot, webhookReply: false } });
-    keepConnectionsAlive(telegraf.telegram);
+    withJsonTransport(keepConnectionsAlive(telegraf.telegram));
     const pacer = createBotPacer(deps.budgets, row.id, deps.config, (err) =>
       deps.log("warn", "reserving send slots failed", { botId: row.id, error: String(err) }),
     );
