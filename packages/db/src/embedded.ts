@@ -39,6 +39,9 @@ export interface EmbeddedDatabase {
  */
 export const EMBEDDED_SOCKET_DIR = "/tmp";
 
+/** How many of Postgres's last log lines a failed start quotes. */
+const LAST_LINES_KEPT = 12;
+
 export interface EmbeddedOptions {
   /** Where the cluster's files live; kept between runs. */
   dataDir: string;
@@ -60,6 +63,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const asRoot = userInfo().uid === 0;
   if (asRoot) assertReachableByOthers(path.dirname(dataDir));
   const password = "switchboard";
+  // Postgres's last lines, for the error when it does not start: its own words say why (a port in use,
+  // a data folder it may not write, a lock file left behind) where a guess would not.
+  const lastLines: string[] = [];
+  const heard = (text: string) => {
+    for (const line of text.split("\n")) if (line.trim()) lastLines.push(line);
+    lastLines.splice(0, Math.max(0, lastLines.length - LAST_LINES_KEPT));
+    options.log?.(text);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -73,16 +84,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       ...["-c", `unix_socket_directories=${EMBEDDED_SOCKET_DIR}`],
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
-    onLog: (line) => options.log?.(String(line).trimEnd()),
-    onError: (err) => options.log?.(`[postgres] ${String(err)}`),
+    onLog: (line) => heard(String(line).trimEnd()),
+    onError: (err) => heard(`[postgres] ${String(err)}`),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  lastLines.length = 0; // the start's words, not initdb's
   try {
     await pg.start();
   } catch (err) {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}). ` +
-        `Is another server using the port? ${err instanceof Error ? err.message : ""}`.trim(),
+      [
+        `Embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}).`,
+        err instanceof Error && err.message ? err.message : "",
+        lastLines.length > 0
+          ? `Postgres said:\n${lastLines.join("\n")}`
+          : "Is another server using the port?",
+      ]
+        .filter(Boolean)
+        .join(" "),
     );
   }
   const database = options.database ?? "switchboard";
