@@ -3,17 +3,6 @@ import type { ReservedSql } from "postgres";
 import type { Db, Tx } from "./client";
 import { clientOf, type Statement } from "./statement";
 
-/**
- * A transaction whose first statements go out with its BEGIN, in one round trip: Drizzle's (postgres.js's)
- * `transaction` waits for BEGIN's answer before it runs anything. For the runtime's hot path, where every
- * update batch is a transaction that starts with the chats' locks and taking their updates (apps/runtime
-update-batcher.ts). `opened` holds the opening statements' rows, in order.
- *
- * Same guarantees as `db.transaction`: one connection of the pool for the whole transaction; `fn` gets a
- * Drizzle transaction on it (nested transactions are savepoints); COMMIT when `fn` resolves, ROLLBACK
- * when anything throws, the error passed on. Postgres runs pipelined statements in order, each seeing
- * what the ones before it did; if one fails, the ones after it fail too and nothing commits.
- */
 /** A statement held back by the caller, sent ahead of the transaction's next statement (see HeldStatements). */
 export interface HeldStatement {
   statement: Statement<unknown>;
@@ -33,6 +22,18 @@ export interface HeldStatements {
   take(): HeldStatement[];
 }
 
+/**
+ * A transaction whose first statements go out with its BEGIN, in one round trip: Drizzle's (postgres.js's)
+ * `transaction` waits for BEGIN's answer before it runs anything. For the runtime's hot path, where every
+ * update batch is a transaction that starts with the chats' locks and taking their updates (apps/runtime
+ * update-batcher.ts). `opened` holds the opening statements' rows, in order.
+ *
+ * Same guarantees as `db.transaction`: one connection of the pool for the whole transaction; `fn` gets a
+ * Drizzle transaction on it (nested transactions are savepoints); COMMIT when `fn` resolves, ROLLBACK
+ * when anything throws, the error passed on. Postgres runs pipelined statements in order, each seeing
+ * what the ones before it did; if one fails, the ones after it fail too and nothing commits. `held`: writes
+ * the caller holds back, sent ahead of the transaction's next statement (HeldStatements).
+ */
 export async function transactionOpeningWith<T>(
   db: Db,
   opening: readonly (readonly [Statement<unknown>, readonly unknown[]])[],
@@ -67,7 +68,7 @@ function transactionOn(db: Db, conn: ReservedSql, held: HeldStatements | undefin
       options: ConstructorParameters<typeof PostgresJsSession>[3];
     };
   };
-  const client = withSavepoints(conn, held);
+  const client = transactionClient(conn, held);
   const txSession = new PostgresJsSession(client as never, dialect, session.schema, session.options);
   // Built without the schema: Drizzle would make a relational query builder for every table on every
   // transaction, which the hot path never uses. `tx.query` builds them on first use.
@@ -85,11 +86,11 @@ function transactionOn(db: Db, conn: ReservedSql, held: HeldStatements | undefin
 }
 
 /**
- * `savepoint(fn)` as postgres.js's transaction client has it, which Drizzle's nested transactions call;
- * and the held statements sent ahead of every statement (and savepoint: a rollback to it must not undo
- * writes made before it).
+ * The reserved connection as a transaction's client: `savepoint(fn)` as postgres.js's transaction client
+ * has it, which Drizzle's nested transactions call; and the held statements sent ahead of every
+ * statement (and savepoint: a rollback to it must not undo writes made before it).
  */
-function withSavepoints(conn: ReservedSql, held: HeldStatements | undefined) {
+function transactionClient(conn: ReservedSql, held: HeldStatements | undefined) {
   let count = 0;
   const sendHeld = () => {
     if (!held) return;
