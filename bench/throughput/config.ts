@@ -35,20 +35,13 @@ export interface ThroughputConfig {
   botSettingMessagesPerSecond: number;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A whole-number variable of at least `min` (unset or empty: the fallback). */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number of at least 1, got "${raw}".`);
-  return value;
-}
-
-function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
   return value;
 }
 
@@ -66,21 +59,21 @@ function list<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: r
 }
 
 export function throughputConfig(env: NodeJS.ProcessEnv = process.env): ThroughputConfig {
-  const chats = positiveInt(env, "THROUGHPUT_CHATS", 200);
-  const scenarioBBots = positiveInt(env, "THROUGHPUT_BOTS", 20);
+  const chats = wholeNumber(env, "THROUGHPUT_CHATS", 200);
+  const scenarioBBots = wholeNumber(env, "THROUGHPUT_BOTS", 20);
   const all: Record<"a" | "b", Scenario> = {
     a: { name: "A", bots: 1, chatsPerBot: chats },
     b: { name: "B", bots: scenarioBBots, chatsPerBot: Math.max(1, Math.round(chats / scenarioBBots)) },
   };
   return {
     chats,
-    messagesPerChat: positiveInt(env, "THROUGHPUT_MESSAGES", 5),
-    warmUpMessages: nonNegativeInt(env, "THROUGHPUT_WARM_UP_MESSAGES", 5),
+    messagesPerChat: wholeNumber(env, "THROUGHPUT_MESSAGES", 5),
+    warmUpMessages: wholeNumber(env, "THROUGHPUT_WARM_UP_MESSAGES", 5, 0),
     scenarioBBots,
     scenarios: list(env, "THROUGHPUT_SCENARIOS", ["a", "b"] as const).map((key) => all[key]),
     systems: list(env, "THROUGHPUT_SYSTEMS", ["bare", "runtime"] as const),
-    rounds: positiveInt(env, "THROUGHPUT_ROUNDS", 1),
-    replyTimeoutMs: positiveInt(env, "THROUGHPUT_REPLY_TIMEOUT_MS", 60_000),
+    rounds: wholeNumber(env, "THROUGHPUT_ROUNDS", 1),
+    replyTimeoutMs: wholeNumber(env, "THROUGHPUT_REPLY_TIMEOUT_MS", 60_000),
     jsonFile: env.THROUGHPUT_JSON || undefined,
     keepFiles: env.THROUGHPUT_KEEP === "1",
     statements: env.THROUGHPUT_STATEMENTS === "1",
