@@ -1,6 +1,6 @@
 "use client";
 
-import { BaseEdge, type EdgeProps, type Position, type ReactFlowState, useStore } from "@xyflow/react";
+import { BaseEdge, type EdgeProps, type ReactFlowState, useStore } from "@xyflow/react";
 import { memo, useCallback, useMemo } from "react";
 import { type BundleEdgeType, type PlacedNode, sourcePoint } from "./edge-bundles";
 import { edgePath } from "./edge-route";
@@ -44,7 +44,7 @@ function BundleEdgeComponent({
     let d = "";
     starts.forEach((start, i) => {
       if (!start) return;
-      const ends = { source: start, target, sourcePosition: start.position as Position, targetPosition };
+      const ends = { source: start, target, sourcePosition: start.position, targetPosition };
       d += `${edgePath(ends, edges?.[i]?.route).path} `;
     });
     return d;

@@ -194,8 +194,8 @@ export function stepOfProblem(p: Problem, doc: FlowDocument): string | null {
   return stepId && doc.steps.some((s) => s.id === stepId) ? stepId : null;
 }
 
-/** `prev` when `next` holds the same ids in the same order, else `next`. */
-export function sameIdsOr(prev: string[], next: string[]): string[] {
+/** `prev` when `next` holds the same ids (or objects) in the same order, else `next`. */
+export function sameIdsOr<T>(prev: T[], next: T[]): T[] {
   return prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : next;
 }
 

@@ -17,6 +17,7 @@ import { useBuilder, useBuilderCanvas } from "./builder-context";
 import { BundleEdge } from "./bundle-edge";
 import { MANY_STEPS } from "./canvas-model";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { SMOOTH_STEP } from "./edge-route";
 import { useCanvasNodeList } from "./nodes-store";
 import { RoutedEdge } from "./routed-edge";
 import { canvasKeys } from "./shortcuts";
@@ -34,7 +35,7 @@ const edgeTypes = { routed: RoutedEdge, bundle: BundleEdge };
 const deleteKeys = canvasKeys("delete");
 const defaultEdgeOptions = {
   type: "smoothstep",
-  pathOptions: { borderRadius: 14, offset: 20 },
+  pathOptions: SMOOTH_STEP,
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#a1a1aa" },
   interactionWidth: 24,
 };

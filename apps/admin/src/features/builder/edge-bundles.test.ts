@@ -1,8 +1,7 @@
-import type { Edge as RFEdge } from "@xyflow/react";
+import { Position, type Edge as RFEdge } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 import {
   areaBox,
-  type Box,
   BUNDLE_MIN,
   type BundleEdgeData,
   bundleEdges,
@@ -12,6 +11,7 @@ import {
   sourcePoint,
   stepsInArea,
 } from "./edge-bundles";
+import type { Rect } from "./placement";
 
 /** Steps "hub" and "near" on screen, "far0".."far29" off it. */
 const onScreen: ReadonlySet<string> = new Set(["hub", "near"]);
@@ -98,7 +98,7 @@ describe("bundleEdges", () => {
 });
 
 describe("stepsInArea", () => {
-  const area: Box = { x: 0, y: 0, width: 1000, height: 1000 };
+  const area: Rect = { x: 0, y: 0, width: 1000, height: 1000 };
   const at = (id: string, x: number, y: number, measured?: { width: number; height: number }) => ({
     id,
     position: { x, y },
@@ -151,7 +151,7 @@ describe("sourcePoint", () => {
   const node = (handles: NonNullable<PlacedNode["internals"]["handleBounds"]>["source"]): PlacedNode => ({
     internals: { positionAbsolute: { x: 100, y: 200 }, handleBounds: { source: handles } },
   });
-  const right = { x: 250, y: 40, width: 12, height: 12, position: "right" };
+  const right = { x: 250, y: 40, width: 12, height: 12, position: Position.Right };
 
   it("is the middle of the handle's outer side, as React Flow places an edge's start", () => {
     const n = node([
@@ -160,7 +160,7 @@ describe("sourcePoint", () => {
     ]);
     expect(sourcePoint(n, "button:b")).toEqual({ x: 362, y: 286, position: "right" });
     expect(sourcePoint(n, null)).toEqual({ x: 362, y: 246, position: "right" });
-    expect(sourcePoint(node([{ ...right, id: "a", position: "bottom" }]), "a")).toEqual({
+    expect(sourcePoint(node([{ ...right, id: "a", position: Position.Bottom }]), "a")).toEqual({
       x: 356,
       y: 252,
       position: "bottom",

@@ -1,6 +1,7 @@
-import type { Edge as RFEdge, XYPosition } from "@xyflow/react";
-import { NODE_WIDTH } from "./canvas-model";
+import { Position, type Edge as RFEdge, type XYPosition } from "@xyflow/react";
+import { NODE_WIDTH, sameIdsOr, sameSetOr } from "./canvas-model";
 import type { Point } from "./elk-layout";
+import { overlaps, type Rect } from "./placement";
 
 /*
  * Edges into a busy step ("back to the menu" from every menu of a large flow) drawn as one bundle.
@@ -11,15 +12,8 @@ import type { Point } from "./elk-layout";
  * screen, or selected, stay edges of their own, to be clicked, selected and deleted.
  */
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** An edge drawn in a bundle: where it comes from. */
-export interface BundledEdge {
+interface BundledEdge {
   id: string;
   source: string;
   sourceHandle: string | null;
@@ -58,13 +52,10 @@ export function bundlingArea(
   return `${x0} ${y0} ${x1 - x0} ${y1 - y0}`;
 }
 
-export function areaBox(area: string): Box {
+export function areaBox(area: string): Rect {
   const [x = 0, y = 0, width = 0, height = 0] = area.split(" ").map(Number);
   return { x, y, width, height };
 }
-
-const meets = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 const bundleId = (target: string) => `${BUNDLE_PREFIX}${target}`;
 
@@ -72,7 +63,7 @@ const bundleId = (target: string) => `${BUNDLE_PREFIX}${target}`;
 const UNMEASURED_HEIGHT = 200;
 
 /** What stepsInArea needs of a canvas node. */
-export interface PlacedStep {
+interface PlacedStep {
   id: string;
   position: { x: number; y: number };
   measured?: { width?: number; height?: number };
@@ -84,7 +75,7 @@ export interface PlacedStep {
  */
 export function stepsInArea(
   nodes: readonly PlacedStep[],
-  area: Box,
+  area: Rect,
   prev: ReadonlySet<string> = new Set(),
 ): ReadonlySet<string> {
   const inArea = new Set<string>();
@@ -95,9 +86,9 @@ export function stepsInArea(
       width: n.measured?.width ?? NODE_WIDTH,
       height: n.measured?.height ?? UNMEASURED_HEIGHT,
     };
-    if (meets(box, area)) inArea.add(n.id);
+    if (overlaps(box, area)) inArea.add(n.id);
   }
-  return inArea.size === prev.size && [...inArea].every((id) => prev.has(id)) ? prev : inArea;
+  return sameSetOr(prev, inArea);
 }
 
 /**
@@ -126,9 +117,7 @@ export function bundleEdges(
     for (const e of list) bundled.add(e);
     bundles.push(bundleEdge(target, list, prevById.get(bundleId(target))));
   }
-  if (bundles.length === 0) return sameEdges(prev, edges) ? prev : [...edges];
-  const next = [...edges.filter((e) => !bundled.has(e)), ...bundles];
-  return sameEdges(prev, next) ? prev : next;
+  return sameIdsOr(prev, [...edges.filter((e) => !bundled.has(e)), ...bundles]);
 }
 
 /**
@@ -137,14 +126,10 @@ export function bundleEdges(
  * or deletable: deleting the step or a source step removes the draft's edges themselves.
  */
 function bundleEdge(target: string, list: RFEdge[], prev: RFEdge | undefined): BundleEdgeType {
-  const edges: BundledEdge[] = list.map((e) => ({
-    id: e.id,
-    source: e.source,
-    sourceHandle: e.sourceHandle ?? null,
-    ...((e.data as { route?: Point[] } | undefined)?.route
-      ? { route: (e.data as { route: Point[] }).route }
-      : {}),
-  }));
+  const edges: BundledEdge[] = list.map((e) => {
+    const route = (e.data as { route?: Point[] } | undefined)?.route;
+    return { id: e.id, source: e.source, sourceHandle: e.sourceHandle ?? null, ...(route ? { route } : {}) };
+  });
   const old = prev?.data as BundleEdgeData | undefined;
   if (prev && old && sameBundled(old.edges, edges)) return prev as BundleEdgeType;
   const first = list[0]!;
@@ -173,9 +158,6 @@ const sameBundled = (a: readonly BundledEdge[], b: readonly BundledEdge[]) =>
       e.route === b[i]!.route,
   );
 
-const sameEdges = (a: readonly RFEdge[], b: readonly RFEdge[]) =>
-  a.length === b.length && a.every((e, i) => e === b[i]);
-
 /** What bundle-edge.tsx needs of a React Flow node to place an edge's start. */
 export interface PlacedNode {
   internals: {
@@ -188,7 +170,7 @@ export interface PlacedNode {
             y: number;
             width: number;
             height: number;
-            position: string;
+            position: Position;
           }[]
         | null;
     };
@@ -202,7 +184,7 @@ export interface PlacedNode {
 export function sourcePoint(
   node: PlacedNode | undefined,
   handleId: string | null,
-): { x: number; y: number; position: string } | null {
+): { x: number; y: number; position: Position } | null {
   const handles = node?.internals.handleBounds?.source;
   if (!node || !handles?.length) return null;
   const handle = handleId ? handles.find((h) => h.id === handleId) : handles[0];
@@ -210,11 +192,11 @@ export function sourcePoint(
   const x = node.internals.positionAbsolute.x + handle.x;
   const y = node.internals.positionAbsolute.y + handle.y;
   switch (handle.position) {
-    case "top":
+    case Position.Top:
       return { x: x + handle.width / 2, y, position: handle.position };
-    case "bottom":
+    case Position.Bottom:
       return { x: x + handle.width / 2, y: y + handle.height, position: handle.position };
-    case "left":
+    case Position.Left:
       return { x, y: y + handle.height / 2, position: handle.position };
     default:
       return { x: x + handle.width, y: y + handle.height / 2, position: handle.position };

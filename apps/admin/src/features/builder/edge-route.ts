@@ -72,7 +72,10 @@ export function routeMidpoint(points: readonly Point[]): Point {
   return best;
 }
 
-export interface EdgeEnds {
+/** The canvas' smooth step edges' corners and first leg (its default edge options and edgePath). */
+export const SMOOTH_STEP = { borderRadius: 14, offset: 20 };
+
+interface EdgeEnds {
   source: Point;
   target: Point;
   sourcePosition: Position;
@@ -96,8 +99,7 @@ export function edgePath(
     targetY: ends.target.y,
     sourcePosition: ends.sourcePosition,
     targetPosition: ends.targetPosition,
-    borderRadius: 14,
-    offset: 20,
+    ...SMOOTH_STEP,
   });
   return { path, label: { x, y }, routed: false };
 }

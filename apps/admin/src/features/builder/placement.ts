@@ -21,7 +21,8 @@ const NEAR_ANCHOR = 2400;
 /** How far around the visible area a spot is looked for when the view is full. */
 const AROUND_VIEW = 2400;
 
-const overlaps = (a: Rect, b: Rect, gap: number) =>
+/** Whether two rectangles meet, or come within `gap` of each other. */
+export const overlaps = (a: Rect, b: Rect, gap = 0) =>
   a.x < b.x + b.width + gap &&
   b.x < a.x + a.width + gap &&
   a.y < b.y + b.height + gap &&

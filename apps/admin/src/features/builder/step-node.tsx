@@ -20,24 +20,7 @@ export interface StepNodeData extends Record<string, unknown> {
 }
 export type StepNodeType = Node<StepNodeData, "step">;
 
-/**
- * React Flow re-renders a node whenever any of its props changes, its position among them: on every
- * frame of a drag, the dragged step. Only what the card shows is passed on, so the card itself re-renders
- * when that changes, not as it moves.
- */
 function StepNodeComponent({ id, data, selected }: NodeProps<StepNodeType>) {
-  return <StepCard id={id} data={data} selected={selected} />;
-}
-
-const StepCard = memo(function StepCard({
-  id,
-  data,
-  selected,
-}: {
-  id: string;
-  data: StepNodeData;
-  selected: boolean;
-}) {
   const { step, isEntry, problems, connected } = data;
   const ui = builderStepUI(step.type);
   const def = stepRegistry[step.type];
@@ -158,6 +141,13 @@ const StepCard = memo(function StepCard({
       </div>
     </div>
   );
-});
+}
 
-export const StepNode = memo(StepNodeComponent);
+/**
+ * React Flow re-renders a node whenever any of its props changes, its position among them: on every
+ * frame of a drag, the dragged step. The card re-renders only when what it shows changes, not as it moves.
+ */
+export const StepNode = memo(
+  StepNodeComponent,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
+);
