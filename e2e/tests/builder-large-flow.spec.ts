@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { hubFlow } from "../../apps/admin/scripts/lib/hub-flow.mjs";
-import { expectSaved, signIn } from "./helpers";
+import { expectSaved, importFlow, MOD, signIn } from "./helpers";
 
 /**
  * A large flow (over MANY_STEPS) with a busy step: every menu's "B" leads back to the start step, as
@@ -14,7 +14,6 @@ const STEPS = 300;
 const MENUS = STEPS / 3;
 
 let page: Page;
-const mod = process.platform === "darwin" ? "Meta" : "Control";
 const bundle = () => page.locator(".react-flow__edge-bundle");
 /** The "B" edges drawn as edges of their own. */
 const backEdges = () => page.locator('.react-flow__edge[data-id^="e"][data-id$="b"]');
@@ -23,13 +22,7 @@ const bundled = async () => Number((await bundle().locator("path").first().getAt
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   await signIn(page);
-  await page.goto("/flows");
-  await page.getByTestId("import-flow-input").setInputFiles({
-    name: "hub.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(hubFlow(STEPS))),
-  });
-  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+  await importFlow(page, "hub", hubFlow(STEPS));
   await expect(page.getByTestId("step-node-s0")).toBeVisible();
 });
 
@@ -60,12 +53,12 @@ test("dragging a step moves it and saves; undo puts it back", async () => {
   await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before.x + 72, 0);
   await expect(page.getByTestId("step-panel")).toBeVisible();
   await expectSaved(page);
-  await page.keyboard.press(`${mod}+z`);
+  await page.keyboard.press(`${MOD}+z`);
   await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before.x, 0);
 });
 
 test("away from the start step there is no bundle: a far menu's edge back is an edge of its own", async () => {
-  await page.keyboard.press(`${mod}+k`);
+  await page.keyboard.press(`${MOD}+k`);
   await page.getByTestId("step-search-input").fill("Menu 298");
   await expect(page.getByTestId("step-search-result-s298")).toBeVisible();
   await page.keyboard.press("Enter");

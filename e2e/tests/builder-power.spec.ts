@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectSaved, signIn } from "./helpers";
+import { expectSaved, importFlow, MOD, signIn } from "./helpers";
 
 /**
  * Editing power (issue 9, section 2) and auto-arrange (section 1): the shortcut sheet, Ctrl+K, duplicate,
@@ -76,20 +76,7 @@ function bigMenuFlow() {
   return { format: "switchboard.flow", version: 1, entryStepId: "start", steps, edges };
 }
 
-async function importFlow(name: string, doc: unknown): Promise<string> {
-  await page.goto("/flows");
-  await page.getByTestId("import-flow-input").setInputFiles({
-    name: `${name}.json`,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(doc)),
-  });
-  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
-  await expect(page.locator('[data-testid^="step-node-"]').first()).toBeVisible();
-  return page.url();
-}
-
 const nodes = () => page.locator('[data-testid^="step-node-"]');
-const mod = process.platform === "darwin" ? "Meta" : "Control";
 
 /** Clicks a step's title (not a handle), as a person selects it. */
 async function clickStep(id: string, modifiers: ("Shift" | "Control")[] = []) {
@@ -113,14 +100,14 @@ test.beforeAll(async ({ browser }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   page = await context.newPage();
   await signIn(page);
-  flowB = await importFlow("Paste target", {
+  flowB = await importFlow(page, "Paste target", {
     format: "switchboard.flow",
     version: 1,
     entryStepId: "solo",
     steps: [text("solo", "Target start", "I'm alone here", 0, 0)],
     edges: [],
   });
-  flowA = await importFlow("Copy source", bigMenuFlow());
+  flowA = await importFlow(page, "Copy source", bigMenuFlow());
 });
 
 test.afterAll(async () => {
@@ -144,7 +131,7 @@ test("? and the toolbar button open the shortcut sheet, listing every shortcut",
 });
 
 test("Ctrl+K finds a step by its text; Enter selects it and brings it into view", async () => {
-  await page.keyboard.press(`${mod}+k`);
+  await page.keyboard.press(`${MOD}+k`);
   await expect(page.getByTestId("step-search")).toBeVisible();
   await page.getByTestId("step-search-input").fill("zebra-lime");
   await expect(page.getByTestId("step-search-result-thanks")).toBeVisible();
@@ -163,7 +150,7 @@ test("Ctrl+K finds a step by its text; Enter selects it and brings it into view"
     .toBe(true);
 
   // Arrow keys move through the results.
-  await page.keyboard.press(`${mod}+k`);
+  await page.keyboard.press(`${MOD}+k`);
   await page.getByTestId("step-search-input").fill("form");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("step-search-result-f2")).toHaveAttribute("aria-selected", "true");
@@ -252,7 +239,7 @@ test("Ctrl+D duplicates the selected steps with their inner connection, as one u
   await clickStep("menu", ["Shift"]);
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
   const edgesBefore = await page.locator(".react-flow__edge").count();
-  await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press(`${MOD}+d`);
   await expect(nodes()).toHaveCount(15);
   await expect(page.locator(".react-flow__edge")).toHaveCount(edgesBefore + 1);
   // The copies are the selection, and lie on no other step.
@@ -270,7 +257,7 @@ test("Ctrl+D duplicates the selected steps with their inner connection, as one u
     for (const b of boxes.slice(i + 1))
       expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
 
-  await page.keyboard.press(`${mod}+z`);
+  await page.keyboard.press(`${MOD}+z`);
   await expect(nodes()).toHaveCount(13);
   await expect(page.locator(".react-flow__edge")).toHaveCount(edgesBefore);
   await waitSaved();
@@ -282,11 +269,11 @@ test("Ctrl+C in one flow, Ctrl+V in another: the steps and the connections betwe
   await clickStep("menu");
   await clickStep("about", ["Shift"]);
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
-  await page.keyboard.press(`${mod}+c`);
+  await page.keyboard.press(`${MOD}+c`);
 
   await page.goto(flowB);
   await expect(nodes()).toHaveCount(1);
-  await page.keyboard.press(`${mod}+v`);
+  await page.keyboard.press(`${MOD}+v`);
   await expect(nodes()).toHaveCount(3);
   const pasted = page.locator(".react-flow__node.selected");
   await expect(pasted).toHaveCount(2);
@@ -299,9 +286,9 @@ test("Ctrl+C in one flow, Ctrl+V in another: the steps and the connections betwe
   await expect(page.getByTestId("step-node-solo")).toHaveCount(1);
 
   // One paste, one undo step.
-  await page.keyboard.press(`${mod}+z`);
+  await page.keyboard.press(`${MOD}+z`);
   await expect(nodes()).toHaveCount(1);
-  await page.keyboard.press(`${mod}+Shift+z`);
+  await page.keyboard.press(`${MOD}+Shift+z`);
   await expect(nodes()).toHaveCount(3);
   await waitSaved();
   // Kept after a reload.
@@ -317,12 +304,12 @@ test("while the shortcut sheet is open, Ctrl+D, Ctrl+V and Delete leave the canv
   await page.keyboard.press("Shift+Slash");
   const sheet = page.getByTestId("shortcut-sheet");
   await expect(sheet).toBeVisible();
-  await page.keyboard.press(`${mod}+d`);
-  await page.keyboard.press(`${mod}+v`);
+  await page.keyboard.press(`${MOD}+d`);
+  await page.keyboard.press(`${MOD}+v`);
   await page.keyboard.press("Delete");
   // Focus fallen back to the page behind the sheet: still the sheet's keys, not the canvas'.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press(`${MOD}+d`);
   await page.keyboard.press("Backspace");
   // Nothing to wait for when nothing happens: give a duplicate, the paste fallback (120 ms) or a delete time to show.
   await page.waitForTimeout(600);
@@ -332,16 +319,16 @@ test("while the shortcut sheet is open, Ctrl+D, Ctrl+V and Delete leave the canv
   // Closed, the same keys act again.
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
-  await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press(`${MOD}+d`);
   await expect(nodes()).toHaveCount(4);
-  await page.keyboard.press(`${mod}+z`);
+  await page.keyboard.press(`${MOD}+z`);
   await expect(nodes()).toHaveCount(3);
   await waitSaved();
 });
 
 test("auto-arrange with a step's panel open fits the flow into the canvas left of the panel", async () => {
   // Three steps in a row: as wide as the whole canvas at zoom 1, readable (zoom ≥ 0.6) left of the panel.
-  await importFlow("Arrange beside the panel", {
+  await importFlow(page, "Arrange beside the panel", {
     format: "switchboard.flow",
     version: 1,
     entryStepId: "one",

@@ -60,3 +60,19 @@ export async function newEmptyFlow(page: Page, name: string) {
 export async function expectSaved(page: Page, timeout = 20_000) {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout });
 }
+
+/** The platform's shortcut modifier (Cmd on macOS, Ctrl elsewhere). */
+export const MOD = process.platform === "darwin" ? "Meta" : "Control";
+
+/** Imports `doc` as a flow from the Flows page; resolves on its builder, with the flow's address. */
+export async function importFlow(page: Page, name: string, doc: unknown): Promise<string> {
+  await page.goto("/flows");
+  await page.getByTestId("import-flow-input").setInputFiles({
+    name: `${name}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}/);
+  await expect(page.locator('[data-testid^="step-node-"]').first()).toBeVisible();
+  return page.url();
+}
